@@ -1,0 +1,67 @@
+"""What every command shares: exit codes, errors, JSON output, opening the database."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from desktop.paths import default_db_path
+from desktop.store import Store, StoreError, open_store
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+
+class CliError(Exception):
+    """Stops a command with a message on stderr and an exit code (2: nothing was changed)."""
+
+    def __init__(self, message: str, code: int = EXIT_USAGE) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def add_json_flag(parser: argparse.ArgumentParser) -> None:
+    """`--json` is accepted after the command too; SUPPRESS keeps the global value when absent."""
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="print one JSON document on stdout",
+    )
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    return Path(args.db) if args.db else default_db_path()
+
+
+def open_db(args: argparse.Namespace, *, create: bool = False) -> Store:
+    """Open the command's database; a missing or unusable file is a usage error (exit 2)."""
+    try:
+        return open_store(db_path(args), create=create)
+    except StoreError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def emit(
+    args: argparse.Namespace, payload: Any, text: Callable[[], str] | str | None = None
+) -> None:
+    """Print `payload` as JSON with --json, else the human text."""
+    if getattr(args, "json", False):
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=None, default=str)
+        sys.stdout.write("\n")
+        return
+    if text is None:
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2, default=str)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write((text() if callable(text) else text).rstrip("\n") + "\n")
+
+
+def progress(message: str) -> None:
+    """Progress and logs go to stderr so stdout stays a clean JSON document."""
+    print(message, file=sys.stderr, flush=True)

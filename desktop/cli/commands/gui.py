@@ -1,0 +1,40 @@
+"""`gui` (also the default with no command): start the desktop application."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desktop.cli.base import db_path, open_db, progress
+from desktop.paths import data_dir
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("gui", help="start the GUI on the database (the default)")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="use the demo database in the data folder (made on first use) instead of --db",
+    )
+    parser.set_defaults(func=run_gui)
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    path = db_path(args)
+    if getattr(args, "demo", False):
+        path = ensure_demo_db(data_dir() / "demo.db")
+    from desktop.ui.app import run  # Qt is imported only when a window is wanted
+
+    return run(path)
+
+
+def ensure_demo_db(path: Path) -> Path:
+    """The embedded demo database: built once, reused on later starts."""
+    if not path.exists():
+        from desktop.core.demo import build_demo
+
+        progress(f"building the demo database at {path} …")
+        args = argparse.Namespace(db=str(path))
+        with open_db(args, create=True) as store:
+            build_demo(store, participants=2000, seed=1, progress=progress)
+    return path

@@ -1,0 +1,1 @@
+"""The domain core. Nothing below this package imports Qt: it runs headless for the CLI and tests."""

@@ -1,0 +1,53 @@
+"""Where files live: bundled resources (source tree or PyInstaller bundle) and per-user data."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+from desktop import APP_NAME
+
+DB_ENV_VAR = "KARMAYOGI_DESK_DB"
+
+
+def _root() -> Path:
+    # Inside a PyInstaller bundle everything added as `datas` sits under sys._MEIPASS.
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle)
+    return Path(__file__).resolve().parent.parent
+
+
+def resource_path(*parts: str) -> Path:
+    """A file under `resources/`, the same call from source and from the bundle."""
+    return _root().joinpath("resources", *parts)
+
+
+def forms_path(name: str) -> Path:
+    """A Designer `.ui` file under `forms/`."""
+    return _root().joinpath("forms", name)
+
+
+def data_dir() -> Path:
+    """The per-user directory for the database, backups, logs and generated PDFs."""
+    path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_db_path() -> Path:
+    """`--db` default: the environment variable, else the per-user data directory."""
+    env = os.environ.get(DB_ENV_VAR)
+    if env:
+        return Path(env)
+    return data_dir() / "karmayogi-desk.db"
+
+
+def files_dir(db_path: Path | str) -> Path:
+    """Generated and attached files belong beside their database, so a backup copy of the
+    folder keeps them together."""
+    db_path = Path(db_path)
+    return db_path.with_name(db_path.stem + "-files")

@@ -1,0 +1,20 @@
+"""The local SQLite store: schema, migrations, change log and record writes (no Qt)."""
+
+from desktop.store.database import Store, open_store
+from desktop.store.errors import (
+    CorruptDatabaseError,
+    NewerDatabaseError,
+    ReadOnlyDatabaseError,
+    RecordNotFound,
+    StoreError,
+)
+
+__all__ = [
+    "CorruptDatabaseError",
+    "NewerDatabaseError",
+    "ReadOnlyDatabaseError",
+    "RecordNotFound",
+    "Store",
+    "StoreError",
+    "open_store",
+]

@@ -1,0 +1,23 @@
+"""Errors the store raises with messages meant for the person at the desk."""
+
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """A problem with the database file itself; the message says what and what to do."""
+
+
+class NewerDatabaseError(StoreError):
+    """The file was written by a newer Karmayogi Desk; opening it would risk damaging it."""
+
+
+class CorruptDatabaseError(StoreError):
+    """The file is not a readable SQLite database, or fails its integrity check."""
+
+
+class ReadOnlyDatabaseError(StoreError):
+    """The file or its folder cannot be written."""
+
+
+class RecordNotFound(StoreError):
+    """A record id that is not in the database."""

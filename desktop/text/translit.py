@@ -1,0 +1,134 @@
+"""Latin search keys for Devanagari names, so typing `ramesh` finds `रमेश`.
+
+indic_transliteration does the script conversion (ITRANS); we then fold it to the loose
+spelling people type (no long vowels, final schwa dropped) and cache per word, because a
+roster of lakhs of names has only a few thousand distinct words."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from indic_transliteration import sanscript
+
+_DEVANAGARI = re.compile(r"[\u0900-\u097F]")
+_WORD = re.compile(r"[\u0900-\u097F]+|[A-Za-z]+")
+_VOWELS = set("aeiou")
+_VIRAMA = "\u094d"
+
+
+def _is_consonant(char: str) -> bool:
+    return "\u0915" <= char <= "\u0939" or "\u0958" <= char <= "\u095f"
+
+
+# ITRANS spellings folded to what people type, applied in order (longest first).
+_ITRANS_FOLD = (
+    ("j~n", "gy"),
+    ("kSh", "ksh"),
+    ("Sh", "sh"),
+    ("~N", "n"),
+    ("~n", "n"),
+    ("N^", "n"),
+    (".N", "n"),
+    ("M", "n"),
+    (".n", "n"),
+    ("H", "h"),
+    ("RRi", "ri"),
+    ("R^i", "ri"),
+    ("Ch", "chh"),
+    ("ch", "ch"),
+    (".Dh", "rh"),
+    (".D", "r"),
+    ("Dh", "dh"),
+    ("D", "d"),
+    ("Th", "th"),
+    ("T", "t"),
+    ("N", "n"),
+    ("A", "a"),
+    ("I", "i"),
+    ("U", "u"),
+    ("ee", "i"),
+    ("oo", "u"),
+    ("q", "k"),
+    ("K", "kh"),
+    ("G", "g"),
+    ("z", "j"),
+    ("f", "ph"),
+    (".", ""),
+    ("^", ""),
+    ("~", ""),
+    ("'", ""),
+)
+
+# Spelling variants folded the same way on both sides (index and query).
+_LATIN_FOLD = (
+    ("aa", "a"),
+    ("ee", "i"),
+    ("ii", "i"),
+    ("oo", "u"),
+    ("uu", "u"),
+    ("w", "v"),
+    ("ph", "f"),
+    ("z", "j"),
+    ("q", "k"),
+    ("ck", "k"),
+)
+
+
+def has_devanagari(text: str | None) -> bool:
+    return bool(text) and _DEVANAGARI.search(text) is not None
+
+
+def fold_latin(word: str) -> str:
+    """Fold a Latin word to the loose spelling used as the search key."""
+    word = word.lower()
+    for old, new in _LATIN_FOLD:
+        word = word.replace(old, new)
+    # Doubled letters are typed inconsistently (Pappu / Papu).
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+def _drop_medial_schwa(word: str) -> str:
+    """Hindi drops the inherent `a` in V C a C V (कमलेश is `kamlesh`, not `kamalesh`)."""
+    chars = list(word)
+    i = 2
+    while i < len(chars) - 2:
+        if (
+            chars[i] == "a"
+            and chars[i - 1] not in _VOWELS
+            and chars[i + 1] not in _VOWELS
+            and i + 2 < len(chars)
+            and chars[i + 2] in _VOWELS
+            and chars[i - 2] in _VOWELS
+        ):
+            del chars[i]
+        i += 1
+    return "".join(chars)
+
+
+@lru_cache(maxsize=200_000)
+def _word_keys(word: str) -> tuple[str, ...]:
+    itrans = sanscript.transliterate(word, sanscript.DEVANAGARI, sanscript.ITRANS)
+    # The inherent vowel of a final bare consonant is silent (रमेश: ramesh), but not after a
+    # conjunct (ज्ञानेन्द्र: gyanendra).
+    if len(word) > 1 and _is_consonant(word[-1]) and word[-2] != _VIRAMA and itrans.endswith("a"):
+        itrans = itrans[:-1]
+    for old, new in _ITRANS_FOLD:
+        itrans = itrans.replace(old, new)
+    itrans = itrans.lower()
+    base = fold_latin(itrans)
+    medial = fold_latin(_drop_medial_schwa(itrans))
+    return (base,) if medial == base else (base, medial)
+
+
+def latin_key(text: str | None) -> str:
+    """Space-separated Latin search tokens for a name in either script."""
+    if not text:
+        return ""
+    tokens: list[str] = []
+    for word in _WORD.findall(text):
+        if has_devanagari(word):
+            tokens.extend(_word_keys(word))
+        else:
+            tokens.append(fold_latin(word))
+    return " ".join(tokens)

@@ -1,0 +1,43 @@
+"""Shared fixtures: offscreen Qt, in-memory and on-disk stores, the CLI as a function."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
+
+import pytest  # noqa: E402
+
+from desktop.cli.main import main as cli_main  # noqa: E402
+from desktop.core.centre import init_centre  # noqa: E402
+from desktop.store import Store, open_store  # noqa: E402
+
+
+@pytest.fixture
+def store() -> Store:
+    """A fresh, migrated in-memory database set up for institute TST."""
+    s = open_store(None)
+    init_centre(s, "TST", "Test Institute", "परीक्षण संस्थान")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    """A fresh database file on disk set up for institute TST."""
+    path = tmp_path / "desk.db"
+    with open_store(path) as s:
+        init_centre(s, "TST", "Test Institute", "परीक्षण संस्थान")
+    return path
+
+
+@pytest.fixture
+def cli(capsys):
+    """Run the CLI in-process: returns (exit code, stdout, stderr)."""
+
+    def run(*argv: str):
+        code = cli_main([str(a) for a in argv])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
