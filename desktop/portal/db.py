@@ -119,6 +119,7 @@ class PortalDB:
         self._readers: queue.LifoQueue[sqlite3.Connection] = queue.LifoQueue()
         self._all: list[sqlite3.Connection] = [self._writer]
         self._closed = False
+        self._digests: dict[str, tuple[int, str]] = {}
         with self.transaction() as conn:
             for statement in SCHEMA.split(";"):
                 if statement.strip():
@@ -679,6 +680,11 @@ class PortalDB:
         """§6a: per kind, count and SHA-256 of "<id> <updated_at>\\n" sorted by id."""
         kinds: dict[str, dict[str, Any]] = {}
         with self.reading() as conn:
+            # Every change bumps the seq, so an idle reconcile is answered from the cache.
+            seq = conn.execute("SELECT coalesce(max(seq), 0) FROM version_log").fetchone()[0]
+            cached = self._digests.get(device_id)
+            if cached is not None and cached[0] == seq:
+                return {"kinds": json.loads(cached[1])}
             for kind in KIND_ORDER:
                 h = hashlib.sha256()
                 count = 0
@@ -690,6 +696,9 @@ class PortalDB:
                     h.update(f"{rid} {updated_at}\n".encode())
                     count += 1
                 kinds[kind] = {"count": count, "sha256": h.hexdigest()}
+        if len(self._digests) > 1000:
+            self._digests.clear()
+        self._digests[device_id] = (seq, json.dumps(kinds))
         return {"kinds": kinds}
 
     def trust_list(self) -> dict[str, Any]:
