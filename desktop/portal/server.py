@@ -277,7 +277,10 @@ class PortalHandler(BaseHTTPRequestHandler):
     # --- §3 -----------------------------------------------------------------------------
 
     def info(self) -> None:
-        self._auth()
+        # Discovery answers before enrolment too (a desk checks the protocol version before
+        # spending its one-time code); a token that is presented must still be valid.
+        if self.headers.get("Authorization"):
+            self._auth()
         limits = self.server.limits
         self._send(
             200,

@@ -313,3 +313,27 @@ def test_server_time_is_used_for_received_at(desk):
     before = now_ts()
     answer = desk.post(desk.batch_body([])).json()
     assert answer["received_at"] >= before
+
+
+def test_concurrent_duplicates_apply_once(portal, desk):
+    """The same batch delivered five times at once (a retrying desk, a relay): one
+    application, the other answers are replays of it."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import httpx
+
+    body = desk.batch_body([participant(desk) for _ in range(20)])
+    raw = json.dumps(body).encode()
+
+    def post(_):
+        with httpx.Client(base_url=portal.url, timeout=10) as c:
+            return c.post("/batches", content=raw, headers={
+                **desk.auth, "Idempotency-Key": body["batch_id"],
+                "Content-Type": "application/json"})
+
+    with ThreadPoolExecutor(5) as pool:
+        answers = list(pool.map(post, range(5)))
+    assert [a.status_code for a in answers] == [200] * 5
+    assert sum(a.headers.get("Idempotent-Replay") == "true" for a in answers) == 4
+    assert len({a.content for a in answers}) == 1
+    assert len(portal.applied_versions()) == 20

@@ -61,8 +61,13 @@ def test_tokens_are_stored_hashed(portal, client):
     assert b"CODE-TST-1" not in portal.db.path.read_bytes()
 
 
+def test_info_answers_before_enrolment_but_not_to_a_bad_token(client):
+    assert client.get("/info").status_code == 200
+    assert client.get("/info", headers={"Authorization": "Bearer nope"}).status_code == 401
+
+
 def test_401_without_unknown_or_revoked_token(portal, client, desk):
-    assert client.get("/info").status_code == 401
+    assert client.get("/changes").status_code == 401
     assert client.get("/info", headers={"Authorization": "Bearer nope"}).status_code == 401
     assert client.get("/info", headers={"Authorization": f"Basic {desk.token}"}).status_code == 401
     assert desk.get("/info").status_code == 200
@@ -70,11 +75,13 @@ def test_401_without_unknown_or_revoked_token(portal, client, desk):
     revoked = desk.get("/info")
     assert revoked.status_code == 401
     assert revoked.headers["WWW-Authenticate"].startswith("Bearer")
-    for method, path in [("GET", "/changes"), ("GET", "/trust-list"),
+    for method, path in [("GET", "/changes"), ("GET", "/info"), ("GET", "/trust-list"),
                          ("GET", f"/batches/{new_id()}"), ("POST", "/batches"),
                          ("GET", f"/devices/{desk.device_id}/digest"),
                          ("GET", "/certificates/X"), ("PUT", "/attachments/" + "a" * 64)]:
         assert client.request(method, path, headers=desk.auth).status_code == 401, path
+        if path != "/info":
+            assert client.request(method, path).status_code == 401, path
 
 
 def test_re_enrolment_replaces_the_old_token(portal, client, desk):
