@@ -737,6 +737,10 @@ class PortalDB:
         """§7 for one institute; see `desktop/portal/README.md` for the cursor."""
         c_seq, c_id = parse_cursor(since)
         with self.reading() as conn:
+            top = conn.execute("SELECT coalesce(max(seq), 0) FROM version_log").fetchone()[0]
+            if c_seq > top:  # e.g. the portal's data was restored from an older backup
+                raise PortalError(400, "invalid_cursor", "cursor is ahead of this portal; "
+                                  "start again with an empty since")
             effective: dict[str, int] = {}
             for rid, eff in conn.execute(_CHANGES_SQL, {"x": institute, "c": c_seq}):
                 if eff > effective.get(rid, -1):

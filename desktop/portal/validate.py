@@ -65,7 +65,7 @@ def is_timestamp(value: Any) -> bool:
     if not isinstance(value, str) or not TS_RE.match(value):
         return False
     try:
-        datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ")
+        datetime.fromisoformat(value[:-1])  # the shape is checked; this checks the calendar
     except ValueError:
         return False
     return True

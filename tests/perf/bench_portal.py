@@ -69,7 +69,7 @@ def main() -> None:
                          f"{push:.2f} s ({total / push:,.0f} records/s)"))
             rows.append(("replay of a stored batch", f"{replay * 1000:.1f} ms"))
             for label, path in [("GET /info", "/info"), ("GET /changes (nothing new)",
-                                                          "/changes?since=" + str(10**9)),
+                                                          "/changes?since=" + str(total)),
                                 ("GET /devices/{id}/digest", f"/devices/{device}/digest")]:
                 times = []
                 for _ in range(5):

@@ -165,4 +165,6 @@ def test_a_desks_own_nominations_feed_its_pull_too(portal, make_desk):
 
 def test_bad_cursor_is_400(desk):
     assert desk.get("/changes", params={"since": "yesterday"}).status_code == 400
+    ahead = desk.get("/changes", params={"since": "999999"})
+    assert (ahead.status_code, ahead.json()["error"]) == (400, "invalid_cursor")
     assert desk.get("/changes").status_code == 200
