@@ -780,7 +780,8 @@ def parse_cursor(since: str) -> tuple[int, str]:
 # in a live workshop of the institute), and revoked certificates of its workshops. Each item's
 # effective position is the greatest seq among the rows that put it in the feed, so a
 # participant nominated today appears even though its own row is old. Every branch starts
-# from rows changed since the cursor (index on kind, seq), so an idle pull is cheap.
+# from rows changed since the cursor (index on kind, seq), so an idle pull is cheap; CROSS
+# JOIN pins that order (the planner would otherwise scan every enrolment).
 _CHANGES_SQL = """
 SELECT id, seq FROM record WHERE kind = 'programme' AND seq >= :c
 UNION ALL
@@ -791,12 +792,12 @@ SELECT p.id, max(p.seq, e.seq, w.seq) FROM record e
   WHERE e.kind = 'enrolment' AND e.deleted = 0 AND e.seq >= :c
 UNION ALL
 SELECT p.id, max(p.seq, e.seq, w.seq) FROM record w
-  JOIN record e ON e.workshop_id = w.id AND e.kind = 'enrolment' AND e.deleted = 0
+  CROSS JOIN record e ON e.workshop_id = w.id AND e.kind = 'enrolment' AND e.deleted = 0
   JOIN record p ON p.id = e.participant_id AND p.kind = 'participant'
   WHERE w.kind = 'workshop' AND w.deleted = 0 AND w.institute_code = :x AND w.seq >= :c
 UNION ALL
 SELECT p.id, max(p.seq, e.seq, w.seq) FROM record p
-  JOIN record e ON e.participant_id = p.id AND e.kind = 'enrolment' AND e.deleted = 0
+  CROSS JOIN record e ON e.participant_id = p.id AND e.kind = 'enrolment' AND e.deleted = 0
   JOIN record w ON w.id = e.workshop_id AND w.kind = 'workshop' AND w.deleted = 0
        AND w.institute_code = :x
   WHERE p.kind = 'participant' AND p.seq >= :c
