@@ -106,7 +106,14 @@ def test_add_person_validates_then_saves(window, qtbot):
     assert dialog.isVisible()
     assert store.conn.execute("SELECT count(*) FROM participant").fetchone()[0] == before
 
-    _fill(dialog, name_en="Sita Verma", name_hi="सीता वर्मा", mobile="9876501234", email="sita@example.in", employee_code="NEW0001")
+    _fill(
+        dialog,
+        name_en="Sita Verma",
+        name_hi="सीता वर्मा",
+        mobile="9876501234",
+        email="sita@example.in",
+        employee_code="NEW0001",
+    )
     dialog.district.setCurrentIndex(dialog.district.findData("LKO"))
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     assert not dialog.isVisible() and dialog.saved_id
@@ -128,7 +135,9 @@ def test_add_person_validates_then_saves(window, qtbot):
 
 def test_duplicate_employee_code_is_refused(window, qtbot):
     store = window.ctx.store
-    existing = store.conn.execute("SELECT employee_code, name_en FROM participant LIMIT 1").fetchone()
+    existing = store.conn.execute(
+        "SELECT employee_code, name_en FROM participant LIMIT 1"
+    ).fetchone()
     dialog = roster(window).add_person()
     qtbot.addWidget(dialog)
     _fill(dialog, name_en="Someone Else", employee_code=existing["employee_code"])

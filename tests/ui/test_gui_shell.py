@@ -112,7 +112,9 @@ def test_every_message_has_a_hindi_translation(ts):
         translation = message.find("translation")
         source = message.findtext("source")
         assert translation.get("type") not in ("unfinished", "obsolete", "vanished"), source
-        assert translation.text and any("\u0900" <= c <= "\u097f" for c in translation.text), source
+        assert translation.text, source
+        if source != "CSV (*.csv)":  # the same in both languages
+            assert any("\u0900" <= c <= "\u097f" for c in translation.text), source
 
 
 @pytest.mark.parametrize(
@@ -121,6 +123,7 @@ def test_every_message_has_a_hindi_translation(ts):
         ("main_window.ui", "shell_hi.ts"),
         ("roster_page.ui", "roster_hi.ts"),
         ("roster_person.ui", "roster_hi.ts"),
+        ("import_dialog.ui", "roster_hi.ts"),
     ],
 )
 def test_every_form_string_is_in_its_ts_file(form, ts):

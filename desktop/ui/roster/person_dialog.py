@@ -102,7 +102,7 @@ class PersonDialog(QDialog):
         self._set_department(department)
         district = self.district.currentData()
         self.district.clear()
-        self.district.addItem("—", None)
+        self.district.addItem("—", "")
         for code, name_en, name_hi in self._districts:
             self.district.addItem(
                 f"{name_hi} ({name_en})" if hindi else f"{name_en} ({name_hi})", code
@@ -117,17 +117,17 @@ class PersonDialog(QDialog):
             "other": translate("PersonDialog", "Other"),
         }
         for value in GENDERS:
-            self.gender.addItem(labels[value], value or None)
+            self.gender.addItem(labels[value], value)
         self._select(self.gender, gender)
         group = self.group.currentData()
         self.group.clear()
         for value in GROUPS:
-            self.group.addItem(value or "—", value or None)
+            self.group.addItem(value or "—", value)
         self._select(self.group, group)
 
     @staticmethod
     def _select(combo: QComboBox, value: Any) -> None:
-        index = combo.findData(value)
+        index = combo.findData(value or "")
         combo.setCurrentIndex(max(index, 0))
 
     def _set_department(self, text: str | None) -> None:
@@ -159,9 +159,11 @@ class PersonDialog(QDialog):
         data["department"] = (
             self.department.itemData(index) if index >= 0 else department_text
         ) or None
-        data["district_code"] = self.district.currentData()
-        data["gender"] = self.gender.currentData()
-        data["service_group"] = self.group.currentData()
+        # "" (not None) marks "no choice" in the combos: a None item data trips a PySide6
+        # reference-count bug that crashes the process later.
+        data["district_code"] = self.district.currentData() or None
+        data["gender"] = self.gender.currentData() or None
+        data["service_group"] = self.group.currentData() or None
         if data["employee_code"]:
             data["employee_code"] = data["employee_code"].upper()
         return data
