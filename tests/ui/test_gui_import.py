@@ -65,7 +65,7 @@ def test_import_end_to_end(window, dialog, tmp_path):
     assert table.rowCount() == 8
     statuses = [table.item(r, 1).text() for r in range(8)]
     assert statuses == ["New", "New", "New", "Error", "Error", "Error", "Error", "New"]
-    problems = [table.item(r, table.columnCount() - 1).text() for r in range(8)]
+    problems = [table.item(r, 2).text() for r in range(8)]
     assert "Name (English): required" in problems[3]
     assert "unknown district Atlantis" in problems[4]
     assert "12345" in problems[5] and "same employee code as line 2" in problems[6]

@@ -67,7 +67,7 @@ class RosterPage(QWidget):
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((190, 190, 150, 200, 200, 130, 110)):
+        for column, width in enumerate((160, 160, 120, 165, 200, 110, 100)):
             self.table.setColumnWidth(column, width)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         self.last_search_ms = 0.0

@@ -327,12 +327,13 @@ class ImportDialog(QDialog):
         table.clear()
         table.setColumnCount(3 + len(fields))
         table.setRowCount(len(results))
+        # Problems third: what the user must read should not be scrolled out of sight.
         table.setHorizontalHeaderLabels(
             [
                 translate("ImportDialog", "Line"),
                 translate("ImportDialog", "Status"),
-                *(_tr(FIELD_LABELS[f]) for f in fields),
                 translate("ImportDialog", "Problems"),
+                *(_tr(FIELD_LABELS[f]) for f in fields),
             ]
         )
         plan_rows = self.plan.rows
@@ -342,22 +343,20 @@ class ImportDialog(QDialog):
             for column, target in enumerate(self.mapping):
                 if target and column < len(source):
                     shown[target] = source[column]
-            cells = [
-                str(result.line),
-                _tr(STATUS_LABELS[result.status]),
-                *(shown.get(f, "") for f in fields),
-            ]
-            cells.append("; ".join(result.errors))
+            problems = "; ".join(result.errors)
+            cells = [str(result.line), _tr(STATUS_LABELS[result.status]), problems]
+            cells += [shown.get(f, "") for f in fields]
             colour = QBrush(QColor(STATUS_COLOURS[result.status]))
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setBackground(colour)
-                if c == len(cells) - 1 and result.errors:
-                    item.setToolTip(text)
+                if c == 2 and problems:
+                    item.setToolTip(problems)
                 table.setItem(r, c, item)
+        table.horizontalHeader().setStretchLastSection(False)
         table.resizeColumnsToContents()
-        for c in range(table.columnCount() - 1):
-            table.setColumnWidth(c, min(table.columnWidth(c), 220))
+        for c in range(table.columnCount()):
+            table.setColumnWidth(c, min(table.columnWidth(c), 320 if c == 2 else 200))
 
     def start_import(self) -> None:
         assert self.plan is not None
