@@ -170,3 +170,32 @@ def test_missing_name_column_is_stopped_at_mapping(dialog):
     dialog.next_button.click()
     assert dialog.step == STEP_MAPPING
     assert "name in English" in dialog.mapping_error.text()
+
+
+def test_import_on_the_real_worker_thread(demo_db, qtbot):
+    """The same flow with ThreadRunner: progress and results cross threads by signals, and
+    the roster page (reading through its own connection) shows the result."""
+    from desktop.ui import app as app_module
+    from desktop.ui.tasks import ThreadRunner
+
+    window = app_module.start(demo_db, runner=ThreadRunner(), language="en")
+    qtbot.addWidget(window)
+    try:
+        dialog = window.page("roster").open_import()
+        qtbot.addWidget(dialog)
+        dialog.file_edit.setText(str(SMALL))
+        dialog.next_button.click()
+        qtbot.waitUntil(lambda: dialog.step == STEP_MAPPING, timeout=5000)
+        dialog.next_button.click()
+        qtbot.waitUntil(lambda: dialog.step == STEP_PREVIEW, timeout=5000)
+        dialog.next_button.click()
+        assert not dialog.next_button.isEnabled() or dialog.step == STEP_SUMMARY
+        qtbot.waitUntil(lambda: dialog.step == STEP_SUMMARY, timeout=10000)
+        assert dialog.outcome == "done" and dialog.summary.created == 3
+        page = window.page("roster")
+        page.search.setText("LKO-TR-0008")
+        page.apply_search()
+        assert page.model.rowCount() == 1
+    finally:
+        window.ctx.runner.wait()
+        window.ctx.store.close()

@@ -62,6 +62,9 @@ class RosterPage(QWidget):
         self.import_button: QPushButton = find(QPushButton, "importButton")
 
         self.conn = _reader(ctx)
+        if self.conn is not ctx.store.conn:
+            conn = self.conn
+            self.destroyed.connect(lambda *_: conn.close())
         self.model = RosterModel(self.conn, self)
         self.model.set_hindi(current_language() == "hi")
         self.table.setModel(self.model)
@@ -117,7 +120,7 @@ class RosterPage(QWidget):
     def add_person(self):
         from desktop.ui.roster.person_dialog import PersonDialog
 
-        dialog = PersonDialog(self.ctx, None, self)
+        dialog = PersonDialog(self.ctx, None, self, conn=self.conn)
         dialog.open()
         return dialog
 
@@ -127,7 +130,7 @@ class RosterPage(QWidget):
         record_id = self.selected_id()
         if record_id is None:
             return None
-        dialog = PersonDialog(self.ctx, record_id, self)
+        dialog = PersonDialog(self.ctx, record_id, self, conn=self.conn)
         dialog.open()
         return dialog
 
@@ -135,10 +138,12 @@ class RosterPage(QWidget):
         record_id = self.selected_id()
         if record_id is None:
             return False
-        row = self.ctx.store.get("participant", record_id)
+        row = self.conn.execute(
+            "SELECT name_en, name_hi FROM participant WHERE id = ?", (record_id,)
+        ).fetchone()
         if row is None:
             return False
-        name = " / ".join(v for v in (row.get("name_hi"), row["name_en"]) if v)
+        name = " / ".join(v for v in (row["name_hi"], row["name_en"]) if v)
         if not ask_yes_no(
             self,
             translate("RosterPage", "Delete person"),

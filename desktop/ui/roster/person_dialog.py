@@ -5,6 +5,7 @@ the search key stay right); the dialog closes only when the write has committed.
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -43,10 +44,17 @@ class PersonDialog(QDialog):
     """`record_id=None` adds a person; otherwise edits that person."""
 
     def __init__(
-        self, ctx: AppContext, record_id: str | None = None, parent: QWidget | None = None
+        self,
+        ctx: AppContext,
+        record_id: str | None = None,
+        parent: QWidget | None = None,
+        conn: sqlite3.Connection | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        # Reads on the GUI thread use the page's reader connection, never the writer's
+        # (which may be inside a transaction on the database worker).
+        self.conn = conn or ctx.store.conn
         self.record_id = record_id
         self.saved_id: str | None = None
         self.form = load_ui(FORM, self)
@@ -67,12 +75,17 @@ class PersonDialog(QDialog):
         self._fill_choices()
         bind_form(self.form, FORM, after=self._retranslate)
         if record_id is not None:
-            self._load(ctx.store.require("participant", record_id))
+            row = self.conn.execute(
+                "SELECT * FROM participant WHERE id = ? AND deleted = 0", (record_id,)
+            ).fetchone()
+            if row is None:
+                raise LookupError(f"No participant with id {record_id}.")
+            self._load(dict(row))
         self.resize(560, self.sizeHint().height())
 
     # -- choices -----------------------------------------------------------------------------
     def _fill_choices(self) -> None:
-        conn = self.ctx.store.conn
+        conn = self.conn
         self._departments = [
             (r[0], r[1])
             for r in conn.execute(
@@ -172,7 +185,7 @@ class PersonDialog(QDialog):
     def save(self) -> None:
         data = self.values()
         problems = checks.check_person(data)
-        duplicate = checks.duplicate_of(self.ctx.store.conn, data, self.record_id)
+        duplicate = checks.duplicate_of(self.conn, data, self.record_id)
         if duplicate:
             problems.append(duplicate)
         if problems:
