@@ -27,6 +27,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     copy.add_argument("--start", required=True, help="first day of the copy (YYYY-MM-DD)")
     copy.add_argument("--title", help="English title of the copy (default: the same)")
     copy.set_defaults(func=run_copy)
+    for name, what, target in (
+        ("badges", "badge sheet PDF (10 per A4 page, QR of the participant id)", "workshop id"),
+        ("register", "attendance register PDF of one session (signature column)", "session id"),
+        ("summary", "workshop summary PDF: who completed, and why not", "workshop id"),
+    ):
+        pdf = sub.add_parser(name, help=what)
+        pdf.add_argument("id", help=target)
+        pdf.add_argument("--out", required=True, help="PDF file to write")
+        pdf.set_defaults(func=run_pdf, pdf_kind=name)
 
 
 def _today(text: str | None) -> date | None:
@@ -138,4 +147,23 @@ def run_copy(args: argparse.Namespace) -> int:
         except workshops.ValidationError as exc:
             raise CliError(str(exc)) from exc
     emit(args, {"id": new_id}, f"Copied to workshop {new_id}")
+    return 0
+
+
+def run_pdf(args: argparse.Namespace) -> int:
+    from desktop.core import badges, registers
+
+    make = {
+        "badges": badges.badges_pdf,
+        "register": registers.session_register_pdf,
+        "summary": registers.workshop_summary_pdf,
+    }[args.pdf_kind]
+    with open_db(args) as store:
+        try:
+            count = make(store, args.id, args.out)
+        except RecordNotFound as exc:
+            raise CliError(str(exc)) from exc
+        except OSError as exc:
+            raise CliError(f"cannot write {args.out}: {exc.strerror or exc}") from exc
+    emit(args, {"pdf": args.out, "people": count}, f"Wrote {args.out} ({count} people)")
     return 0
