@@ -194,16 +194,21 @@ class Desk:
     def start(self) -> datetime:
         return datetime.fromisoformat(f"{self.session['date']}T{self.session['start_time']}")
 
-    def closed_at(self) -> str | None:
-        row = self.store.conn.execute(
-            "SELECT closed_at FROM session_close WHERE session_id = ?", (self.session_id,)
-        ).fetchone()
+    def closed_at(self, store: Store | None = None) -> str | None:
+        row = (
+            (store or self.store)
+            .conn.execute(
+                "SELECT closed_at FROM session_close WHERE session_id = ?", (self.session_id,)
+            )
+            .fetchone()
+        )
         return None if row is None else row[0]
 
-    def window_problem(self, now: datetime) -> MarkResult | None:
-        """Why a scan now would be refused (not started, other day, closed), or None."""
+    def window_problem(self, now: datetime, store: Store | None = None) -> MarkResult | None:
+        """Why a scan now would be refused (not started, other day, closed), or None.
+        `store`: read the closed state through another connection (the GUI's reader)."""
         local = _aware(now).astimezone().replace(tzinfo=None)
-        closed = self.closed_at()
+        closed = self.closed_at(store)
         when = f"{self.session['date']} {self.session['start_time']}"
         if closed:
             at = parse_ts(closed).astimezone().strftime("%d %b %H:%M")
