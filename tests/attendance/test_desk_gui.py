@@ -14,6 +14,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.pages.attendance import AttendancePage
 from desktop.ui.tasks import SyncRunner
 from tests.attendance.helpers import programme
+from tests.attendance.keys import press_enter, scan_into, type_text
 
 DAY = date(2026, 11, 23)
 
@@ -87,8 +88,7 @@ def desk_page(qtbot, store):
 
 
 def scan(qtbot, page, text: str) -> None:
-    qtbot.keyClicks(page.input, text)
-    qtbot.keyClick(page.input, Qt.Key.Key_Return)
+    scan_into(page.input, text)
 
 
 def state(page) -> str:
@@ -162,8 +162,7 @@ def test_walk_in_in_a_few_keystrokes(qtbot, desk_page, store):
     qtbot.keyClick(page.input, Qt.Key.Key_F2)
     assert page.walk_box.isVisible() and page.walk_fields["walkCode"].text() == "NEW123"
     assert page.walk_fields["walkName"].hasFocus()
-    qtbot.keyClicks(page.walk_fields["walkName"], "Walk In")
-    qtbot.keyClick(page.walk_fields["walkName"], Qt.Key.Key_Return)
+    scan_into(page.walk_fields["walkName"], "Walk In")
     assert state(page) == "green" and "Walk In" in page.feedback_title.text()
     assert not page.walk_box.isVisible() and page.input.hasFocus()
     source = store.conn.execute(
@@ -179,9 +178,9 @@ def test_walk_in_in_a_few_keystrokes(qtbot, desk_page, store):
     # a bad mobile keeps the form open with a message
     scan(qtbot, page, "NEW999")
     qtbot.keyClick(page.input, Qt.Key.Key_F2)
-    qtbot.keyClicks(page.walk_fields["walkName"], "X")
+    type_text(page.walk_fields["walkName"], "X")
     page.walk_fields["walkMobile"].setText("12345")
-    qtbot.keyClick(page.walk_fields["walkName"], Qt.Key.Key_Return)
+    press_enter(page.walk_fields["walkName"])
     assert page.walk_box.isVisible() and "10 digits" in page.walk_error.text()
     qtbot.keyClick(page.walk_fields["walkName"], Qt.Key.Key_Escape)
     assert not page.walk_box.isVisible() and page.input.hasFocus()
@@ -189,7 +188,7 @@ def test_walk_in_in_a_few_keystrokes(qtbot, desk_page, store):
 
 def test_name_suggestions_pick_with_keyboard(qtbot, desk_page, store):
     page, clock, ws, session, people, _ = desk_page(3)
-    qtbot.keyClicks(page.input, "person 2")
+    type_text(page.input, "person 2")
     page.suggest_timer.timeout.emit()
     popup = page.completer.popup()
     assert popup.isVisible()
@@ -241,8 +240,7 @@ def test_400_scans_each_mark_stored_once_with_the_right_status(qtbot, desk_page,
             assert state(page) == "red"
             if unknown % 2 == 0:  # every other unknown is registered as a walk-in
                 qtbot.keyClick(page.input, Qt.Key.Key_F2)
-                qtbot.keyClicks(page.walk_fields["walkName"], f"Walk {unknown}")
-                qtbot.keyClick(page.walk_fields["walkName"], Qt.Key.Key_Return)
+                scan_into(page.walk_fields["walkName"], f"Walk {unknown}")
                 assert state(page) == "green"
                 walk_ins += 1
                 events += 1

@@ -41,6 +41,7 @@ from desktop.core import attendance, enrolment, people, workshops
 from desktop.core.ids import parse_ts
 from desktop.store import Store
 from desktop.ui.context import AppContext
+from desktop.ui import refguard
 from desktop.ui.uiload import load_ui
 
 COLOURS = {
@@ -62,6 +63,7 @@ class AttendancePage(QWidget):
 
     def __init__(self, ctx: AppContext, clock: Callable[[], datetime] | None = None) -> None:
         super().__init__()
+        refguard.install()
         self.setObjectName("attendancePage")
         self.ctx = ctx
         self.clock = clock or datetime.now
