@@ -40,8 +40,8 @@ from PySide6.QtWidgets import (
 from desktop.core import attendance, enrolment, people, workshops
 from desktop.core.ids import parse_ts
 from desktop.store import Store
-from desktop.ui.context import AppContext
 from desktop.ui import refguard
+from desktop.ui.context import AppContext
 from desktop.ui.uiload import load_ui
 
 COLOURS = {
