@@ -510,3 +510,60 @@ def departments(store: Store) -> list[tuple[str, str]]:
             "SELECT name_en, name_hi FROM department WHERE active = 1 ORDER BY name_en"
         )
     ]
+
+
+def search_participants(store: Store, text: str, limit: int = 20) -> list[dict[str, Any]]:
+    """People on the roster matching what was typed (either script, Latin spelling of Hindi
+    names, employee code, mobile), for linking to a visit. Prefix search on the FTS index."""
+    tokens = [t for t in re.split(r"\s+", (text or "").strip()) if t]
+    if not tokens:
+        return []
+    query = " ".join('"' + t.replace('"', '""') + '"*' for t in tokens)
+    try:
+        rows = store.conn.execute(
+            "SELECT p.id, p.name_en, p.name_hi, p.employee_code, p.designation, "
+            "p.district_code FROM participant_fts f JOIN participant p ON p.seq = f.rowid "
+            "WHERE participant_fts MATCH ? AND p.deleted = 0 LIMIT ?",
+            (query, limit),
+        ).fetchall()
+    except Exception:  # an FTS syntax corner case: fall back to a plain scan
+        like = f"%{text.strip()}%"
+        rows = store.conn.execute(
+            "SELECT id, name_en, name_hi, employee_code, designation, district_code "
+            "FROM participant WHERE deleted = 0 AND (name_en LIKE ? OR name_hi LIKE ? "
+            "OR employee_code LIKE ?) LIMIT ?",
+            (like, like, like, limit),
+        ).fetchall()
+    return [dict(r) for r in rows]
+
+
+def participant_labels(store: Store, ids: Iterable[str]) -> dict[str, str]:
+    """A short label per participant id ("रमेश कुमार (Ramesh Kumar), EMP01")."""
+    out: dict[str, str] = {}
+    for pid in ids:
+        row = store.get("participant", pid)
+        if row is None:
+            out[pid] = pid
+            continue
+        out[pid] = participant_label(row)
+    return out
+
+
+def participant_label(row: Mapping[str, Any]) -> str:
+    name = row.get("name_en") or ""
+    if row.get("name_hi"):
+        name = f"{row['name_hi']} ({name})" if name else row["name_hi"]
+    if row.get("employee_code"):
+        name += f", {row['employee_code']}"
+    return name
+
+
+def visit_months(store: Store) -> list[str]:
+    """Months (YYYY-MM) that have visits, newest first, for the month filter."""
+    return [
+        r[0]
+        for r in store.conn.execute(
+            "SELECT DISTINCT substr(visit_date, 1, 7) FROM field_visit WHERE deleted = 0 "
+            "AND visit_date IS NOT NULL ORDER BY 1 DESC"
+        )
+    ]

@@ -127,8 +127,7 @@ def seed(store: Store, rng: random.Random, context: dict[str, Any]) -> None:
             elif rng.random() < 0.3:
                 point["status"] = "in_progress"
         points = []
-        for _ in range(rng.randint(1, 3)):
-            text, owner = rng.choice(ACTIONS)
+        for text, owner in rng.sample(ACTIONS, k=rng.randint(1, 3)):
             due = day + timedelta(days=rng.choice((7, 14, 21, 30, 45)))
             points.append(
                 {
