@@ -258,9 +258,15 @@ def _people(store: Store, visit: dict[str, Any]) -> str:
     return f"{text} — {'; '.join(names)}" if names else text
 
 
-def _photo(store: Store, sha256: str, box: float) -> ImageReader | None:
+def _photo(store: Store, sha256: str, box: float, cache: dict) -> ImageReader | None:
+    """A small JPEG of the photo for the page; the same photo in several visits of one report
+    is decoded once."""
     from PIL import Image, ImageOps
 
+    if sha256 in cache:
+        data = cache[sha256]
+        return None if data is None else ImageReader(io.BytesIO(data))
+    cache[sha256] = None
     try:
         data = att.read_attachment(store, sha256, verify=False)
         with Image.open(io.BytesIO(data)) as img:
@@ -268,13 +274,17 @@ def _photo(store: Store, sha256: str, box: float) -> ImageReader | None:
             img.thumbnail((int(box * 3), int(box * 3)))
             buffer = io.BytesIO()
             img.save(buffer, format="JPEG", quality=80)
-        return ImageReader(io.BytesIO(buffer.getvalue()))
+        cache[sha256] = buffer.getvalue()
+        return ImageReader(io.BytesIO(cache[sha256]))
     except Exception:
         return None
 
 
-def _visit_section(page: _Page, store: Store, visit: dict[str, Any], today: str) -> int:
+def _visit_section(
+    page: _Page, store: Store, visit: dict[str, Any], today: str, cache: dict
+) -> int:
     """One visit; returns how many of its attachments are missing from disk."""
+    page.need(230)  # a visit starts on a fresh page rather than leave only its heading
     page.heading(f"{visit['visit_date']} — {visit['office']}", size=12.5)
     page.fields(
         [
@@ -330,7 +340,7 @@ def _visit_section(page: _Page, store: Store, visit: dict[str, Any], today: str)
             present = att.is_present(store, ref["sha256"])
             missing += not present
             image = (
-                _photo(store, ref["sha256"], box)
+                _photo(store, ref["sha256"], box, cache)
                 if present and str(ref.get("media_type", "")).startswith("image/")
                 else None
             )
@@ -409,8 +419,9 @@ def visit_report(
     if summary:
         _summary(page, store, visits, today_s)
     missing = 0
+    cache: dict[str, bytes | None] = {}
     for visit in visits:
-        missing += _visit_section(page, store, visit, today_s)
+        missing += _visit_section(page, store, visit, today_s, cache)
     page.finish_page()
     canvas.save()
     return ReportResult(out, len(visits), page.page, missing)
