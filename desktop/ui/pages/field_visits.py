@@ -862,9 +862,23 @@ class FieldVisitsPage(QStackedWidget):
             self.list.reload()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        # Texts built in code (district names, counts) follow the language; redraw them the
+        # next time the page is shown rather than touching the database from an event.
         if event.type() == QEvent.Type.LanguageChange:
-            self.list.reload()
+            self._stale = True
+            if self.isVisible():
+                QTimer.singleShot(0, self._redraw_if_stale)
         super().changeEvent(event)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self._redraw_if_stale()
+        super().showEvent(event)
+
+    def _redraw_if_stale(self) -> None:
+        if getattr(self, "_stale", False) and self.isVisible():
+            self._stale = False
+            self.form._fill_choices()
+            self.list.reload()
 
 
 def create_page(ctx: AppContext) -> QWidget:
