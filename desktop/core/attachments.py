@@ -113,6 +113,11 @@ def read_attachment(store: Store, sha256: str, *, verify: bool = True) -> bytes:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
+        if info is None:
+            raise MissingAttachment(
+                f"The attachment {sha256[:12]}… is not on this desk (it was attached on another "
+                "desk and has not been received yet). The visit record is complete without it."
+            ) from None
         raise MissingAttachment(
             f"The attachment {name!r} is no longer on disk (expected at {path}). The visit "
             "record is kept; attach the file again to restore it."

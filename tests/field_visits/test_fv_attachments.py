@@ -150,3 +150,11 @@ def test_store_received_checks_hash(disk_store):
     assert path.read_bytes() == data
     with pytest.raises(att.AttachmentError):
         att.store_received(disk_store, "0" * 64, data, "r.jpg", "image/jpeg")
+
+
+def test_attachment_from_another_desk_not_yet_received(disk_store):
+    with pytest.raises(att.MissingAttachment) as err:
+        att.read_attachment(disk_store, "ab" * 32)
+    assert "not on this desk" in str(err.value)
+    with pytest.raises(att.AttachmentError):
+        att.attachment_path(disk_store, "not-a-hash")
