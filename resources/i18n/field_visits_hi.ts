@@ -342,6 +342,11 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/field_visits.py"/>
+        <source>none</source>
+        <translation>कोई नहीं</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/field_visits.py"/>
         <source>— choose —</source>
         <translation>— चुनें —</translation>
     </message>

@@ -179,3 +179,60 @@ def test_missing_attachment_shown_record_kept(page):
     assert "no longer on disk" in page.form.attach_note.text()
     assert page.form.attach_list.count() == 1
     assert fv.load_visit(store, vid)["attachments"] == [stored.ref()]
+
+
+def test_due_date_edited_with_calendar(page):
+    form = page.form
+    page.show_visit(None)
+    row = form.add_action_row(
+        {"text": "x", "owner": "y", "due_date": "2026-12-01", "status": "open"}
+    )
+    index = form.actions.model().index(row, 2)
+    delegate = form.actions.itemDelegateForColumn(2)
+    editor = delegate.createEditor(form.actions.viewport(), None, index)
+    delegate.setEditorData(editor, index)
+    assert editor.date() == QDate(2026, 12, 1)
+    editor.setDate(QDate(2027, 1, 15))
+    delegate.setModelData(editor, form.actions.model(), index)
+    assert form.action_points()[0]["due_date"] == "2027-01-15"
+    editor.setDate(editor.minimumDate())  # "none"
+    delegate.setModelData(editor, form.actions.model(), index)
+    assert form.action_points()[0]["due_date"] is None
+
+
+def test_many_refreshes_do_not_abort(db_path):
+    """PySide6 6.12.0 drops a reference to None per void Qt call; the page guards against it
+    (run in a child process: without the guard the interpreter aborts)."""
+    import subprocess
+    import sys
+    import textwrap
+
+    code = textwrap.dedent(f"""
+        import os
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from PySide6.QtWidgets import QApplication
+        app = QApplication([])
+        from desktop.core import field_visits as fv
+        from desktop.store import open_store
+        from desktop.ui.context import AppContext
+        from desktop.ui.pages.field_visits import create_page
+        from desktop.ui.tasks import SyncRunner
+        store = open_store({str(db_path)!r})
+        for i in range(30):
+            fv.create_visit(store, dict(district_code="LKO", office=f"Office {{i}}",
+                visit_date="2026-10-05", purpose="p", action_points=[
+                dict(text="t", owner="o", due_date="2026-10-06", status="open")]))
+        page = create_page(AppContext(store, None, SyncRunner()))
+        for _ in range(150):
+            page.list.refresh()
+        print("survived")
+    """)
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=str(__import__("pathlib").Path(__file__).resolve().parents[2]),
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "survived" in result.stdout

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QStackedWidget,
     QStyle,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -76,6 +77,29 @@ def status_combo(current: str) -> QComboBox:
         combo.addItem(tr(STATUS_TEXT[code]), code)
     combo.setCurrentIndex(max(0, combo.findData(current)))
     return combo
+
+
+class DueDateDelegate(QStyledItemDelegate):
+    """Edits a due-date cell with a calendar; the lowest date stands for "no due date"."""
+
+    NONE = QDate(2000, 1, 1)
+
+    def createEditor(self, parent, option, index):  # noqa: N802 (Qt's name)
+        editor = QDateEdit(parent)
+        editor.setCalendarPopup(True)
+        editor.setDisplayFormat("yyyy-MM-dd")
+        editor.setMinimumDate(self.NONE)
+        editor.setSpecialValueText(tr("none"))
+        return editor
+
+    def setEditorData(self, editor, index):  # noqa: N802
+        text = index.data() or ""
+        day = QDate.fromString(text, "yyyy-MM-dd")
+        editor.setDate(day if day.isValid() else QDate.currentDate())
+
+    def setModelData(self, editor, model, index):  # noqa: N802
+        day = editor.date()
+        model.setData(index, "" if day == self.NONE else day.toString("yyyy-MM-dd"))
 
 
 def _child(root: QWidget, cls, name: str):
@@ -143,6 +167,8 @@ class VisitForm(QWidget):
         )
         self.actions.horizontalHeader().setStretchLastSection(False)
         self.carried_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._due_delegate = DueDateDelegate(self.actions)
+        self.actions.setItemDelegateForColumn(2, self._due_delegate)
         self.date.setMaximumDate(QDate(2100, 12, 31))
         self._search_timer = QTimer(self, singleShot=True, interval=200)
         self._search_timer.timeout.connect(self._run_search)
