@@ -71,7 +71,7 @@ def test_mixed_line_shapes_each_run():
     runs = script_runs(text)
     assert [s for s, _ in runs] == ["latn", "deva"]
     assert "".join(t for _, t in runs) == text
-    assert glyph_ids(text, REGULAR)[-len(hb_glyphs("राजस्व प्रशिक्षण", REGULAR)):] == hb_glyphs(
+    assert glyph_ids(text, REGULAR)[-len(hb_glyphs("राजस्व प्रशिक्षण", REGULAR)) :] == hb_glyphs(
         "राजस्व प्रशिक्षण", REGULAR
     )
 

@@ -124,7 +124,9 @@ def draw_text(
         x -= width
     elif align != "left":
         raise ValueError(f"align must be left, center or right, not {align!r}")
-    needs_span = actual_text and any(isinstance(r.drawn, ShapedStr) or r.script == DEVA for r in runs)
+    needs_span = actual_text and any(
+        isinstance(r.drawn, ShapedStr) or r.script == DEVA for r in runs
+    )
     if needs_span:
         canvas.addLiteral("/Span <</ActualText " + _actual_text(text) + ">> BDC")
     t = canvas.beginText()
