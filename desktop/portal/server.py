@@ -528,7 +528,7 @@ def start_portal(data_dir: Path | str, host: str = "127.0.0.1", port: int = 0, *
     """Serve on a daemon thread; `limits` are `Limits` fields (max_records=5, ...)."""
     lim = Limits(**limits)
     server = make_server(data_dir, host, port, prefix=prefix, quiet=quiet, limits=lim)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.01},
                               name="portal", daemon=True)
     thread.start()
     return RunningPortal(db=server.db, server=server, thread=thread, prefix=prefix, limits=lim)

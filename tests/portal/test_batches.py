@@ -320,13 +320,13 @@ def test_concurrent_duplicates_apply_once(portal, desk):
     application, the other answers are replays of it."""
     from concurrent.futures import ThreadPoolExecutor
 
-    import httpx
+    from .conftest import http_client
 
     body = desk.batch_body([participant(desk) for _ in range(20)])
     raw = json.dumps(body).encode()
 
     def post(_):
-        with httpx.Client(base_url=portal.url, timeout=10) as c:
+        with http_client(portal.url) as c:
             return c.post("/batches", content=raw, headers={
                 **desk.auth, "Idempotency-Key": body["batch_id"],
                 "Content-Type": "application/json"})
