@@ -129,6 +129,11 @@ class PortalDB:
                     "INSERT INTO meta VALUES ('portal_origin', ?), ('schema_version', ?)",
                     (str(uuid.uuid4()), str(SCHEMA_VERSION)),
                 )
+        version = int(self._meta(self._writer, "schema_version") or 0)
+        if version > SCHEMA_VERSION:
+            self.close()
+            raise PortalError(500, "newer_data",
+                              f"{self.path} was written by a newer portal (schema {version})")
         self.origin = self._meta(self._writer, "portal_origin")
 
     # --- connections ------------------------------------------------------------------

@@ -247,6 +247,7 @@ class PortalHandler(BaseHTTPRequestHandler):
         # gzip adds a few bytes per 32 KiB stored block to incompressible data
         ceiling = limit + limit // 1000 + 1024 if encoding == "gzip" else limit
         if length > ceiling:
+            self._discard(length)
             raise Reject(413, "too_large", f"body over {limit} bytes")
         raw = self.rfile.read(length)
         self._body_read = True
@@ -265,6 +266,19 @@ class PortalHandler(BaseHTTPRequestHandler):
         if not inflater.eof or inflater.unused_data:
             raise Reject(400, "invalid_gzip", "truncated gzip stream or data after it")
         return body
+
+    def _discard(self, length: int) -> None:
+        """Read and drop a refused body (up to 64 MiB) so the client, still sending, gets
+        to read our 413 instead of a reset connection."""
+        if length > 64 * 1024 * 1024:
+            return  # not worth it: close instead (`_send` sees the unread body)
+        remaining = length
+        while remaining > 0:
+            chunk = self.rfile.read(min(remaining, 1 << 20))
+            if not chunk:
+                break
+            remaining -= len(chunk)
+        self._body_read = remaining == 0
 
     # --- §2 -----------------------------------------------------------------------------
 
