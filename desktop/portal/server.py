@@ -533,7 +533,12 @@ class RunningPortal:
 def make_server(data_dir: Path | str, host: str = "127.0.0.1", port: int = 0, *,
                 prefix: str = DEFAULT_PREFIX, quiet: bool = False,
                 limits: Limits | None = None) -> PortalServer:
-    return PortalServer((host, port), PortalDB(data_dir), limits or Limits(), prefix, quiet)
+    db = PortalDB(data_dir)
+    try:
+        return PortalServer((host, port), db, limits or Limits(), prefix, quiet)
+    except BaseException:
+        db.close()  # the port was taken: do not leave the database open behind us
+        raise
 
 
 def start_portal(data_dir: Path | str, host: str = "127.0.0.1", port: int = 0, *,
