@@ -271,6 +271,19 @@ class PortalDB:
             entry["valid_to"] = valid_to
         return entry
 
+    def put_admin_records(self, records: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+        """Apply many administrator records in one transaction (missing `origin`,
+        `updated_at`, `deleted` filled in); one result per record, as for a batch."""
+        filled = []
+        for record in records:
+            rec = dict(record)
+            rec.setdefault("origin", self.origin)
+            rec.setdefault("updated_at", now_ts())
+            rec.setdefault("deleted", False)
+            filled.append(rec)
+        with self.transaction() as conn:
+            return self._apply(conn, filled, institute=None, batch_id=None)
+
     def put_admin_record(self, record: Mapping[str, Any]) -> str:
         """Apply one §4 record as the portal's administrator would (e.g. a programme or a
         nomination); the same checks and last-writer-wins as a batch. Returns the status."""
