@@ -120,7 +120,7 @@ ROUTES: list[tuple[str, re.Pattern[str], str]] = [
     ("GET", re.compile(r"^/changes$"), "changes"),
     ("GET", re.compile(r"^/trust-list$"), "get_trust_list"),
     ("POST", re.compile(r"^/trust-list$"), "post_trust_list"),
-    ("GET", re.compile(r"^/certificates/(?P<number>[^/]+)$"), "certificate"),
+    ("GET", re.compile(r"^/certificates/(?P<number>.+)$"), "certificate"),  # numbers may hold "/"
 ]
 
 
