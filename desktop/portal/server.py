@@ -86,6 +86,8 @@ class PortalServer(ThreadingHTTPServer):
         self.quiet = quiet
         self._open: set[socket.socket] = set()
         self._open_lock = threading.Lock()
+        if ":" in address[0]:  # ::1
+            self.address_family = socket.AF_INET6
         super().__init__(address, PortalHandler)
 
     def process_request(self, request: Any, client_address: Any) -> None:
@@ -474,7 +476,7 @@ class RunningPortal:
     @property
     def root_url(self) -> str:
         host, port = self.server.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
     @property
     def url(self) -> str:

@@ -140,7 +140,7 @@ def run_serve(args: argparse.Namespace) -> int:
         db.close()
         raise CliError(f"cannot listen on {args.host}:{args.port}: {exc}") from exc
     host, port = server.server_address[:2]
-    url = f"http://{host}:{port}"
+    url = f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
     progress(f"reference portal serving {url} (also {url}{args.prefix}); data in {args.data}")
     progress("press Ctrl-C to stop")
     if getattr(args, "json", False):  # one document, at start: scripts learn the port
