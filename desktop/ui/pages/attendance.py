@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
 from desktop.core import attendance, enrolment, people, workshops
 from desktop.core.ids import parse_ts
 from desktop.store import Store
-from desktop.ui import refguard
 from desktop.ui.context import AppContext
 from desktop.ui.uiload import load_ui
 
@@ -63,7 +62,6 @@ class AttendancePage(QWidget):
 
     def __init__(self, ctx: AppContext, clock: Callable[[], datetime] | None = None) -> None:
         super().__init__()
-        refguard.install()
         self.setObjectName("attendancePage")
         self.ctx = ctx
         self.clock = clock or datetime.now
