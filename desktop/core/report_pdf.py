@@ -38,7 +38,7 @@ class _Table:
         c.setFillColor(HEAD)
         c.rect(MARGIN, self.y - ROW, sum(self.widths), ROW, stroke=0, fill=1)
         c.setFillColor(white)
-        for text, width in zip(self.headers, self.widths):
+        for text, width in zip(self.headers, self.widths, strict=True):
             size = fit_font_size(text, BOLD, 9, width - 8)
             draw_text(c, x + 4, self.y - ROW + 9, text, BOLD, size)
             x += width
@@ -57,7 +57,7 @@ class _Table:
             c.setFillColor(HexColor("#000000"))
         self.band = not self.band
         font = BOLD if bold else REGULAR
-        for i, (text, width) in enumerate(zip(cells, self.widths)):
+        for i, (text, width) in enumerate(zip(cells, self.widths, strict=True)):
             size = fit_font_size(text, font, 9, width - 8, min_size=6)
             if i >= self.numeric_from:
                 draw_text(c, x + width - 4, self.y - ROW + 9, text, font, size, align="right")
