@@ -135,10 +135,13 @@ def latin_key(text: str | None) -> str:
 
 @lru_cache(maxsize=100_000)
 def _latin_key(text: str) -> str:
-    tokens: list[str] = []
+    # Each token once: the English name usually repeats the Hindi one's keys, and a shorter
+    # key means a smaller search index.
+    tokens: dict[str, None] = {}
     for word in _WORD.findall(text):
         if word[0] >= "\u0900":
-            tokens.extend(_word_keys(word))
+            for key in _word_keys(word):
+                tokens[key] = None
         else:
-            tokens.append(fold_latin(word))
+            tokens[fold_latin(word)] = None
     return " ".join(tokens)
