@@ -189,3 +189,28 @@ def test_unusable_database_shows_message_and_exits_2(tmp_path, monkeypatch, make
     assert app_module.run(path) == 2
     assert len(shown) == 1 and words in shown[0][1]
     assert path.read_bytes() == before
+
+
+def test_file_backup_and_restore(window, tmp_path, monkeypatch):
+    """File ▸ Backup writes a copy; File ▸ Restore brings it back and the pages reload."""
+    import desktop.ui.main_window as mw
+
+    store = window.ctx.store
+    target = tmp_path / "copy.db"
+    shown: list[str] = []
+    monkeypatch.setattr(mw.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(mw.QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    window.action_backup.trigger()
+    assert target.exists() and str(target) in shown[-1]
+    before = store.conn.execute("SELECT count(*) FROM participant").fetchone()[0]
+
+    store.insert("participant", {"name_en": "After Backup"})
+    monkeypatch.setattr(mw.QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(mw, "ask_yes_no", lambda *a: True)
+    window.action_restore.trigger()
+    assert "restored" in shown[-1]
+    assert window.ctx.store is not store  # reopened on the restored file
+    count = window.ctx.store.conn.execute("SELECT count(*) FROM participant").fetchone()[0]
+    assert count == before
+    page = window.page("roster")
+    assert page is not None and page.model.rowCount() > 0

@@ -348,7 +348,7 @@ class ImportDialog(QDialog):
         table.horizontalHeader().setStretchLastSection(False)
         table.resizeColumnsToContents()
         for c in range(table.columnCount()):
-            table.setColumnWidth(c, min(table.columnWidth(c), 320 if c == 2 else 200))
+            table.setColumnWidth(c, min(table.columnWidth(c), 400 if c == 2 else 200))
 
     def start_import(self) -> None:
         assert self.plan is not None
