@@ -118,6 +118,9 @@ def compiled_translations(lang: str = "hi") -> list[Path]:
 
     A `.qm` shipped beside its `.ts` (the bundle) is used as is when it cannot be rebuilt."""
     out: list[Path] = []
+    if getattr(sys, "frozen", False):
+        # A bundle ships .qm files compiled by build.spec; never look for lrelease there.
+        return sorted(resource_path("i18n").glob(f"*_{lang}.qm"))
     cache = qm_cache_dir()
     for source in sorted(resource_path("i18n").glob(f"*_{lang}.ts")):
         target = cache / (source.stem + ".qm")
