@@ -69,6 +69,16 @@ window.ctx.store.close()
 
 def ensure_db(path: Path, participants: int) -> None:
     if path.exists():
+        # Apply migrations added since the file was built (with their backup) before timing:
+        # a one-off upgrade is not what a daily start costs.
+        from desktop.store import open_store
+
+        with open_store(path) as store:
+            if store.last_backup:
+                print(
+                    f"migrated the benchmark database (backup {store.last_backup})", file=sys.stderr
+                )
+                store.last_backup.unlink(missing_ok=True)
         return
     from desktop.core.demo import build_demo
     from desktop.store import open_store
@@ -122,6 +132,7 @@ def time_screen(db: Path) -> dict:
     searches: dict[str, tuple[float, float, int]] = {}
     latencies: list[float] = []
     worker: list[float] = []
+    shows: list[float] = []
     for _round in range(3):
         for text in SEARCHES:
             clock.start()
@@ -137,6 +148,7 @@ def time_screen(db: Path) -> dict:
             timer.stop()
             latencies.append(latency)
             worker.append(page.last_search_ms)
+            shows.append(page.last_show_ms)
             best = searches.get(text, (1e9, 1e9, 0))
             searches[text] = (
                 min(best[0], latency),
@@ -162,6 +174,7 @@ def time_screen(db: Path) -> dict:
         "latency_p95": latencies[int(len(latencies) * 0.95) - 1],
         "worker_p95": worker[int(len(worker) * 0.95) - 1],
         "gui_block_max": max(gaps) if gaps else 0.0,
+        "show_max": max(shows),
         "fetch_p95": sorted(fetch_ms)[int(len(fetch_ms) * 0.95) - 1],
         "fetch_max": max(fetch_ms),
         "rows_after_scroll": model.rowCount(),
@@ -178,12 +191,13 @@ def main() -> int:
     ensure_db(db, args.participants)
     size_mb = db.stat().st_size / 1e6
 
+    load = os.getloadavg()[0]
     runs = {lang: [time_start(db, lang) for _ in range(args.runs)] for lang in ("en", "hi")}
     screen = time_screen(db)
 
     print(
         f"\nGUI benchmark — {args.participants:,} participants, database {size_mb:,.0f} MB, "
-        f"{os.cpu_count()} cores, offscreen"
+        f"{os.cpu_count()} cores, offscreen, load average {load:.1f} (other work on the machine)"
     )
     print()
     print(
@@ -210,6 +224,7 @@ def main() -> int:
     print(
         f"| search on the pool thread (roster core `search`), p95 | {screen['worker_p95']:.1f} ms |"
     )
+    print(f"| putting results in the table (GUI thread), max | {screen['show_max']:.1f} ms |")
     print(
         f"| longest GUI-thread stall while searching (1 ms timer gaps) | "
         f"{screen['gui_block_max']:.1f} ms (target < 50 ms) |"
