@@ -245,9 +245,10 @@ class AttendancePage(QWidget):
         self.session_combo.clear()
         for s in sessions:
             title = s["workshop_title_hi"] or s["workshop_title_en"]
-            if QApplication.instance() and self._english():
+            if self._english():
                 title = s["workshop_title_en"] or title
-            label = f"{s['start_time']}–{s['end_time']}  {s['topic_en'] or ''} · {title}"
+            topic = (s["topic_en"] if self._english() else s["topic_hi"]) or s["topic_en"] or ""
+            label = f"{s['start_time']}–{s['end_time']}  {topic} · {title}"
             self.session_combo.addItem(label, s["id"])
         self.session_combo.blockSignals(False)
         if not sessions:

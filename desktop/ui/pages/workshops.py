@@ -602,11 +602,13 @@ class WorkshopsPage(QWidget):
         results = completion.evaluate_workshop(self.store, self.workshop_id)
         names = {p["id"]: p for p in enrolment.enrolled(self.store, self.workshop_id)}
         eligible = sum(r.eligible for r in results)
-        self.rule_label.setText(
-            self.tr("Minimum attendance {pct}%. Eligible: {eligible} of {total}.").format(
-                pct=rule.min_attendance_pct, eligible=eligible, total=len(results)
-            )
+        finished = workshops.phase(workshop, self.today()) == "past"
+        text = self.tr("Minimum attendance {pct}%. Eligible: {eligible} of {total}.").format(
+            pct=rule.min_attendance_pct, eligible=eligible, total=len(results)
         )
+        if not finished:
+            text += " " + self.tr("The workshop has not ended: these are the figures so far.")
+        self.rule_label.setText(text)
         reasons = {
             "below_minimum": self.tr("attended {attended} of {counted} ({pct}%), below {min}%"),
             "all_excused": self.tr("excused from every session"),
@@ -628,6 +630,8 @@ class WorkshopsPage(QWidget):
                     min=rule.min_attendance_pct,
                 )
             )
+            if why and not finished:
+                why = self.tr("so far: {why}").format(why=why)
             values = [
                 " / ".join(n for n in (p.get("name_hi"), p.get("name_en")) if n),
                 p.get("employee_code") or "",
