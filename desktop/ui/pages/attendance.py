@@ -133,7 +133,6 @@ class AttendancePage(QWidget):
         self.clock_timer = QTimer(self)
         self.clock_timer.setInterval(30_000)
         self.clock_timer.timeout.connect(self._refresh_window)
-        self.clock_timer.start()
         ctx.changed.connect(self._on_changed)
 
     # -- set-up ----------------------------------------------------------------------------
@@ -230,7 +229,15 @@ class AttendancePage(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
+        # The session window (late/closed) is re-checked only while the desk is on screen,
+        # so a hidden or closed page never touches the database from a timer.
+        self.clock_timer.start()
+        self._refresh_window()
         self.input.setFocus()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self.clock_timer.stop()
+        super().hideEvent(event)
 
     def _focus_sessions(self) -> None:
         self.session_combo.setFocus()
