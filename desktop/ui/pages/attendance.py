@@ -355,7 +355,17 @@ class AttendancePage(QWidget):
         self.ctx.run(lambda _h: attendance.save_settings(self.ctx.store, grace_minutes=value))
         self._refresh_window()
 
+    def _notify_own(self, kind: str) -> None:
+        """Tell other screens; this desk already shows what it did."""
+        self._own_notice = True
+        try:
+            self.ctx.notify(kind)
+        finally:
+            self._own_notice = False
+
     def _on_changed(self, kind: str) -> None:
+        if getattr(self, "_own_notice", False):
+            return
         if kind in ("workshop", "session", "enrolment", "participant"):
             self._load_sessions()
         elif kind == "attendance" and self.desk is not None and self.in_flight == 0:
@@ -456,7 +466,7 @@ class AttendancePage(QWidget):
         if result.stored:
             if result.history_seq is not None:
                 self.undo_stack.append(result.history_seq)
-            self.ctx.notify("attendance")
+            self._notify_own("attendance")
 
     def _on_failed(self, exc: BaseException, _trace: str) -> None:
         self.in_flight -= 1
@@ -609,7 +619,7 @@ class AttendancePage(QWidget):
                     ),
                     "amber",
                 )
-                self.ctx.notify("attendance")
+                self._notify_own("attendance")
             else:
                 self._show(
                     self.tr("Cannot undo"),
@@ -647,7 +657,7 @@ class AttendancePage(QWidget):
                 self.tr("{made} people marked absent. Scans are now refused.").format(made=made),
                 "amber",
             )
-            self.ctx.notify("attendance")
+            self._notify_own("attendance")
             self.input.setFocus()
 
         self.ctx.run(task, on_done=done, on_error=self._on_failed_quiet)
@@ -767,7 +777,7 @@ class AttendancePage(QWidget):
         self.walk_box.hide()
         self._build_index()
         self._on_marked(outcome)
-        self.ctx.notify("enrolment")
+        self._notify_own("enrolment")
         self.input.setFocus()
 
     def cancel_walk_in(self) -> None:
