@@ -106,6 +106,8 @@ def test_live_language_switch_keeps_what_was_typed(qtbot, tmp_path, store):
         assert form.district.currentText() == "लखनऊ (LKO)"
         assert form.office.text() == "Vikas Bhawan"
         assert form.actions.cellWidget(row, 3).currentText() == "पूर्ण"
+        assert form.actions.horizontalHeaderItem(1).text() == "उत्तरदायी"
+        assert page.list.table.horizontalHeaderItem(2).text() == "कार्यालय"
     finally:
         QCoreApplication.removeTranslator(translator)
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)

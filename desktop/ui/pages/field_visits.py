@@ -103,6 +103,18 @@ class DueDateDelegate(QStyledItemDelegate):
         model.setData(index, "" if day == self.NONE else day.toString("yyyy-MM-dd"))
 
 
+LIST_COLUMNS = ("Date", "District", "Office", "Department", "Purpose", "People met",
+                "Action points", "Attachments")
+ACTION_COLUMNS = ("Action", "Owner", "Due date", "Status")
+CARRIED_COLUMNS = ("Visit", "Action", "Owner", "Due date", "Status")
+
+
+def set_headers(table: QTableWidget, context: str, sources: tuple[str, ...]) -> None:
+    """Column titles in the current language (bind_form does not reach table headers); the
+    sources are the .ui's own strings, so the form's translation context applies."""
+    table.setHorizontalHeaderLabels([QCoreApplication.translate(context, s) for s in sources])
+
+
 def _child(root: QWidget, cls, name: str):
     widget = root.findChild(cls, name)
     if widget is None:  # a renamed widget in the .ui must fail loudly, not silently
@@ -172,6 +184,8 @@ class VisitForm(QWidget):
         self.actions.setItemDelegateForColumn(2, self._due_delegate)
         self.date.setMaximumDate(QDate(2100, 12, 31))
         bind_form(self.ui, "field_visit.ui", after=self._retranslate)
+        set_headers(self.actions, "FieldVisitForm", ACTION_COLUMNS)
+        set_headers(self.carried_table, "FieldVisitForm", CARRIED_COLUMNS)
         self._search_timer = QTimer(self, singleShot=True, interval=200)
         self._search_timer.timeout.connect(self._run_search)
         self._fill_choices()
@@ -200,6 +214,8 @@ class VisitForm(QWidget):
 
     def _retranslate(self) -> None:
         """Texts set in code follow a language switch; what the user typed stays."""
+        set_headers(self.actions, "FieldVisitForm", ACTION_COLUMNS)
+        set_headers(self.carried_table, "FieldVisitForm", CARRIED_COLUMNS)
         district, department = self.district.currentData(), self.department.currentData()
         typed_department = self.department.currentText()
         for combo in (self.district, self.department):
@@ -732,8 +748,12 @@ class VisitList(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.ui)
-        bind_form(self.ui, "field_visits.ui")
         self.table: QTableWidget = _child(self.ui, QTableWidget, "visitTable")
+        bind_form(
+            self.ui,
+            "field_visits.ui",
+            after=lambda: set_headers(self.table, "FieldVisitList", LIST_COLUMNS),
+        )
         self.district: QComboBox = _child(self.ui, QComboBox, "districtFilter")
         self.department: QComboBox = _child(self.ui, QComboBox, "departmentFilter")
         self.month: QComboBox = _child(self.ui, QComboBox, "monthFilter")
