@@ -220,6 +220,8 @@ class SyncEngine:
 
     def _sync(self, trigger: str, pull: bool) -> SyncResult:
         result = SyncResult()
+        if not (self.url or portal_url(self.store)) or not (self.token or self.keys.token()):
+            self.client()  # raises NotEnrolled: nothing to record as a run
         run_id = self._start_run(trigger)
         quarantined_before = len(outbox.quarantined(self.store))
         try:
