@@ -227,8 +227,9 @@ class SyncEngine:
         try:
             outbox.recover_interrupted(self.store)
             with self.client() as client:
+                self._backoff = self.backoff_factory()
                 try:
-                    info = client.info()
+                    info = self._call(client.info)
                 except Transient as exc:
                     self._freeze(self._cached_limits())
                     result.outcome, result.message = "offline", str(exc)
@@ -238,10 +239,10 @@ class SyncEngine:
                 self._freeze(limits)
                 self._push(client, limits, result)
                 if result.outcome == "ok" and pull:
-                    result.pulled = self._pull(client)
+                    result.pulled = self._call(self._pull, client)
                 if result.outcome == "ok" and outbox.pending_count(self.store) == 0:
                     result.reconcile = reconcile.compare(
-                        self.store, client.digest(self.store.device_id), force=False
+                        self.store, self._call(client.digest, self.store.device_id), force=False
                     )
                     if result.reconcile["requeued"]:
                         # Queued again: send them now, so one run ends consistent.
@@ -270,6 +271,17 @@ class SyncEngine:
             self._finish_run(run_id, result)
         return result
 
+    def _call(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """A request that is safe to repeat (GETs, the pull), retried like a batch."""
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                return fn(*args)
+            except Transient as exc:
+                if not self._backoff.wait(attempt, exc.retry_after):
+                    raise
+
     def _cached_limits(self) -> outbox.Limits:
         text = self.store.meta_get("sync.limits")
         return outbox.Limits.from_info(json.loads(text)) if text else outbox.Limits()
@@ -278,7 +290,7 @@ class SyncEngine:
         outbox.freeze_pending(self.store, limits)
 
     def _push(self, client: PortalClient, limits: outbox.Limits, result: SyncResult) -> None:
-        backoff = self.backoff_factory()
+        backoff = self._backoff
         batches = outbox.sendable(self.store)
         total = len(batches)
         done = 0
