@@ -384,7 +384,7 @@ def check_envelope(record: Any) -> list[Problem]:
     for key in ENVELOPE_KEYS:
         if key not in record:
             problems.append(Problem("missing_field", f"{key}: is required"))
-    if "kind" in record and record["kind"] not in SCHEMA:
+    if "kind" in record and not (isinstance(record["kind"], str) and record["kind"] in SCHEMA):
         problems.append(
             Problem("unknown_kind", f"kind: must be one of {', '.join(SCHEMA)}")
         )

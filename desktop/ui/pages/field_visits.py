@@ -977,39 +977,5 @@ class FieldVisitsPage(QStackedWidget):
             self.list.reload()
 
 
-def _guard_none_refcount() -> None:
-    """PySide6 6.12.0 on CPython 3.11 drops a reference to None on every void Qt call (a list
-    refresh costs ~250); without a reserve the app aborts after a few refreshes. The shared
-    guard (`desktop.ui.refguard`, from the attendance area) is used when present; until it
-    lands this page tops the reserve up itself, the same way."""
-    try:
-        from desktop.ui import refguard  # type: ignore[attr-defined]
-    except ImportError:
-        refguard = None
-    if refguard is not None:
-        refguard.install()
-        return
-    import ctypes
-    import sys
-
-    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return  # None is immortal there
-
-    def top_up() -> None:
-        for singleton in (None, True, False):
-            if sys.getrefcount(singleton) < 1_000_000:
-                ctypes.c_ssize_t.from_address(id(singleton)).value += 2_000_000
-
-    top_up()
-    app = QCoreApplication.instance()
-    if app is not None and not hasattr(app, "_field_visits_refguard"):
-        timer = QTimer(app)
-        timer.setInterval(500)
-        timer.timeout.connect(top_up)
-        timer.start()
-        app._field_visits_refguard = timer
-
-
 def create_page(ctx: AppContext) -> QWidget:
-    _guard_none_refcount()
     return FieldVisitsPage(ctx)
