@@ -103,8 +103,16 @@ class DueDateDelegate(QStyledItemDelegate):
         model.setData(index, "" if day == self.NONE else day.toString("yyyy-MM-dd"))
 
 
-LIST_COLUMNS = ("Date", "District", "Office", "Department", "Purpose", "People met",
-                "Action points", "Attachments")
+LIST_COLUMNS = (
+    "Date",
+    "District",
+    "Office",
+    "Department",
+    "Purpose",
+    "People met",
+    "Action points",
+    "Attachments",
+)
 ACTION_COLUMNS = ("Action", "Owner", "Due date", "Status")
 CARRIED_COLUMNS = ("Visit", "Action", "Owner", "Due date", "Status")
 
