@@ -4,6 +4,7 @@ for a workshop in the background with progress and cancel, and the offline Verif
 from __future__ import annotations
 
 import tempfile
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl
@@ -194,6 +195,12 @@ class CertificatesPage(QWidget):
                 index = combo.findData(current)
                 if index >= 0:
                     combo.setCurrentIndex(index)
+            elif not with_all:
+                # Certificates are for workshops that are over: start at the latest finished.
+                today = date.today().isoformat()
+                finished = [i for i, r in enumerate(rows) if (r["end_date"] or "") <= today]
+                if finished:
+                    combo.setCurrentIndex(finished[0])
             combo.blockSignals(False)
         self.template_combo.clear()
         for name in available_templates(self.ctx.db_path):
