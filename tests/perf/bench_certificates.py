@@ -271,7 +271,8 @@ def main() -> None:
             cpu_of[kind] = cpu
             files = list(out.glob("0*.pdf"))
             size = sum(p.stat().st_size for p in files) / len(files) / 1024
-            combined = sum(p.stat().st_size for p in out.glob("p*.pdf")) / 1024 / 1024
+            prints = [out / "print.pdf"] if kind != "fpdf2" else list(out.glob("part*.pdf"))
+            combined = sum(p.stat().st_size for p in prints) / 1024 / 1024
             rows.append((f"render only, {kind}", args.count, dt, cpu, size, combined))
     w = args.workers
     print(f"\nCertificates benchmark — {w} worker processes, {os.cpu_count()} CPUs, "

@@ -180,13 +180,13 @@ def issue_certificates(
     parts: list[Path] = []
     n_workers = max(1, min(workers or os.cpu_count() or 1, 8))
     pool = None
+    warm: list = []
     if n_workers > 1 and total >= POOL_THRESHOLD:
         pool = ProcessPoolExecutor(n_workers, mp_context=multiprocessing.get_context("spawn"))
         warm = [pool.submit(warm_up, template_path) for _ in range(n_workers)]
     try:
-        if pool is not None:
-            for f in warm:
-                f.result()
+        # The workers warm up (imports, fonts, images) while the first chunk is numbered and
+        # signed here; their jobs simply queue behind the warm-up.
         done = 0
         for start in range(0, total, chunk_size):
             if cancel and cancel():
@@ -201,6 +201,8 @@ def issue_certificates(
             done += len(chunk)
             if progress:
                 progress(done, total, f"{done} of {total} certificates issued")
+        for f in warm:
+            f.result()  # surface a worker that failed to start
         if combined and parts:
             batch = folder / f"print-{stamp}.pdf"
             merge_pdfs(parts, batch)
