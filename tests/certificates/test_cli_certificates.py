@@ -58,6 +58,9 @@ def test_issue_list_revoke_verify(cli, db_path, tmp_path):
     code, out, _ = cli("--db", tmp_path / "none.db", "verify", rows[2]["qr"], "--json")
     assert code == 1 and json.loads(out)["reason"] == "unknown_key"
 
+    code, _, err = cli("--db", db_path, "verify", tmp_path / "missing.png")
+    assert code == 2 and "missing.png" in err
+
     code, out, _ = cli("--db", db_path, "keys", "rotate", "--json")
     assert json.loads(out)["kid"] == "TST:2"
     code, out, _ = cli("--db", db_path, "verify", rows[2]["qr"], "--json")

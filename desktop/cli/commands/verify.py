@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from desktop.cli.base import EXIT_OK, EXIT_PROBLEMS, CliError, db_path, emit
-from desktop.core.certificates.verify import verify_any
+from desktop.core.certificates.verify import IMAGE_SUFFIXES, verify_any
 from desktop.store import StoreError, open_store
 
 
@@ -21,6 +21,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    target = Path(args.target)
+    if target.suffix.lower() in {".pdf"} | IMAGE_SUFFIXES and not target.is_file():
+        raise CliError(f"Cannot read {args.target}: no such file.")
     trust = None
     if args.trust_list:
         try:
