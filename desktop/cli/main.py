@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         args.func = _gui
     if not hasattr(args, "func"):
         # A command group given without its sub-command (`roster`): show what it offers.
-        args.help_parser.print_help(sys.stderr)
+        getattr(args, "help_parser", parser).print_help(sys.stderr)
         return EXIT_USAGE
     try:
         return int(args.func(args) or 0)

@@ -93,3 +93,23 @@ def test_portal_data_survives_a_restart(tmp_path):
         with http_client(second.url) as client:
             assert client.get("/info", headers={"Authorization": f"Bearer {token}"}
                               ).status_code == 200
+
+
+def test_import_and_records(cli, tmp_path):
+    from .samples import record
+
+    data = tmp_path / "p"
+    good = record("programme", origin="01936b2e-0000-7000-8000-00000000000b")
+    bad = record("programme", {"code": "X"}, origin="01936b2e-0000-7000-8000-00000000000b")
+    lines = tmp_path / "in.jsonl"
+    lines.write_text(json.dumps(good) + "\n\n" + json.dumps(bad) + "\n", encoding="utf-8")
+    code, out, _ = cli("--json", "portal", "import", "--data", data, lines)
+    assert code == 1
+    report = json.loads(out)
+    assert (report["applied"], report["rejected"]) == (1, 1)
+    assert report["errors"][0]["code"] == "missing_field"
+    code, out, _ = cli("portal", "records", "--data", data, "--kinds", "programme")
+    assert code == 0
+    assert [json.loads(x) for x in out.splitlines()] == [good]
+    lines.write_text("{not json\n", encoding="utf-8")
+    assert cli("portal", "import", "--data", data, lines)[0] == 2

@@ -1,0 +1,137 @@
+"""`roster import|export|search`: the roster from the command line (CLI.md)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from desktop.cli.base import EXIT_PROBLEMS, CliError, emit, open_db, progress
+from desktop.core.roster.export import export_roster
+from desktop.core.roster.importer import ImportResult, import_roster
+from desktop.core.roster.readers import RosterFileError
+from desktop.core.roster.search import search
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("roster", help="import, export and search participants")
+    parser.set_defaults(help_parser=parser)
+    sub = parser.add_subparsers(dest="roster_command", metavar="SUBCOMMAND")
+
+    p = sub.add_parser(
+        "import",
+        help="import participants from CSV or XLSX",
+        description="Import participants from a CSV (UTF-8, UTF-16) or XLSX file. Rows are "
+        "matched to existing people by employee code, then iGOT id, then mobile; a match "
+        "updates only the changed fields. Everything accepted is committed in one "
+        "transaction. Exit 1 when rows were rejected, 2 when the file is unusable (then "
+        "nothing was changed).",
+    )
+    p.add_argument("file", help="the CSV or XLSX file")
+    p.add_argument(
+        "--format",
+        choices=("auto", "kd", "igot"),
+        default="auto",
+        help="column layout: auto (recognise English/Hindi headers), kd (this program's "
+        "export), igot (iGOT bulk-onboarding template)",
+    )
+    p.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
+    p.add_argument("--report", metavar="OUT.csv", help="write the input rows with Status and Error")
+    p.set_defaults(func=run_import)
+
+    p = sub.add_parser("export", help="write the roster as CSV or XLSX (by extension)")
+    p.add_argument("file", help="output file, .csv or .xlsx")
+    p.add_argument(
+        "--format",
+        choices=("kd", "igot"),
+        default="kd",
+        help="kd (re-importable, all fields) or igot (the portal's bulk-onboarding columns)",
+    )
+    p.set_defaults(func=run_export)
+
+    p = sub.add_parser(
+        "search", help="search by name (either script, or Latin spelling), employee code, mobile"
+    )
+    p.add_argument("query", help="what to look for, e.g. 'ramesh', 'रमेश', a code or mobile")
+    p.add_argument("--limit", type=int, default=20, help="at most this many results (default 20)")
+    p.set_defaults(func=run_search)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    started = time.monotonic()
+    last = [0.0]
+
+    def show(done: int, fraction: float) -> None:
+        now = time.monotonic()
+        if now - last[0] >= 2 and sys.stderr.isatty():
+            last[0] = now
+            progress(f"  {done:,} rows read ({fraction:.0%})")
+
+    with open_db(args) as store:
+        try:
+            result = import_roster(
+                store,
+                args.file,
+                layout=args.format,
+                dry_run=args.dry_run,
+                report=args.report,
+                progress=show,
+            )
+        except RosterFileError as exc:
+            raise CliError(
+                f"{args.file}: {exc}" if str(args.file) not in str(exc) else str(exc)
+            ) from exc
+    progress(f"{result.rows:,} rows in {time.monotonic() - started:.1f} s")
+    emit(args, result.as_dict(), lambda: _summary(result, args))
+    return EXIT_PROBLEMS if result.rejected else 0
+
+
+def _summary(result: ImportResult, args: argparse.Namespace) -> str:
+    head = "Dry run (nothing written): " if result.dry_run else ""
+    lines = [
+        f"{head}{result.created} created, {result.updated} updated, "
+        f"{result.unchanged} unchanged, {result.rejected} rejected"
+    ]
+    for error in result.errors[:50]:
+        lines.append(f"  row {error['row']}, {error['field']}: {error['message']}")
+    if len(result.errors) > 50:
+        lines.append(
+            f"  … {len(result.errors) - 50} more"
+            + (f" (see {args.report})" if args.report else " (use --report OUT.csv)")
+        )
+    return "\n".join(lines)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    with open_db(args) as store:
+        try:
+            count = export_roster(store, args.file, args.format)
+        except ValueError as exc:
+            raise CliError(str(exc)) from exc
+        except OSError as exc:
+            raise CliError(f"cannot write {args.file}: {exc.strerror or exc}") from exc
+    emit(
+        args,
+        {"file": str(args.file), "format": args.format, "rows": count},
+        f"{count} participants written to {args.file}",
+    )
+    return 0
+
+
+def run_search(args: argparse.Namespace) -> int:
+    if args.limit < 1:
+        raise CliError("--limit must be at least 1")
+    with open_db(args) as store:
+        rows = search(store, args.query, args.limit)
+
+    def text() -> str:
+        if not rows:
+            return "no match"
+        return "\n".join(
+            f"{r['employee_code'] or '-':<14} {r['name_en']:<30} {r['name_hi'] or '':<24} "
+            f"{r['district_code'] or '':<4} {r['mobile'] or ''}"
+            for r in rows
+        )
+
+    emit(args, rows, text)
+    return 0

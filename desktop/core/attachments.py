@@ -1,0 +1,376 @@
+"""Photos and documents of field visits, stored once each by SHA-256 beside the database.
+
+Layout: `files_dir(db)/attachments/<sha[:2]>/<sha>`; the `attachment` table (local) says
+where each is and what it is. Location data is removed from images before they are stored
+unless the user keeps it, so the stored bytes differ from the file on disk: the hash is
+always of the bytes we store (and upload — SYNC-PROTOCOL.md §5 checks exactly that).
+
+JPEG: the Exif segment is rewritten without its GPS directory and XMP packets carrying GPS
+are dropped — the compressed image data is copied untouched (no re-encoding, no quality
+loss). Other images with location data are re-saved by Pillow without it."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import mimetypes
+import os
+import re
+import struct
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from desktop.core.ids import now_ts
+from desktop.paths import files_dir
+from desktop.store import Store
+
+MAX_BYTES = 10 * 1024 * 1024
+GPS_IFD = 0x8825
+_SHA = re.compile(r"^[0-9a-f]{64}$")
+_IMAGE_EXT = {".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".gif", ".bmp", ".heic"}
+_PILLOW_TYPES = {
+    "JPEG": "image/jpeg",
+    "PNG": "image/png",
+    "WEBP": "image/webp",
+    "TIFF": "image/tiff",
+    "GIF": "image/gif",
+    "BMP": "image/bmp",
+}
+
+
+class AttachmentError(ValueError):
+    """A file that cannot be attached, or an attachment that cannot be read back; the message
+    names the file and says what to do."""
+
+
+class MissingAttachment(AttachmentError):
+    """A stored attachment whose bytes are gone from disk (or damaged)."""
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    """What a visit's `attachments` array holds, plus where the bytes are (local)."""
+
+    sha256: str
+    filename: str
+    media_type: str
+    size: int
+    path: Path
+    kept_location: bool
+    location_removed: bool
+    already_stored: bool
+
+    def ref(self) -> dict[str, Any]:
+        """The §4 attachment reference."""
+        return {
+            "sha256": self.sha256,
+            "filename": self.filename,
+            "media_type": self.media_type,
+            "size": self.size,
+        }
+
+
+# -- where --------------------------------------------------------------------------------
+_memory_roots: dict[int, Path] = {}
+
+
+def attachments_root(store: Store) -> Path:
+    """The attachments folder of this database (an in-memory store gets a temporary one)."""
+    if store.path is None:
+        root = _memory_roots.get(id(store))
+        if root is None:
+            root = Path(tempfile.mkdtemp(prefix="kd-attachments-"))
+            _memory_roots[id(store)] = root
+        return root
+    return files_dir(store.path) / "attachments"
+
+
+def _relative(sha256: str) -> Path:
+    return Path(sha256[:2]) / sha256
+
+
+def attachment_path(store: Store, sha256: str) -> Path:
+    """Where the bytes of `sha256` are (or would be) stored; for the sync upload."""
+    if not _SHA.match(sha256 or ""):
+        raise AttachmentError(f"{sha256!r} is not a SHA-256 hex digest.")
+    row = store.conn.execute("SELECT path FROM attachment WHERE sha256 = ?", (sha256,)).fetchone()
+    root = attachments_root(store)
+    return root / (row[0] if row else _relative(sha256))
+
+
+def attachment_info(store: Store, sha256: str) -> dict[str, Any] | None:
+    row = store.conn.execute("SELECT * FROM attachment WHERE sha256 = ?", (sha256,)).fetchone()
+    return None if row is None else dict(row)
+
+
+def read_attachment(store: Store, sha256: str, *, verify: bool = True) -> bytes:
+    """The stored bytes, checked against their hash; MissingAttachment when gone/damaged."""
+    path = attachment_path(store, sha256)
+    info = attachment_info(store, sha256)
+    name = info["filename"] if info else sha256[:12]
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        if info is None:
+            raise MissingAttachment(
+                f"The attachment {sha256[:12]}… is not on this desk (it was attached on another "
+                "desk and has not been received yet). The visit record is complete without it."
+            ) from None
+        raise MissingAttachment(
+            f"The attachment {name!r} is no longer on disk (expected at {path}). The visit "
+            "record is kept; attach the file again to restore it."
+        ) from None
+    except OSError as exc:
+        raise MissingAttachment(f"The attachment {name!r} cannot be read: {exc}.") from exc
+    if verify and hashlib.sha256(data).hexdigest() != sha256:
+        raise MissingAttachment(
+            f"The attachment {name!r} at {path} was changed or damaged on disk (its contents "
+            "no longer match). The visit record is kept; attach the file again."
+        )
+    return data
+
+
+def is_present(store: Store, sha256: str) -> bool:
+    try:
+        return attachment_path(store, sha256).is_file()
+    except AttachmentError:
+        return False
+
+
+def missing_attachments(store: Store, refs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The references of a visit whose files are gone from disk."""
+    return [ref for ref in refs if not is_present(store, str(ref.get("sha256", "")))]
+
+
+# -- location data ------------------------------------------------------------------------
+def has_location(data: bytes) -> bool:
+    """Whether an image carries a non-empty EXIF GPS directory (or XMP GPS tags)."""
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            exif = img.getexif()
+            if exif.get_ifd(GPS_IFD) or GPS_IFD in exif:
+                return True
+            xmp = img.info.get("xmp") or b""
+    except Exception:
+        return False
+    if isinstance(xmp, str):
+        xmp = xmp.encode("utf-8", "replace")
+    return b"GPSLatitude" in xmp or b"GPSLongitude" in xmp
+
+
+def _strip_jpeg(data: bytes) -> bytes:
+    """Copy a JPEG segment by segment, rewriting Exif without GPS and dropping XMP packets
+    that hold GPS tags; the entropy-coded image data is copied byte for byte."""
+    from PIL import Image
+
+    if data[:2] != b"\xff\xd8":
+        raise ValueError("not a JPEG")
+    out = bytearray(b"\xff\xd8")
+    pos = 2
+    while pos < len(data):
+        if data[pos] != 0xFF:
+            raise ValueError("bad JPEG marker")
+        marker = data[pos + 1]
+        if marker == 0xFF:  # fill byte
+            pos += 1
+            continue
+        if marker in (0xD9,) or 0xD0 <= marker <= 0xD7 or marker == 0x01:
+            out += data[pos : pos + 2]
+            pos += 2
+            continue
+        (length,) = struct.unpack(">H", data[pos + 2 : pos + 4])
+        segment = data[pos : pos + 2 + length]
+        body = data[pos + 4 : pos + 2 + length]
+        if marker == 0xDA:  # start of scan: the rest is image data
+            out += data[pos:]
+            break
+        if marker == 0xE1 and body.startswith(b"Exif\x00\x00"):
+            exif = Image.Exif()
+            exif.load(body[6:])
+            if GPS_IFD in exif:
+                del exif[GPS_IFD]
+                new_body = b"Exif\x00\x00" + exif.tobytes()
+                segment = b"\xff\xe1" + struct.pack(">H", len(new_body) + 2) + new_body
+        elif marker == 0xE1 and b"GPSL" in body and body.startswith(b"http://ns.adobe.com"):
+            segment = b""  # XMP with location
+        out += segment
+        pos += 2 + length
+    return bytes(out)
+
+
+def strip_location(data: bytes, fmt: str) -> bytes:
+    """Image bytes without GPS/location metadata (unchanged bytes if there was none)."""
+    from PIL import Image
+
+    if not has_location(data):
+        return data
+    if fmt == "JPEG":
+        try:
+            stripped = _strip_jpeg(data)
+            if not has_location(stripped):
+                return stripped
+        except (ValueError, struct.error):
+            pass
+    with Image.open(io.BytesIO(data)) as img:
+        exif = img.getexif()
+        exif.pop(GPS_IFD, None)
+        buffer = io.BytesIO()
+        params: dict[str, Any] = {"exif": exif.tobytes()}
+        if fmt == "JPEG":
+            params["quality"] = 95
+        img.save(buffer, format=fmt, **params)
+    return buffer.getvalue()
+
+
+# -- adding -------------------------------------------------------------------------------
+def _media_type(path: Path, fmt: str | None) -> str:
+    if fmt and fmt in _PILLOW_TYPES:
+        return _PILLOW_TYPES[fmt]
+    guessed, _ = mimetypes.guess_type(path.name)
+    return guessed or "application/octet-stream"
+
+
+def _human(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MiB" if size >= 1024 * 1024 else f"{size / 1024:.0f} KiB"
+
+
+def add_attachment(store: Store, source: Path | str, *, keep_location: bool = False) -> StoredFile:
+    """Store a file from disk for a visit (same bytes twice = one copy); returns its reference.
+
+    Raises AttachmentError for a missing, unreadable, oversize file or a damaged image."""
+    source = Path(source)
+    name = source.name
+    if not source.is_file():
+        raise AttachmentError(f"{name!r}: no such file ({source}).")
+    size = source.stat().st_size
+    if size > MAX_BYTES:
+        raise AttachmentError(
+            f"{name!r} is {_human(size)}; an attachment may be at most 10 MiB. "
+            "Make a smaller copy (e.g. a lower-resolution photo) and attach that."
+        )
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        raise AttachmentError(f"{name!r} cannot be read: {exc.strerror or exc}.") from exc
+    return add_bytes(store, data, name, keep_location=keep_location)
+
+
+def add_bytes(
+    store: Store, data: bytes, filename: str, *, keep_location: bool = False
+) -> StoredFile:
+    """`add_attachment` for bytes already in memory (demo, tests, drag and drop)."""
+    from PIL import Image, UnidentifiedImageError
+
+    if len(data) > MAX_BYTES:
+        raise AttachmentError(
+            f"{filename!r} is {_human(len(data))}; an attachment may be at most 10 MiB."
+        )
+    fmt: str | None = None
+    looks_image = Path(filename).suffix.lower() in _IMAGE_EXT
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            fmt = img.format
+            img.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        if looks_image:
+            raise AttachmentError(
+                f"{filename!r} is not a readable image (damaged or not really a "
+                f"{Path(filename).suffix} file): {exc}."
+            ) from exc
+        fmt = None
+    removed = False
+    if fmt and not keep_location:
+        stripped = strip_location(data, fmt)
+        removed = stripped is not data and stripped != data
+        data = stripped
+        if len(data) > MAX_BYTES:
+            raise AttachmentError(f"{filename!r} is over 10 MiB after removing location data.")
+    sha = hashlib.sha256(data).hexdigest()
+    media_type = _media_type(Path(filename), fmt)
+    relative = _relative(sha)
+    target = attachments_root(store) / relative
+    existed = target.is_file() and hashlib.sha256(target.read_bytes()).hexdigest() == sha
+    if not existed:
+        _write_atomic(target, data)
+    with store.transaction():
+        store.conn.execute(
+            "INSERT INTO attachment(sha256, path, filename, media_type, size, kept_location, "
+            "added_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(sha256) DO UPDATE SET "
+            "path = excluded.path",
+            (
+                sha,
+                relative.as_posix(),
+                filename,
+                media_type,
+                len(data),
+                int(keep_location and has_location(data)),
+                now_ts(),
+            ),
+        )
+    return StoredFile(
+        sha256=sha,
+        filename=filename,
+        media_type=media_type,
+        size=len(data),
+        path=target,
+        kept_location=bool(keep_location),
+        location_removed=removed,
+        already_stored=existed,
+    )
+
+
+def _write_atomic(target: Path, data: bytes) -> None:
+    """Write to a temporary file, fsync, rename: a crash leaves no half file under the hash."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".part-")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def store_received(store: Store, sha256: str, data: bytes, filename: str, media_type: str) -> Path:
+    """Keep bytes that arrived from elsewhere (sync pull) under their hash, after checking it."""
+    if hashlib.sha256(data).hexdigest() != sha256:
+        raise AttachmentError(f"{filename!r}: the received bytes do not match {sha256[:12]}….")
+    relative = _relative(sha256)
+    target = attachments_root(store) / relative
+    if not target.is_file():
+        _write_atomic(target, data)
+    with store.transaction():
+        store.conn.execute(
+            "INSERT OR IGNORE INTO attachment(sha256, path, filename, media_type, size, "
+            "kept_location, added_at) VALUES (?, ?, ?, ?, ?, 0, ?)",
+            (sha256, relative.as_posix(), filename, media_type, len(data), now_ts()),
+        )
+    return target
+
+
+# -- thumbnails ---------------------------------------------------------------------------
+def thumbnail_png(store: Store, sha256: str, size: int = 160) -> bytes | None:
+    """A small PNG of an image attachment for the form (None for documents).
+
+    Raises MissingAttachment when the file is gone, so the form can say so."""
+    from PIL import Image, ImageOps
+
+    data = read_attachment(store, sha256, verify=False)
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            img = ImageOps.exif_transpose(img)
+            img.thumbnail((size, size))
+            if img.mode not in ("RGB", "RGBA"):
+                img = img.convert("RGBA")
+            buffer = io.BytesIO()
+            img.save(buffer, format="PNG")
+            return buffer.getvalue()
+    except Exception:
+        return None

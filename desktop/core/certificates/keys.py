@@ -1,0 +1,221 @@
+"""The centre's Ed25519 signing keys: made at `init`, rotated on demand, private halves kept
+OUTSIDE the database in a user-only folder beside it; public halves go into `trusted_key`
+(and out as the §8 trust list).
+
+Why a file and not the DB: the database travels (backups, USB bundles, support copies) and a
+private key inside it would let anyone holding a copy forge certificates.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from desktop.core.ids import now_ts
+from desktop.store import Store, StoreError
+
+KEYS_ENV = "KARMAYOGI_DESK_KEYS"
+
+# In-memory databases (tests, previews) get keys that live only as long as the process.
+_memory_keys: dict[tuple[int, str], Ed25519PrivateKey] = {}
+
+
+class KeyError_(StoreError):
+    """The signing key is missing or unreadable (message is for the user)."""
+
+
+def b64u(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def b64u_decode(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def keys_dir(store: Store) -> Path | None:
+    """`<db name>-keys/` beside the database (or $KARMAYOGI_DESK_KEYS); None when in memory."""
+    env = os.environ.get(KEYS_ENV)
+    if env:
+        return Path(env)
+    if store.path is None:
+        return None
+    path = Path(store.path)
+    return path.with_name(path.stem + "-keys")
+
+
+def _key_file(folder: Path, kid: str) -> Path:
+    return folder / (kid.replace(":", "-") + ".key")
+
+
+def _institute(store: Store) -> str:
+    code = store.institute_code
+    if not code:
+        raise StoreError("Run init first: this database has no institute code.")
+    return code
+
+
+def current_kid(store: Store) -> str | None:
+    return store.meta_get("cert_signing_kid")
+
+
+def _write_private(folder: Path, kid: str, key: Ed25519PrivateKey) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        os.chmod(folder, stat.S_IRWXU)
+    except OSError:  # e.g. a filesystem without modes; the file itself is still 0600
+        pass
+    pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    path = _key_file(folder, kid)
+    tmp = path.with_suffix(".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(pem)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.chmod(tmp, 0o600)
+    os.replace(tmp, path)
+
+
+def _new_key(store: Store, number: int) -> str:
+    institute = _institute(store)
+    kid = f"{institute}:{number}"
+    key = Ed25519PrivateKey.generate()
+    folder = keys_dir(store)
+    if folder is None:
+        _memory_keys[(id(store), kid)] = key
+    else:
+        _write_private(folder, kid, key)
+    public = key.public_key().public_bytes(
+        serialization.Encoding.Raw, serialization.PublicFormat.Raw
+    )
+    now = now_ts()
+    with store.transaction():
+        store.conn.execute(
+            "UPDATE trusted_key SET valid_to = ? WHERE own = 1 AND valid_to IS NULL", (now,)
+        )
+        store.conn.execute(
+            "INSERT INTO trusted_key(kid, institute, public_key, valid_from, own) "
+            "VALUES (?, ?, ?, ?, 1) ON CONFLICT(kid) DO UPDATE SET public_key = excluded.public_key, "
+            "valid_from = excluded.valid_from, valid_to = NULL, own = 1",
+            (kid, institute, b64u(public), now),
+        )
+        store.meta_set("cert_signing_kid", kid)
+    return kid
+
+
+def ensure_signing_key(store: Store) -> str:
+    """Make the first signing key if there is none (called by `init`); returns the kid."""
+    kid = current_kid(store)
+    if kid is not None:
+        return kid
+    return _new_key(store, 1)
+
+
+def rotate(store: Store) -> str:
+    """A new key with the next number; the old one stops signing but stays trusted, so
+    certificates it signed keep verifying."""
+    kid = current_kid(store)
+    number = int(kid.rsplit(":", 1)[1]) + 1 if kid else 1
+    return _new_key(store, number)
+
+
+def signing_key(store: Store) -> tuple[str, Ed25519PrivateKey]:
+    """(kid, private key) for signing now; a clear error when the key file is missing."""
+    kid = current_kid(store)
+    if kid is None:
+        kid = ensure_signing_key(store)
+    folder = keys_dir(store)
+    if folder is None:
+        key = _memory_keys.get((id(store), kid))
+        if key is None:
+            raise KeyError_(f"The signing key {kid} is not available in this session.")
+        return kid, key
+    path = _key_file(folder, kid)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise KeyError_(
+            f"The signing key {kid} is missing ({path}). Restore the keys folder from a backup "
+            "or run `keys rotate` to make a new key."
+        ) from exc
+    key = serialization.load_pem_private_key(data, password=None)
+    if not isinstance(key, Ed25519PrivateKey):
+        raise KeyError_(f"{path} is not an Ed25519 key.")
+    return kid, key
+
+
+def trust_list(store: Store) -> dict[str, Any]:
+    """This centre's public keys as the §8 trust list."""
+    rows = store.conn.execute(
+        "SELECT kid, public_key, institute, valid_from, valid_to FROM trusted_key "
+        "WHERE own = 1 ORDER BY valid_from, kid"
+    ).fetchall()
+    keys = []
+    for row in rows:
+        entry = {
+            "kid": row["kid"],
+            "public_key": row["public_key"],
+            "institute": row["institute"],
+            "valid_from": row["valid_from"],
+        }
+        if row["valid_to"]:
+            entry["valid_to"] = row["valid_to"]
+        keys.append(entry)
+    return {"keys": keys}
+
+
+def parse_trust_list(data: str | bytes | dict) -> dict[str, Ed25519PublicKey]:
+    """kid → public key from a §8 trust list; raises ValueError naming the bad entry."""
+    doc = json.loads(data) if isinstance(data, (str, bytes)) else data
+    if not isinstance(doc, dict) or not isinstance(doc.get("keys"), list):
+        raise ValueError('a trust list is a JSON object {"keys": [...]}')
+    out: dict[str, Ed25519PublicKey] = {}
+    for i, entry in enumerate(doc["keys"]):
+        try:
+            raw = b64u_decode(entry["public_key"])
+            if len(raw) != 32:
+                raise ValueError("public_key must be 32 bytes")
+            out[str(entry["kid"])] = Ed25519PublicKey.from_public_bytes(raw)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"trust list entry {i + 1}: {exc}") from exc
+    return out
+
+
+def import_trust_list(store: Store, data: str | bytes | dict) -> int:
+    """Trust another centre's keys (for verifying their certificates offline)."""
+    doc = json.loads(data) if isinstance(data, (str, bytes)) else data
+    parse_trust_list(doc)
+    count = 0
+    with store.transaction():
+        for entry in doc["keys"]:
+            cur = store.conn.execute(
+                "INSERT INTO trusted_key(kid, institute, public_key, valid_from, valid_to, own) "
+                "VALUES (?, ?, ?, ?, ?, 0) ON CONFLICT(kid) DO NOTHING",
+                (
+                    entry["kid"],
+                    entry.get("institute") or entry["kid"].split(":")[0],
+                    entry["public_key"],
+                    entry.get("valid_from") or now_ts(),
+                    entry.get("valid_to"),
+                ),
+            )
+            count += cur.rowcount
+    return count
+
+
+def known_public_keys(store: Store) -> dict[str, Ed25519PublicKey]:
+    rows = store.conn.execute("SELECT kid, public_key FROM trusted_key").fetchall()
+    return {
+        r["kid"]: Ed25519PublicKey.from_public_bytes(b64u_decode(r["public_key"])) for r in rows
+    }

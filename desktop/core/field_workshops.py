@@ -1,0 +1,116 @@
+"""Planning a field workshop from a field visit.
+
+A field workshop is an ordinary `workshop` record with `mode="field"`, so it gets the same
+sessions, attendance desk and certificates as an institute workshop; only its place and date
+come from the visit. The link visit → workshop is kept locally (`field_visit_workshop`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from desktop.core import workshops as ws
+from desktop.core.field_visits import VisitError, load_visit
+from desktop.store import Store
+
+
+@dataclass(frozen=True)
+class SessionPlan:
+    start_time: str = "10:00"
+    end_time: str = "13:00"
+    topic_en: str | None = None
+    topic_hi: str | None = None
+
+
+def programmes(store: Store) -> list[dict[str, Any]]:
+    return [
+        dict(r)
+        for r in store.conn.execute(
+            "SELECT id, code, title_en, title_hi FROM programme WHERE deleted = 0 ORDER BY code"
+        )
+    ]
+
+
+def plan_field_workshop(
+    store: Store,
+    visit_id: str,
+    programme_id: str,
+    *,
+    title_en: str | None = None,
+    title_hi: str | None = None,
+    start_date: str | None = None,
+    days: int = 1,
+    sessions: Sequence[SessionPlan] = (SessionPlan(),),
+    trainers: Sequence[str] | None = None,
+) -> str:
+    """Create a `mode=field` workshop (and its sessions, each day) from a visit; returns the
+    workshop id. District, office (as venue), department and date come from the visit."""
+    problems: list[tuple[str, str]] = []
+    if not store.institute_code:
+        problems.append(("workshop", "this desk has no institute yet (run init)"))
+    programme = store.get("programme", programme_id) if programme_id else None
+    if programme is None or programme["deleted"]:
+        problems.append(("programme", "choose the programme the field workshop belongs to"))
+    if days < 1:
+        problems.append(("days", "a workshop lasts at least one day"))
+    if problems:
+        raise VisitError(problems)
+    with store.transaction():
+        visit = load_visit(store, visit_id)
+        start = start_date or visit["visit_date"]
+        try:
+            first = date.fromisoformat(start)
+        except (TypeError, ValueError):
+            raise VisitError([("visit_date", f"{start!r} is not a date (YYYY-MM-DD)")]) from None
+        last = first + timedelta(days=days - 1)
+        title = title_en or f"{programme['title_en']} — {visit['office']}"
+        team = list(trainers if trainers is not None else visit["team"])
+        plan = ws.WorkshopPlan(
+            programme_id=programme_id,
+            title_en=title,
+            title_hi=title_hi or programme["title_hi"],
+            mode="field",
+            venue=visit["office"],
+            district_code=visit["district_code"],
+            department=visit["department"],
+            start_date=first.isoformat(),
+            end_date=last.isoformat(),
+            trainers=team,
+            sessions=[
+                ws.SessionPlan(
+                    date=(first + timedelta(days=day)).isoformat(),
+                    start_time=slot.start_time,
+                    end_time=slot.end_time,
+                    topic_en=slot.topic_en or programme["title_en"],
+                    topic_hi=slot.topic_hi or programme["title_hi"],
+                    trainer=team[0] if team else None,
+                )
+                for day in range(days)
+                for slot in sessions
+            ],
+        )
+        # The workshops core validates and writes workshop + sessions exactly as for an
+        # institute workshop (same checks, same records), inside this transaction.
+        try:
+            workshop_id = ws.create_workshop(store, plan)
+        except ws.ValidationError as exc:
+            raise VisitError(exc.problems) from exc
+        store.conn.execute(
+            "INSERT OR IGNORE INTO field_visit_workshop(visit_id, workshop_id) VALUES (?, ?)",
+            (visit_id, workshop_id),
+        )
+    return workshop_id
+
+
+def workshops_of_visit(store: Store, visit_id: str) -> list[dict[str, Any]]:
+    return [
+        dict(r)
+        for r in store.conn.execute(
+            "SELECT w.id, w.title_en, w.title_hi, w.start_date, w.end_date, w.venue "
+            "FROM field_visit_workshop l JOIN workshop w ON w.id = l.workshop_id "
+            "WHERE l.visit_id = ? AND w.deleted = 0 ORDER BY w.start_date",
+            (visit_id,),
+        )
+    ]

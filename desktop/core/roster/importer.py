@@ -1,0 +1,467 @@
+"""Importing a roster file: read, validate, match existing people, write in one transaction.
+
+Rows stream through in chunks, so memory stays flat for any file size. Matching looks people
+up by employee code, then iGOT id, then mobile, with one indexed `IN (...)` query per key and
+chunk. A matched person gets only the fields that changed (`Store.update`, one new version;
+none if nothing changed); blank cells never clear stored values. Everything accepted is
+committed in one transaction at the end, so cancel, a crash or a kill leaves the database as
+it was. A dry run does the same work and rolls it back."""
+
+from __future__ import annotations
+
+import csv
+import os
+from array import array
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desktop.core.records import KIND_FIELDS
+from desktop.core.roster.districts import DistrictMatcher
+from desktop.core.roster.fields import (
+    FIELD_LABELS,
+    IGNORE,
+    IMPORT_FIELDS,
+    REQUIRED_FIELDS,
+    detect_layout,
+    missing_required,
+    propose_mapping,
+)
+from desktop.core.roster.readers import RosterFileError, Table, open_table
+from desktop.core.roster.validate import RowValidator
+from desktop.store import Store
+from desktop.store.bulk import BulkInserter
+
+CHUNK_ROWS = 5000
+MAX_ERRORS = 10_000
+MATCH_KEYS = ("employee_code", "igot_user_id", "mobile")
+_SELECT = "SELECT seq, id, " + ", ".join(KIND_FIELDS["participant"]) + " FROM participant"
+
+#: progress(rows_done, fraction_of_file_read 0..1)
+Progress = Callable[[int, float], None]
+Cancel = Callable[[], bool]
+
+
+class ImportCancelled(Exception):
+    """The user cancelled; the transaction was rolled back, nothing changed."""
+
+
+class _DryRun(Exception):
+    pass
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    errors_truncated: bool = False
+    dry_run: bool = False
+    layout: str = "auto"
+    mapping: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def rows(self) -> int:
+        return self.created + self.updated + self.unchanged + self.rejected
+
+    def as_dict(self) -> dict[str, Any]:
+        """The CLI.md JSON shape (plus `dry_run`, and `errors_truncated` when capped)."""
+        out: dict[str, Any] = {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "rejected": self.rejected,
+            "errors": self.errors,
+            "dry_run": self.dry_run,
+        }
+        if self.errors_truncated:
+            out["errors_truncated"] = True
+        return out
+
+
+@dataclass
+class FilePreview:
+    """What the GUI's mapping step shows before importing."""
+
+    path: Path
+    kind: str
+    encoding: str | None
+    delimiter: str | None
+    headers: list[str]
+    header_row: int
+    layout: str
+    mapping: dict[str, str]  # header -> field ('' = not imported)
+    missing: list[str]  # required fields no column maps to
+    rows: list[tuple[int, list[str]]]  # first rows: (spreadsheet row, cells)
+
+
+def preview_file(path: str | Path, layout: str = "auto", rows: int = 20) -> FilePreview:
+    """Open a file, propose a column mapping and read the first rows (RosterFileError if the
+    file is unusable)."""
+    with open_table(path) as table:
+        chosen = layout if layout != "auto" else detect_layout(table.headers)
+        mapping = propose_mapping(table.headers, chosen)
+        sample: list[tuple[int, list[str]]] = []
+        for item in table.rows():
+            sample.append(item)
+            if len(sample) >= rows:
+                break
+        return FilePreview(
+            path=Path(path),
+            kind=table.kind,
+            encoding=table.encoding,
+            delimiter=table.delimiter,
+            headers=table.headers,
+            header_row=table.header_row,
+            layout=chosen,
+            mapping=mapping,
+            missing=missing_required(mapping),
+            rows=sample,
+        )
+
+
+def check_mapping(
+    headers: list[str], mapping: Mapping[str, str] | Sequence[str]
+) -> list[tuple[int, str]]:
+    """Validate a mapping and return the (column index, field) pairs to import.
+
+    `mapping` is either header text -> field, or one field per column in file order (what a
+    mapping table in the GUI naturally holds; needed when two columns share a header).
+    '' means "not imported". Raises RosterFileError naming the problem."""
+    if isinstance(mapping, Mapping):
+        unknown = [h for h in mapping if h not in headers]
+        if unknown:
+            raise RosterFileError(f"the mapping names columns the file does not have: {unknown}")
+        seen: set[str] = set()
+        pairs: list[tuple[int, str]] = []
+        for index, header in enumerate(headers):
+            if header not in seen:
+                pairs.append((index, mapping.get(header, IGNORE) or IGNORE))
+            seen.add(header)
+    else:
+        pairs = [(i, f or IGNORE) for i, f in enumerate(mapping)]
+    bad = [f for _, f in pairs if f and f not in IMPORT_FIELDS]
+    if bad:
+        raise RosterFileError(f"unknown participant field(s) in the mapping: {bad}")
+    targets = [f for _, f in pairs if f]
+    twice = sorted({f for f in targets if targets.count(f) > 1})
+    if twice:
+        raise RosterFileError(
+            "more than one column is mapped to: " + ", ".join(FIELD_LABELS[f] for f in twice)
+        )
+    missing = [f for f in REQUIRED_FIELDS if f not in targets]
+    if missing:
+        names = ", ".join(FIELD_LABELS[f] for f in missing)
+        found = ", ".join(repr(h) for h in headers if h) or "none"
+        raise RosterFileError(
+            f"missing required column(s): {names}. Columns found: {found}. "
+            "Rename the column (e.g. 'Name (English)', 'Full Name', 'नाम (अंग्रेज़ी)') or map it."
+        )
+    return [(i, f) for i, f in pairs if f]
+
+
+@dataclass
+class RowOutcome:
+    """One data row's fate, for the GUI's preview table and progress views."""
+
+    row: int  # spreadsheet row number
+    cells: list[str]
+    status: str  # created | updated | unchanged | rejected
+    data: dict[str, str]  # the cleaned values
+    errors: list[tuple[str, str]]  # (field, message)
+
+
+def import_roster(
+    store: Store,
+    path: str | Path,
+    *,
+    layout: str = "auto",
+    mapping: Mapping[str, str] | Sequence[str] | None = None,
+    dry_run: bool = False,
+    limit: int | None = None,
+    on_row: Callable[[RowOutcome], None] | None = None,
+    report: str | Path | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    chunk_rows: int = CHUNK_ROWS,
+) -> ImportResult:
+    """Import a roster file into `store`; see the module docstring.
+
+    `mapping`: header -> field or one field per column (default: recognised headers).
+    `limit`: only the first N data rows (with `dry_run`, the GUI's preview); `on_row` is
+    called with a RowOutcome for every row. `progress(rows_done, fraction)` and `cancel()`
+    are called between chunks (cancel returning True rolls everything back).
+    Raises RosterFileError (file unusable, nothing changed) or ImportCancelled."""
+    with open_table(path) as table:
+        chosen = layout if layout != "auto" else detect_layout(table.headers)
+        if mapping is None:
+            mapping = propose_mapping(table.headers, chosen)
+        columns = check_mapping(table.headers, mapping)
+        result = ImportResult(
+            dry_run=dry_run,
+            layout=chosen,
+            mapping={table.headers[i]: f for i, f in columns if i < len(table.headers)},
+        )
+        writer = _ReportWriter(Path(report), table.headers) if report else None
+        job = _ImportJob(store, table, columns, result, writer, progress, cancel, chunk_rows)
+        job.limit, job.on_row = limit, on_row
+        try:
+            try:
+                with store.transaction(), BulkInserter(store, "participant") as bulk:
+                    job.run(bulk)
+                    if dry_run:
+                        raise _DryRun
+            except _DryRun:
+                pass
+        except BaseException:
+            if writer:
+                writer.abort()
+            raise
+        if writer:
+            writer.finish()
+        return result
+
+
+class _ReportWriter:
+    """The input rows with Status and Error columns, written beside and renamed at the end
+    (a cancelled import leaves no half report)."""
+
+    def __init__(self, path: Path, headers: list[str]) -> None:
+        self.path = path
+        self.tmp = path.with_name(path.name + ".part")
+        try:
+            self.handle = self.tmp.open("w", encoding="utf-8-sig", newline="")
+        except OSError as exc:
+            raise RosterFileError(f"cannot write the report {path}: {exc.strerror}") from exc
+        self.width = len(headers)
+        self.csv = csv.writer(self.handle)
+        self.csv.writerow([*headers, "Status", "Error"])
+
+    def row(self, cells: list[str], status: str, error: str) -> None:
+        cells = list(cells[: self.width]) + [""] * (self.width - len(cells))
+        self.csv.writerow([*cells, status, error])
+
+    def finish(self) -> None:
+        self.handle.close()
+        os.replace(self.tmp, self.path)
+
+    def abort(self) -> None:
+        self.handle.close()
+        self.tmp.unlink(missing_ok=True)
+
+
+class _ImportJob:
+    def __init__(
+        self,
+        store: Store,
+        table: Table,
+        columns: list[tuple[int, str]],
+        result: ImportResult,
+        writer: _ReportWriter | None,
+        progress: Progress | None,
+        cancel: Cancel | None,
+        chunk_rows: int,
+    ) -> None:
+        self.store = store
+        self.table = table
+        self.columns = columns
+        self.result = result
+        self.writer = writer
+        self.progress = progress
+        self.cancel = cancel
+        self.chunk_rows = chunk_rows
+        self.validator = RowValidator(DistrictMatcher.from_store(store))
+        self.keys = [k for k in MATCH_KEYS if any(f == k for _, f in columns)]
+        self.limit: int | None = None
+        self.on_row: Callable[[RowOutcome], None] | None = None
+
+    def run(self, bulk: BulkInserter) -> None:
+        self.base_seq = bulk.base_seq
+        expected = self.base_seq + self.table.total_bytes // 60
+        self.seen = {key: _SeenFilter(expected) for key in self.keys}
+        for key, seen in self.seen.items():
+            # A covering-index scan; tombstones too (a false "maybe" only costs a lookup).
+            for (value,) in self.store.conn.execute(
+                f"SELECT {key} FROM participant WHERE {key} IS NOT NULL"
+            ):
+                seen.add(value)
+        # Row number that claimed each existing person (0 = not yet) and each new one.
+        self.touched = array("I", bytes(4 * (self.base_seq + 1)))
+        self.inserted = array("I")
+        done = 0
+        chunk: list[tuple[int, list[str]]] = []
+        for count, item in enumerate(self.table.rows()):
+            if self.limit is not None and count >= self.limit:
+                break
+            chunk.append(item)
+            if len(chunk) >= self.chunk_rows:
+                done += self._chunk(chunk, bulk)
+                chunk = []
+                self._tick(done)
+        if chunk:
+            done += self._chunk(chunk, bulk)
+        self._tick(done, final=True)
+
+    def _tick(self, done: int, final: bool = False) -> None:
+        if self.cancel is not None and self.cancel():
+            raise ImportCancelled("import cancelled; nothing was changed")
+        if self.progress is not None:
+            self.progress(done, 1.0 if final else self.table.fraction_done())
+
+    def _error(self, row: int, field_name: str, message: str) -> None:
+        if len(self.result.errors) < MAX_ERRORS:
+            self.result.errors.append({"row": row, "field": field_name, "message": message})
+        else:
+            self.result.errors_truncated = True
+
+    def _lookup(self, key: str, values: set[str]) -> dict[str, dict[str, Any]]:
+        if not values:
+            return {}
+        found: dict[str, dict[str, Any]] = {}
+        items = list(values)
+        for start in range(0, len(items), 10_000):
+            part = items[start : start + 10_000]
+            marks = ",".join("?" * len(part))
+            for row in self.store.conn.execute(
+                f"{_SELECT} WHERE {key} IN ({marks}) AND deleted = 0 ORDER BY seq", part
+            ):
+                found.setdefault(row[key], dict(row))
+        return found
+
+    def _chunk(self, chunk: list[tuple[int, list[str]]], bulk: BulkInserter) -> int:
+        validate = self.validator.validate
+        columns = self.columns
+        entries: list[tuple[int, list[str], dict[str, str], list[tuple[str, str]]]] = []
+        wanted: dict[str, set[str]] = {k: set() for k in self.keys}
+        for number, cells in chunk:
+            width = len(cells)
+            raw = {f: (cells[i] if i < width else "") for i, f in columns}
+            data, errors = validate(raw)
+            entries.append((number, cells, data, errors))
+            if not errors:
+                for key in self.keys:
+                    value = data.get(key)
+                    if value and self.seen[key].maybe(value):
+                        wanted[key].add(value)
+        found = {key: self._lookup(key, values) for key, values in wanted.items()}
+        local: dict[str, dict[str, int]] = {k: {} for k in self.keys}
+        new_rows: list[dict[str, str]] = []
+        new_numbers: list[int] = []
+        result, writer = self.result, self.writer
+        for number, cells, data, errors in entries:
+            status = ""
+            if not errors:
+                status, errors = self._resolve(number, data, found, local, new_rows, new_numbers)
+            if errors:
+                result.rejected += 1
+                for field_name, message in errors:
+                    self._error(number, field_name, message)
+                status = "rejected"
+            if writer:
+                writer.row(cells, status, "; ".join(m for _, m in errors))
+            if self.on_row is not None:
+                self.on_row(RowOutcome(number, cells, status, data, errors))
+        if new_rows:
+            bulk.add(new_rows)
+            self.inserted.extend(new_numbers)
+            result.created += len(new_rows)
+        return len(entries)
+
+    def _claimed_by(self, row: dict[str, Any]) -> int:
+        seq = row["seq"]
+        if seq > self.base_seq:
+            return self.inserted[seq - self.base_seq - 1]
+        return self.touched[seq]
+
+    def _resolve(
+        self,
+        number: int,
+        data: dict[str, str],
+        found: dict[str, dict[str, dict[str, Any]]],
+        local: dict[str, dict[str, int]],
+        new_rows: list[dict[str, str]],
+        new_numbers: list[int],
+    ) -> tuple[str, list[tuple[str, str]]]:
+        target: dict[str, Any] | None = None
+        target_key = ""
+        errors: list[tuple[str, str]] = []
+        for key in self.keys:
+            value = data.get(key)
+            if not value:
+                continue
+            label = FIELD_LABELS[key]
+            earlier = local[key].get(value)
+            row = found[key].get(value)
+            if earlier is None and row is not None:
+                claimed = self._claimed_by(row)
+                earlier = claimed or None
+            if earlier is not None:
+                errors.append((key, f"same {label} {value!r} as row {earlier} (duplicate in file)"))
+                continue
+            if row is None:
+                continue
+            if target is None:
+                target, target_key = row, key
+            elif row["seq"] != target["seq"] and key != "mobile":
+                errors.append((key, _conflict(label, value, row)))
+        if target is not None and not errors:
+            # A weaker key must not pull in someone whose stronger identity differs.
+            for key in MATCH_KEYS[: MATCH_KEYS.index(target_key)]:
+                mine, theirs = data.get(key), target.get(key)
+                if mine and theirs and mine != theirs:
+                    errors.append(
+                        (
+                            target_key,
+                            f"{FIELD_LABELS[target_key]} {data[target_key]!r} belongs to "
+                            f"{target['name_en']} whose {FIELD_LABELS[key]} is {theirs!r}, "
+                            f"not {mine!r}",
+                        )
+                    )
+        if errors:
+            return "rejected", errors
+        for key in self.keys:
+            value = data.get(key)
+            if value:
+                local[key][value] = number
+                self.seen[key].add(value)
+        if target is None:
+            new_rows.append(data)
+            new_numbers.append(number)
+            return "created", []
+        self.touched[target["seq"]] = number
+        changes = {k: v for k, v in data.items() if target.get(k) != v}
+        if changes and self.store.update("participant", target["id"], changes):
+            self.result.updated += 1
+            return "updated", []
+        self.result.unchanged += 1
+        return "unchanged", []
+
+
+class _SeenFilter:
+    """One bit per hash of each value already in the database or accepted from the file.
+
+    A clear bit proves a value is new, so most rows of a big import need no index lookup;
+    a set bit ("maybe") is confirmed by the lookup. 16 MiB at most per key."""
+
+    def __init__(self, expected: int) -> None:
+        bits = 1 << 16
+        while bits < expected * 32 and bits < 1 << 27:
+            bits <<= 1
+        self.mask = bits - 1
+        self.bits = bytearray(bits >> 3)
+
+    def add(self, value: str) -> None:
+        h = hash(value) & self.mask
+        self.bits[h >> 3] |= 1 << (h & 7)
+
+    def maybe(self, value: str) -> bool:
+        h = hash(value) & self.mask
+        return bool(self.bits[h >> 3] >> (h & 7) & 1)
+
+
+def _conflict(label: str, value: str, row: Mapping[str, Any]) -> str:
+    who = row["name_en"] + (f" ({row['employee_code']})" if row.get("employee_code") else "")
+    return f"{label} {value!r} already belongs to another person: {who}"

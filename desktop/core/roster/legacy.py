@@ -1,0 +1,57 @@
+"""Spotting Hindi typed in legacy fonts (Kruti Dev, Chanakya, DevLys...).
+
+Those fonts draw Devanagari glyphs on Latin code points, so a list typed in them reaches us as
+gibberish such as "jes'k dqekj" (रमेश कुमार). Stored as-is it would print as nonsense on every
+certificate, so the importer reports it and asks for a Unicode file instead of guessing."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Marks that Kruti Dev uses for Devanagari letters and that names never contain:
+# ' = श, ; = य, [ = ख, ] = ,, / = ध, \ = ?, ~ = ्, Z = र्, and Latin-1 extras (Å = ऊ ...).
+_PUNCT_IN_WORD = re.compile(
+    r"[A-Za-z][\[\]\\~{}|^+=/][A-Za-z]|[A-Za-z];|;[A-Za-z]|(?:^|\s)[;'\[\\][a-z]|'[a-z]|/;"
+)
+_LATIN1 = re.compile(r"[\u00a1-\u00ff\u2018\u2019\u201a\u201c\u201d\u2020\u2021\u0152\u0153]")
+# A lower-case letter followed by an upper-case one inside a word: JhokLro, xqIrk, 'kekZ.
+_CAMEL = re.compile(r"[a-z][A-Z]")
+# u-matra as q after a consonant (dqekj = कुमार); English names have q before u or at the end.
+_Q = re.compile(r"[bcdfghjklmnprstvwxyz]q[a-tv-z]")
+# aa-matra as k between consonants (jkts'k = राजेश); romanised names put a vowel beside k.
+_K = re.compile(
+    r"[bdfgjlmnpqrstvwxz]k[bcdfgjlmnpqrstvwxz;]|[bdfgjlmnpqtvwxzIJM]k(?:\s|$)|(?<![aeiouAEIOU])rk(?:\s|$)"
+)
+# Word beginnings that Kruti Dev produces all the time and lower-case romanised names never
+# do: jk (रा), lh (सी), vf (अि), iz (प्र), fo (वि), eu (मन), "flag" (सिंह) ...
+_START = re.compile(
+    r"(?:^|[\s(])(?:jk|lh|ik|vf|vk|vu|iz|fo|fn|fc|fe|fj|ft|fg|fu|fi|fd|fp|fy|eu|dk|gk|tk|lk|ek"
+    r"|uk|xk|pk|ok|nk|dq|xq|lq|eq|iq|Hk|mR|flag\b)"
+)
+_LATIN = re.compile(r"[A-Za-z]")
+_DEVANAGARI = re.compile(r"[\u0900-\u097F]")
+
+
+@lru_cache(maxsize=65_536)
+def looks_legacy(text: str) -> bool:
+    """True when Latin text looks like Hindi typed in a Kruti Dev/Chanakya-style font."""
+    if not text or _DEVANAGARI.search(text) or not _LATIN.search(text):
+        return False
+    hits = 0
+    for pattern in (_PUNCT_IN_WORD, _LATIN1, _CAMEL, _Q, _K, _START):
+        if pattern.search(text):
+            hits += 1
+    # One strong sign is enough in a short name; two are required for longer free text.
+    words = len(text.split())
+    return hits >= (1 if words <= 4 else 2)
+
+
+def is_latin_only(text: str) -> bool:
+    return bool(_LATIN.search(text)) and not _DEVANAGARI.search(text)
+
+
+LEGACY_MESSAGE = (
+    "looks like Hindi typed in a legacy font (Kruti Dev/Chanakya), not Unicode; convert the "
+    "file to Unicode (e.g. with a Kruti Dev to Unicode converter) and import again"
+)

@@ -1,0 +1,339 @@
+"""Reading roster files as a stream of rows, whatever Excel or a department's PC produced.
+
+CSV: UTF-8 with or without BOM, UTF-16 LE/BE with BOM (Excel's "Unicode text", which is
+tab-separated); the delimiter is sniffed. XLSX: openpyxl in read-only mode. Both stream, so a
+1.88-million-row file needs no more memory than a small one. Row numbers are the ones a
+spreadsheet shows (the header is row 1 unless a title sits above it)."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desktop.core.roster.fields import header_score
+
+csv.field_size_limit(1 << 24)
+
+_SNIFF_BYTES = 256 * 1024
+_HEADER_SEARCH_ROWS = 10
+
+
+class RosterFileError(Exception):
+    """The file cannot be used at all (exit 2, nothing changed): unreadable, empty, wrongly
+    encoded, no recognisable header..."""
+
+
+@dataclass
+class Table:
+    """An opened roster file: its header and a one-pass iterator of data rows."""
+
+    path: Path
+    kind: str  # "csv" | "xlsx"
+    headers: list[str]
+    header_row: int
+    encoding: str | None = None
+    delimiter: str | None = None
+    total_bytes: int = 0
+    estimated_rows: int | None = None
+    _rows: Iterator[tuple[int, list[str]]] | None = field(default=None, repr=False)
+    _progress: Any = field(default=None, repr=False)
+    _close: Any = field(default=None, repr=False)
+
+    def rows(self) -> Iterator[tuple[int, list[str]]]:
+        """(spreadsheet row number, cell texts) for each non-blank data row."""
+        if self._rows is None:
+            raise RuntimeError("rows() can be iterated once")
+        rows, self._rows = self._rows, None
+        return rows
+
+    def fraction_done(self) -> float:
+        """0..1 of the file consumed (bytes for CSV, rows for XLSX)."""
+        return float(self._progress()) if self._progress else 0.0
+
+    def close(self) -> None:
+        if self._close:
+            self._close()
+            self._close = None
+
+    def __enter__(self) -> Table:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_table(path: str | Path) -> Table:
+    """Open a CSV or XLSX roster; raises RosterFileError with a message for the user."""
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise RosterFileError(f"{path} is a folder, not a file.")
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(_SNIFF_BYTES)
+    except FileNotFoundError as exc:
+        raise RosterFileError(f"{path}: no such file.") from exc
+    except OSError as exc:
+        raise RosterFileError(f"{path} cannot be read: {exc.strerror or exc}.") from exc
+    if size == 0 or not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+        raise RosterFileError(f"{path} is empty.")
+    if head.startswith(b"PK\x03\x04"):
+        return _open_xlsx(path, size)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise RosterFileError(
+            f"{path} is an old Excel 97-2003 (.xls) workbook. Open it in Excel and save it as "
+            "Excel Workbook (.xlsx) or CSV UTF-8."
+        )
+    encoding = _detect_encoding(path, head)
+    return _open_csv(path, size, head, encoding)
+
+
+# -- CSV ------------------------------------------------------------------------------------
+
+
+def _detect_encoding(path: Path, head: bytes) -> str:
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith(codecs.BOM_UTF16_LE):
+        return "utf-16"
+    if head.startswith(codecs.BOM_UTF16_BE):
+        return "utf-16"
+    sample = head[:4096]
+    if sample.count(b"\x00") > len(sample) // 4:
+        # UTF-16 without a BOM: ASCII text has a NUL in every other byte.
+        even = sample[0::2].count(b"\x00")
+        odd = sample[1::2].count(b"\x00")
+        if odd > len(sample) // 4 and even == 0:
+            return "utf-16-le"
+        if even > len(sample) // 4 and odd == 0:
+            return "utf-16-be"
+        raise RosterFileError(f"{path} is not a text or spreadsheet file (binary data).")
+    if b"\x00" in sample:
+        raise RosterFileError(f"{path} is not a text or spreadsheet file (binary data).")
+    try:
+        # A multi-byte character may be cut at the end of the sample: decode incrementally.
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError as exc:
+        raise RosterFileError(
+            f"{path} is not UTF-8 text (byte {exc.start + 1} is invalid). Hindi would be lost: "
+            "in Excel choose Save As → 'CSV UTF-8' or 'Unicode Text', or save as .xlsx."
+        ) from exc
+    return "utf-8"
+
+
+class _CountingReader(io.RawIOBase):
+    """Counts bytes read so progress can be shown for a streamed CSV."""
+
+    def __init__(self, raw: io.BufferedReader) -> None:
+        self.raw = raw
+        self.count = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        n = self.raw.readinto(buffer)
+        self.count += n or 0
+        return n
+
+    def close(self) -> None:
+        self.raw.close()
+        super().close()
+
+
+def _sniff_delimiter(text: str) -> str:
+    lines = [line for line in text.splitlines() if line.strip()][:20]
+    if not lines:
+        return ","
+    best, best_score = ",", -1
+    for delimiter in (",", "\t", ";", "|"):
+        counts = [_count_outside_quotes(line, delimiter) for line in lines]
+        first = counts[0]
+        if first == 0:
+            continue
+        # The header's count, weighted by how many lines agree with it.
+        score = first * 10 + sum(1 for c in counts if c == first)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _count_outside_quotes(line: str, delimiter: str) -> int:
+    count, quoted = 0, False
+    for char in line:
+        if char == '"':
+            quoted = not quoted
+        elif char == delimiter and not quoted:
+            count += 1
+    return count
+
+
+def _open_csv(path: Path, size: int, head: bytes, encoding: str) -> Table:
+    try:
+        sample = head.decode(encoding, errors="ignore")
+    except LookupError as exc:  # pragma: no cover - encodings above are built in
+        raise RosterFileError(str(exc)) from exc
+    delimiter = _sniff_delimiter(sample.lstrip("\ufeff"))
+    raw = _CountingReader(path.open("rb"))
+    text = io.TextIOWrapper(io.BufferedReader(raw, 1 << 20), encoding=encoding, newline="")
+    reader = csv.reader(text, delimiter=delimiter)
+
+    def records() -> Iterator[tuple[int, list[str]]]:
+        number = 0
+        try:
+            for cells in reader:
+                number += 1
+                yield number, cells
+        except UnicodeDecodeError as exc:
+            raise RosterFileError(
+                f"{path}: row {number + 1} is not valid {encoding} text. Save the file as "
+                "'CSV UTF-8' or '.xlsx' and try again."
+            ) from exc
+        except csv.Error as exc:
+            raise RosterFileError(f"{path}: row {number + 1} cannot be read ({exc}).") from exc
+
+    stream = records()
+    try:
+        header_row, headers, pending = _find_header(stream, path)
+    except BaseException:
+        text.close()
+        raise
+
+    def rows() -> Iterator[tuple[int, list[str]]]:
+        yield from pending
+        for number, cells in stream:
+            if any(c.strip() for c in cells):
+                yield number, cells
+
+    table = Table(
+        path=path,
+        kind="csv",
+        headers=headers,
+        header_row=header_row,
+        encoding=encoding,
+        delimiter=delimiter,
+        total_bytes=size,
+        _rows=rows(),
+        _progress=lambda: min(1.0, raw.count / size) if size else 1.0,
+        _close=text.close,
+    )
+    return table
+
+
+def _find_header(
+    stream: Iterator[tuple[int, list[Any]]], path: Path
+) -> tuple[int, list[str], list[tuple[int, list[str]]]]:
+    """The header is the first non-blank row, unless a later row among the first few looks
+    more like one (a title such as "Employees of Lucknow district" above the table)."""
+    seen: list[tuple[int, list[str]]] = []
+    for number, cells in stream:
+        texts = [_cell_text(c) for c in cells]
+        if any(texts):
+            seen.append((number, texts))
+        if len(seen) >= _HEADER_SEARCH_ROWS:
+            break
+    if not seen:
+        raise RosterFileError(f"{path} is empty.")
+    scores = [header_score(cells) for _, cells in seen]
+    best = max(range(len(seen)), key=lambda i: (scores[i], -i))
+    if scores[best] == 0:
+        best = 0
+    header_row, headers = seen[best]
+    while headers and not headers[-1]:
+        headers.pop()
+    if not headers:
+        raise RosterFileError(f"{path} has no header row.")
+    return header_row, headers, seen[best + 1 :]
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        # Excel stores every number as a float: 9876543210 arrives as 9876543210.0.
+        if value.is_integer() and abs(value) < 1e16:
+            return str(int(value))
+        return repr(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()[:10] if hasattr(value, "hour") else value.isoformat()
+    return str(value).strip()
+
+
+# -- XLSX -----------------------------------------------------------------------------------
+
+
+def _open_xlsx(path: Path, size: int) -> Table:
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise RosterFileError(
+            f"{path} is not a readable Excel workbook ({exc}). Save it again from Excel as "
+            ".xlsx or CSV UTF-8."
+        ) from exc
+    except Exception as exc:  # openpyxl raises many kinds on damaged files
+        raise RosterFileError(f"{path} is not a readable Excel workbook ({exc}).") from exc
+    sheet = _first_sheet_with_data(workbook)
+    if sheet is None:
+        workbook.close()
+        raise RosterFileError(f"{path} is empty (no sheet holds any data).")
+    max_row = sheet.max_row or 0
+    state = {"row": 0}
+
+    def records() -> Iterator[tuple[int, list[str]]]:
+        try:
+            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+                state["row"] = number
+                yield number, list(values)
+        except Exception as exc:  # damaged sheet XML
+            raise RosterFileError(
+                f"{path}: row {state['row'] + 1} cannot be read ({exc})."
+            ) from exc
+
+    stream = records()
+    try:
+        header_row, headers, pending = _find_header(stream, path)
+    except BaseException:
+        workbook.close()
+        raise
+
+    def rows() -> Iterator[tuple[int, list[str]]]:
+        yield from pending
+        for number, values in stream:
+            texts = [_cell_text(v) for v in values]
+            if any(texts):
+                yield number, texts
+
+    return Table(
+        path=path,
+        kind="xlsx",
+        headers=headers,
+        header_row=header_row,
+        total_bytes=size,
+        estimated_rows=max(0, max_row - header_row) if max_row else None,
+        _rows=rows(),
+        _progress=lambda: min(1.0, state["row"] / max_row) if max_row else 0.0,
+        _close=workbook.close,
+    )
+
+
+def _first_sheet_with_data(workbook: Any) -> Any:
+    sheets = [workbook.active] + [ws for ws in workbook.worksheets if ws is not workbook.active]
+    for sheet in sheets:
+        if sheet is None:
+            continue
+        for values in sheet.iter_rows(max_row=_HEADER_SEARCH_ROWS, values_only=True):
+            if any(v not in (None, "") for v in values):
+                return sheet
+    return None

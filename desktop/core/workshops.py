@@ -1,0 +1,463 @@
+"""Programmes, workshops and their sessions: validation, planning, copying and listing.
+
+A workshop runs on one or more days with several sessions a day. Everything here is plain
+data in and out (dicts with the §4 fields), so the CLI, the GUI and the demo share it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from desktop.store import RecordNotFound, Store
+
+_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+MODES = ("institute", "field")
+WHEN = ("upcoming", "running", "past")
+
+
+class ValidationError(ValueError):
+    """Bad input for a record: names the field (and session row) so the form can point at it."""
+
+    def __init__(self, problems: list[tuple[str, str]]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(f"{f}: {m}" for f, m in problems))
+
+
+@dataclass
+class SessionPlan:
+    date: str
+    start_time: str
+    end_time: str
+    topic_en: str
+    topic_hi: str | None = None
+    trainer: str | None = None
+    igot_session_id: str | None = None
+    id: str | None = None  # set when editing an existing session
+
+    def data(self, workshop_id: str) -> dict[str, Any]:
+        return {
+            "workshop_id": workshop_id,
+            "date": self.date,
+            "start_time": self.start_time,
+            "end_time": self.end_time,
+            "topic_en": self.topic_en,
+            "topic_hi": self.topic_hi,
+            "trainer": self.trainer,
+            "igot_session_id": self.igot_session_id,
+        }
+
+
+@dataclass
+class WorkshopPlan:
+    programme_id: str
+    title_en: str
+    mode: str
+    venue: str
+    district_code: str
+    start_date: str
+    end_date: str
+    title_hi: str | None = None
+    department: str | None = None
+    trainers: list[str] = field(default_factory=list)
+    igot_course_id: str | None = None
+    igot_batch_id: str | None = None
+    sessions: list[SessionPlan] = field(default_factory=list)
+
+
+def _parse_date(value: Any) -> date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+# -- programmes ------------------------------------------------------------------------------
+def validate_programme(data: dict[str, Any]) -> list[tuple[str, str]]:
+    problems: list[tuple[str, str]] = []
+    if _blank(data.get("code")):
+        problems.append(("code", "a programme needs a short code, e.g. KSK-01"))
+    if _blank(data.get("title_en")):
+        problems.append(("title_en", "the English title must not be empty"))
+    hours = data.get("hours")
+    if not isinstance(hours, (int, float)) or isinstance(hours, bool) or hours <= 0:
+        problems.append(("hours", "hours must be a number above 0"))
+    pct = data.get("min_attendance_pct")
+    if not isinstance(pct, int) or isinstance(pct, bool) or not 0 <= pct <= 100:
+        problems.append(("min_attendance_pct", "minimum attendance must be a whole number 0–100"))
+    return problems
+
+
+def save_programme(store: Store, data: dict[str, Any], programme_id: str | None = None) -> str:
+    problems = validate_programme(data)
+    if problems:
+        raise ValidationError(problems)
+    clean = {k: (v.strip() if isinstance(v, str) else v) for k, v in data.items()}
+    with store.transaction():
+        clash = store.conn.execute(
+            "SELECT id FROM programme WHERE code = ? AND deleted = 0 AND id IS NOT ?",
+            (clean["code"], programme_id),
+        ).fetchone()
+        if clash:
+            raise ValidationError([("code", f"programme code {clean['code']} is already used")])
+        if programme_id is None:
+            return store.insert("programme", clean)
+        store.update("programme", programme_id, clean)
+        return programme_id
+
+
+def list_programmes(store: Store) -> list[dict[str, Any]]:
+    return [
+        dict(r)
+        for r in store.conn.execute(
+            "SELECT id, code, title_en, title_hi, hours, min_attendance_pct FROM programme "
+            "WHERE deleted = 0 ORDER BY code"
+        )
+    ]
+
+
+# -- workshops -------------------------------------------------------------------------------
+def validate_plan(store: Store, plan: WorkshopPlan) -> list[tuple[str, str]]:
+    """Every problem at once, so a form can mark all bad fields in one go."""
+    problems: list[tuple[str, str]] = []
+    programme = store.get("programme", plan.programme_id) if plan.programme_id else None
+    if programme is None or programme["deleted"]:
+        problems.append(("programme_id", "choose the programme this workshop belongs to"))
+    if _blank(plan.title_en):
+        problems.append(("title_en", "the English title must not be empty"))
+    if plan.mode not in MODES:
+        problems.append(("mode", "mode must be 'institute' or 'field'"))
+    if _blank(plan.venue):
+        problems.append(("venue", "say where the workshop is held"))
+    district = store.conn.execute(
+        "SELECT 1 FROM district WHERE code = ?", (plan.district_code,)
+    ).fetchone()
+    if district is None:
+        problems.append(("district_code", f"unknown district code {plan.district_code!r}"))
+    start, end = _parse_date(plan.start_date), _parse_date(plan.end_date)
+    if start is None:
+        problems.append(("start_date", f"{plan.start_date!r} is not a date (YYYY-MM-DD)"))
+    if end is None:
+        problems.append(("end_date", f"{plan.end_date!r} is not a date (YYYY-MM-DD)"))
+    if start and end and end < start:
+        problems.append(("end_date", "the workshop cannot end before it starts"))
+    if start and end and (end - start).days > 366:
+        problems.append(("end_date", "a workshop longer than a year is surely a typing mistake"))
+    if any(_blank(t) for t in plan.trainers):
+        problems.append(("trainers", "remove the empty trainer name"))
+    slots: dict[str, list[tuple[str, str, int]]] = {}
+    for n, session in enumerate(plan.sessions, start=1):
+        where = f"session {n}"
+        day = _parse_date(session.date)
+        if day is None:
+            problems.append((f"{where}.date", f"{session.date!r} is not a date (YYYY-MM-DD)"))
+        elif start and end and not start <= day <= end:
+            problems.append(
+                (
+                    f"{where}.date",
+                    f"{session.date} is outside the workshop's dates "
+                    f"{plan.start_date} to {plan.end_date}",
+                )
+            )
+        times_ok = True
+        for name in ("start_time", "end_time"):
+            value = getattr(session, name)
+            if not isinstance(value, str) or not _TIME.match(value):
+                problems.append((f"{where}.{name}", f"{value!r} is not a time (HH:MM, 24-hour)"))
+                times_ok = False
+        if times_ok and session.end_time <= session.start_time:
+            problems.append((f"{where}.end_time", "a session must end after it starts"))
+            times_ok = False
+        if _blank(session.topic_en):
+            problems.append((f"{where}.topic_en", "give the session a topic"))
+        if day and times_ok:
+            for other_start, other_end, other_n in slots.get(session.date, []):
+                if session.start_time < other_end and other_start < session.end_time:
+                    problems.append(
+                        (f"{where}.start_time", f"overlaps session {other_n} on {session.date}")
+                    )
+            slots.setdefault(session.date, []).append((session.start_time, session.end_time, n))
+    if not plan.sessions:
+        problems.append(("sessions", "add at least one session"))
+    return problems
+
+
+def _workshop_data(store: Store, plan: WorkshopPlan) -> dict[str, Any]:
+    return {
+        "programme_id": plan.programme_id,
+        "institute_code": store.institute_code,
+        "title_en": plan.title_en.strip(),
+        "title_hi": (plan.title_hi or "").strip() or None,
+        "mode": plan.mode,
+        "venue": plan.venue.strip(),
+        "district_code": plan.district_code,
+        "department": (plan.department or "").strip() or None,
+        "start_date": plan.start_date,
+        "end_date": plan.end_date,
+        "trainers": [t.strip() for t in plan.trainers],
+        "igot_course_id": plan.igot_course_id or None,
+        "igot_batch_id": plan.igot_batch_id or None,
+    }
+
+
+def create_workshop(store: Store, plan: WorkshopPlan) -> str:
+    """Validate and store a workshop with its sessions in one transaction."""
+    problems = validate_plan(store, plan)
+    if problems:
+        raise ValidationError(problems)
+    with store.transaction():
+        workshop_id = store.insert("workshop", _workshop_data(store, plan))
+        for session in sorted(plan.sessions, key=lambda s: (s.date, s.start_time)):
+            store.insert("session", session.data(workshop_id))
+    return workshop_id
+
+
+def update_workshop(store: Store, workshop_id: str, plan: WorkshopPlan) -> None:
+    """Save an edited plan: changed fields become new versions, sessions without an id are
+    added, sessions no longer in the plan are tombstoned unless attendance was marked."""
+    problems = validate_plan(store, plan)
+    if problems:
+        raise ValidationError(problems)
+    with store.transaction():
+        current = store.require("workshop", workshop_id)
+        data = _workshop_data(store, plan)
+        data["institute_code"] = current["institute_code"] or data["institute_code"]
+        store.update("workshop", workshop_id, data)
+        kept = {s.id for s in plan.sessions if s.id}
+        for row in sessions_of(store, workshop_id):
+            if row["id"] in kept:
+                continue
+            marks = store.conn.execute(
+                "SELECT count(*) FROM attendance WHERE session_id = ? AND deleted = 0",
+                (row["id"],),
+            ).fetchone()[0]
+            if marks:
+                raise ValidationError(
+                    [
+                        (
+                            "sessions",
+                            f"the session of {row['date']} {row['start_time']} already "
+                            f"has {marks} attendance marks and cannot be removed",
+                        )
+                    ]
+                )
+            store.delete("session", row["id"])
+        for session in plan.sessions:
+            if session.id:
+                store.update("session", session.id, session.data(workshop_id))
+            else:
+                store.insert("session", session.data(workshop_id))
+
+
+def plan_of(store: Store, workshop_id: str) -> WorkshopPlan:
+    """The stored workshop as an editable plan."""
+    import json
+
+    row = store.require("workshop", workshop_id)
+    trainers = json.loads(row["trainers"]) if row["trainers"] else []
+    return WorkshopPlan(
+        programme_id=row["programme_id"],
+        title_en=row["title_en"] or "",
+        title_hi=row["title_hi"],
+        mode=row["mode"] or "institute",
+        venue=row["venue"] or "",
+        district_code=row["district_code"] or "",
+        department=row["department"],
+        start_date=row["start_date"] or "",
+        end_date=row["end_date"] or "",
+        trainers=trainers,
+        igot_course_id=row["igot_course_id"],
+        igot_batch_id=row["igot_batch_id"],
+        sessions=[
+            SessionPlan(
+                date=s["date"],
+                start_time=s["start_time"],
+                end_time=s["end_time"],
+                topic_en=s["topic_en"] or "",
+                topic_hi=s["topic_hi"],
+                trainer=s["trainer"],
+                igot_session_id=s["igot_session_id"],
+                id=s["id"],
+            )
+            for s in sessions_of(store, workshop_id)
+        ],
+    )
+
+
+def copy_workshop(
+    store: Store, workshop_id: str, new_start_date: str, *, title_en: str | None = None
+) -> str:
+    """The same plan (sessions, trainers, venue) moved to start on `new_start_date`; iGOT
+    batch and session ids are not copied (a new batch gets new ones)."""
+    start = _parse_date(new_start_date)
+    if start is None:
+        raise ValidationError([("start_date", f"{new_start_date!r} is not a date (YYYY-MM-DD)")])
+    plan = plan_of(store, workshop_id)
+    old_start = _parse_date(plan.start_date)
+    if old_start is None:
+        raise ValidationError([("start_date", "the original workshop has no valid start date")])
+    shift = start - old_start
+
+    def moved(day: str) -> str:
+        return (date.fromisoformat(day) + shift).isoformat()
+
+    plan.start_date = moved(plan.start_date)
+    plan.end_date = moved(plan.end_date)
+    plan.igot_batch_id = None
+    if title_en:
+        plan.title_en = title_en
+    for session in plan.sessions:
+        session.id = None
+        session.igot_session_id = None
+        session.date = moved(session.date)
+    return create_workshop(store, plan)
+
+
+def sessions_of(store: Store, workshop_id: str) -> list[dict[str, Any]]:
+    return [
+        dict(r)
+        for r in store.conn.execute(
+            "SELECT * FROM session WHERE workshop_id = ? AND deleted = 0 ORDER BY date, start_time",
+            (workshop_id,),
+        )
+    ]
+
+
+def phase(row: dict[str, Any], today: date) -> str:
+    """'upcoming', 'running' or 'past' relative to `today`."""
+    start, end = _parse_date(row.get("start_date")), _parse_date(row.get("end_date"))
+    if start and start > today:
+        return "upcoming"
+    if end and end < today:
+        return "past"
+    return "running"
+
+
+def list_workshops(
+    store: Store,
+    *,
+    when: str | None = None,
+    mode: str | None = None,
+    today: date | None = None,
+    text: str | None = None,
+    with_sessions: bool = True,
+) -> list[dict[str, Any]]:
+    """Workshops (newest start first) with counts, optionally filtered by phase and mode."""
+    if when is not None and when not in WHEN:
+        raise ValueError(f"when must be one of {', '.join(WHEN)}")
+    if mode is not None and mode not in MODES:
+        raise ValueError(f"mode must be one of {', '.join(MODES)}")
+    today = today or date.today()
+    iso = today.isoformat()
+    where = ["w.deleted = 0"]
+    params: list[Any] = []
+    if when == "upcoming":
+        where.append("w.start_date > ?")
+        params.append(iso)
+    elif when == "past":
+        where.append("w.end_date < ?")
+        params.append(iso)
+    elif when == "running":
+        where.append("w.start_date <= ? AND w.end_date >= ?")
+        params += [iso, iso]
+    if mode:
+        where.append("w.mode = ?")
+        params.append(mode)
+    if text:
+        where.append("(w.title_en LIKE ? OR w.title_hi LIKE ? OR w.venue LIKE ?)")
+        params += [f"%{text}%"] * 3
+    rows = [
+        dict(r)
+        for r in store.conn.execute(
+            "SELECT w.*, p.code AS programme_code, "
+            "(SELECT count(*) FROM enrolment e WHERE e.workshop_id = w.id AND e.deleted = 0 "
+            " AND e.status = 'enrolled') AS enrolled, "
+            "(SELECT count(*) FROM session s WHERE s.workshop_id = w.id AND s.deleted = 0) "
+            " AS session_count "
+            "FROM workshop w LEFT JOIN programme p ON p.id = w.programme_id "
+            f"WHERE {' AND '.join(where)} ORDER BY w.start_date DESC, w.title_en",
+            params,
+        )
+    ]
+    for row in rows:
+        row["phase"] = phase(row, today)
+        if with_sessions:
+            row["sessions"] = sessions_of(store, row["id"])
+    return rows
+
+
+def workshop_detail(store: Store, workshop_id: str) -> dict[str, Any]:
+    """One workshop with programme, sessions (with mark counts) and enrolment counts."""
+    row = store.require("workshop", workshop_id)
+    detail = dict(row)
+    programme = store.get("programme", row["programme_id"]) if row["programme_id"] else None
+    detail["programme"] = dict(programme) if programme else None
+    sessions = sessions_of(store, workshop_id)
+    for s in sessions:
+        s["marks"] = {
+            status: n
+            for status, n in store.conn.execute(
+                "SELECT status, count(*) FROM attendance WHERE session_id = ? AND deleted = 0 "
+                "GROUP BY status",
+                (s["id"],),
+            )
+        }
+    detail["sessions"] = sessions
+    detail["enrolment"] = {
+        f"{source}/{status}": n
+        for source, status, n in store.conn.execute(
+            "SELECT source, status, count(*) FROM enrolment WHERE workshop_id = ? "
+            "AND deleted = 0 GROUP BY source, status",
+            (workshop_id,),
+        )
+    }
+    detail["enrolled"] = sum(n for k, n in detail["enrolment"].items() if k.endswith("/enrolled"))
+    return detail
+
+
+def sessions_on(store: Store, day: date) -> list[dict[str, Any]]:
+    """Sessions on `day` across workshops, with the workshop title: the desk's session list."""
+    return [
+        dict(r)
+        for r in store.conn.execute(
+            "SELECT s.*, w.title_en AS workshop_title_en, w.title_hi AS workshop_title_hi "
+            "FROM session s JOIN workshop w ON w.id = s.workshop_id "
+            "WHERE s.date = ? AND s.deleted = 0 AND w.deleted = 0 "
+            "ORDER BY s.start_time, w.title_en",
+            (day.isoformat(),),
+        )
+    ]
+
+
+def default_session(store: Store, now: datetime) -> dict[str, Any] | None:
+    """Today's session the desk should preselect: the one running now, else the next one to
+    start today, else the last one that ended today."""
+    today = sessions_on(store, now.date())
+    if not today:
+        return None
+    hhmm = now.strftime("%H:%M")
+    for s in today:
+        if s["start_time"] <= hhmm < (s["end_time"] or "23:59"):
+            return s
+    upcoming = [s for s in today if s["start_time"] > hhmm]
+    if upcoming:
+        return upcoming[0]
+    return today[-1]
+
+
+def find_workshop(store: Store, workshop_id: str) -> dict[str, Any]:
+    row = store.get("workshop", workshop_id)
+    if row is None or row["deleted"]:
+        raise RecordNotFound(f"No workshop with id {workshop_id}.")
+    return dict(row)
+
+
+def shift_days(day: str, days: int) -> str:
+    return (date.fromisoformat(day) + timedelta(days=days)).isoformat()

@@ -1,0 +1,85 @@
+"""Starting the GUI: application, fonts, translations, the store, the main window.
+
+Start-up must stay fast on a database of 1.88 million participants: nothing here counts or
+scans a big table; the roster page reads one page of rows and fetches more as the user
+scrolls."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop import APP_NAME, __version__
+from desktop.store import Store, StoreError, open_store
+from desktop.ui.context import AppContext
+from desktop.ui.fonts import install_fonts
+from desktop.ui.i18n import Translations, saved_language
+from desktop.ui.tasks import SyncRunner, ThreadRunner
+
+EXIT_CANNOT_OPEN = 2
+translate = QCoreApplication.translate
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication (tests already have one from pytest-qt)."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    return app  # type: ignore[return-value]
+
+
+def show_error(title: str, message: str) -> None:
+    """A blocking dialog for errors before the window exists (replaced in tests)."""
+    QMessageBox.critical(None, title, message)
+
+
+def open_database(db_path: Path | str | None) -> Store:
+    """The writer store; a new file is created (and migrated) on first start."""
+    return open_store(db_path, create=True)
+
+
+def start(
+    db_path: Path | str | None,
+    *,
+    runner: ThreadRunner | SyncRunner | None = None,
+    language: str | None = None,
+):
+    """Everything up to a shown main window; returns the window, or an exit code when the
+    database cannot be opened (the message was shown and the file is left untouched)."""
+    from desktop.ui.main_window import MainWindow  # after QApplication: it builds widgets
+
+    app = application()
+    install_fonts(app)
+    translations = Translations.shared(app)
+    translations.apply(language or saved_language())
+    try:
+        store = open_database(db_path)
+    except StoreError as exc:
+        show_error(translate("App", "Karmayogi Desk cannot open the database"), str(exc))
+        return EXIT_CANNOT_OPEN
+    except OSError as exc:  # e.g. a folder that vanished between check and open
+        show_error(translate("App", "Karmayogi Desk cannot open the database"), str(exc))
+        return EXIT_CANNOT_OPEN
+    ctx = AppContext(store, Path(db_path) if db_path else None, runner or ThreadRunner())
+    window = MainWindow(ctx, translations)
+    window.show()
+    return window
+
+
+def run(db_path: Path | str | None) -> int:
+    """`karmayogi-desk gui`: run until the window closes; exit code 2 if the database is
+    unusable."""
+    app = application()
+    window = start(db_path)
+    if isinstance(window, int):
+        return window
+    code = app.exec()
+    window.ctx.runner.wait()
+    window.ctx.store.close()
+    return int(code)

@@ -1,0 +1,345 @@
+"""The main window: navigation between the areas, lazily created pages, menus, status bar.
+
+Each area's screen lives in `desktop.ui.pages.<area>` with `create_page(ctx) -> QWidget`; the
+window imports it by name the first time the area is opened, so features never edit a shared
+list and an area that is not built yet shows a friendly placeholder."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import __version__
+from desktop.ui.context import AppContext
+from desktop.ui.i18n import Translations, ask_yes_no, bind_form, save_language
+from desktop.ui.uiload import load_ui
+
+FORM = "main_window.ui"
+
+#: (module name under desktop.ui.pages, English label, Hindi label); labels are translated
+#: through the "MainWindow" context, the other language is kept for the tooltip.
+AREAS: tuple[tuple[str, str, str], ...] = (
+    ("roster", QT_TRANSLATE_NOOP("MainWindow", "Roster"), "रोस्टर"),
+    ("workshops", QT_TRANSLATE_NOOP("MainWindow", "Workshops"), "कार्यशालाएँ"),
+    ("attendance", QT_TRANSLATE_NOOP("MainWindow", "Attendance"), "उपस्थिति"),
+    ("field_visits", QT_TRANSLATE_NOOP("MainWindow", "Field visits"), "क्षेत्र भ्रमण"),
+    ("certificates", QT_TRANSLATE_NOOP("MainWindow", "Certificates"), "प्रमाण-पत्र"),
+    ("sync", QT_TRANSLATE_NOOP("MainWindow", "Sync"), "सिंक"),
+    ("reports", QT_TRANSLATE_NOOP("MainWindow", "Reports"), "रिपोर्ट"),
+)
+
+
+translate = QCoreApplication.translate
+
+
+def _tr(text: str) -> str:
+    """For texts held in variables (the literals are marked where they are written)."""
+    return translate("MainWindow", text)
+
+
+class PlaceholderPage(QWidget):
+    """Shown for an area whose screen is not part of this build yet (or failed to load)."""
+
+    def __init__(self, label_en: str, error: str | None = None) -> None:
+        super().__init__()
+        self.label_en, self.error = label_en, error
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 40, 40, 40)
+        self.title = QLabel()
+        self.title.setObjectName("placeholderTitle")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.body = QLabel()
+        self.body.setObjectName("placeholderBody")
+        self.body.setWordWrap(True)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addStretch(1)
+        layout.addWidget(self.title)
+        layout.addWidget(self.body)
+        layout.addStretch(2)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(_tr(self.label_en))
+        if self.error:
+            self.body.setText(
+                translate(
+                    "MainWindow", "This screen could not be opened. Please report this message:"
+                )
+                + "\n\n"
+                + self.error
+            )
+        else:
+            self.body.setText(
+                translate(
+                    "MainWindow",
+                    "Coming soon: this part of Karmayogi Desk is not in this version yet.",
+                )
+            )
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, translations: Translations | None = None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.translations = translations
+        self.setObjectName("MainWindow")
+        self._adopt_form()
+        self.nav: QListWidget = self.findChild(QListWidget, "navList")
+        self.stack: QStackedWidget = self.findChild(QStackedWidget, "pages")
+        self.institute_label: QLabel = self.findChild(QLabel, "instituteLabel")
+        self.app_title: QLabel = self.findChild(QLabel, "appTitle")
+        font = self.app_title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.app_title.setFont(font)
+        self._pages: dict[str, QWidget] = {}
+        self._build_nav()
+        self._wire_menus()
+        bind_form(self, FORM, after=self._retranslate_code_texts)
+        self._show_institute()
+        self.nav.setCurrentRow(0)
+
+    # -- set-up ------------------------------------------------------------------------------
+    def _adopt_form(self) -> None:
+        """Move the loaded form's parts into this window (QUiLoader makes its own QMainWindow)."""
+        form: QMainWindow = load_ui(FORM)
+        self.resize(form.size())
+        for action in form.findChildren(QAction):
+            if action.parent() is form:
+                action.setParent(self)
+        self.setMenuBar(form.menuBar())
+        self.setStatusBar(form.statusBar())
+        self.setCentralWidget(form.centralWidget())
+        form.deleteLater()
+
+    def _build_nav(self) -> None:
+        for area, label_en, _label_hi in AREAS:
+            item = QListWidgetItem(_tr(label_en))
+            item.setData(Qt.ItemDataRole.UserRole, area)
+            item.setSizeHint(QSize(0, 36))
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self._open_row)
+
+    def _wire_menus(self) -> None:
+        find = self.findChild
+        self.action_backup: QAction = find(QAction, "actionBackup")
+        self.action_restore: QAction = find(QAction, "actionRestore")
+        self.action_quit: QAction = find(QAction, "actionQuit")
+        self.action_english: QAction = find(QAction, "actionEnglish")
+        self.action_hindi: QAction = find(QAction, "actionHindi")
+        self.action_about: QAction = find(QAction, "actionAbout")
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        group.addAction(self.action_english)
+        group.addAction(self.action_hindi)
+        current = self.translations.language if self.translations else "en"
+        (self.action_hindi if current == "hi" else self.action_english).setChecked(True)
+        self.action_english.triggered.connect(lambda: self.set_language("en"))
+        self.action_hindi.triggered.connect(lambda: self.set_language("hi"))
+        self.action_quit.triggered.connect(self.close)
+        self.action_about.triggered.connect(self.show_about)
+        self.action_backup.triggered.connect(self.backup)
+        self.action_restore.triggered.connect(self.restore)
+
+    def _retranslate_code_texts(self) -> None:
+        for row, (_area, label_en, label_hi) in enumerate(AREAS):
+            item = self.nav.item(row)
+            if item is not None:
+                item.setText(_tr(label_en))
+                item.setToolTip(label_hi if item.text() == label_en else label_en)
+        self._show_institute()
+
+    def _show_institute(self) -> None:
+        try:
+            row = self.ctx.store.conn.execute(
+                "SELECT code, name_en, name_hi FROM institute WHERE is_self = 1"
+            ).fetchone()
+        except Exception:  # a database without the table: nothing to show
+            row = None
+        if row is None:
+            self.institute_label.setText("")
+            return
+        hindi = self.translations is not None and self.translations.language == "hi"
+        name = (row["name_hi"] if hindi and row["name_hi"] else row["name_en"]) or ""
+        self.institute_label.setText(f"{name} ({row['code']})")
+
+    # -- pages -------------------------------------------------------------------------------
+    def area_names(self) -> list[str]:
+        return [area for area, _en, _hi in AREAS]
+
+    def open_area(self, area: str) -> QWidget:
+        """Switch to `area`, creating its page on first use; returns the page."""
+        self.nav.setCurrentRow(self.area_names().index(area))
+        return self._pages[area]
+
+    def page(self, area: str) -> QWidget | None:
+        return self._pages.get(area)
+
+    def _open_row(self, row: int) -> None:
+        if row < 0:
+            return
+        area, label_en, _label_hi = AREAS[row]
+        page = self._pages.get(area)
+        if page is None:
+            page = self._create_page(area, label_en)
+            self._pages[area] = page
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+
+    def _create_page(self, area: str, label_en: str) -> QWidget:
+        name = f"desktop.ui.pages.{area}"
+        try:
+            if importlib.util.find_spec(name) is None:
+                return PlaceholderPage(label_en)
+            module = importlib.import_module(name)
+            factory = getattr(module, "create_page", None)
+            if factory is None:
+                return PlaceholderPage(label_en)
+            return factory(self.ctx)
+        except Exception:  # a broken page must not take the whole window down
+            return PlaceholderPage(label_en, traceback.format_exc(limit=3))
+
+    def rebuild_pages(self) -> None:
+        """Drop every page (e.g. after a restore replaced the database) and reopen the current."""
+        current = self.nav.currentRow()
+        for page in self._pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self._pages.clear()
+        self._open_row(max(current, 0))
+
+    # -- status bar --------------------------------------------------------------------------
+    def add_status_widget(self, widget: QWidget, stretch: int = 0) -> None:
+        """For areas that show pending work (sync) at the right of the status bar."""
+        self.statusBar().addPermanentWidget(widget, stretch)
+
+    # -- language ----------------------------------------------------------------------------
+    def set_language(self, lang: str) -> None:
+        save_language(lang)
+        if self.translations is not None:
+            self.translations.apply(lang)
+        (self.action_hindi if lang == "hi" else self.action_english).setChecked(True)
+        # LanguageChange is posted; deliver it now so the switch is visible at once.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+        self._retranslate_code_texts()
+
+    # -- file menu ---------------------------------------------------------------------------
+    def backup(self) -> None:
+        from desktop.core import maintenance
+
+        store = self.ctx.store
+        if store.path is None:
+            return
+        suggested = maintenance.default_backup_path(store.path)
+        target, _filter = QFileDialog.getSaveFileName(
+            self,
+            translate("MainWindow", "Back up the database"),
+            str(suggested),
+            translate("MainWindow", "Database (*.db)"),
+        )
+        if not target:
+            return
+
+        def done(path: Path) -> None:
+            QMessageBox.information(
+                self,
+                translate("MainWindow", "Backup"),
+                translate("MainWindow", "Backup written to %1").replace("%1", str(path)),
+            )
+
+        self.ctx.run(
+            lambda handle: maintenance.backup(store, Path(target)),
+            on_done=done,
+            on_error=self._task_failed,
+        )
+
+    def restore(self) -> None:
+        from desktop.core import maintenance
+        from desktop.store import open_store
+
+        store = self.ctx.store
+        if store.path is None:
+            return
+        source, _filter = QFileDialog.getOpenFileName(
+            self,
+            translate("MainWindow", "Restore a backup"),
+            str(store.path.parent),
+            translate("MainWindow", "Database (*.db *.bak)"),
+        )
+        if not source:
+            return
+        if not ask_yes_no(
+            self,
+            translate("MainWindow", "Restore"),
+            translate(
+                "MainWindow",
+                "Replace the current database with this backup?\n%1\n\n"
+                "The current file is saved as a backup first.",
+            ).replace("%1", source),
+        ):
+            return
+        path = store.path
+        self.ctx.runner.wait()
+        store.close()
+        try:
+            safety = maintenance.restore(Path(source), path)
+        except Exception as exc:
+            self.ctx.store = open_store(path, create=False)
+            QMessageBox.critical(self, translate("MainWindow", "Restore"), str(exc))
+            return
+        self.ctx.store = open_store(path, create=False)
+        self.rebuild_pages()
+        self.ctx.notify("*")
+        text = translate("MainWindow", "The backup was restored.")
+        if safety:
+            text += "\n" + translate("MainWindow", "The previous file was saved as %1").replace(
+                "%1", str(safety)
+            )
+        QMessageBox.information(self, translate("MainWindow", "Restore"), text)
+
+    def _task_failed(self, exc: BaseException, trace: str) -> None:
+        QMessageBox.critical(self, translate("MainWindow", "Karmayogi Desk"), str(exc))
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            translate("MainWindow", "About Karmayogi Desk"),
+            translate(
+                "MainWindow",
+                "Karmayogi Desk %1\n\nOffline desk for Mission Karmayogi training centres in "
+                "Uttar Pradesh: roster, workshops, attendance, field visits, certificates and "
+                "sync.",
+            ).replace("%1", __version__),
+        )
+
+    # -- closing -----------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        # Let queued writes finish: a write the user started must not be cut off.
+        self.ctx.runner.wait()
+        super().closeEvent(event)

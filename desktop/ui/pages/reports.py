@@ -1,0 +1,167 @@
+"""Reports area: the monthly department review (registered → enrolled → completed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.reports import MonthlyReport, monthly_report
+from desktop.ui.context import AppContext
+from desktop.ui.uiload import load_ui
+
+CONTEXT = "ReportsPage"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+class ReportsPage(QWidget):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.report: MonthlyReport | None = None
+        self.ui = load_ui("reports.ui", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.ui)
+        self.month_edit: QDateEdit = self.ui.findChild(QDateEdit, "monthEdit")
+        self.table: QTableWidget = self.ui.findChild(QTableWidget, "departmentTable")
+        self.totals: QLabel = self.ui.findChild(QLabel, "totalsLabel")
+        # Success is said in place, not in a modal box the user must dismiss.
+        self.status: QLabel = self.ui.findChild(QLabel, "statusLabel")
+        self.month_edit.setDate(QDate.currentDate())
+        self.ui.findChild(QPushButton, "refreshButton").clicked.connect(self.refresh)
+        self.ui.findChild(QPushButton, "exportXlsxButton").clicked.connect(
+            lambda: self.export(".xlsx")
+        )
+        self.ui.findChild(QPushButton, "exportPdfButton").clicked.connect(
+            lambda: self.export(".pdf")
+        )
+        self.table.horizontalHeader().setStretchLastSection(True)
+        ctx.changed.connect(self._on_changed)
+        self.retranslate()
+
+    @property
+    def month(self) -> str:
+        return self.month_edit.date().toString("yyyy-MM")
+
+    def refresh(self) -> None:
+        month = self.month
+        self.ctx.run(
+            lambda handle: monthly_report(self.ctx.store, month),
+            on_done=self.show_report,
+            on_error=lambda exc, trace: QMessageBox.warning(self, tr("Report"), str(exc)),
+        )
+
+    def show_report(self, report: MonthlyReport) -> None:
+        self.report = report
+        rows = [*report.departments, report.total]
+        self.table.setRowCount(len(rows))
+        for i, row in enumerate(rows):
+            values = [
+                row.department,
+                row.department_hi or "",
+                row.registered,
+                row.enrolled,
+                row.completed,
+                f"{row.completion_pct:g}%",
+            ]
+            for j, value in enumerate(values):
+                item = QTableWidgetItem(str(value))
+                if j >= 2:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(i, j, item)
+        self.table.resizeColumnsToContents()
+        total = report.total
+        self.totals.setText(
+            tr("Registered {0} → enrolled {1} → completed {2}").format(
+                total.registered, total.enrolled, total.completed
+            )
+        )
+
+    def export(self, suffix: str) -> None:
+        if self.report is None or self.report.month != self.month:
+            self.show_report(monthly_report(self.ctx.store, self.month))
+        name, _ = QFileDialog.getSaveFileName(
+            self, tr("Save report"), f"monthly-review-{self.month}{suffix}", f"*{suffix}"
+        )
+        if name:
+            self.write(Path(name))
+
+    def write(self, path: Path) -> None:
+        assert self.report is not None
+        report = self.report
+
+        def task(handle):
+            if path.suffix.lower() == ".pdf":
+                from desktop.core.report_pdf import write_pdf
+
+                return write_pdf(report, path)
+            from desktop.core.report_xlsx import write_xlsx
+
+            return write_xlsx(report, path)
+
+        self.ctx.run(
+            task,
+            on_done=lambda p: self.status.setText(tr("Saved {0}").format(p)),
+            on_error=lambda exc, trace: QMessageBox.warning(self, tr("Report"), str(exc)),
+            kind="pdf",
+        )
+
+    def _on_changed(self, kind: str) -> None:
+        if self.report is not None and kind in (
+            "participant",
+            "enrolment",
+            "attendance",
+            "workshop",
+        ):
+            self.refresh()
+
+    def retranslate(self) -> None:
+        self.table.setColumnCount(6)
+        self.table.setHorizontalHeaderLabels(
+            [
+                tr("Department"),
+                tr("Department (Hindi)"),
+                tr("Registered"),
+                tr("Enrolled"),
+                tr("Completed"),
+                tr("Completion %"),
+            ]
+        )
+        self.ui.findChild(QLabel, "titleLabel").setText(tr("Monthly department review"))
+        self.ui.findChild(QLabel, "monthLabel").setText(tr("Month:"))
+        self.ui.findChild(QPushButton, "refreshButton").setText(tr("Show"))
+        self.ui.findChild(QPushButton, "exportXlsxButton").setText(tr("Export XLSX…"))
+        self.ui.findChild(QPushButton, "exportPdfButton").setText(tr("Export PDF…"))
+        if self.report is not None:
+            self.show_report(self.report)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self.report is None:  # the current month's numbers as soon as the page opens
+            self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def create_page(ctx: AppContext) -> QWidget:
+    return ReportsPage(ctx)

@@ -1,0 +1,758 @@
+"""Workshops: list and filter, plan (create / edit / copy) with sessions, participants
+(roster search, nomination list, withdraw, badges), and attendance / completion with the
+register and summary PDFs. A thin face over desktop.core.workshops, enrolment, completion,
+badges and registers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer, QUrl
+from PySide6.QtGui import QColor, QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core import completion, enrolment, people, workshops
+from desktop.core.workshops import SessionPlan, ValidationError, WorkshopPlan
+from desktop.paths import files_dir
+from desktop.ui.context import AppContext
+from desktop.ui.uiload import load_ui
+
+SESSION_COLUMNS = ("date", "start_time", "end_time", "topic_en", "topic_hi", "trainer")
+
+
+def _minutes(hhmm: str) -> int:
+    hours, minutes = hhmm.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def _hhmm(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+class WorkshopsPage(QWidget):
+    """`today` and `open_file` are injectable for tests (no viewer is started there)."""
+
+    def __init__(self, ctx: AppContext, today: Callable[[], date] | None = None) -> None:
+        super().__init__()
+        self.setObjectName("workshopsPage")
+        self.ctx = ctx
+        self.store = ctx.store  # writes, inside ctx.run tasks
+        try:  # reads on the GUI thread use their own connection (never wait for a commit)
+            self.reader = ctx.store.reader()
+        except Exception:  # in-memory database (tests): the one connection
+            self.reader = ctx.store
+        self._dirty = False
+        self.today = today or date.today
+        self.open_file: Callable[[Path], None] = lambda p: QDesktopServices.openUrl(
+            QUrl.fromLocalFile(str(p))
+        )
+        self.form = load_ui("workshops.ui", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.form)
+        f = self.form
+        find = f.findChild
+        self.when = find(QComboBox, "whenCombo")
+        self.mode_filter = find(QComboBox, "modeFilterCombo")
+        self.search = find(QLineEdit, "searchEdit")
+        self.table: QTableWidget = find(QTableWidget, "workshopTable")
+        self.tabs: QTabWidget = find(QTabWidget, "detailTabs")
+        self.copy_date: QDateEdit = find(QDateEdit, "copyDate")
+        self.programme = find(QComboBox, "programmeCombo")
+        self.title_en = find(QLineEdit, "titleEnEdit")
+        self.title_hi = find(QLineEdit, "titleHiEdit")
+        self.mode = find(QComboBox, "modeCombo")
+        self.venue = find(QLineEdit, "venueEdit")
+        self.district = find(QComboBox, "districtCombo")
+        self.department = find(QLineEdit, "departmentEdit")
+        self.start_date: QDateEdit = find(QDateEdit, "startDate")
+        self.end_date: QDateEdit = find(QDateEdit, "endDate")
+        self.trainers = find(QLineEdit, "trainersEdit")
+        self.sessions: QTableWidget = find(QTableWidget, "sessionTable")
+        self.error = find(QLabel, "errorLabel")
+        self.roster_search = find(QLineEdit, "rosterSearch")
+        self.roster_results: QListWidget = find(QListWidget, "rosterResults")
+        self.enrolled_label = find(QLabel, "enrolledLabel")
+        self.enrolled_table: QTableWidget = find(QTableWidget, "enrolledTable")
+        self.rule_label = find(QLabel, "ruleLabel")
+        self.late_check: QCheckBox = find(QCheckBox, "lateCheck")
+        self.excused_check: QCheckBox = find(QCheckBox, "excusedCheck")
+        self.completion_table: QTableWidget = find(QTableWidget, "completionTable")
+        self.register_session = find(QComboBox, "registerSessionCombo")
+        self.buttons = {b.objectName(): b for b in f.findChildren(QPushButton)}
+        splitter = find(QSplitter, "splitter")
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 6)
+        splitter.setSizes([560, 700])
+        self.workshop_id: str | None = None
+        self._setup()
+        self.refresh()
+        ctx.changed.connect(self._on_changed)
+
+    # -- set-up ----------------------------------------------------------------------------
+    def _setup(self) -> None:
+        for text, value in (
+            (self.tr("All"), None),
+            (self.tr("Upcoming"), "upcoming"),
+            (self.tr("Running"), "running"),
+            (self.tr("Past"), "past"),
+        ):
+            self.when.addItem(text, value)
+        for combo in (self.mode_filter, self.mode):
+            if combo is self.mode_filter:
+                combo.addItem(self.tr("Institute and field"), None)
+            combo.addItem(self.tr("Institute"), "institute")
+            combo.addItem(self.tr("Field"), "field")
+        hindi = QLocale().language() == QLocale.Language.Hindi
+        for code, en, hi in self.reader.conn.execute(
+            "SELECT code, name_en, name_hi FROM district ORDER BY name_en"
+        ):
+            self.district.addItem(f"{hi if hindi else en} ({code})", code)
+        self._load_programmes()
+        self.table.setColumnCount(7)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("From"),
+                self.tr("To"),
+                self.tr("Title"),
+                self.tr("Mode"),
+                self.tr("Sessions"),
+                self.tr("Enrolled"),
+                self.tr("Status"),
+            ]
+        )
+        header = self.table.horizontalHeader()
+        for c in range(7):
+            header.setSectionResizeMode(
+                c,
+                QHeaderView.ResizeMode.Stretch
+                if c == 2
+                else QHeaderView.ResizeMode.ResizeToContents,
+            )
+        self.table.verticalHeader().hide()
+        self.sessions.setColumnCount(len(SESSION_COLUMNS))
+        self.sessions.setHorizontalHeaderLabels(
+            [
+                self.tr("Date"),
+                self.tr("Start"),
+                self.tr("End"),
+                self.tr("Topic (English)"),
+                self.tr("Topic (Hindi)"),
+                self.tr("Trainer"),
+            ]
+        )
+        header = self.sessions.horizontalHeader()
+        for c in range(len(SESSION_COLUMNS)):
+            header.setSectionResizeMode(
+                c,
+                QHeaderView.ResizeMode.Stretch
+                if c in (3, 4)
+                else QHeaderView.ResizeMode.ResizeToContents,
+            )
+        self.enrolled_table.setColumnCount(5)
+        self.enrolled_table.setHorizontalHeaderLabels(
+            [
+                self.tr("Name"),
+                self.tr("Employee code"),
+                self.tr("Designation"),
+                self.tr("Source"),
+                self.tr("Status"),
+            ]
+        )
+        header = self.enrolled_table.horizontalHeader()
+        for c in range(5):
+            header.setSectionResizeMode(
+                c,
+                QHeaderView.ResizeMode.Stretch
+                if c == 0
+                else QHeaderView.ResizeMode.ResizeToContents,
+            )
+        self.completion_table.setColumnCount(6)
+        self.completion_table.setHorizontalHeaderLabels(
+            [
+                self.tr("Name"),
+                self.tr("Code"),
+                self.tr("Attended"),
+                self.tr("%"),
+                self.tr("Eligible"),
+                self.tr("Why not"),
+            ]
+        )
+        header = self.completion_table.horizontalHeader()
+        for c in range(6):
+            header.setSectionResizeMode(
+                c,
+                QHeaderView.ResizeMode.Stretch
+                if c in (0, 5)
+                else QHeaderView.ResizeMode.ResizeToContents,
+            )
+        self.copy_date.setDate(
+            QDate.fromString((self.today() + timedelta(days=7)).isoformat(), Qt.DateFormat.ISODate)
+        )
+        self.when.currentIndexChanged.connect(self.refresh)
+        self.mode_filter.currentIndexChanged.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self._change_timer = QTimer(self)
+        self._change_timer.setSingleShot(True)
+        self._change_timer.setInterval(400)
+        self._change_timer.timeout.connect(self._refresh_if_dirty)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(200)
+        self._search_timer.timeout.connect(self.refresh)
+        self.table.itemSelectionChanged.connect(self._on_selected)
+        self.roster_search.textChanged.connect(lambda _t: self._roster_timer.start())
+        self._roster_timer = QTimer(self)
+        self._roster_timer.setSingleShot(True)
+        self._roster_timer.setInterval(150)
+        self._roster_timer.timeout.connect(self.search_roster)
+        self.roster_search.returnPressed.connect(self.search_roster)
+        self.roster_results.itemDoubleClicked.connect(lambda _i: self.enrol_selected())
+        b = self.buttons
+        b["newButton"].clicked.connect(self.new_workshop)
+        b["copyButton"].clicked.connect(self.copy_selected)
+        b["saveButton"].clicked.connect(self.save)
+        b["addSessionButton"].clicked.connect(self.add_session)
+        b["addDayButton"].clicked.connect(self.add_day)
+        b["removeSessionButton"].clicked.connect(self.remove_session)
+        b["enrolButton"].clicked.connect(self.enrol_selected)
+        b["withdrawButton"].clicked.connect(self.withdraw_selected)
+        b["importButton"].clicked.connect(self.import_nominations)
+        b["badgesButton"].clicked.connect(self.badges_pdf)
+        b["registerButton"].clicked.connect(self.register_pdf)
+        b["summaryButton"].clicked.connect(self.summary_pdf)
+        self.late_check.toggled.connect(self._rule_changed)
+        self.excused_check.toggled.connect(self._rule_changed)
+
+    def _load_programmes(self) -> None:
+        self.programme.clear()
+        for p in workshops.list_programmes(self.reader):
+            self.programme.addItem(
+                self.tr("{code} — {title} (min. {pct}%)").format(
+                    code=p["code"], title=p["title_en"], pct=p["min_attendance_pct"]
+                ),
+                p["id"],
+            )
+
+    def _on_changed(self, kind: str) -> None:
+        """Redraw only when shown, and at most a few times a second: the desk notifies
+        'attendance' on every scan, and a hidden page must not query for each of them."""
+        if kind not in ("workshop", "session", "enrolment", "attendance", "programme"):
+            return
+        self._dirty = True
+        if self.isVisible():
+            self._change_timer.start()
+
+    def _refresh_if_dirty(self) -> None:
+        if self._dirty:
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._refresh_if_dirty()
+
+    # -- list ------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self._dirty = False
+        rows = workshops.list_workshops(
+            self.reader,
+            when=self.when.currentData(),
+            mode=self.mode_filter.currentData(),
+            today=self.today(),
+            text=self.search.text().strip() or None,
+            with_sessions=False,
+        )
+        phases = {
+            "upcoming": self.tr("upcoming"),
+            "running": self.tr("running"),
+            "past": self.tr("past"),
+        }
+        modes = {"institute": self.tr("Institute"), "field": self.tr("Field")}
+        hindi = QLocale().language() == QLocale.Language.Hindi
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            title = (row["title_hi"] if hindi else row["title_en"]) or row["title_en"]
+            values = [
+                row["start_date"],
+                row["end_date"],
+                title,
+                modes.get(row["mode"], ""),
+                str(row["session_count"]),
+                str(row["enrolled"]),
+                phases[row["phase"]],
+            ]
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, row["id"])
+                if row["phase"] == "running":
+                    item.setBackground(QColor("#e3f2e6"))
+                self.table.setItem(r, c, item)
+        self.table.blockSignals(False)
+        if self.workshop_id:
+            for r in range(self.table.rowCount()):
+                if self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) == self.workshop_id:
+                    self.table.selectRow(r)
+                    break
+        self._show_detail()
+
+    def _on_selected(self) -> None:
+        items = self.table.selectedItems()
+        if items:
+            self.workshop_id = items[0].data(Qt.ItemDataRole.UserRole)
+            self._show_detail()
+
+    def select_workshop(self, workshop_id: str) -> None:
+        self.workshop_id = workshop_id
+        self.refresh()
+
+    # -- plan ------------------------------------------------------------------------------
+    def _show_detail(self) -> None:
+        enabled = self.workshop_id is not None
+        for tab in (1, 2):
+            self.tabs.setTabEnabled(tab, enabled)
+        if not enabled:
+            return
+        try:
+            plan = workshops.plan_of(self.reader, self.workshop_id)
+        except Exception:  # deleted meanwhile (sync)
+            self.workshop_id = None
+            return
+        self.fill_plan(plan)
+        self._show_people()
+        self._show_completion()
+
+    def fill_plan(self, plan: WorkshopPlan) -> None:
+        self.programme.setCurrentIndex(max(0, self.programme.findData(plan.programme_id)))
+        self.title_en.setText(plan.title_en)
+        self.title_hi.setText(plan.title_hi or "")
+        self.mode.setCurrentIndex(max(0, self.mode.findData(plan.mode)))
+        self.venue.setText(plan.venue)
+        self.district.setCurrentIndex(max(0, self.district.findData(plan.district_code)))
+        self.department.setText(plan.department or "")
+        self.start_date.setDate(QDate.fromString(plan.start_date, Qt.DateFormat.ISODate))
+        self.end_date.setDate(QDate.fromString(plan.end_date, Qt.DateFormat.ISODate))
+        self.trainers.setText(", ".join(plan.trainers))
+        self.sessions.setRowCount(0)
+        for s in plan.sessions:
+            self._append_session(s)
+        self.error.clear()
+
+    def _append_session(self, s: SessionPlan) -> None:
+        r = self.sessions.rowCount()
+        self.sessions.insertRow(r)
+        for c, name in enumerate(SESSION_COLUMNS):
+            item = QTableWidgetItem(getattr(s, name) or "")
+            if c == 0:
+                item.setData(Qt.ItemDataRole.UserRole, s.id)
+            self.sessions.setItem(r, c, item)
+
+    def new_workshop(self) -> None:
+        self.workshop_id = None
+        self.table.clearSelection()
+        day = self.today().isoformat()
+        self.fill_plan(
+            WorkshopPlan(
+                programme_id=self.programme.currentData() or "",
+                title_en="",
+                mode="institute",
+                venue="",
+                district_code=self.district.currentData() or "",
+                start_date=day,
+                end_date=day,
+                sessions=[SessionPlan(day, "10:00", "11:30", "")],
+            )
+        )
+        self.tabs.setCurrentIndex(0)
+        for tab in (1, 2):
+            self.tabs.setTabEnabled(tab, False)
+        self.title_en.setFocus()
+
+    def add_session(self) -> None:
+        """A new row after the last: same day and length, half an hour after it ends."""
+        last = self._sessions_from_table()[-1:]
+        if not last:
+            day = self.start_date.date().toString(Qt.DateFormat.ISODate)
+            self._append_session(SessionPlan(day, "09:30", "11:00", ""))
+            return
+        try:
+            begin, finish = _minutes(last[0].start_time), _minutes(last[0].end_time)
+        except ValueError:
+            begin, finish = 9 * 60 + 30, 11 * 60
+        start = min(finish + 30, 22 * 60)
+        end = min(start + max(30, finish - begin), 23 * 60 + 59)
+        self._append_session(SessionPlan(last[0].date, _hhmm(start), _hhmm(end), ""))
+
+    def add_day(self) -> None:
+        """Copy the last day's sessions to the next day and extend the end date."""
+        current = self._sessions_from_table()
+        if not current:
+            self.add_session()
+            return
+        last_day = max(s.date for s in current)
+        try:
+            next_day = workshops.shift_days(last_day, 1)
+        except ValueError:
+            return
+        for s in [s for s in current if s.date == last_day]:
+            self._append_session(
+                SessionPlan(next_day, s.start_time, s.end_time, s.topic_en, s.topic_hi, s.trainer)
+            )
+        self.end_date.setDate(QDate.fromString(next_day, Qt.DateFormat.ISODate))
+
+    def remove_session(self) -> None:
+        rows = sorted({i.row() for i in self.sessions.selectedIndexes()}, reverse=True)
+        for r in rows or [self.sessions.rowCount() - 1]:
+            if r >= 0:
+                self.sessions.removeRow(r)
+
+    def _cell(self, r: int, c: int) -> str:
+        item = self.sessions.item(r, c)
+        return item.text().strip() if item else ""
+
+    def _sessions_from_table(self) -> list[SessionPlan]:
+        out = []
+        for r in range(self.sessions.rowCount()):
+            first = self.sessions.item(r, 0)
+            out.append(
+                SessionPlan(
+                    date=self._cell(r, 0),
+                    start_time=self._cell(r, 1),
+                    end_time=self._cell(r, 2),
+                    topic_en=self._cell(r, 3),
+                    topic_hi=self._cell(r, 4) or None,
+                    trainer=self._cell(r, 5) or None,
+                    id=first.data(Qt.ItemDataRole.UserRole) if first else None,
+                )
+            )
+        return out
+
+    def plan_from_form(self) -> WorkshopPlan:
+        return WorkshopPlan(
+            programme_id=self.programme.currentData() or "",
+            title_en=self.title_en.text(),
+            title_hi=self.title_hi.text() or None,
+            mode=self.mode.currentData(),
+            venue=self.venue.text(),
+            district_code=self.district.currentData() or "",
+            department=self.department.text() or None,
+            start_date=self.start_date.date().toString(Qt.DateFormat.ISODate),
+            end_date=self.end_date.date().toString(Qt.DateFormat.ISODate),
+            trainers=[t.strip() for t in self.trainers.text().split(",") if t.strip()],
+            sessions=self._sessions_from_table(),
+        )
+
+    def save(self) -> None:
+        plan = self.plan_from_form()
+        existing = self.workshop_id
+
+        def task(_h):
+            if existing:
+                workshops.update_workshop(self.store, existing, plan)
+                return existing
+            return workshops.create_workshop(self.store, plan)
+
+        self.ctx.run(task, on_done=self._saved, on_error=self._save_failed)
+
+    def _saved(self, workshop_id: str) -> None:
+        self.workshop_id = workshop_id
+        self.error.setStyleSheet("color: #1b5e20;")
+        self.ctx.notify("workshop")
+        self.refresh()
+        self.error.setText(self.tr("Saved."))
+
+    def _save_failed(self, exc: BaseException, _trace: str) -> None:
+        self.error.setStyleSheet("color: #b71c1c;")
+        if isinstance(exc, ValidationError):
+            self.error.setText("\n".join(f"• {f}: {m}" for f, m in exc.problems))
+        else:
+            self.error.setText(str(exc))
+
+    def copy_selected(self) -> None:
+        if not self.workshop_id:
+            return
+        start = self.copy_date.date().toString(Qt.DateFormat.ISODate)
+        source = self.workshop_id
+        self.ctx.run(
+            lambda _h: workshops.copy_workshop(self.store, source, start),
+            on_done=self._saved,
+            on_error=self._save_failed,
+        )
+
+    # -- participants ----------------------------------------------------------------------
+    def _show_people(self) -> None:
+        rows = enrolment.enrolled(self.reader, self.workshop_id, include_withdrawn=True)
+        sources = {
+            "nominated": self.tr("nominated"),
+            "walk_in": self.tr("walk-in"),
+            "imported": self.tr("imported"),
+        }
+        statuses = {"enrolled": self.tr("enrolled"), "withdrawn": self.tr("withdrawn")}
+        self.enrolled_table.setRowCount(len(rows))
+        active = 0
+        for r, p in enumerate(rows):
+            active += p["enrolment_status"] == "enrolled"
+            name = " / ".join(n for n in (p["name_hi"], p["name_en"]) if n)
+            values = [
+                name,
+                p["employee_code"] or "",
+                p["designation"] or "",
+                sources.get(p["source"], p["source"]),
+                statuses.get(p["enrolment_status"], p["enrolment_status"]),
+            ]
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, p["id"])
+                if p["enrolment_status"] == "withdrawn":
+                    item.setForeground(QColor("#9e9e9e"))
+                self.enrolled_table.setItem(r, c, item)
+        self.enrolled_label.setText(self.tr("{n} enrolled").format(n=active))
+
+    def search_roster(self) -> None:
+        text = self.roster_search.text().strip()
+        self.roster_results.clear()
+        if len(text) < 2:
+            return
+        found = people.suggest(self.reader, text, limit=20)
+        if not found and people.looks_like_code(text):
+            person = people.by_code(self.reader, text)
+            found = [person] if person else []
+        for person in found:
+            item = QListWidgetItem(people.label(person))
+            item.setData(Qt.ItemDataRole.UserRole, person["id"])
+            self.roster_results.addItem(item)
+
+    def enrol_selected(self) -> None:
+        ids = [i.data(Qt.ItemDataRole.UserRole) for i in self.roster_results.selectedItems()]
+        if not ids and self.roster_results.count() == 1:
+            ids = [self.roster_results.item(0).data(Qt.ItemDataRole.UserRole)]
+        if not ids or not self.workshop_id:
+            return
+        workshop_id = self.workshop_id
+
+        def task(_h):
+            with self.store.transaction():
+                return [enrolment.enrol(self.store, workshop_id, pid) for pid in ids]
+
+        self.ctx.run(task, on_done=lambda _r: self._people_changed())
+
+    def withdraw_selected(self) -> None:
+        rows = {i.row() for i in self.enrolled_table.selectedIndexes()}
+        ids = [self.enrolled_table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in rows]
+        if not ids or not self.workshop_id:
+            return
+        workshop_id = self.workshop_id
+
+        def task(_h):
+            with self.store.transaction():
+                for pid in ids:
+                    enrolment.withdraw(self.store, workshop_id, pid)
+
+        self.ctx.run(task, on_done=lambda _r: self._people_changed())
+
+    def _people_changed(self) -> None:
+        self.ctx.notify("enrolment")
+        self._show_people()
+        self._show_completion()
+
+    def import_nominations(self, path: str | None = None) -> enrolment.NominationResult | None:
+        if not self.workshop_id:
+            return None
+        if not isinstance(path, str):
+            path, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Nomination list"),
+                "",
+                self.tr("Lists (*.csv *.xlsx *.txt);;All files (*)"),
+            )
+        if not path:
+            return None
+        workshop_id, outcome = self.workshop_id, {}
+
+        def task(_h):
+            return enrolment.import_nominations(self.store, workshop_id, path)
+
+        def failed(exc, _trace):
+            self.enrolled_label.setText(str(exc))
+
+        def done(result):
+            outcome["result"] = result
+            self._people_changed()
+            text = self.tr(
+                "{enrolled} enrolled, {already} already enrolled, {new} new in the "
+                "roster, {rejected} rejected"
+            ).format(
+                enrolled=result.enrolled,
+                already=result.already,
+                new=result.created_people,
+                rejected=len(result.rejected),
+            )
+            if result.rejected:
+                text += "\n" + "\n".join(
+                    self.tr("row {row}: {message}").format(**e) for e in result.rejected[:8]
+                )
+            self.enrolled_label.setText(text)
+
+        self.ctx.run(task, on_done=done, on_error=failed)
+        return outcome.get("result")  # filled at once by the synchronous test runner
+
+    # -- completion and PDFs ---------------------------------------------------------------
+    def _show_completion(self) -> None:
+        workshop = self.reader.require("workshop", self.workshop_id)
+        rule = completion.rule_for_programme(self.reader, workshop["programme_id"])
+        for box, value in (
+            (self.late_check, rule.late_counts_present),
+            (self.excused_check, rule.excused_excluded),
+        ):
+            box.blockSignals(True)
+            box.setChecked(value)
+            box.blockSignals(False)
+        results = completion.evaluate_workshop(self.reader, self.workshop_id)
+        names = {p["id"]: p for p in enrolment.enrolled(self.reader, self.workshop_id)}
+        eligible = sum(r.eligible for r in results)
+        finished = workshops.phase(workshop, self.today()) == "past"
+        text = self.tr("Minimum attendance {pct}%. Eligible: {eligible} of {total}.").format(
+            pct=rule.min_attendance_pct, eligible=eligible, total=len(results)
+        )
+        if not finished:
+            text += " " + self.tr("The workshop has not ended: these are the figures so far.")
+        self.rule_label.setText(text)
+        reasons = {
+            "below_minimum": self.tr("attended {attended} of {counted} ({pct}%), below {min}%"),
+            "all_excused": self.tr("excused from every session"),
+            "no_sessions": self.tr("the workshop has no sessions"),
+        }
+        self.completion_table.setRowCount(len(results))
+        results.sort(
+            key=lambda r: (r.eligible, (names.get(r.participant_id) or {}).get("name_en") or "")
+        )
+        for row, r in enumerate(results):
+            p = names.get(r.participant_id, {})
+            why = (
+                ""
+                if r.eligible
+                else reasons.get(r.reason_code, r.reason).format(
+                    attended=r.attended,
+                    counted=r.counted,
+                    pct=f"{r.pct:g}",
+                    min=rule.min_attendance_pct,
+                )
+            )
+            if why and not finished:
+                why = self.tr("so far: {why}").format(why=why)
+            values = [
+                " / ".join(n for n in (p.get("name_hi"), p.get("name_en")) if n),
+                p.get("employee_code") or "",
+                f"{r.attended}/{r.counted}",
+                f"{r.pct:g}",
+                self.tr("yes") if r.eligible else self.tr("no"),
+                why,
+            ]
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if not r.eligible:
+                    item.setBackground(QColor("#fdecea"))
+                self.completion_table.setItem(row, c, item)
+        self.register_session.clear()
+        for s in workshops.sessions_of(self.reader, self.workshop_id):
+            self.register_session.addItem(
+                f"{s['date']} {s['start_time']} {s['topic_en'] or ''}", s["id"]
+            )
+
+    def _rule_changed(self) -> None:
+        if not self.workshop_id:
+            return
+        workshop = self.reader.require("workshop", self.workshop_id)
+        late, excused = self.late_check.isChecked(), self.excused_check.isChecked()
+        self.ctx.run(
+            lambda _h: completion.set_rule(
+                self.store,
+                workshop["programme_id"],
+                late_counts_present=late,
+                excused_excluded=excused,
+            ),
+            on_done=lambda _r: self._show_completion(),
+        )
+
+    def _out_dir(self) -> Path:
+        import tempfile
+
+        base = (
+            files_dir(self.ctx.db_path)
+            if self.ctx.db_path
+            else Path(tempfile.gettempdir()) / "karmayogi-desk"
+        )
+        out = base / "workshops"
+        out.mkdir(parents=True, exist_ok=True)
+        return out
+
+    def _make_pdf(self, name: str, make: Callable[[Any, Path], Any]) -> None:
+        path = self._out_dir() / name
+
+        def task(_h):
+            # PDFs are drawn on the general pool with their own connection (WAL readers
+            # never wait for the writer).
+            try:
+                reader = self.store.reader()
+            except Exception:  # in-memory database (tests): the one connection
+                reader = None
+            try:
+                make(reader or self.store, path)
+            finally:
+                if reader is not None:
+                    reader.close()
+            return path
+
+        self.ctx.run(
+            task,
+            on_done=self.open_file,
+            on_error=lambda exc, _t: self.error.setText(str(exc)),
+            kind="pdf",
+        )
+
+    def badges_pdf(self) -> None:
+        from desktop.core.badges import badges_pdf
+
+        if self.workshop_id:
+            wid = self.workshop_id
+            self._make_pdf(f"badges-{wid[:8]}.pdf", lambda st, p: badges_pdf(st, wid, p))
+
+    def register_pdf(self) -> None:
+        from desktop.core.registers import session_register_pdf
+
+        sid = self.register_session.currentData()
+        if sid:
+            self._make_pdf(
+                f"register-{sid[:8]}.pdf", lambda st, p: session_register_pdf(st, sid, p)
+            )
+
+    def summary_pdf(self) -> None:
+        from desktop.core.registers import workshop_summary_pdf
+
+        if self.workshop_id:
+            wid = self.workshop_id
+            self._make_pdf(f"summary-{wid[:8]}.pdf", lambda st, p: workshop_summary_pdf(st, wid, p))
+
+
+def create_page(ctx: AppContext) -> QWidget:
+    return WorkshopsPage(ctx)

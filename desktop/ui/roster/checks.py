@@ -1,0 +1,112 @@
+"""Field checks for the person form, with messages that name the field.
+
+The roster core's `RowValidator` (the importer's rules) decides what is acceptable and cleans
+the values (mobile `+91 98765-43210` → `9876543210`). Its messages are English; for the
+common cases the form shows the same message in the GUI's language (the translated rules
+below mirror the core's), anything else is shown as the core wrote it."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+_MOBILE = re.compile(r"^[6-9][0-9]{9}$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+FIELD_LABELS = {
+    "name_en": QT_TRANSLATE_NOOP("PersonDialog", "Name (English)"),
+    "name_hi": QT_TRANSLATE_NOOP("PersonDialog", "Name (Hindi)"),
+    "employee_code": QT_TRANSLATE_NOOP("PersonDialog", "Employee code"),
+    "mobile": QT_TRANSLATE_NOOP("PersonDialog", "Mobile"),
+    "email": QT_TRANSLATE_NOOP("PersonDialog", "Email"),
+}
+MESSAGES = {
+    "required": QT_TRANSLATE_NOOP("PersonDialog", "%1: required."),
+    "mobile": QT_TRANSLATE_NOOP(
+        "PersonDialog", "%1: must be 10 digits starting with 6, 7, 8 or 9 (got %2)."
+    ),
+    "email": QT_TRANSLATE_NOOP("PersonDialog", "%1: not a valid email address (got %2)."),
+    "code_long": QT_TRANSLATE_NOOP("PersonDialog", "%1: at most 30 characters."),
+    "code_space": QT_TRANSLATE_NOOP("PersonDialog", "%1: must not contain spaces."),
+    "duplicate": QT_TRANSLATE_NOOP("PersonDialog", "%1: %2 already belongs to %3."),
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    field: str
+    code: str
+    args: tuple[str, ...] = ()
+    text: str = ""  # the core's own message, for problems without a translated form
+
+    def message(self) -> str:
+        if self.code == "core":
+            return self.text
+        translate = QCoreApplication.translate
+        label = translate("PersonDialog", FIELD_LABELS.get(self.field, self.field))
+        text = translate("PersonDialog", MESSAGES[self.code]).replace("%1", label)
+        for n, arg in enumerate(self.args, start=2):
+            text = text.replace(f"%{n}", arg)
+        return text
+
+
+def check_person(data: dict[str, Any]) -> list[Problem]:
+    problems: list[Problem] = []
+    if not (data.get("name_en") or "").strip():
+        problems.append(Problem("name_en", "required"))
+    code = data.get("employee_code")
+    if code:
+        if len(code) > 30:
+            problems.append(Problem("employee_code", "code_long"))
+        if re.search(r"\s", code):
+            problems.append(Problem("employee_code", "code_space"))
+    mobile = data.get("mobile")
+    if mobile and not _MOBILE.match(mobile):
+        problems.append(Problem("mobile", "mobile", (mobile,)))
+    email = data.get("email")
+    if email and not _EMAIL.match(email):
+        problems.append(Problem("email", "email", (email,)))
+    return problems
+
+
+def duplicate_of(
+    conn: sqlite3.Connection, data: dict[str, Any], record_id: str | None
+) -> Problem | None:
+    """Another living person with the same employee code (codes identify people on import)."""
+    code = data.get("employee_code")
+    if not code:
+        return None
+    row = conn.execute(
+        "SELECT id, name_en FROM participant WHERE employee_code = ? AND deleted = 0 AND id IS NOT ?",
+        (code, record_id),
+    ).fetchone()
+    if row is None:
+        return None
+    return Problem("employee_code", "duplicate", (code, row["name_en"]))
+
+
+def validate_person(
+    conn: sqlite3.Connection, values: dict[str, Any]
+) -> tuple[dict[str, Any], list[Problem]]:
+    """Clean and check the form's values with the roster core's validator.
+
+    Returns (clean values, problems). Blank fields come back as None: in the form, emptying a
+    field means "clear it" (an import's blank cell means "leave it")."""
+    from desktop.core.roster.districts import DistrictMatcher
+    from desktop.core.roster.validate import RowValidator
+
+    validator = RowValidator(
+        DistrictMatcher(conn.execute("SELECT code, name_en, name_hi FROM district"))
+    )
+    raw = {k: (v or "") for k, v in values.items()}
+    clean, errors = validator.validate(raw)
+    mine = {p.field: p for p in check_person(values)}
+    problems: list[Problem] = []
+    for field_name, message in errors:
+        problems.append(mine.get(field_name) or Problem(field_name, "core", text=message))
+    out = {k: clean.get(k) for k in values}
+    return out, problems

@@ -1,0 +1,161 @@
+"""What the import dialog needs from the roster core, in the shape the dialog works with.
+
+The work is `desktop.core.roster.importer`: `preview_file` reads the header and first rows and
+proposes a mapping; `import_roster` validates, matches (employee code, then iGOT id, then
+mobile) and writes every accepted row in ONE transaction, so Cancel or a crash leaves the
+database as it was. This module only adapts: a per-column mapping list for the combo boxes,
+a preview that checks the first rows with the core's validator, and the report file kept
+until the user saves it. No Qt here."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desktop.core.roster.districts import DistrictMatcher
+from desktop.core.roster.fields import FIELD_LABELS, IGNORE, IMPORT_FIELDS
+from desktop.core.roster.importer import (
+    FilePreview,
+    ImportCancelled,
+    ImportResult,
+    check_mapping,
+    import_roster,
+    preview_file,
+)
+from desktop.core.roster.readers import RosterFileError
+from desktop.core.roster.validate import RowValidator
+from desktop.store import Store
+
+FIELDS: tuple[str, ...] = IMPORT_FIELDS
+PREVIEW_ROWS = 50
+MATCH_KEYS = ("employee_code", "igot_user_id", "mobile")
+
+ImportFileError = RosterFileError
+Cancelled = ImportCancelled
+ImportSummary = ImportResult
+__all__ = ["FIELDS", "FIELD_LABELS", "IGNORE", "ImportPlan", "RowResult", "open_import"]
+
+
+@dataclass
+class RowResult:
+    """One previewed row: its spreadsheet row number, status and messages."""
+
+    line: int
+    cells: list[str]
+    status: str  # "new", "update" (matches someone already in the roster), "error"
+    errors: list[str] = field(default_factory=list)
+
+
+def open_import(path: Path | str) -> ImportPlan:
+    """Read the header and first rows (RosterFileError with a message if unusable)."""
+    preview = preview_file(path, rows=PREVIEW_ROWS)
+    if not preview.rows:
+        raise RosterFileError(
+            f"{Path(path).name} has a header row but no data rows: nothing to import."
+        )
+    return ImportPlan(preview)
+
+
+class ImportPlan:
+    def __init__(self, preview: FilePreview) -> None:
+        self.preview = preview
+        self.path = preview.path
+        self.headers = list(preview.headers)
+        self.rows = [cells for _number, cells in preview.rows]
+        self._report: Path | None = None
+
+    @property
+    def layout(self) -> str:
+        return self.preview.layout
+
+    def proposed_mapping(self) -> list[str]:
+        """For each column, the field it fills (IGNORE = not imported)."""
+        return [self.preview.mapping.get(header, IGNORE) for header in self.headers]
+
+    def samples(self, column: int, count: int = 3) -> list[str]:
+        return [row[column] for row in self.rows[:count] if column < len(row) and row[column]]
+
+    def mapping_dict(self, mapping: Sequence[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for header, target in zip(self.headers, mapping, strict=True):
+            out.setdefault(header, target or IGNORE)  # a repeated header: the first wins
+        return out
+
+    def check_mapping(self, mapping: Sequence[str]) -> list[str]:
+        """The core's objections to a mapping (empty when it can be imported)."""
+        try:
+            check_mapping(self.headers, self.mapping_dict(mapping))
+        except RosterFileError as exc:
+            return [str(exc)]
+        return []
+
+    def evaluate(
+        self, store: Store, mapping: Sequence[str], limit: int | None = None
+    ) -> list[RowResult]:
+        """Check the previewed rows with the core's validator and say who is already known.
+        Reads only; the import itself decides again over the whole file."""
+        validator = RowValidator(DistrictMatcher.from_store(store))
+        results: list[RowResult] = []
+        seen: dict[tuple[str, str], int] = {}
+        for number, cells in self.preview.rows[:limit] if limit else self.preview.rows:
+            raw = {
+                target: (cells[i] if i < len(cells) else "")
+                for i, target in enumerate(mapping)
+                if target
+            }
+            data, problems = validator.validate(raw)
+            errors = [message for _field, message in problems]
+            for key in MATCH_KEYS:
+                value = data.get(key)
+                if value:
+                    first = seen.setdefault((key, value), number)
+                    if first != number:
+                        errors.append(
+                            f"same {FIELD_LABELS[key]} {value!r} as row {first} (duplicate in file)"
+                        )
+            status = "error" if errors else ("update" if _known(store, data) else "new")
+            results.append(RowResult(number, list(cells), status, errors))
+        return results
+
+    def run(self, store: Store, mapping: Sequence[str], handle=None) -> ImportResult:
+        """The whole import, in one transaction; raises Cancelled when the user cancels."""
+        report = Path(tempfile.mkdtemp(prefix="kd-import-")) / "report.csv"
+
+        def progress(done: int, fraction: float) -> None:
+            if handle is not None:
+                handle.progress(int(fraction * 1000), 1000, str(done))
+                # A Cancel pressed while this chunk was reported counts before the commit.
+                if handle.cancelled:
+                    raise ImportCancelled("import cancelled; nothing was changed")
+
+        result = import_roster(
+            store,
+            self.path,
+            mapping=self.mapping_dict(mapping),
+            report=report,
+            progress=progress,
+            cancel=(lambda: handle.cancelled) if handle is not None else None,
+        )
+        self._report = report
+        return result
+
+    def write_report(self, path: Path | str, summary: ImportResult | None = None) -> None:
+        """The input rows with Status and Error columns (written by the core during import)."""
+        if self._report is None or not self._report.exists():
+            raise RosterFileError("There is no report yet: run the import first.")
+        shutil.copyfile(self._report, path)
+
+
+def _known(store: Store, data: dict[str, Any]) -> bool:
+    for key in MATCH_KEYS:
+        if data.get(key):
+            row = store.conn.execute(
+                f"SELECT 1 FROM participant WHERE {key} = ? AND deleted = 0 LIMIT 1", (data[key],)
+            ).fetchone()
+            if row is not None:
+                return True
+    return False

@@ -1,0 +1,184 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="hi_IN">
+<context>
+    <name>App</name>
+    <message>
+        <source>Karmayogi Desk cannot open the database</source>
+        <translation>कर्मयोगी डेस्क डेटाबेस नहीं खोल सका</translation>
+    </message>
+</context>
+<context>
+    <name>Buttons</name>
+    <message>
+        <source>OK</source>
+        <translation>ठीक है</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>सहेजें</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>बंद करें</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>हाँ</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>नहीं</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>लागू करें</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>खोलें</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Roster</source>
+        <extracomment>(module name under desktop.ui.pages, English label, Hindi label); labels are translated through the "MainWindow" context, the other language is kept for the tooltip.</extracomment>
+        <translation>रोस्टर</translation>
+    </message>
+    <message>
+        <source>Workshops</source>
+        <translation>कार्यशालाएँ</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>उपस्थिति</translation>
+    </message>
+    <message>
+        <source>Field visits</source>
+        <translation>क्षेत्र भ्रमण</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>प्रमाण-पत्र</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>सिंक</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>रिपोर्ट</translation>
+    </message>
+    <message>
+        <source>This screen could not be opened. Please report this message:</source>
+        <translation>यह स्क्रीन नहीं खुल सकी। कृपया यह संदेश सूचित करें:</translation>
+    </message>
+    <message>
+        <source>Coming soon: this part of Karmayogi Desk is not in this version yet.</source>
+        <translation>जल्द आ रहा है: कर्मयोगी डेस्क का यह भाग अभी इस संस्करण में नहीं है।</translation>
+    </message>
+    <message>
+        <source>Back up the database</source>
+        <translation>डेटाबेस का बैकअप लें</translation>
+    </message>
+    <message>
+        <source>Database (*.db)</source>
+        <translation>डेटाबेस (*.db)</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>बैकअप</translation>
+    </message>
+    <message>
+        <source>Backup written to %1</source>
+        <translation>बैकअप %1 में सहेजा गया</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>बैकअप पुनर्स्थापित करें</translation>
+    </message>
+    <message>
+        <source>Database (*.db *.bak)</source>
+        <translation>डेटाबेस (*.db *.bak)</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>पुनर्स्थापना</translation>
+    </message>
+    <message>
+        <source>Replace the current database with this backup?
+%1
+
+The current file is saved as a backup first.</source>
+        <translation>क्या वर्तमान डेटाबेस को इस बैकअप से बदलना है?
+%1
+
+वर्तमान फ़ाइल पहले बैकअप के रूप में सहेजी जाएगी।</translation>
+    </message>
+    <message>
+        <source>The backup was restored.</source>
+        <translation>बैकअप पुनर्स्थापित हो गया।</translation>
+    </message>
+    <message>
+        <source>The previous file was saved as %1</source>
+        <translation>पिछली फ़ाइल %1 के रूप में सहेजी गई</translation>
+    </message>
+    <message>
+        <source>Karmayogi Desk</source>
+        <translation>कर्मयोगी डेस्क</translation>
+    </message>
+    <message>
+        <source>About Karmayogi Desk</source>
+        <translation>कर्मयोगी डेस्क के बारे में</translation>
+    </message>
+    <message>
+        <source>Karmayogi Desk %1
+
+Offline desk for Mission Karmayogi training centres in Uttar Pradesh: roster, workshops, attendance, field visits, certificates and sync.</source>
+        <translation>कर्मयोगी डेस्क %1
+
+उत्तर प्रदेश के मिशन कर्मयोगी प्रशिक्षण केंद्रों के लिए ऑफ़लाइन डेस्क: रोस्टर, कार्यशालाएँ, उपस्थिति, क्षेत्र भ्रमण, प्रमाण-पत्र और सिंक।</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>फ़ाइल (&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>भाषा (&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>सहायता (&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Backup…</source>
+        <translation>बैकअप (&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Write a consistent copy of the database to a file</source>
+        <translation>डेटाबेस की सुसंगत प्रति एक फ़ाइल में लिखें</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>पुनर्स्थापना (&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Replace the database with a backup (the current file is saved first)</source>
+        <translation>डेटाबेस को बैकअप से बदलें (वर्तमान फ़ाइल पहले सहेजी जाती है)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>बंद करें (&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;About Karmayogi Desk</source>
+        <translation>कर्मयोगी डेस्क के बारे में (&amp;A)</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,98 @@
+"""The workshops page driven with qtbot: filter, create with validation, copy, enrol from the
+roster and a nomination list, withdraw, completion table and PDFs."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+
+from desktop.core import workshops
+from desktop.core.attendance import Desk
+from desktop.ui.context import AppContext
+from desktop.ui.pages.workshops import WorkshopsPage
+from desktop.ui.tasks import SyncRunner
+from tests.attendance.helpers import person, plan, programme, workshop_with_people
+from tests.attendance.keys import type_text
+
+DAY = date(2026, 11, 23)
+
+
+@pytest.fixture
+def page(qtbot, store):
+    prog = programme(store, "P1")
+    workshops.create_workshop(store, plan(prog, date(2026, 10, 1), title="Old one"))
+    page = WorkshopsPage(AppContext(store, None, SyncRunner()), today=lambda: DAY)
+    page.opened = []
+    page.open_file = page.opened.append
+    qtbot.addWidget(page)
+    page.resize(1200, 760)
+    page.show()
+    return page
+
+
+def titles(page) -> list[str]:
+    return [page.table.item(r, 2).text() for r in range(page.table.rowCount())]
+
+
+def test_create_with_validation_then_filter_and_copy(qtbot, page, store):
+    page.new_workshop()
+    page.save()  # empty title, no topic
+    assert "title_en" in page.error.text() and "topic_en" in page.error.text()
+    type_text(page.title_en, "Desk training")
+    page.venue.setText("Hall 3")
+    page.sessions.item(0, 3).setText("Opening")
+    page.add_session()
+    assert page.sessions.item(1, 1).text() == "12:00"  # half an hour after 11:30
+    page.sessions.item(1, 3).setText("Practice")
+    page.add_day()
+    assert page.sessions.rowCount() == 4
+    assert page.end_date.date().toString(Qt.DateFormat.ISODate) == "2026-11-24"
+    page.save()
+    assert page.error.text() == "Saved."
+    created = page.workshop_id
+    assert [s["start_time"] for s in workshops.sessions_of(store, created)] == [
+        "10:00",
+        "12:00",
+        "10:00",
+        "12:00",
+    ]
+    page.when.setCurrentIndex(page.when.findData("past"))
+    assert titles(page) == ["Old one"]
+    page.when.setCurrentIndex(page.when.findData("running"))
+    assert titles(page) == ["Desk training"]
+    page.when.setCurrentIndex(0)
+    page.select_workshop(created)
+    page.copy_date.setDate(QDate(2026, 12, 7))
+    page.copy_selected()
+    copied = workshops.plan_of(store, page.workshop_id)
+    assert page.workshop_id != created and copied.start_date == "2026-12-07"
+    assert len(copied.sessions) == 4
+
+
+def test_people_tab_and_completion(qtbot, page, store, tmp_path):
+    ws, sessions, people_ids = workshop_with_people(store, DAY, 2, code="P2")
+    extra = person(store, 9, name_en="Sita Devi", name_hi="सीता देवी", employee_code="SD9")
+    person(store, 10, employee_code="NOM10")
+    page.select_workshop(ws)
+    page.roster_search.setText("sita")
+    page.search_roster()
+    assert page.roster_results.count() == 1
+    page.enrol_selected()
+    assert page.enrolled_table.rowCount() == 3
+    nominations = tmp_path / "n.csv"
+    nominations.write_text("Employee ID\nNOM10\nNOPE\n", encoding="utf-8")
+    result = page.import_nominations(str(nominations))
+    assert result.enrolled == 1 and "row 3" in page.enrolled_label.text()
+    page.enrolled_table.selectRow(0)
+    page.withdraw_selected()
+    assert "3 enrolled" in page.enrolled_label.text()
+    Desk(store, sessions[0]).mark(extra, status="present", check_window=False)
+    page.refresh()
+    assert "Eligible: 1 of 3" in page.rule_label.text()
+    page.badges_pdf()
+    page.register_pdf()
+    page.summary_pdf()
+    assert [p.name.split("-")[0] for p in page.opened] == ["badges", "register", "summary"]
+    assert all(p.read_bytes().startswith(b"%PDF") for p in page.opened)

@@ -1,0 +1,105 @@
+"""Monthly review numbers and the XLSX file."""
+
+from __future__ import annotations
+
+import pytest
+from openpyxl import load_workbook
+
+from desktop.core.reports import month_bounds, monthly_report
+
+
+def _workshop(store, prog, start, end, people, marks):
+    ws = store.insert(
+        "workshop",
+        {
+            "programme_id": prog,
+            "title_en": f"W {start}",
+            "mode": "institute",
+            "start_date": start,
+            "end_date": end,
+        },
+    )
+    session = store.insert("session", {"workshop_id": ws, "date": start, "start_time": "10:00"})
+    for p in people:
+        store.insert(
+            "enrolment",
+            {"workshop_id": ws, "participant_id": p, "source": "nominated", "status": "enrolled"},
+        )
+    for p in marks:
+        store.insert(
+            "attendance", {"session_id": session, "participant_id": p, "status": "present"}
+        )
+    return ws
+
+
+def test_month_bounds_and_bad_month():
+    assert month_bounds("2024-02") == ("2024-02-01", "2024-02-29")
+    for bad in ("2026-13", "26-11", "", "2026/11"):
+        with pytest.raises(ValueError, match="YYYY-MM"):
+            month_bounds(bad)
+
+
+def test_registered_enrolled_completed_by_department(store, tmp_path):
+    prog = store.insert(
+        "programme", {"code": "K", "title_en": "K", "hours": 6, "min_attendance_pct": 100}
+    )
+    rev = [
+        store.insert("participant", {"name_en": f"R{i}", "department": "Revenue"}) for i in range(4)
+    ]
+    edu = [
+        store.insert("participant", {"name_en": f"E{i}", "department": "Basic Education"})
+        for i in range(2)
+    ]
+    _workshop(store, prog, "2026-11-03", "2026-11-04", rev[:3] + edu[:1], rev[:2] + edu[:1])
+    _workshop(store, prog, "2026-11-28", "2026-12-02", rev[3:], rev[3:])  # ends next month
+    _workshop(store, prog, "2026-10-01", "2026-10-02", edu, edu)  # previous month: not counted
+    report = monthly_report(store, "2026-11")
+    by = {r.department: r for r in report.departments}
+    assert (by["Revenue"].registered, by["Revenue"].enrolled, by["Revenue"].completed) == (4, 4, 2)
+    assert (
+        by["Basic Education"].registered,
+        by["Basic Education"].enrolled,
+        by["Basic Education"].completed,
+    ) == (2, 1, 1)
+    assert by["Revenue"].department_hi == "राजस्व"
+    assert (report.total.registered, report.total.enrolled, report.total.completed) == (6, 5, 3)
+    assert [w.completed for w in report.workshops] == [3, None]
+
+    from desktop.core.report_xlsx import write_xlsx
+
+    path = write_xlsx(report, tmp_path / "r.xlsx")
+    sheet = load_workbook(path)["Departments"]
+    values = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    assert ["Revenue", "राजस्व", 4, 4, 2, 50.0] in values
+    assert values[-1][:5] == ["Total", "कुल", 6, 5, 3]
+
+
+def test_cli_report_monthly_xlsx_and_bad_input(cli, db_path, tmp_path):
+    out = tmp_path / "m.xlsx"
+    code, stdout, _ = cli(
+        "--db", db_path, "--json", "report", "monthly", "--month", "2026-11", "--out", out
+    )
+    assert code == 0 and out.exists()
+    assert '"registered": 0' in stdout
+    code, _, err = cli(
+        "--db", db_path, "report", "monthly", "--month", "2026-11", "--out", tmp_path / "m.txt"
+    )
+    assert code == 2 and ".xlsx or .pdf" in err
+    code, _, err = cli("--db", db_path, "report", "monthly", "--month", "11-2026", "--out", out)
+    assert code == 2 and "YYYY-MM" in err
+
+
+def test_monthly_pdf_extracts_hindi_and_numbers(store, tmp_path):
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed; .ci/run installs it")
+    store.insert("participant", {"name_en": "A", "department": "Revenue"})
+    from desktop.core.report_pdf import write_pdf
+
+    path = write_pdf(monthly_report(store, "2026-11"), tmp_path / "m.pdf")
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+    assert "मासिक विभागीय समीक्षा" in text
+    assert "राजस्व / Revenue" in text
+    assert "Registered 1" in text

@@ -1,0 +1,133 @@
+"""Planning field workshops from a visit, and the bilingual report PDF's text."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+from fv_helpers import TODAY, jpeg, visit_data
+
+from desktop.core import attachments as att
+from desktop.core import field_report
+from desktop.core import field_visits as fv
+from desktop.core.field_workshops import (
+    SessionPlan,
+    plan_field_workshop,
+    workshops_of_visit,
+)
+from desktop.store import open_store
+
+
+def _programme(store):
+    return store.insert(
+        "programme",
+        {
+            "code": "EOF",
+            "title_en": "e-Office basics",
+            "title_hi": "ई-ऑफिस की मूल बातें",
+            "hours": 6,
+            "min_attendance_pct": 75,
+        },
+    )
+
+
+def test_plan_field_workshop_carries_visit_over(store):
+    pid = _programme(store)
+    vid = fv.create_visit(store, visit_data(), today=TODAY)
+    wid = plan_field_workshop(
+        store,
+        vid,
+        pid,
+        start_date="2026-12-02",
+        days=2,
+        sessions=[SessionPlan("10:00", "13:00"), SessionPlan("14:00", "17:00")],
+    )
+    w = store.record("workshop", wid)["data"]
+    assert w["mode"] == "field"
+    assert (w["district_code"], w["venue"], w["department"]) == ("LKO", "Vikas Bhawan", "Revenue")
+    assert (w["start_date"], w["end_date"]) == ("2026-12-02", "2026-12-03")
+    assert w["institute_code"] == "TST" and w["programme_id"] == pid
+    assert w["trainers"] == ["Anita Singh", "अजय वर्मा"]
+    sessions = store.conn.execute(
+        "SELECT date, start_time FROM session WHERE workshop_id = ? ORDER BY date, start_time",
+        (wid,),
+    ).fetchall()
+    assert [tuple(s) for s in sessions] == [
+        ("2026-12-02", "10:00"),
+        ("2026-12-02", "14:00"),
+        ("2026-12-03", "10:00"),
+        ("2026-12-03", "14:00"),
+    ]
+    assert [w["id"] for w in workshops_of_visit(store, vid)] == [wid]
+    assert fv.list_visits(store, today=TODAY)[0].workshops == 1
+
+
+def test_plan_defaults_to_visit_date_and_needs_programme(store):
+    vid = fv.create_visit(store, visit_data(), today=TODAY)
+    with pytest.raises(fv.VisitError) as err:
+        plan_field_workshop(store, vid, "")
+    assert "programme" in str(err.value)
+    wid = plan_field_workshop(store, vid, _programme(store))
+    assert store.require("workshop", wid)["start_date"] == "2026-10-05"
+
+
+def _pdftotext(path) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_monthly_report_text_extracts_hindi_and_english(db_path, tmp_path):
+    store = open_store(db_path)
+    photo = att.add_bytes(store, jpeg(gps=True), "site.jpg")
+    person = fv.quick_add_participant(store, "Ramesh Kumar", name_hi="रमेश कुमार")
+    first = fv.create_visit(
+        store,
+        visit_data(
+            attachments=[photo.ref()],
+            participant_ids=[person],
+            findings="कार्यालय में 14 कर्मचारियों से भेंट हुई। Staff asked for e-Office training.",
+        ),
+        today=TODAY,
+    )
+    fv.create_visit(
+        store,
+        visit_data(visit_date="2026-10-19", office="Tehsil Sadar", action_points=[]),
+        today=TODAY,
+    )
+    fv.create_visit(store, visit_data(visit_date="2026-11-02"), today=TODAY)  # other month
+    out = tmp_path / "review.pdf"
+    result = field_report.monthly_report(store, "LKO", "2026-10", out, today=TODAY)
+    assert result.visits == 2 and result.missing_attachments == 0
+    text = _pdftotext(out)
+    for phrase in (
+        "मासिक समीक्षा: क्षेत्र भ्रमण / Monthly review: field visits",
+        "लखनऊ / Lucknow (LKO)",
+        "अक्टूबर 2026 / October 2026",
+        "कार्यालय में 14 कर्मचारियों से भेंट हुई। Staff asked for e-Office training.",
+        "iGOT पंजीकरण पूर्ण कराना",
+        "रमेश कुमार (Ramesh Kumar)",
+        "प्रशिक्षण आवश्यकता का आकलन",
+        "समय-सीमा पार / overdue 1",
+        "Tehsil Sadar",
+        "परीक्षण संस्थान / Test Institute",
+    ):
+        assert phrase in text, phrase
+    assert "2026-11-02" not in text
+    # the single-visit report, with its photo file deleted: still made, the gap is named
+    photo.path.unlink()
+    one = field_report.visit_report(store, [first], tmp_path / "one.pdf", today=TODAY)
+    assert one.missing_attachments == 1
+    text = _pdftotext(one.path)
+    assert "site.jpg" in text and "फ़ाइल नहीं मिली / file missing" in text
+    store.close()
+
+
+def test_monthly_report_without_visits_says_so(store, tmp_path):
+    with pytest.raises(fv.VisitError) as err:
+        field_report.monthly_report(store, "LKO", "2026-10", tmp_path / "x.pdf")
+    assert "no field visits" in str(err.value)
+    with pytest.raises(fv.VisitError):
+        field_report.monthly_report(store, "NOPE", "2026-10", tmp_path / "x.pdf")
