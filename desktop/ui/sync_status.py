@@ -8,6 +8,7 @@ small indicator the main window puts in its status bar; the Sync page shares the
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QLocale, QObject, Qt, QTimer, Signal
@@ -214,7 +215,10 @@ class SyncStatusWidget(QWidget):
             self.text.setText(tr("Sending… {0} of {1}").format(done, total))
 
     def refresh(self) -> None:
-        s = self.controller.snapshot()
+        try:
+            s = self.controller.snapshot()
+        except sqlite3.ProgrammingError:  # the store is being swapped (restore) or closed
+            return
         if not s["enrolled"]:
             color, state = "#9e9e9e", tr("Not enrolled with a portal")
         elif s["needs_reenrol"]:

@@ -7,6 +7,7 @@ in the background through the shared `SyncController` (network) or `ctx.run` (da
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -262,11 +263,14 @@ class SyncPage(QWidget):
         super().changeEvent(event)
 
     def _on_changed(self, kind: str) -> None:
-        if kind in ("sync", *KIND_FIELDS):
+        if kind in ("sync", "*", *KIND_FIELDS):
             self.refresh()
 
     def refresh(self) -> None:
-        s = self.controller.snapshot()
+        try:
+            s = self.controller.snapshot()
+        except sqlite3.ProgrammingError:  # the store is being swapped (restore) or closed
+            return
         self.portal_value.setText(s["portal"] or tr("not enrolled yet"))
         if not s["enrolled"]:
             reach = tr("—")
