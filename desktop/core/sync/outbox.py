@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.core.ids import new_id, now_ts
-from desktop.core.records import KIND_ORDER, row_to_record
+from desktop.core.records import JSON_FIELDS, KIND_FIELDS, KIND_ORDER
 from desktop.store import Store
 
 PROTOCOL = 1
@@ -69,13 +69,31 @@ def _supersede_stale_versions(store: Store) -> None:
         )
 
 
+def record_json_sql(kind: str, alias: str = "t") -> str:
+    """SQL that renders a row as its compact §4 record JSON (SQLite's JSON1): the same record
+    `row_to_record` + `dumps` make, ~10x faster for 100,000 rows."""
+    fields = []
+    for field in KIND_FIELDS[kind]:
+        column = f"{alias}.{field}"
+        value = f"json({column})" if (kind, field) in JSON_FIELDS else column
+        fields.append(f"'{field}', {value}")
+    return (
+        f"json_object('kind', '{kind}', 'id', {alias}.id, 'updated_at', {alias}.updated_at, "
+        f"'origin', {alias}.origin, "
+        f"'deleted', json(CASE WHEN {alias}.deleted THEN 'true' ELSE 'false' END), "
+        f"'data', CASE WHEN {alias}.deleted THEN json_object() "
+        f"ELSE json_object({', '.join(fields)}) END)"
+    )
+
+
 def _pending_records(store: Store) -> Iterator[tuple[int, dict[str, Any], bytes]]:
-    """(change-log seq, record, record bytes) for each current own version pending, parents
-    before children and in the order they were made within a kind."""
+    """(change-log seq, record envelope, record bytes) for each current own version pending,
+    parents before children and in the order they were made within a kind."""
     me = store.device_id
     for kind in KIND_ORDER:
         rows = store.conn.execute(
-            f"""SELECT c.seq AS _seq, t.* FROM change_log c
+            f"""SELECT c.seq, t.id, t.updated_at, t.origin, {record_json_sql(kind)}
+                FROM change_log c
                 JOIN {kind} t ON t.id = c.record_id AND t.updated_at = c.updated_at
                                AND t.origin = c.origin
                 WHERE c.state = 'pending' AND +c.kind = ? AND c.origin = ?
@@ -83,15 +101,14 @@ def _pending_records(store: Store) -> Iterator[tuple[int, dict[str, Any], bytes]
             (kind, me),
         )
         seen: set[str] = set()
-        for row in rows:
-            data = dict(row)
-            seq = data.pop("_seq")
-            if data["id"] in seen:  # the same version logged twice (a reconcile re-queue)
+        for seq, record_id, updated_at, origin, text in rows:
+            if record_id in seen:  # the same version logged twice (a reconcile re-queue)
                 store.conn.execute("UPDATE change_log SET state='superseded' WHERE seq=?", (seq,))
                 continue
-            seen.add(data["id"])
-            record = row_to_record(kind, data)
-            yield seq, record, dumps(record)
+            seen.add(record_id)
+            envelope = {"kind": kind, "id": record_id, "updated_at": updated_at,
+                        "origin": origin}
+            yield seq, envelope, text.encode("utf-8")
 
 
 def _envelope(batch_id: str, device_id: str, institute: str, created_at: str) -> bytes:
