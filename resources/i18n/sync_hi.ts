@@ -104,6 +104,42 @@
         <translation>प्रमाणपत्र</translation>
     </message>
     <message>
+        <source>Invalid value</source>
+        <translation>अमान्य मान</translation>
+    </message>
+    <message>
+        <source>Required field missing</source>
+        <translation>आवश्यक जानकारी नहीं है</translation>
+    </message>
+    <message>
+        <source>Unknown field</source>
+        <translation>अज्ञात फ़ील्ड</translation>
+    </message>
+    <message>
+        <source>Malformed record</source>
+        <translation>रिकॉर्ड का प्रारूप गलत है</translation>
+    </message>
+    <message>
+        <source>Photo or document missing</source>
+        <translation>फ़ोटो या दस्तावेज़ नहीं मिला</translation>
+    </message>
+    <message>
+        <source>Too large to send</source>
+        <translation>भेजने के लिए बहुत बड़ा</translation>
+    </message>
+    <message>
+        <source>Conflicting version</source>
+        <translation>परस्पर विरोधी संस्करण</translation>
+    </message>
+    <message>
+        <source>Certificate number already used</source>
+        <translation>प्रमाणपत्र संख्या पहले से उपयोग में है</translation>
+    </message>
+    <message>
+        <source>Id used for another kind of record</source>
+        <translation>यह पहचान किसी दूसरे प्रकार के रिकॉर्ड की है</translation>
+    </message>
+    <message>
         <source>Interrupted (the app was closed during the sync); it resumes next time.</source>
         <translation>बीच में रुका (सिंक के दौरान ऐप बंद हुआ); अगली बार वहीं से आगे चलेगा।</translation>
     </message>

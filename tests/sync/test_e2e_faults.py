@@ -212,3 +212,25 @@ def test_cli_sync_json_and_exit_codes(desk, ref_portal, cli):
     assert code == 0 and "rejected participant" in out
     code, _, err = cli("--db", desk.path, "sync", "--portal", "http://example.org/v1")
     assert code == 2 and "only allowed to this computer" in err
+
+
+def test_cli_enrol_keeps_the_token_out_of_output(tmp_path, ref_portal, cli):
+    from desktop.core.centre import init_centre
+    from desktop.core.sync.keys import DeviceKeys
+    from desktop.store import open_store
+
+    db = tmp_path / "cli.db"
+    with open_store(db) as s:
+        init_centre(s, "TST", "Test Institute")
+    ref_portal.add_enrolment_code("CLI-1", "TST", "Test Institute")
+    code, out, err = cli("--db", db, "enrol", "--portal", ref_portal.prefixed_url,
+                         "--code", "CLI-1")
+    assert code == 0 and "Enrolled with" in out
+    with open_store(db) as s:
+        token = DeviceKeys.for_store(s).token()
+        s.insert("participant", participant(1))
+    code, out2, err2 = cli("--db", db, "enrol", "--portal", ref_portal.url, "--code", "CLI-1")
+    assert code == 2 and "wrong or was already used" in err2
+    code, out3, err3 = cli("--db", db, "sync")
+    assert code == 0 and "1 record(s) acknowledged" in out3
+    assert token and all(token not in text for text in (out, err, out2, err2, out3, err3))

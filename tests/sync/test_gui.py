@@ -71,6 +71,7 @@ def test_rejected_record_shown_fixed_and_discarded(ctx, qtbot, monkeypatch):
     assert page.rejected.rowCount() == 2
     assert page.rejected.item(0, 1).text() == "Asha Verma"
     assert "mobile" in page.rejected.item(0, 3).text()
+    assert page.rejected.item(0, 2).text() == "Invalid value"
     assert page.tabs.tabText(0) == "Rejected records (2)"
 
     def fake_exec(dialog):

@@ -84,6 +84,24 @@ KIND_NAMES = {
 }
 
 
+PROBLEMS = {
+    "invalid_field": QT_TRANSLATE_NOOP("SyncPage", "Invalid value"),
+    "missing_field": QT_TRANSLATE_NOOP("SyncPage", "Required field missing"),
+    "unknown_field": QT_TRANSLATE_NOOP("SyncPage", "Unknown field"),
+    "invalid_record": QT_TRANSLATE_NOOP("SyncPage", "Malformed record"),
+    "missing_attachment": QT_TRANSLATE_NOOP("SyncPage", "Photo or document missing"),
+    "too_large": QT_TRANSLATE_NOOP("SyncPage", "Too large to send"),
+    "version_conflict": QT_TRANSLATE_NOOP("SyncPage", "Conflicting version"),
+    "duplicate_number": QT_TRANSLATE_NOOP("SyncPage", "Certificate number already used"),
+    "kind_mismatch": QT_TRANSLATE_NOOP("SyncPage", "Id used for another kind of record"),
+}
+
+
+def problem_text(code: str) -> str:
+    """The portal's code in words; unknown codes are shown as they are."""
+    return tr(PROBLEMS[code]) if code in PROBLEMS else code
+
+
 def describe_run(run: dict[str, Any]) -> str:
     """One sync run in words a centre coordinator reads at a glance."""
     outcome = run.get("outcome")
@@ -303,8 +321,8 @@ class SyncPage(QWidget):
             row = store.get(q["kind"], q["record_id"]) or {}
             label = row.get("name_en") or row.get("title_en") or row.get("number") or row.get(
                 "office") or q["record_id"][:13]
-            values = [tr(KIND_NAMES.get(q["kind"], q["kind"])), str(label), q["code"],
-                      q["message"]]
+            values = [tr(KIND_NAMES.get(q["kind"], q["kind"])), str(label),
+                      problem_text(q["code"]), q["message"]]
             for j, value in enumerate(values):
                 self.rejected.setItem(i, j, QTableWidgetItem(value))
         self.rejected.resizeColumnsToContents()
