@@ -298,6 +298,8 @@ class _ImportJob:
     def run(self, bulk: BulkInserter) -> None:
         self.base_seq = bulk.base_seq
         file_rows = self.table.total_bytes // 60  # a generous guess of the file's rows
+        if self.limit is not None:
+            file_rows = min(file_rows, self.limit)
         # The filter pays off when the file is big next to the roster; a small list into a
         # big roster is cheaper to look up row by row than to load the whole roster's keys.
         use_filter = file_rows * 4 >= self.base_seq
