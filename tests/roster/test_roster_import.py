@@ -297,3 +297,12 @@ def test_mapping_as_one_field_per_column(store, tmp_path):
     assert people(store)["V1"]["name_hi"] == "विजय कुमार"
     with pytest.raises(RosterFileError, match="more than one column"):
         import_roster(store, f, mapping=["name_en", "name_en", ""])
+
+
+def test_scientific_mobile_and_kruti_district_have_specific_messages(store, tmp_path):
+    f = tmp_path / "sci.csv"
+    f.write_text("Name,Mobile,District\nA,9.87654E+09,Lucknow\nB,9876500099,y[kuÅ\n", "utf-8")
+    result = import_roster(store, f)
+    messages = {e["row"]: e["message"] for e in result.errors}
+    assert "Excel" in messages[2] and "Text" in messages[2]
+    assert "Kruti Dev" in messages[3]
