@@ -5,9 +5,6 @@ same row as a new version instead of making a second one, so sync and counts sta
 
 from __future__ import annotations
 
-import csv
-import io
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -171,154 +168,114 @@ def register_walk_in(store: Store, workshop_id: str, walk_in: WalkIn) -> tuple[s
 
 
 # -- nomination lists ------------------------------------------------------------------------
-_CODE_HEADERS = {
-    "employee_code",
-    "employee code",
-    "employee id",
-    "employeeid",
-    "emp code",
-    "emp_code",
-    "code",
-    "कर्मचारी कोड",
-    "कर्मचारी संख्या",
-    "कोड",
-}
-_MOBILE_HEADERS = {"mobile", "mobile number", "mobile no", "मोबाइल", "मोबाइल नंबर"}
-_NAME_HEADERS = {"name", "name_en", "full name", "name (english)", "नाम (अंग्रेज़ी)"}
-_NAME_HI_HEADERS = {"name_hi", "name (hindi)", "नाम", "नाम (हिंदी)", "हिंदी नाम"}
-_DESIGNATION_HEADERS = {"designation", "पदनाम"}
-_DEPARTMENT_HEADERS = {"department", "विभाग", "group"}
-
-
 @dataclass
 class NominationResult:
     enrolled: int = 0
     already: int = 0
     created_people: int = 0
+    updated_people: int = 0
     rejected: list[dict[str, Any]] = field(default_factory=list)  # {"row", "field", "message"}
 
 
-def _read_rows(path: Path) -> list[list[str]]:
-    """Rows of a CSV (UTF-8 with/without BOM, UTF-16) or XLSX file, as text."""
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        from openpyxl import load_workbook
+def _nomination_columns(headers: list[str]) -> dict[str, int]:
+    """Which column holds the employee code, mobile and name: the roster's own header
+    recognition (English, Hindi and iGOT headers)."""
+    from desktop.core.roster.fields import propose_mapping
 
-        book = load_workbook(path, read_only=True, data_only=True)
-        sheet = book.worksheets[0]
-        rows = [
-            ["" if v is None else str(v).strip() for v in row]
-            for row in sheet.iter_rows(values_only=True)
-        ]
-        book.close()
-        return rows
-    raw = path.read_bytes()
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = raw.decode("utf-16")
-    else:
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise EnrolmentError(
-                "file", f"{path.name} is not UTF-8 or UTF-16 text; save it as CSV UTF-8"
-            ) from exc
-    dialect = csv.excel_tab if "\t" in text.split("\n", 1)[0] else csv.excel
-    return [[c.strip() for c in row] for row in csv.reader(io.StringIO(text), dialect)]
-
-
-def _column(header: list[str], names: set[str]) -> int | None:
-    for i, h in enumerate(header):
-        if re.sub(r"\s+", " ", h.strip().lower()) in names:
-            return i
-    return None
+    mapping = propose_mapping(headers)
+    out: dict[str, int] = {}
+    for index, header in enumerate(headers):
+        target = mapping.get(header)
+        if target in ("employee_code", "mobile", "name_en") and target not in out:
+            out[target] = index
+    return out
 
 
 def import_nominations(
     store: Store, workshop_id: str, path: Path | str, *, dry_run: bool = False
 ) -> NominationResult:
-    """Enrol everyone on a nomination list: a column of employee codes, or full rows.
+    """Enrol everyone on a nomination list: a column of employee codes (or mobiles), or full
+    rows in any layout the roster importer reads.
 
-    A row whose code (or mobile) is in the roster enrols that person; a full row (with a name)
-    for someone unknown creates them first. Rows that cannot be matched are reported with
-    their spreadsheet row number (header = row 1). All accepted rows commit together."""
+    Full rows first go through the roster importer (same validation, and matching by code,
+    iGOT id, mobile: a known person is updated, never duplicated); then every row's person is
+    looked up by code or mobile and enrolled (source `imported`). Problems are reported with
+    the spreadsheet row number (header = row 1). Everything commits in one transaction."""
+    from desktop.core.roster.importer import import_roster
+    from desktop.core.roster.readers import RosterFileError, open_table
+
     path = Path(path)
     store.require("workshop", workshop_id)
     try:
-        rows = _read_rows(path)
-    except OSError as exc:
-        raise EnrolmentError("file", f"cannot read {path}: {exc.strerror or exc}") from exc
-    rows = [r for r in rows if any(c for c in r)]
-    if not rows:
-        raise EnrolmentError("file", f"{path.name} is empty")
-    header = rows[0]
-    code_col = _column(header, _CODE_HEADERS)
-    mobile_col = _column(header, _MOBILE_HEADERS)
-    name_col = _column(header, _NAME_HEADERS)
-    body = rows[1:]
-    if code_col is None and mobile_col is None:
-        if len(header) == 1 and people.looks_like_code(header[0]):
-            code_col, body = 0, rows  # a bare list of codes without a header
+        with open_table(path) as table:
+            headers = list(table.headers)
+            header_row = table.header_row
+            body = [(number, list(cells)) for number, cells in table.rows()]
+    except RosterFileError as exc:
+        raise EnrolmentError("file", str(exc)) from exc
+    columns = _nomination_columns(headers)
+    if "employee_code" not in columns and "mobile" not in columns:
+        if len(headers) == 1 and people.looks_like_code(headers[0].strip()):
+            columns = {"employee_code": 0}  # a bare list of codes: the "header" is a code
+            body.insert(0, (header_row, headers))
         else:
             raise EnrolmentError(
                 "file", "no column of employee codes (e.g. 'Employee ID') or mobile numbers"
             )
-    hi_col = _column(header, _NAME_HI_HEADERS)
-    desig_col = _column(header, _DESIGNATION_HEADERS)
-    dept_col = _column(header, _DEPARTMENT_HEADERS)
-    result = NominationResult()
-    seen: set[str] = set()
-    first_row = 1 if body is rows else 2
+    code_col, mobile_col = columns.get("employee_code"), columns.get("mobile")
+    name_col = columns.get("name_en")
 
     def cell(row: list[str], col: int | None) -> str:
         return row[col].strip() if col is not None and col < len(row) else ""
 
+    result = NominationResult()
+    seen: set[str] = set()
+    named_rows = {n for n, row in body if cell(row, name_col)}
     with store.transaction():
-        for offset, row in enumerate(body):
-            number = first_row + offset
+        if named_rows:
+            roster = import_roster(store, path)
+            result.created_people, result.updated_people = roster.created, roster.updated
+            for error in roster.errors:
+                if error.get("row") in named_rows:
+                    result.rejected.append(dict(error))
+        refused = {e["row"] for e in result.rejected}
+        for number, row in body:
+            if number in refused:
+                continue
             code, mobile = cell(row, code_col).upper(), cell(row, mobile_col)
+            if not code and not mobile:
+                result.rejected.append(
+                    {
+                        "row": number,
+                        "field": "employee_code",
+                        "message": "no employee code or mobile number in this row",
+                    }
+                )
+                continue
             if code and not people.looks_like_code(code):
                 result.rejected.append(
-                    {"row": number, "field": "employee_code", "message": f"{code!r} is not a code"}
+                    {
+                        "row": number,
+                        "field": "employee_code",
+                        "message": f"{code!r} is not an employee code (up to 30 letters/digits, "
+                        "no spaces)",
+                    }
                 )
                 continue
             person = (people.by_code(store, code) if code else None) or (
                 people.by_mobile(store, mobile) if mobile else None
             )
             if person is None:
-                name = cell(row, name_col)
-                if not name:
-                    what = f"employee code {code}" if code else f"mobile {mobile}"
-                    result.rejected.append(
-                        {
-                            "row": number,
-                            "field": "employee_code" if code else "mobile",
-                            "message": f"{what} is not in the roster and the row has no name",
-                        }
-                    )
-                    continue
-                if mobile and not people.is_mobile(mobile):
-                    result.rejected.append(
-                        {
-                            "row": number,
-                            "field": "mobile",
-                            "message": "a mobile number has 10 digits and starts with 6–9",
-                        }
-                    )
-                    continue
-                pid = store.insert(
-                    "participant",
+                what = f"employee code {code}" if code else f"mobile {mobile}"
+                result.rejected.append(
                     {
-                        "name_en": name,
-                        "name_hi": cell(row, hi_col) or None,
-                        "employee_code": code or None,
-                        "mobile": mobile or None,
-                        "designation": cell(row, desig_col) or None,
-                        "department": cell(row, dept_col) or None,
-                    },
+                        "row": number,
+                        "field": "employee_code" if code else "mobile",
+                        "message": f"{what} is not in the roster and the row has no name",
+                    }
                 )
-                result.created_people += 1
-            else:
-                pid = person["id"]
-            if pid in seen:
+                continue
+            if person["id"] in seen:
                 result.rejected.append(
                     {
                         "row": number,
@@ -327,12 +284,12 @@ def import_nominations(
                     }
                 )
                 continue
-            seen.add(pid)
-            outcome = enrol(store, workshop_id, pid, "imported")
-            if outcome == "already":
+            seen.add(person["id"])
+            if enrol(store, workshop_id, person["id"], "imported") == "already":
                 result.already += 1
             else:
                 result.enrolled += 1
+        result.rejected.sort(key=lambda e: e["row"])
         if dry_run:
             raise _DryRun(result)
     return result

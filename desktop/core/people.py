@@ -9,7 +9,6 @@ import re
 from typing import Any
 
 from desktop.store import Store
-from desktop.text.translit import fold_latin
 
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _MOBILE = re.compile(r"^[6-9]\d{9}$")
@@ -57,46 +56,18 @@ def by_mobile(store: Store, mobile: str) -> dict[str, Any] | None:
     return None if row is None else dict(row)
 
 
-def _fts_query(text: str) -> str | None:
-    words = re.findall(r"[\w\u0900-\u097F]+", text)
-    if not words:
-        return None
-    terms = []
-    for word in words:
-        alternatives = {word.lower()}
-        if not re.search(r"[\u0900-\u097F]", word):
-            alternatives.add(fold_latin(word))
-        alternatives.discard("")
-        parts = " OR ".join(f'"{a}"*' for a in sorted(alternatives))
-        terms.append(f"({parts})")
-    return " AND ".join(terms)
+def suggest(store: Store, text: str, limit: int = 10) -> list[dict[str, Any]]:
+    """People whose name (either script, or its Latin spelling), code or mobile matches what
+    was typed, best first: the roster's own search (FTS5 prefix candidates, ranked in
+    Python), so the desk and the roster screen find the same people."""
+    from desktop.core.roster.search import search
 
-
-def suggest(
-    store: Store, text: str, limit: int = 10, among: list[str] | None = None
-) -> list[dict[str, Any]]:
-    """People whose name (either script, or its Latin spelling), code or mobile starts with
-    what was typed. Unranked prefix MATCH with a LIMIT stays fast on 1.88M rows (GOTCHAS)."""
     text = text.strip()
     if len(text) < 2:
         return []
-    query = _fts_query(text)
-    if query is None:
-        return []
-    sql = (
-        f"SELECT {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))} "
-        "FROM participant_fts f JOIN participant p ON p.seq = f.rowid "
-        "WHERE participant_fts MATCH ? AND p.deleted = 0 "
-    )
-    params: list[Any] = [query]
-    if among is not None:
-        sql += f"AND p.id IN ({', '.join('?' for _ in among)}) " if among else "AND 0 "
-        params += among
-    sql += "LIMIT ?"
-    params.append(limit)
     try:
-        return [dict(r) for r in store.conn.execute(sql, params)]
-    except Exception:  # an FTS syntax corner case must never break typing at the desk
+        return search(store, text, limit=limit)
+    except Exception:  # a search corner case must never break typing at the desk
         return []
 
 

@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
 from desktop.core import attendance, enrolment, people, workshops
 from desktop.core.ids import parse_ts
 from desktop.store import Store
-from desktop.ui import refguard
 from desktop.ui.context import AppContext
 from desktop.ui.uiload import load_ui
 
@@ -63,7 +62,6 @@ class AttendancePage(QWidget):
 
     def __init__(self, ctx: AppContext, clock: Callable[[], datetime] | None = None) -> None:
         super().__init__()
-        refguard.install()
         self.setObjectName("attendancePage")
         self.ctx = ctx
         self.clock = clock or datetime.now
@@ -252,9 +250,10 @@ class AttendancePage(QWidget):
         self.session_combo.clear()
         for s in sessions:
             title = s["workshop_title_hi"] or s["workshop_title_en"]
-            if QApplication.instance() and self._english():
+            if self._english():
                 title = s["workshop_title_en"] or title
-            label = f"{s['start_time']}–{s['end_time']}  {s['topic_en'] or ''} · {title}"
+            topic = (s["topic_en"] if self._english() else s["topic_hi"]) or s["topic_en"] or ""
+            label = f"{s['start_time']}–{s['end_time']}  {topic} · {title}"
             self.session_combo.addItem(label, s["id"])
         self.session_combo.blockSignals(False)
         if not sessions:
@@ -354,7 +353,17 @@ class AttendancePage(QWidget):
         self.ctx.run(lambda _h: attendance.save_settings(self.ctx.store, grace_minutes=value))
         self._refresh_window()
 
+    def _notify_own(self, kind: str) -> None:
+        """Tell other screens; this desk already shows what it did."""
+        self._own_notice = True
+        try:
+            self.ctx.notify(kind)
+        finally:
+            self._own_notice = False
+
     def _on_changed(self, kind: str) -> None:
+        if getattr(self, "_own_notice", False):
+            return
         if kind in ("workshop", "session", "enrolment", "participant"):
             self._load_sessions()
         elif kind == "attendance" and self.desk is not None and self.in_flight == 0:
@@ -455,7 +464,7 @@ class AttendancePage(QWidget):
         if result.stored:
             if result.history_seq is not None:
                 self.undo_stack.append(result.history_seq)
-            self.ctx.notify("attendance")
+            self._notify_own("attendance")
 
     def _on_failed(self, exc: BaseException, _trace: str) -> None:
         self.in_flight -= 1
@@ -608,7 +617,7 @@ class AttendancePage(QWidget):
                     ),
                     "amber",
                 )
-                self.ctx.notify("attendance")
+                self._notify_own("attendance")
             else:
                 self._show(
                     self.tr("Cannot undo"),
@@ -646,7 +655,7 @@ class AttendancePage(QWidget):
                 self.tr("{made} people marked absent. Scans are now refused.").format(made=made),
                 "amber",
             )
-            self.ctx.notify("attendance")
+            self._notify_own("attendance")
             self.input.setFocus()
 
         self.ctx.run(task, on_done=done, on_error=self._on_failed_quiet)
@@ -766,7 +775,7 @@ class AttendancePage(QWidget):
         self.walk_box.hide()
         self._build_index()
         self._on_marked(outcome)
-        self.ctx.notify("enrolment")
+        self._notify_own("enrolment")
         self.input.setFocus()
 
     def cancel_walk_in(self) -> None:

@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 from desktop.core import completion, enrolment, people, workshops
 from desktop.core.workshops import SessionPlan, ValidationError, WorkshopPlan
 from desktop.paths import files_dir
-from desktop.ui import refguard
 from desktop.ui.context import AppContext
 from desktop.ui.uiload import load_ui
 
@@ -55,10 +54,14 @@ class WorkshopsPage(QWidget):
 
     def __init__(self, ctx: AppContext, today: Callable[[], date] | None = None) -> None:
         super().__init__()
-        refguard.install()
         self.setObjectName("workshopsPage")
         self.ctx = ctx
-        self.store = ctx.store
+        self.store = ctx.store  # writes, inside ctx.run tasks
+        try:  # reads on the GUI thread use their own connection (never wait for a commit)
+            self.reader = ctx.store.reader()
+        except Exception:  # in-memory database (tests): the one connection
+            self.reader = ctx.store
+        self._dirty = False
         self.today = today or date.today
         self.open_file: Callable[[Path], None] = lambda p: QDesktopServices.openUrl(
             QUrl.fromLocalFile(str(p))
@@ -121,7 +124,7 @@ class WorkshopsPage(QWidget):
             combo.addItem(self.tr("Institute"), "institute")
             combo.addItem(self.tr("Field"), "field")
         hindi = QLocale().language() == QLocale.Language.Hindi
-        for code, en, hi in self.store.conn.execute(
+        for code, en, hi in self.reader.conn.execute(
             "SELECT code, name_en, name_hi FROM district ORDER BY name_en"
         ):
             self.district.addItem(f"{hi if hindi else en} ({code})", code)
@@ -209,6 +212,10 @@ class WorkshopsPage(QWidget):
         self.when.currentIndexChanged.connect(self.refresh)
         self.mode_filter.currentIndexChanged.connect(self.refresh)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self._change_timer = QTimer(self)
+        self._change_timer.setSingleShot(True)
+        self._change_timer.setInterval(400)
+        self._change_timer.timeout.connect(self._refresh_if_dirty)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(200)
@@ -239,7 +246,7 @@ class WorkshopsPage(QWidget):
 
     def _load_programmes(self) -> None:
         self.programme.clear()
-        for p in workshops.list_programmes(self.store):
+        for p in workshops.list_programmes(self.reader):
             self.programme.addItem(
                 self.tr("{code} — {title} (min. {pct}%)").format(
                     code=p["code"], title=p["title_en"], pct=p["min_attendance_pct"]
@@ -248,13 +255,27 @@ class WorkshopsPage(QWidget):
             )
 
     def _on_changed(self, kind: str) -> None:
-        if kind in ("workshop", "session", "enrolment", "attendance", "programme"):
+        """Redraw only when shown, and at most a few times a second: the desk notifies
+        'attendance' on every scan, and a hidden page must not query for each of them."""
+        if kind not in ("workshop", "session", "enrolment", "attendance", "programme"):
+            return
+        self._dirty = True
+        if self.isVisible():
+            self._change_timer.start()
+
+    def _refresh_if_dirty(self) -> None:
+        if self._dirty:
             self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._refresh_if_dirty()
 
     # -- list ------------------------------------------------------------------------------
     def refresh(self) -> None:
+        self._dirty = False
         rows = workshops.list_workshops(
-            self.store,
+            self.reader,
             when=self.when.currentData(),
             mode=self.mode_filter.currentData(),
             today=self.today(),
@@ -313,7 +334,7 @@ class WorkshopsPage(QWidget):
         if not enabled:
             return
         try:
-            plan = workshops.plan_of(self.store, self.workshop_id)
+            plan = workshops.plan_of(self.reader, self.workshop_id)
         except Exception:  # deleted meanwhile (sync)
             self.workshop_id = None
             return
@@ -480,7 +501,7 @@ class WorkshopsPage(QWidget):
 
     # -- participants ----------------------------------------------------------------------
     def _show_people(self) -> None:
-        rows = enrolment.enrolled(self.store, self.workshop_id, include_withdrawn=True)
+        rows = enrolment.enrolled(self.reader, self.workshop_id, include_withdrawn=True)
         sources = {
             "nominated": self.tr("nominated"),
             "walk_in": self.tr("walk-in"),
@@ -512,9 +533,9 @@ class WorkshopsPage(QWidget):
         self.roster_results.clear()
         if len(text) < 2:
             return
-        found = people.suggest(self.store, text, limit=20)
+        found = people.suggest(self.reader, text, limit=20)
         if not found and people.looks_like_code(text):
-            person = people.by_code(self.store, text)
+            person = people.by_code(self.reader, text)
             found = [person] if person else []
         for person in found:
             item = QListWidgetItem(people.label(person))
@@ -566,32 +587,39 @@ class WorkshopsPage(QWidget):
             )
         if not path:
             return None
-        try:
-            result = enrolment.import_nominations(self.store, self.workshop_id, path)
-        except enrolment.EnrolmentError as exc:
+        workshop_id, outcome = self.workshop_id, {}
+
+        def task(_h):
+            return enrolment.import_nominations(self.store, workshop_id, path)
+
+        def failed(exc, _trace):
             self.enrolled_label.setText(str(exc))
-            return None
-        self._people_changed()
-        text = self.tr(
-            "{enrolled} enrolled, {already} already enrolled, {new} new in the "
-            "roster, {rejected} rejected"
-        ).format(
-            enrolled=result.enrolled,
-            already=result.already,
-            new=result.created_people,
-            rejected=len(result.rejected),
-        )
-        if result.rejected:
-            text += "\n" + "\n".join(
-                self.tr("row {row}: {message}").format(**e) for e in result.rejected[:8]
+
+        def done(result):
+            outcome["result"] = result
+            self._people_changed()
+            text = self.tr(
+                "{enrolled} enrolled, {already} already enrolled, {new} new in the "
+                "roster, {rejected} rejected"
+            ).format(
+                enrolled=result.enrolled,
+                already=result.already,
+                new=result.created_people,
+                rejected=len(result.rejected),
             )
-        self.enrolled_label.setText(text)
-        return result
+            if result.rejected:
+                text += "\n" + "\n".join(
+                    self.tr("row {row}: {message}").format(**e) for e in result.rejected[:8]
+                )
+            self.enrolled_label.setText(text)
+
+        self.ctx.run(task, on_done=done, on_error=failed)
+        return outcome.get("result")  # filled at once by the synchronous test runner
 
     # -- completion and PDFs ---------------------------------------------------------------
     def _show_completion(self) -> None:
-        workshop = self.store.require("workshop", self.workshop_id)
-        rule = completion.rule_for_programme(self.store, workshop["programme_id"])
+        workshop = self.reader.require("workshop", self.workshop_id)
+        rule = completion.rule_for_programme(self.reader, workshop["programme_id"])
         for box, value in (
             (self.late_check, rule.late_counts_present),
             (self.excused_check, rule.excused_excluded),
@@ -599,14 +627,16 @@ class WorkshopsPage(QWidget):
             box.blockSignals(True)
             box.setChecked(value)
             box.blockSignals(False)
-        results = completion.evaluate_workshop(self.store, self.workshop_id)
-        names = {p["id"]: p for p in enrolment.enrolled(self.store, self.workshop_id)}
+        results = completion.evaluate_workshop(self.reader, self.workshop_id)
+        names = {p["id"]: p for p in enrolment.enrolled(self.reader, self.workshop_id)}
         eligible = sum(r.eligible for r in results)
-        self.rule_label.setText(
-            self.tr("Minimum attendance {pct}%. Eligible: {eligible} of {total}.").format(
-                pct=rule.min_attendance_pct, eligible=eligible, total=len(results)
-            )
+        finished = workshops.phase(workshop, self.today()) == "past"
+        text = self.tr("Minimum attendance {pct}%. Eligible: {eligible} of {total}.").format(
+            pct=rule.min_attendance_pct, eligible=eligible, total=len(results)
         )
+        if not finished:
+            text += " " + self.tr("The workshop has not ended: these are the figures so far.")
+        self.rule_label.setText(text)
         reasons = {
             "below_minimum": self.tr("attended {attended} of {counted} ({pct}%), below {min}%"),
             "all_excused": self.tr("excused from every session"),
@@ -628,6 +658,8 @@ class WorkshopsPage(QWidget):
                     min=rule.min_attendance_pct,
                 )
             )
+            if why and not finished:
+                why = self.tr("so far: {why}").format(why=why)
             values = [
                 " / ".join(n for n in (p.get("name_hi"), p.get("name_en")) if n),
                 p.get("employee_code") or "",
@@ -642,7 +674,7 @@ class WorkshopsPage(QWidget):
                     item.setBackground(QColor("#fdecea"))
                 self.completion_table.setItem(row, c, item)
         self.register_session.clear()
-        for s in workshops.sessions_of(self.store, self.workshop_id):
+        for s in workshops.sessions_of(self.reader, self.workshop_id):
             self.register_session.addItem(
                 f"{s['date']} {s['start_time']} {s['topic_en'] or ''}", s["id"]
             )
@@ -650,14 +682,17 @@ class WorkshopsPage(QWidget):
     def _rule_changed(self) -> None:
         if not self.workshop_id:
             return
-        workshop = self.store.require("workshop", self.workshop_id)
-        completion.set_rule(
-            self.store,
-            workshop["programme_id"],
-            late_counts_present=self.late_check.isChecked(),
-            excused_excluded=self.excused_check.isChecked(),
+        workshop = self.reader.require("workshop", self.workshop_id)
+        late, excused = self.late_check.isChecked(), self.excused_check.isChecked()
+        self.ctx.run(
+            lambda _h: completion.set_rule(
+                self.store,
+                workshop["programme_id"],
+                late_counts_present=late,
+                excused_excluded=excused,
+            ),
+            on_done=lambda _r: self._show_completion(),
         )
-        self._show_completion()
 
     def _out_dir(self) -> Path:
         import tempfile

@@ -1,0 +1,338 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="hi_IN">
+  <context>
+    <name>Workshops</name>
+    <message>
+      <source>Workshops</source>
+      <translation>कार्यशालाएँ</translation>
+    </message>
+    <message>
+      <source>Search title or venue</source>
+      <translation>शीर्षक या स्थान खोजें</translation>
+    </message>
+    <message>
+      <source>New workshop</source>
+      <translation>नई कार्यशाला</translation>
+    </message>
+    <message>
+      <source>Copy plan to</source>
+      <translation>योजना की प्रति इस तिथि पर</translation>
+    </message>
+    <message>
+      <source>Plan</source>
+      <translation>योजना</translation>
+    </message>
+    <message>
+      <source>Programme</source>
+      <translation>कार्यक्रम</translation>
+    </message>
+    <message>
+      <source>Title (English)</source>
+      <translation>शीर्षक (अंग्रेज़ी)</translation>
+    </message>
+    <message>
+      <source>Title (Hindi)</source>
+      <translation>शीर्षक (हिंदी)</translation>
+    </message>
+    <message>
+      <source>Mode</source>
+      <translation>प्रकार</translation>
+    </message>
+    <message>
+      <source>Venue</source>
+      <translation>स्थान</translation>
+    </message>
+    <message>
+      <source>District</source>
+      <translation>जनपद</translation>
+    </message>
+    <message>
+      <source>Department (field)</source>
+      <translation>विभाग (क्षेत्रीय)</translation>
+    </message>
+    <message>
+      <source>From / to</source>
+      <translation>से / तक</translation>
+    </message>
+    <message>
+      <source>Trainers (comma-separated)</source>
+      <translation>प्रशिक्षक (अल्पविराम से अलग)</translation>
+    </message>
+    <message>
+      <source>Sessions</source>
+      <translation>सत्र</translation>
+    </message>
+    <message>
+      <source>Add session</source>
+      <translation>सत्र जोड़ें</translation>
+    </message>
+    <message>
+      <source>Add a day like the last</source>
+      <translation>पिछले दिन जैसा एक दिन जोड़ें</translation>
+    </message>
+    <message>
+      <source>Remove session</source>
+      <translation>सत्र हटाएँ</translation>
+    </message>
+    <message>
+      <source>Save workshop</source>
+      <translation>कार्यशाला सहेजें</translation>
+    </message>
+    <message>
+      <source>Participants</source>
+      <translation>प्रतिभागी</translation>
+    </message>
+    <message>
+      <source>Find in the roster: name, code or mobile</source>
+      <translation>सूची में खोजें: नाम, कोड या मोबाइल</translation>
+    </message>
+    <message>
+      <source>Enrol selected</source>
+      <translation>चुने हुए का नामांकन करें</translation>
+    </message>
+    <message>
+      <source>Withdraw selected</source>
+      <translation>चुने हुए का नाम वापस लें</translation>
+    </message>
+    <message>
+      <source>Import nomination list…</source>
+      <translation>नामांकन सूची आयात करें…</translation>
+    </message>
+    <message>
+      <source>Badges PDF</source>
+      <translation>बैज PDF</translation>
+    </message>
+    <message>
+      <source>Attendance and completion</source>
+      <translation>उपस्थिति एवं पूर्णता</translation>
+    </message>
+    <message>
+      <source>Late counts as present</source>
+      <translation>विलंब को उपस्थित गिनें</translation>
+    </message>
+    <message>
+      <source>Leave excused sessions out of the count</source>
+      <translation>अवकाश वाले सत्र गणना से बाहर रखें</translation>
+    </message>
+    <message>
+      <source>Attendance register PDF</source>
+      <translation>उपस्थिति पंजिका PDF</translation>
+    </message>
+    <message>
+      <source>Workshop summary PDF</source>
+      <translation>कार्यशाला सारांश PDF</translation>
+    </message>
+  </context>
+  <context>
+    <name>WorkshopsPage</name>
+    <message>
+      <source>All</source>
+      <translation>सभी</translation>
+    </message>
+    <message>
+      <source>Upcoming</source>
+      <translation>आगामी</translation>
+    </message>
+    <message>
+      <source>Running</source>
+      <translation>चल रही</translation>
+    </message>
+    <message>
+      <source>Past</source>
+      <translation>पूर्ण</translation>
+    </message>
+    <message>
+      <source>Institute and field</source>
+      <translation>संस्थान एवं क्षेत्रीय</translation>
+    </message>
+    <message>
+      <source>Institute</source>
+      <translation>संस्थान</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>क्षेत्रीय</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>से</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>तक</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>शीर्षक</translation>
+    </message>
+    <message>
+      <source>Mode</source>
+      <translation>प्रकार</translation>
+    </message>
+    <message>
+      <source>Sessions</source>
+      <translation>सत्र</translation>
+    </message>
+    <message>
+      <source>Enrolled</source>
+      <translation>नामांकित</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>स्थिति</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>दिनांक</translation>
+    </message>
+    <message>
+      <source>Start</source>
+      <translation>आरंभ</translation>
+    </message>
+    <message>
+      <source>End</source>
+      <translation>समाप्ति</translation>
+    </message>
+    <message>
+      <source>Topic (English)</source>
+      <translation>विषय (अंग्रेज़ी)</translation>
+    </message>
+    <message>
+      <source>Topic (Hindi)</source>
+      <translation>विषय (हिंदी)</translation>
+    </message>
+    <message>
+      <source>Trainer</source>
+      <translation>प्रशिक्षक</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>नाम</translation>
+    </message>
+    <message>
+      <source>Employee code</source>
+      <translation>कर्मचारी कोड</translation>
+    </message>
+    <message>
+      <source>Designation</source>
+      <translation>पदनाम</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>स्रोत</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>कोड</translation>
+    </message>
+    <message>
+      <source>Attended</source>
+      <translation>उपस्थिति</translation>
+    </message>
+    <message>
+      <source>%</source>
+      <translation>%</translation>
+    </message>
+    <message>
+      <source>Eligible</source>
+      <translation>पात्र</translation>
+    </message>
+    <message>
+      <source>Why not</source>
+      <translation>कारण</translation>
+    </message>
+    <message>
+      <source>{code} — {title} (min. {pct}%)</source>
+      <translation>{code} — {title} (न्यूनतम {pct}%)</translation>
+    </message>
+    <message>
+      <source>upcoming</source>
+      <translation>आगामी</translation>
+    </message>
+    <message>
+      <source>running</source>
+      <translation>चल रही</translation>
+    </message>
+    <message>
+      <source>past</source>
+      <translation>पूर्ण</translation>
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation>सहेजा गया।</translation>
+    </message>
+    <message>
+      <source>nominated</source>
+      <translation>नामित</translation>
+    </message>
+    <message>
+      <source>walk-in</source>
+      <translation>मौके पर</translation>
+    </message>
+    <message>
+      <source>imported</source>
+      <translation>आयातित</translation>
+    </message>
+    <message>
+      <source>enrolled</source>
+      <translation>नामांकित</translation>
+    </message>
+    <message>
+      <source>withdrawn</source>
+      <translation>नाम वापस</translation>
+    </message>
+    <message>
+      <source>{n} enrolled</source>
+      <translation>{n} नामांकित</translation>
+    </message>
+    <message>
+      <source>Nomination list</source>
+      <translation>नामांकन सूची</translation>
+    </message>
+    <message>
+      <source>Lists (*.csv *.xlsx *.txt);;All files (*)</source>
+      <translation>सूचियाँ (*.csv *.xlsx *.txt);;सभी फ़ाइलें (*)</translation>
+    </message>
+    <message>
+      <source>{enrolled} enrolled, {already} already enrolled, {new} new in the roster, {rejected} rejected</source>
+      <translation>{enrolled} नामांकित, {already} पहले से नामांकित, {new} सूची में नए, {rejected} अस्वीकृत</translation>
+    </message>
+    <message>
+      <source>row {row}: {message}</source>
+      <translation>पंक्ति {row}: {message}</translation>
+    </message>
+    <message>
+      <source>Minimum attendance {pct}%. Eligible: {eligible} of {total}.</source>
+      <translation>न्यूनतम उपस्थिति {pct}%। पात्र: {total} में से {eligible}।</translation>
+    </message>
+    <message>
+      <source>The workshop has not ended: these are the figures so far.</source>
+      <translation>कार्यशाला अभी समाप्त नहीं हुई है: ये अब तक के आँकड़े हैं।</translation>
+    </message>
+    <message>
+      <source>attended {attended} of {counted} ({pct}%), below {min}%</source>
+      <translation>{counted} में से {attended} सत्र ({pct}%), {min}% से कम</translation>
+    </message>
+    <message>
+      <source>excused from every session</source>
+      <translation>सभी सत्रों से अवकाश</translation>
+    </message>
+    <message>
+      <source>the workshop has no sessions</source>
+      <translation>कार्यशाला में कोई सत्र नहीं</translation>
+    </message>
+    <message>
+      <source>so far: {why}</source>
+      <translation>अब तक: {why}</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>हाँ</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>नहीं</translation>
+    </message>
+  </context>
+</TS>
