@@ -251,6 +251,7 @@ class AttendancePage(QWidget):
 
     def hideEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         self.clock_timer.stop()
+        self.suggest_timer.stop()
         super().hideEvent(event)
 
     def _focus_sessions(self) -> None:
@@ -387,6 +388,8 @@ class AttendancePage(QWidget):
 
     # -- suggestions -----------------------------------------------------------------------
     def _suggest(self) -> None:
+        if not self.isVisible():
+            return
         text = self.input.text().strip()
         if len(text) < 2 or people.is_uuid(text.lower()) or text.count("-") >= 2:
             self.completer.popup().hide()

@@ -266,12 +266,18 @@ class WorkshopsPage(QWidget):
             self._change_timer.start()
 
     def _refresh_if_dirty(self) -> None:
-        if self._dirty:
+        if self._dirty and self.isVisible():
             self.refresh()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
         self._refresh_if_dirty()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        # A hidden (or closed) page must not touch the database from a pending timer.
+        for timer in (self._change_timer, self._search_timer, self._roster_timer):
+            timer.stop()
+        super().hideEvent(event)
 
     # -- list ------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -531,6 +537,8 @@ class WorkshopsPage(QWidget):
         self.enrolled_label.setText(self.tr("{n} enrolled").format(n=active))
 
     def search_roster(self) -> None:
+        if not self.isVisible():
+            return
         text = self.roster_search.text().strip()
         self.roster_results.clear()
         if len(text) < 2:
