@@ -96,3 +96,18 @@ def test_people_tab_and_completion(qtbot, page, store, tmp_path):
     page.summary_pdf()
     assert [p.name.split("-")[0] for p in page.opened] == ["badges", "register", "summary"]
     assert all(p.read_bytes().startswith(b"%PDF") for p in page.opened)
+
+
+def test_programme_dialog_creates_and_validates(qtbot, page, store):
+    dialog = page.edit_programmes()
+    dialog.code.setText("NEW-1")
+    dialog.save()  # no English title
+    assert dialog.isVisible() and "title_en" in dialog.error.text()
+    dialog.title_en.setText("New programme")
+    dialog.title_hi.setText("नया कार्यक्रम")
+    dialog.pct.setValue(80)
+    dialog.save()
+    assert not dialog.isVisible()
+    row = store.get("programme", dialog.saved_id)
+    assert (row["code"], row["min_attendance_pct"], row["title_hi"]) == ("NEW-1", 80, "नया कार्यक्रम")
+    assert page.programme.currentData() == dialog.saved_id

@@ -36,6 +36,7 @@ from desktop.core.workshops import SessionPlan, ValidationError, WorkshopPlan
 from desktop.paths import files_dir
 from desktop.ui import refguard
 from desktop.ui.context import AppContext
+from desktop.ui.pages.programme_dialog import ProgrammeDialog
 from desktop.ui.uiload import load_ui
 
 SESSION_COLUMNS = ("date", "start_time", "end_time", "topic_en", "topic_hi", "trainer")
@@ -232,6 +233,7 @@ class WorkshopsPage(QWidget):
         self.roster_results.itemDoubleClicked.connect(lambda _i: self.enrol_selected())
         b = self.buttons
         b["newButton"].clicked.connect(self.new_workshop)
+        b["programmesButton"].clicked.connect(self.edit_programmes)
         b["copyButton"].clicked.connect(self.copy_selected)
         b["saveButton"].clicked.connect(self.save)
         b["addSessionButton"].clicked.connect(self.add_session)
@@ -255,6 +257,20 @@ class WorkshopsPage(QWidget):
                 ),
                 p["id"],
             )
+
+    def edit_programmes(self) -> ProgrammeDialog:
+        """Add or edit programmes (the writer connection: a small, rare, modal edit)."""
+        dialog = ProgrammeDialog(self.store, self)
+
+        def saved(_result: int) -> None:
+            if dialog.saved_id:
+                self._load_programmes()
+                self.programme.setCurrentIndex(max(0, self.programme.findData(dialog.saved_id)))
+                self.ctx.notify("programme")
+
+        dialog.finished.connect(saved)
+        dialog.open()
+        return dialog
 
     def _on_changed(self, kind: str) -> None:
         """Redraw only when shown, and at most a few times a second: the desk notifies
