@@ -111,3 +111,18 @@ def test_programme_dialog_creates_and_validates(qtbot, page, store):
     row = store.get("programme", dialog.saved_id)
     assert (row["code"], row["min_attendance_pct"], row["title_hi"]) == ("NEW-1", 80, "नया कार्यक्रम")
     assert page.programme.currentData() == dialog.saved_id
+
+
+def test_participant_attendance_detail_from_the_list(qtbot, page, store):
+    ws, sessions, people_ids = workshop_with_people(store, DAY, 1, code="P3")
+    desk = Desk(store, sessions[0])
+    first = desk.mark(people_ids[0], status="present", check_window=False)
+    desk.mark(people_ids[0], status="excused", method="search", check_window=False)
+    desk.undo(first.history_seq + 1)
+    page.select_workshop(ws)
+    dialog = page.open_detail(people_ids[0])
+    table = dialog.table
+    actions = [table.item(r, 2).text() for r in range(table.rowCount())]
+    assert actions == ["undo", "change", "mark"]
+    assert table.item(0, 3).text() == "present" and table.item(0, 4).text() == "excused"
+    dialog.close()

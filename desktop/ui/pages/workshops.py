@@ -231,6 +231,9 @@ class WorkshopsPage(QWidget):
         self._roster_timer.timeout.connect(self.search_roster)
         self.roster_search.returnPressed.connect(self.search_roster)
         self.roster_results.itemDoubleClicked.connect(lambda _i: self.enrol_selected())
+        self.enrolled_table.itemDoubleClicked.connect(
+            lambda item: self.open_detail(item.data(Qt.ItemDataRole.UserRole))
+        )
         b = self.buttons
         b["newButton"].clicked.connect(self.new_workshop)
         b["programmesButton"].clicked.connect(self.edit_programmes)
@@ -551,6 +554,16 @@ class WorkshopsPage(QWidget):
                     item.setForeground(QColor("#9e9e9e"))
                 self.enrolled_table.setItem(r, c, item)
         self.enrolled_label.setText(self.tr("{n} enrolled").format(n=active))
+
+    def open_detail(self, participant_id: str):
+        """A participant's attendance history in this workshop (who, when, desk, method)."""
+        from desktop.ui.pages.attendance import AttendanceDetail
+
+        if not participant_id or not self.workshop_id:
+            return None
+        dialog = AttendanceDetail(self.reader, participant_id, self.workshop_id, self)
+        dialog.open()
+        return dialog
 
     def search_roster(self) -> None:
         if not self.isVisible():
