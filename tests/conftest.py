@@ -13,12 +13,38 @@ from desktop.core.centre import init_centre  # noqa: E402
 from desktop.store import Store, open_store  # noqa: E402
 
 
+def _dispose_widgets() -> None:
+    """Delete every window a test left, with its timers, before its database closes: a
+    debounce timer firing later would query a closed connection inside another test."""
+    import sys
+
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True)
+def _no_widget_outlives_its_test():
+    yield
+    _dispose_widgets()
+
+
 @pytest.fixture
 def store() -> Store:
     """A fresh, migrated in-memory database set up for institute TST."""
     s = open_store(None)
     init_centre(s, "TST", "Test Institute", "परीक्षण संस्थान")
     yield s
+    _dispose_widgets()
     s.close()
 
 

@@ -245,7 +245,7 @@ def save_visit(
         else:
             update_visit(store, visit_id, data, today=today)
         for point in carried:
-            update_action_point(store, point.visit_id, point.index, point.point, today=today)
+            update_action_point(store, point.visit_id, point.index, point.point)
     return visit_id
 
 
@@ -254,8 +254,6 @@ def update_action_point(
     visit_id: str,
     index: int,
     changes: Mapping[str, Any],
-    *,
-    today: date | str | None = None,
 ) -> bool:
     """Close or edit one action point of a (usually earlier) visit: writes a new version of
     that visit, which is what carries the change to the portal."""

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from desktop.core import workshops as ws
 from desktop.core.field_visits import VisitError, load_visit
 from desktop.store import Store
 
@@ -65,35 +66,37 @@ def plan_field_workshop(
             raise VisitError([("visit_date", f"{start!r} is not a date (YYYY-MM-DD)")]) from None
         last = first + timedelta(days=days - 1)
         title = title_en or f"{programme['title_en']} — {visit['office']}"
-        data = {
-            "programme_id": programme_id,
-            "institute_code": store.institute_code,
-            "title_en": title,
-            "title_hi": title_hi or programme["title_hi"],
-            "mode": "field",
-            "venue": visit["office"],
-            "district_code": visit["district_code"],
-            "department": visit["department"],
-            "start_date": first.isoformat(),
-            "end_date": last.isoformat(),
-            "trainers": list(trainers if trainers is not None else visit["team"]),
-        }
-        workshop_id = store.insert("workshop", data)
-        for day in range(days):
-            when = (first + timedelta(days=day)).isoformat()
-            for plan in sessions:
-                store.insert(
-                    "session",
-                    {
-                        "workshop_id": workshop_id,
-                        "date": when,
-                        "start_time": plan.start_time,
-                        "end_time": plan.end_time,
-                        "topic_en": plan.topic_en or programme["title_en"],
-                        "topic_hi": plan.topic_hi or programme["title_hi"],
-                        "trainer": data["trainers"][0] if data["trainers"] else None,
-                    },
+        team = list(trainers if trainers is not None else visit["team"])
+        plan = ws.WorkshopPlan(
+            programme_id=programme_id,
+            title_en=title,
+            title_hi=title_hi or programme["title_hi"],
+            mode="field",
+            venue=visit["office"],
+            district_code=visit["district_code"],
+            department=visit["department"],
+            start_date=first.isoformat(),
+            end_date=last.isoformat(),
+            trainers=team,
+            sessions=[
+                ws.SessionPlan(
+                    date=(first + timedelta(days=day)).isoformat(),
+                    start_time=slot.start_time,
+                    end_time=slot.end_time,
+                    topic_en=slot.topic_en or programme["title_en"],
+                    topic_hi=slot.topic_hi or programme["title_hi"],
+                    trainer=team[0] if team else None,
                 )
+                for day in range(days)
+                for slot in sessions
+            ],
+        )
+        # The workshops core validates and writes workshop + sessions exactly as for an
+        # institute workshop (same checks, same records), inside this transaction.
+        try:
+            workshop_id = ws.create_workshop(store, plan)
+        except ws.ValidationError as exc:
+            raise VisitError(exc.problems) from exc
         store.conn.execute(
             "INSERT OR IGNORE INTO field_visit_workshop(visit_id, workshop_id) VALUES (?, ?)",
             (visit_id, workshop_id),

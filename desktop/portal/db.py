@@ -129,6 +129,11 @@ class PortalDB:
                     "INSERT INTO meta VALUES ('portal_origin', ?), ('schema_version', ?)",
                     (str(uuid.uuid4()), str(SCHEMA_VERSION)),
                 )
+        version = int(self._meta(self._writer, "schema_version") or 0)
+        if version > SCHEMA_VERSION:
+            self.close()
+            raise PortalError(500, "newer_data",
+                              f"{self.path} was written by a newer portal (schema {version})")
         self.origin = self._meta(self._writer, "portal_origin")
 
     # --- connections ------------------------------------------------------------------
@@ -265,6 +270,19 @@ class PortalDB:
         if valid_to:
             entry["valid_to"] = valid_to
         return entry
+
+    def put_admin_records(self, records: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+        """Apply many administrator records in one transaction (missing `origin`,
+        `updated_at`, `deleted` filled in); one result per record, as for a batch."""
+        filled = []
+        for record in records:
+            rec = dict(record)
+            rec.setdefault("origin", self.origin)
+            rec.setdefault("updated_at", now_ts())
+            rec.setdefault("deleted", False)
+            filled.append(rec)
+        with self.transaction() as conn:
+            return self._apply(conn, filled, institute=None, batch_id=None)
 
     def put_admin_record(self, record: Mapping[str, Any]) -> str:
         """Apply one §4 record as the portal's administrator would (e.g. a programme or a

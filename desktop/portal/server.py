@@ -86,6 +86,8 @@ class PortalServer(ThreadingHTTPServer):
         self.quiet = quiet
         self._open: set[socket.socket] = set()
         self._open_lock = threading.Lock()
+        if ":" in address[0]:  # ::1
+            self.address_family = socket.AF_INET6
         super().__init__(address, PortalHandler)
 
     def process_request(self, request: Any, client_address: Any) -> None:
@@ -120,7 +122,7 @@ ROUTES: list[tuple[str, re.Pattern[str], str]] = [
     ("GET", re.compile(r"^/changes$"), "changes"),
     ("GET", re.compile(r"^/trust-list$"), "get_trust_list"),
     ("POST", re.compile(r"^/trust-list$"), "post_trust_list"),
-    ("GET", re.compile(r"^/certificates/(?P<number>[^/]+)$"), "certificate"),
+    ("GET", re.compile(r"^/certificates/(?P<number>.+)$"), "certificate"),  # numbers may hold "/"
 ]
 
 
@@ -247,6 +249,7 @@ class PortalHandler(BaseHTTPRequestHandler):
         # gzip adds a few bytes per 32 KiB stored block to incompressible data
         ceiling = limit + limit // 1000 + 1024 if encoding == "gzip" else limit
         if length > ceiling:
+            self._discard(length)
             raise Reject(413, "too_large", f"body over {limit} bytes")
         raw = self.rfile.read(length)
         self._body_read = True
@@ -265,6 +268,19 @@ class PortalHandler(BaseHTTPRequestHandler):
         if not inflater.eof or inflater.unused_data:
             raise Reject(400, "invalid_gzip", "truncated gzip stream or data after it")
         return body
+
+    def _discard(self, length: int) -> None:
+        """Read and drop a refused body (up to 64 MiB) so the client, still sending, gets
+        to read our 413 instead of a reset connection."""
+        if length > 64 * 1024 * 1024:
+            return  # not worth it: close instead (`_send` sees the unread body)
+        remaining = length
+        while remaining > 0:
+            chunk = self.rfile.read(min(remaining, 1 << 20))
+            if not chunk:
+                break
+            remaining -= len(chunk)
+        self._body_read = remaining == 0
 
     # --- §2 -----------------------------------------------------------------------------
 
@@ -460,7 +476,7 @@ class RunningPortal:
     @property
     def root_url(self) -> str:
         host, port = self.server.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
     @property
     def url(self) -> str:
@@ -519,7 +535,12 @@ class RunningPortal:
 def make_server(data_dir: Path | str, host: str = "127.0.0.1", port: int = 0, *,
                 prefix: str = DEFAULT_PREFIX, quiet: bool = False,
                 limits: Limits | None = None) -> PortalServer:
-    return PortalServer((host, port), PortalDB(data_dir), limits or Limits(), prefix, quiet)
+    db = PortalDB(data_dir)
+    try:
+        return PortalServer((host, port), db, limits or Limits(), prefix, quiet)
+    except BaseException:
+        db.close()  # the port was taken: do not leave the database open behind us
+        raise
 
 
 def start_portal(data_dir: Path | str, host: str = "127.0.0.1", port: int = 0, *,
@@ -528,7 +549,7 @@ def start_portal(data_dir: Path | str, host: str = "127.0.0.1", port: int = 0, *
     """Serve on a daemon thread; `limits` are `Limits` fields (max_records=5, ...)."""
     lim = Limits(**limits)
     server = make_server(data_dir, host, port, prefix=prefix, quiet=quiet, limits=lim)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.01},
                               name="portal", daemon=True)
     thread.start()
     return RunningPortal(db=server.db, server=server, thread=thread, prefix=prefix, limits=lim)

@@ -6,8 +6,9 @@ fields are listed in SYNC-PROTOCOL.md §4. The portal answers the first problem'
 all messages joined by "; ".
 
 Codes: `invalid_record` (the envelope), `unknown_kind`, `unknown_field`, `missing_field`,
-`invalid_field`. (`missing_attachment`, `version_conflict` and `duplicate_number` need the
-database and are decided by the caller.)"""
+`invalid_field`. (`missing_attachment`, `kind_mismatch`, `version_conflict`,
+`duplicate_number` and the QR signature check need the database and are decided in
+`desktop.portal.db`.)"""
 
 from __future__ import annotations
 
@@ -384,7 +385,7 @@ def check_envelope(record: Any) -> list[Problem]:
     for key in ENVELOPE_KEYS:
         if key not in record:
             problems.append(Problem("missing_field", f"{key}: is required"))
-    if "kind" in record and record["kind"] not in SCHEMA:
+    if "kind" in record and not (isinstance(record["kind"], str) and record["kind"] in SCHEMA):
         problems.append(
             Problem("unknown_kind", f"kind: must be one of {', '.join(SCHEMA)}")
         )

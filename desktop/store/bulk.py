@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from desktop.core.ids import new_id, now_ts
-from desktop.core.records import KIND_FIELDS
+from desktop.core.records import JSON_FIELDS, KIND_FIELDS
 from desktop.store.database import Store, _encode, _participant_key
 
 _FTS_COLUMNS = "name_en, name_hi, name_latin, employee_code, mobile"
@@ -104,9 +104,18 @@ class BulkInserter:
             top = self.store.conn.execute("SELECT coalesce(max(seq), 0) FROM participant")
             self.next_seq = max(self.next_seq, top.fetchone()[0] + 1)
 
+        plain = not any(k == self.kind for k, _ in JSON_FIELDS)
+        allowed = set(fields)
+
         def values() -> Iterable[tuple[Any, ...]]:
             for row in rows:
-                encoded = _encode(self.kind, row)
+                # Plain-text kinds need no encoding: only check the field names.
+                if plain:
+                    if not allowed.issuperset(row):
+                        _encode(self.kind, row)  # raises for the unknown field
+                    encoded = row
+                else:
+                    encoded = _encode(self.kind, row)
                 record_id = next(id_iter) if id_iter is not None else new_id()
                 made.append(record_id)
                 data = [encoded.get(f) for f in fields]

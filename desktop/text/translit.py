@@ -79,8 +79,10 @@ def has_devanagari(text: str | None) -> bool:
     return bool(text) and _DEVANAGARI.search(text) is not None
 
 
+@lru_cache(maxsize=200_000)
 def fold_latin(word: str) -> str:
-    """Fold a Latin word to the loose spelling used as the search key."""
+    """Fold a Latin word to the loose spelling used as the search key (cached: a roster of
+    lakhs of names has only a few thousand distinct words)."""
     word = word.lower()
     for old, new in _LATIN_FOLD:
         word = word.replace(old, new)
@@ -118,17 +120,28 @@ def _word_keys(word: str) -> tuple[str, ...]:
     itrans = itrans.lower()
     base = fold_latin(itrans)
     medial = fold_latin(_drop_medial_schwa(itrans))
-    return (base,) if medial == base else (base, medial)
+    keys = [base] if medial == base else [base, medial]
+    if "\u0902\u0939" in word:  # ंह is written "ngh" (सिंह: singh) as often as "nh"
+        keys += [k.replace("nh", "ngh") for k in keys if "nh" in k]
+    return tuple(keys)
 
 
 def latin_key(text: str | None) -> str:
     """Space-separated Latin search tokens for a name in either script."""
     if not text:
         return ""
-    tokens: list[str] = []
+    return _latin_key(text)
+
+
+@lru_cache(maxsize=100_000)
+def _latin_key(text: str) -> str:
+    # Each token once: the English name usually repeats the Hindi one's keys, and a shorter
+    # key means a smaller search index.
+    tokens: dict[str, None] = {}
     for word in _WORD.findall(text):
-        if has_devanagari(word):
-            tokens.extend(_word_keys(word))
+        if word[0] >= "\u0900":
+            for key in _word_keys(word):
+                tokens[key] = None
         else:
-            tokens.append(fold_latin(word))
+            tokens[fold_latin(word)] = None
     return " ".join(tokens)

@@ -5,7 +5,17 @@ Compiled `.qm` files are build output: made by `pyside6-lrelease` at start-up wh
 older than their `.ts` (and by `build.spec` for the bundle). Switching the language installs or
 removes the translators; Qt then sends `QEvent.LanguageChange` to every widget, and forms
 loaded from `.ui` files re-apply their texts through `bind_form` (QUiLoader has no
-`retranslateUi`, so the source strings are read back from the `.ui` XML)."""
+`retranslateUi`, so the source strings are read back from the `.ui` XML).
+
+Adding strings: mark them with `QCoreApplication.translate("Context", "text")` (or
+`QT_TRANSLATE_NOOP` for tables of texts), then update the area's file, keeping what is
+already translated, and fill in the Hindi (Qt Linguist, or the XML by hand):
+
+    pyside6-lupdate -no-obsolete -locations none desktop/ui/pages/<area>.py forms/<area>*.ui \
+        -ts resources/i18n/<area>_hi.ts -target-language hi_IN
+
+Texts in code that depend on the language (e.g. names of districts) follow
+`current_language()` and are refreshed from a page's LanguageChange handler."""
 
 from __future__ import annotations
 
@@ -118,6 +128,9 @@ def compiled_translations(lang: str = "hi") -> list[Path]:
 
     A `.qm` shipped beside its `.ts` (the bundle) is used as is when it cannot be rebuilt."""
     out: list[Path] = []
+    if getattr(sys, "frozen", False):
+        # A bundle ships .qm files compiled by build.spec; never look for lrelease there.
+        return sorted(resource_path("i18n").glob(f"*_{lang}.qm"))
     cache = qm_cache_dir()
     for source in sorted(resource_path("i18n").glob(f"*_{lang}.ts")):
         target = cache / (source.stem + ".qm")

@@ -52,12 +52,8 @@
         <translation>नया</translation>
     </message>
     <message>
-        <source>Update</source>
-        <translation>अद्यतन</translation>
-    </message>
-    <message>
-        <source>Unchanged</source>
-        <translation>अपरिवर्तित</translation>
+        <source>In roster</source>
+        <translation>रोस्टर में है</translation>
     </message>
     <message>
         <source>Error</source>
@@ -132,8 +128,16 @@
         <translation>दो कॉलम “%1” में जा रहे हैं; केवल एक रखें।</translation>
     </message>
     <message>
-        <source>The first %1 of %2 rows: %3 new, %4 to update, %5 unchanged, %6 with errors. Import writes every accepted row in one step; rows with errors are left out and listed in the report.</source>
-        <translation>%2 में से पहली %1 पंक्तियाँ: %3 नई, %4 अद्यतन होंगी, %5 अपरिवर्तित, %6 में त्रुटियाँ। आयात सभी स्वीकृत पंक्तियों को एक साथ सहेजता है; त्रुटि वाली पंक्तियाँ छोड़ दी जाती हैं और रिपोर्ट में दिखाई जाती हैं।</translation>
+        <source>The first %1 rows of the file: %2 new people, %3 already in the roster (their changed fields will be updated), %4 with errors. Import checks the whole file and writes every accepted row in one step; rows with errors are left out and listed in the report.</source>
+        <translation>फ़ाइल की पहली %1 पंक्तियाँ: %2 नए व्यक्ति, %3 पहले से रोस्टर में (उनके बदले हुए फ़ील्ड अद्यतन होंगे), %4 में त्रुटियाँ। आयात पूरी फ़ाइल जाँचता है और सभी स्वीकृत पंक्तियों को एक साथ सहेजता है; त्रुटि वाली पंक्तियाँ छोड़ दी जाती हैं और रिपोर्ट में दिखाई जाती हैं।</translation>
+    </message>
+    <message>
+        <source>Checked %1 rows…</source>
+        <translation>%1 पंक्तियाँ जाँची गईं…</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>फ़ील्ड</translation>
     </message>
     <message>
         <source>Line</source>
@@ -150,10 +154,6 @@
     <message>
         <source>Importing… Cancel leaves the roster as it was.</source>
         <translation>आयात हो रहा है… रद्द करने पर रोस्टर पहले जैसा रहेगा।</translation>
-    </message>
-    <message>
-        <source>Checked %1 of %2 rows…</source>
-        <translation>%2 में से %1 पंक्तियाँ जाँची गईं…</translation>
     </message>
     <message>
         <source>The import was cancelled. Nothing was changed.</source>
@@ -287,6 +287,10 @@
         <translation>अन्य</translation>
     </message>
     <message>
+        <source>Contractual</source>
+        <translation>संविदा</translation>
+    </message>
+    <message>
         <source>Could not save: %1</source>
         <translation>सहेजा नहीं जा सका: %1</translation>
     </message>
@@ -372,6 +376,14 @@ The deletion is kept as a record so that it reaches the portal at the next sync.
     <message>
         <source>No one matches “%1”.</source>
         <translation>“%1” से कोई मेल नहीं खाता।</translation>
+    </message>
+    <message>
+        <source>The best %1 matches are shown; type more to narrow the search.</source>
+        <translation>सबसे उपयुक्त %1 परिणाम दिखाए गए हैं; खोज सीमित करने के लिए और टाइप करें।</translation>
+    </message>
+    <message>
+        <source>%1 people match.</source>
+        <translation>%1 व्यक्ति मेल खाते हैं।</translation>
     </message>
     <message>
         <source>%1 people shown.</source>

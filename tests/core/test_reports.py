@@ -87,3 +87,19 @@ def test_cli_report_monthly_xlsx_and_bad_input(cli, db_path, tmp_path):
     assert code == 2 and ".xlsx or .pdf" in err
     code, _, err = cli("--db", db_path, "report", "monthly", "--month", "11-2026", "--out", out)
     assert code == 2 and "YYYY-MM" in err
+
+
+def test_monthly_pdf_extracts_hindi_and_numbers(store, tmp_path):
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed; .ci/run installs it")
+    store.insert("participant", {"name_en": "A", "department": "Revenue"})
+    from desktop.core.report_pdf import write_pdf
+
+    path = write_pdf(monthly_report(store, "2026-11"), tmp_path / "m.pdf")
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+    assert "मासिक विभागीय समीक्षा" in text
+    assert "राजस्व / Revenue" in text
+    assert "Registered 1" in text

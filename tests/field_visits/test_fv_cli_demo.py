@@ -105,3 +105,23 @@ def test_demo_is_deterministic_and_strips_gps():
     finally:
         a.close()
         b.close()
+
+
+def test_field_report_one_visit_and_unknown_visit(cli, db_path, tmp_path):
+    vid = _seed(db_path)
+    out = tmp_path / "one.pdf"
+    code, stdout, _ = cli(
+        "--db", db_path, "--json", "field", "report", "--visit", vid, "--out", out
+    )
+    assert code == 0 and json.loads(stdout) == {
+        "pdf": str(out),
+        "visits": 1,
+        "pages": 1,
+        "missing_attachments": 0,
+    }
+    code, _, err = cli("--db", db_path, "field", "report", "--visit", "nope", "--out", out)
+    assert code == 2 and "No field_visit with id nope" in err
+    code, _, err = cli(
+        "--db", db_path, "field", "report", "--visit", vid, "--month", "2026-10", "--out", out
+    )
+    assert code == 2 and "not both" in err

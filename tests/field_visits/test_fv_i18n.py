@@ -75,3 +75,41 @@ def test_hindi_shown_on_screen(qtbot, tmp_path, store):
         assert page.form.district.itemText(page.form.district.findData("LKO")) == "लखनऊ (LKO)"
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+@pytest.mark.skipif(shutil.which("pyside6-lrelease") is None, reason="pyside6-lrelease missing")
+def test_live_language_switch_keeps_what_was_typed(qtbot, tmp_path, store):
+    from PySide6.QtCore import QEvent
+
+    from desktop.ui.context import AppContext
+    from desktop.ui.pages.field_visits import create_page
+    from desktop.ui.tasks import SyncRunner
+
+    page = create_page(AppContext(store, None, SyncRunner()))
+    qtbot.addWidget(page)
+    page.show()
+    page.show_visit(None)
+    form = page.form
+    form.district.setCurrentIndex(form.district.findData("LKO"))
+    form.office.setText("Vikas Bhawan")
+    row = form.add_action_row({"text": "t", "owner": "o", "status": "done"})
+    assert form.save_button.text() == "Save"
+    qm = tmp_path / "fv_hi.qm"
+    subprocess.run(["pyside6-lrelease", "-silent", str(TS), "-qm", str(qm)], check=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    try:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+        assert form.save_button.text() == "सहेजें"
+        assert form.title.text() == "नया क्षेत्र भ्रमण"
+        assert form.district.currentText() == "लखनऊ (LKO)"
+        assert form.office.text() == "Vikas Bhawan"
+        assert form.actions.cellWidget(row, 3).currentText() == "पूर्ण"
+        assert form.actions.horizontalHeaderItem(1).text() == "उत्तरदायी"
+        assert page.list.table.horizontalHeaderItem(2).text() == "कार्यालय"
+    finally:
+        QCoreApplication.removeTranslator(translator)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+    assert form.save_button.text() == "Save"
+    assert form.district.currentText() == "Lucknow (LKO)"

@@ -69,6 +69,16 @@ window.ctx.store.close()
 
 def ensure_db(path: Path, participants: int) -> None:
     if path.exists():
+        # Apply migrations added since the file was built (with their backup) before timing:
+        # a one-off upgrade is not what a daily start costs.
+        from desktop.store import open_store
+
+        with open_store(path) as store:
+            if store.last_backup:
+                print(
+                    f"migrated the benchmark database (backup {store.last_backup})", file=sys.stderr
+                )
+                store.last_backup.unlink(missing_ok=True)
         return
     from desktop.core.demo import build_demo
     from desktop.store import open_store
@@ -95,42 +105,76 @@ def time_start(db: Path, lang: str) -> dict:
 
 
 def time_screen(db: Path) -> dict:
-    """Search and scroll latencies through the real page and model, in this process."""
+    """Search and scroll through the real page and model, in this process, with the real
+    thread runner: searches run on a pool thread, so what the GUI thread feels is measured
+    by a 1 ms timer that records the longest gap between its ticks (the event loop blocked)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
     from desktop.ui import app as app_module
-    from desktop.ui.tasks import SyncRunner
+    from desktop.ui.tasks import ThreadRunner
 
     qapp = app_module.application()
-    window = app_module.start(str(db), runner=SyncRunner(), language="en")
+    window = app_module.start(str(db), runner=ThreadRunner(), language="en")
     page = window.page("roster")
-    searches: dict[str, tuple[float, int]] = {}
-    all_ms: list[float] = []
+    clock = QElapsedTimer()
+    gaps: list[float] = []
+    last = [0.0]
+
+    def tick() -> None:
+        now = clock.nsecsElapsed() / 1e6
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(1)
+    timer.timeout.connect(tick)
+    searches: dict[str, tuple[float, float, int]] = {}
+    latencies: list[float] = []
+    worker: list[float] = []
+    shows: list[float] = []
     for _round in range(3):
         for text in SEARCHES:
+            clock.start()
+            last[0] = 0.0
+            timer.start()
+            started = time.perf_counter()
             page.search.setText(text)
             page.apply_search()
-            qapp.processEvents()
-            all_ms.append(page.last_search_ms)
+            while page.model.search_text != text:
+                qapp.processEvents()
+                time.sleep(0.0005)
+            latency = (time.perf_counter() - started) * 1000
+            timer.stop()
+            latencies.append(latency)
+            worker.append(page.last_search_ms)
+            shows.append(page.last_show_ms)
+            best = searches.get(text, (1e9, 1e9, 0))
             searches[text] = (
-                min(page.last_search_ms, searches.get(text, (1e9, 0))[0]),
+                min(best[0], latency),
+                min(best[1], page.last_search_ms),
                 page.model.rowCount(),
             )
     page.search.setText("")
     page.apply_search()
     model = page.model
     fetch_ms: list[float] = []
-    for _ in range(200):  # scroll through 40,000 rows a page at a time
+    for _ in range(200):  # scroll through 40,000 rows a page at a time (GUI thread)
         started = time.perf_counter()
         model.fetchMore(model.index(-1, -1))
         fetch_ms.append((time.perf_counter() - started) * 1000)
     window.close()
+    window.ctx.runner.wait()
     window.ctx.store.close()
-    all_ms.sort()
+    latencies.sort()
+    worker.sort()
     return {
         "searches": searches,
-        "search_p50": statistics.median(all_ms),
-        "search_p95": all_ms[int(len(all_ms) * 0.95) - 1],
-        "search_max": all_ms[-1],
+        "latency_p50": statistics.median(latencies),
+        "latency_p95": latencies[int(len(latencies) * 0.95) - 1],
+        "worker_p95": worker[int(len(worker) * 0.95) - 1],
+        "gui_block_max": max(gaps) if gaps else 0.0,
+        "show_max": max(shows),
         "fetch_p95": sorted(fetch_ms)[int(len(fetch_ms) * 0.95) - 1],
         "fetch_max": max(fetch_ms),
         "rows_after_scroll": model.rowCount(),
@@ -147,12 +191,13 @@ def main() -> int:
     ensure_db(db, args.participants)
     size_mb = db.stat().st_size / 1e6
 
+    load = os.getloadavg()[0]
     runs = {lang: [time_start(db, lang) for _ in range(args.runs)] for lang in ("en", "hi")}
     screen = time_screen(db)
 
     print(
         f"\nGUI benchmark — {args.participants:,} participants, database {size_mb:,.0f} MB, "
-        f"{os.cpu_count()} cores, offscreen"
+        f"{os.cpu_count()} cores, offscreen, load average {load:.1f} (other work on the machine)"
     )
     print()
     print(
@@ -169,21 +214,31 @@ def main() -> int:
             f"{median_total:.2f} s | ≤ {TARGET_START_S:.0f} s {ok} |"
         )
     print()
-    print("| roster screen on the GUI thread | value |")
+    print("| roster screen (1.88M rows) | value |")
     print("| --- | --- |")
+    n = len(SEARCHES) * 3
     print(
-        f"| search as you type, p50 / p95 / max over {len(SEARCHES) * 3} queries | "
-        f"{screen['search_p50']:.1f} / {screen['search_p95']:.1f} / {screen['search_max']:.1f} ms |"
+        f"| search, keystroke to results shown, p50 / p95 over {n} queries | "
+        f"{screen['latency_p50']:.1f} / {screen['latency_p95']:.1f} ms |"
     )
     print(
-        f"| scroll: one page of 200 rows (fetchMore), p95 / max | {screen['fetch_p95']:.2f} / {screen['fetch_max']:.2f} ms |"
+        f"| search on the pool thread (roster core `search`), p95 | {screen['worker_p95']:.1f} ms |"
+    )
+    print(f"| putting results in the table (GUI thread), max | {screen['show_max']:.1f} ms |")
+    print(
+        f"| longest GUI-thread stall while searching (1 ms timer gaps) | "
+        f"{screen['gui_block_max']:.1f} ms (target < 50 ms) |"
+    )
+    print(
+        f"| scroll: one page of 200 rows (fetchMore, GUI thread), p95 / max | "
+        f"{screen['fetch_p95']:.2f} / {screen['fetch_max']:.2f} ms |"
     )
     print(f"| rows loaded after scrolling 200 pages | {screen['rows_after_scroll']:,} |")
     print()
-    print("| query | best ms | rows in first page |")
-    print("| --- | --- | --- |")
-    for text, (ms, rows) in screen["searches"].items():
-        print(f"| `{text}` | {ms:.1f} | {rows} |")
+    print("| query | best latency ms | best search ms | rows shown |")
+    print("| --- | --- | --- | --- |")
+    for text, (latency, ms, rows) in screen["searches"].items():
+        print(f"| `{text}` | {latency:.1f} | {ms:.1f} | {rows} |")
     return 0
 
 

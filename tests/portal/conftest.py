@@ -6,6 +6,7 @@ import base64
 import gzip
 import json
 import os
+import ssl
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +17,14 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from desktop.core.ids import new_id, now_ts
 from desktop.portal.server import RunningPortal, start_portal
+
+# httpx builds a TLS context per client (~0.1-0.2 s of CA loading); the portal is plain HTTP
+# on loopback, so every test client shares one.
+_TLS = ssl.create_default_context()
+
+
+def http_client(base_url: str, timeout: float = 10) -> httpx.Client:
+    return httpx.Client(base_url=base_url, timeout=timeout, verify=_TLS)
 
 
 def b64url(data: bytes) -> str:
@@ -95,7 +104,7 @@ def portal(tmp_path) -> RunningPortal:
 
 @pytest.fixture
 def client(portal) -> httpx.Client:
-    with httpx.Client(base_url=portal.url, timeout=10) as c:
+    with http_client(portal.url) as c:
         yield c
 
 

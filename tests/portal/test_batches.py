@@ -320,13 +320,13 @@ def test_concurrent_duplicates_apply_once(portal, desk):
     application, the other answers are replays of it."""
     from concurrent.futures import ThreadPoolExecutor
 
-    import httpx
+    from .conftest import http_client
 
     body = desk.batch_body([participant(desk) for _ in range(20)])
     raw = json.dumps(body).encode()
 
     def post(_):
-        with httpx.Client(base_url=portal.url, timeout=10) as c:
+        with http_client(portal.url) as c:
             return c.post("/batches", content=raw, headers={
                 **desk.auth, "Idempotency-Key": body["batch_id"],
                 "Content-Type": "application/json"})
@@ -337,3 +337,22 @@ def test_concurrent_duplicates_apply_once(portal, desk):
     assert sum(a.headers.get("Idempotent-Replay") == "true" for a in answers) == 4
     assert len({a.content for a in answers}) == 1
     assert len(portal.applied_versions()) == 20
+
+
+def test_a_big_refused_body_still_gets_its_413(tmp_path, desk):
+    """Megabytes over the limit: the portal drains the body, so the client reads the 413
+    instead of a reset connection."""
+    from desktop.portal.server import start_portal
+
+    from .conftest import enrol, http_client
+
+    with start_portal(tmp_path / "big", max_bytes=1024 * 1024) as running:
+        running.add_enrolment_code("C", "TST")
+        with http_client(running.url, timeout=30) as c:
+            token = enrol(c, "C").json()["device_token"]
+            key = new_id()
+            response = c.post("/batches", content=b"x" * (8 * 1024 * 1024), headers={
+                "Authorization": f"Bearer {token}", "Idempotency-Key": key,
+                "Content-Type": "application/json"})
+            assert response.status_code == 413
+            assert c.get("/info").status_code == 200  # and the client carries on

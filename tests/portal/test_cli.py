@@ -9,11 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import httpx
-
 from desktop.portal.db import PortalDB
 
-from .conftest import enrol
+from .conftest import enrol, http_client
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -29,7 +27,7 @@ def test_serve_enrols_with_the_given_code_and_stops_on_ctrl_c(tmp_path):
     try:
         started = json.loads(proc.stdout.readline())
         assert started["prefixed_url"] == started["url"] + "/offline/v1"
-        with httpx.Client(base_url=started["prefixed_url"], timeout=5) as client:
+        with http_client(started["prefixed_url"]) as client:
             response = enrol(client, "HELLO")
             assert response.status_code == 201
             assert response.json()["institute"]["name_en"] == "Test Institute"
@@ -84,7 +82,7 @@ def test_portal_data_survives_a_restart(tmp_path):
 
     with start_portal(tmp_path / "p") as first:
         first.add_enrolment_code("C", "TST")
-        with httpx.Client(base_url=first.url) as client:
+        with http_client(first.url) as client:
             response = enrol(client, "C")
             token = response.json()["device_token"]
             desk = Desk(client, "01936b2e-0000-7000-8000-00000000000a", "TST", token)
@@ -92,6 +90,26 @@ def test_portal_data_survives_a_restart(tmp_path):
             kept = first.records()
     with start_portal(tmp_path / "p") as second:
         assert second.records() == kept
-        with httpx.Client(base_url=second.url) as client:
+        with http_client(second.url) as client:
             assert client.get("/info", headers={"Authorization": f"Bearer {token}"}
                               ).status_code == 200
+
+
+def test_import_and_records(cli, tmp_path):
+    from .samples import record
+
+    data = tmp_path / "p"
+    good = record("programme", origin="01936b2e-0000-7000-8000-00000000000b")
+    bad = record("programme", {"code": "X"}, origin="01936b2e-0000-7000-8000-00000000000b")
+    lines = tmp_path / "in.jsonl"
+    lines.write_text(json.dumps(good) + "\n\n" + json.dumps(bad) + "\n", encoding="utf-8")
+    code, out, _ = cli("--json", "portal", "import", "--data", data, lines)
+    assert code == 1
+    report = json.loads(out)
+    assert (report["applied"], report["rejected"]) == (1, 1)
+    assert report["errors"][0]["code"] == "missing_field"
+    code, out, _ = cli("portal", "records", "--data", data, "--kinds", "programme")
+    assert code == 0
+    assert [json.loads(x) for x in out.splitlines()] == [good]
+    lines.write_text("{not json\n", encoding="utf-8")
+    assert cli("portal", "import", "--data", data, lines)[0] == 2

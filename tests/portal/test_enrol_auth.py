@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import httpx
-
 from desktop.core.ids import new_id, parse_ts
 
-from .conftest import enrol
+from .conftest import enrol, http_client
 
 
 def test_enrol_answers_201_with_token_and_institute(client):
@@ -109,14 +107,14 @@ def test_default_limits_are_the_protocols(tmp_path):
 
     with start_portal(tmp_path / "p") as running:
         running.add_enrolment_code("C", "TST")
-        with httpx.Client(base_url=running.url) as c:
+        with http_client(running.url) as c:
             token = enrol(c, "C").json()["device_token"]
             body = c.get("/info", headers={"Authorization": f"Bearer {token}"}).json()
     assert (body["max_records"], body["max_bytes"]) == (1000, 5242880)
 
 
 def test_served_at_root_and_under_prefix(portal, desk):
-    with httpx.Client(base_url=portal.prefixed_url) as c:
+    with http_client(portal.prefixed_url) as c:
         assert portal.prefixed_url.endswith("/offline/v1")
         assert c.get("/info", headers=desk.auth).status_code == 200
     assert desk.get("/nowhere").status_code == 404

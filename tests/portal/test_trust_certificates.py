@@ -83,3 +83,16 @@ def test_qr_signed_by_a_listed_key_must_verify(portal, desk):
     assert results[0]["status"] == "applied"
     assert (results[1]["status"], results[1]["code"]) == ("rejected", "invalid_field")
     assert "signature" in results[1]["message"]
+
+
+def test_certificate_numbers_with_slashes(desk):
+    """Numbers like UPAAM/2026/0000011 are found percent-encoded or not."""
+    from urllib.parse import quote
+
+    cert = record("certificate", valid_data("certificate", number="UPAAM/2026/0000011",
+                                            qr=_qr("UPAAM/2026/0000011")),
+                  origin=desk.device_id)
+    desk.send(cert)
+    for path in ("/certificates/" + quote("UPAAM/2026/0000011", safe=""),
+                 "/certificates/UPAAM/2026/0000011"):
+        assert desk.get(path).json() == {"number": "UPAAM/2026/0000011", "status": "valid"}

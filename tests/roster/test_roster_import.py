@@ -275,3 +275,25 @@ def test_explicit_mapping(store, tmp_path):
     result = import_roster(store, f, mapping=mapping)
     assert result.created == 1
     assert people(store)[None]["district_code"] == "AGR"
+
+
+def test_preview_with_limit_and_row_outcomes_writes_nothing(store):
+    seen = []
+    result = import_roster(
+        store, FILES / "bad_values.csv", dry_run=True, limit=3, on_row=seen.append
+    )
+    assert [(o.row, o.status) for o in seen] == [(2, "created"), (3, "rejected"), (4, "rejected")]
+    assert seen[1].errors[0][0] == "mobile"
+    assert seen[0].data["district_code"] == "LKO"
+    assert result.rows == 3
+    assert people(store) == {}
+
+
+def test_mapping_as_one_field_per_column(store, tmp_path):
+    f = tmp_path / "same_headers.csv"
+    f.write_text("Name,Name,Code\nVijay Kumar,विजय कुमार,V1\n", encoding="utf-8")
+    result = import_roster(store, f, mapping=["name_en", "name_hi", "employee_code"])
+    assert result.created == 1
+    assert people(store)["V1"]["name_hi"] == "विजय कुमार"
+    with pytest.raises(RosterFileError, match="more than one column"):
+        import_roster(store, f, mapping=["name_en", "name_en", ""])

@@ -66,17 +66,19 @@ def test_import_end_to_end(window, dialog, tmp_path):
     statuses = [table.item(r, 1).text() for r in range(8)]
     assert statuses == ["New", "New", "New", "Error", "Error", "Error", "Error", "New"]
     problems = [table.item(r, 2).text() for r in range(8)]
-    assert "Name (English): required" in problems[3]
-    assert "unknown district Atlantis" in problems[4]
-    assert "12345" in problems[5] and "same employee code as line 2" in problems[6]
-    assert "8" in dialog.preview_intro.text() and "4 new" in dialog.preview_intro.text()
+    assert "Name (English) is required" in problems[3]
+    assert "unknown district 'Atlantis'" in problems[4]
+    assert "'12345'" in problems[5] and "as row 2 (duplicate in file)" in problems[6]
+    assert "first 8 rows" in dialog.preview_intro.text() and "4 new" in dialog.preview_intro.text()
 
     dialog.next_button.click()  # Import
     assert dialog.step == STEP_SUMMARY and dialog.outcome == "done"
     summary = dialog.summary
-    assert (summary.created, summary.updated, summary.errors) == (4, 0, 4)
+    assert (summary.created, summary.updated, summary.rejected) == (4, 0, 4)
     assert "4 people added" in dialog.summary_label.text()
     assert dialog.errors_table.rowCount() == 4
+    assert [dialog.errors_table.item(r, 0).text() for r in range(4)] == ["5", "6", "7", "8"]
+    assert dialog.errors_table.item(1, 1).text() == "District"
     assert counts(store)[0] == before[0] + 4
     row = store.conn.execute(
         "SELECT * FROM participant WHERE employee_code = 'LKO-TR-0002'"
@@ -99,8 +101,8 @@ def test_import_end_to_end(window, dialog, tmp_path):
     with open(report, encoding="utf-8-sig") as handle:
         rows = list(csv.reader(handle))
     assert rows[0][-2:] == ["Status", "Error"] and len(rows) == 9
-    assert rows[4][-2] == "error" and "required" in rows[4][-1]
-    assert rows[1][-2] == "new"
+    assert rows[4][-2] == "rejected" and "required" in rows[4][-1]
+    assert rows[1][-2] == "created"
     dialog.cancel_button.click()  # "Close"
     assert not dialog.isVisible()
 
@@ -120,10 +122,10 @@ def test_reimport_updates_only_what_changed(window, dialog, qtbot, tmp_path):
     statuses = [
         again.preview_table.item(r, 1).text() for r in range(again.preview_table.rowCount())
     ]
-    assert statuses[:3] == ["Unchanged", "Update", "Error"]  # line 4 has a bad email
+    assert statuses[:3] == ["In roster", "In roster", "Error"]  # line 4 has a bad email
     before = counts(store)
     again.next_button.click()
-    assert (again.summary.created, again.summary.updated) == (0, 1)
+    assert (again.summary.created, again.summary.updated, again.summary.unchanged) == (0, 1, 2)
     assert counts(store) == (before[0], before[1] + 1)
 
 
@@ -149,8 +151,8 @@ def test_cancel_leaves_the_database_unchanged(window, dialog):
     "content, words",
     [
         (b"", "empty"),
-        (b"Name,Mobile\n", "only a header"),
-        ("Name,Mobile\nRam,9876543210\n".encode("cp1252") + b"\xff\xfe\x00\x81 junk", "not UTF-8"),
+        (b"Name,Mobile\n", "no data rows"),
+        (bytes(range(256)) * 8, "not"),
     ],
 )
 def test_unreadable_files_get_a_message(dialog, tmp_path, content, words):
@@ -194,8 +196,11 @@ def test_import_on_the_real_worker_thread(demo_db, qtbot):
         assert dialog.outcome == "done" and dialog.summary.created == 3
         page = window.page("roster")
         page.search.setText("LKO-TR-0008")
-        page.apply_search()
-        assert page.model.rowCount() == 1
+        page.apply_search()  # runs on a pool thread now
+        qtbot.waitUntil(lambda: page.model.search_text == "LKO-TR-0008", timeout=5000)
+        assert [page.model.row_at(r).name_en for r in range(page.model.rowCount())] == [
+            "Arvind Kumar"
+        ]
     finally:
         window.ctx.runner.wait()
         window.ctx.store.close()

@@ -178,3 +178,48 @@ def test_delete_asks_and_tombstones(window, monkeypatch):
     assert page.delete_person() is True
     assert store.get("participant", record_id)["deleted"] == 1
     assert record_id not in {page.model.row_at(r).id for r in range(page.model.rowCount())}
+
+
+def test_person_form_uses_the_roster_rules(window, qtbot):
+    """The core's validator cleans values (mobile with +91 and dashes) and its messages show
+    for rules the form has no translation of (a Hindi name typed in Latin letters)."""
+    page = roster(window)
+    store = window.ctx.store
+    dialog = page.add_person()
+    qtbot.addWidget(dialog)
+    _fill(dialog, name_en="Kavita Rao", name_hi="Kavita Rao", mobile="+91 98765-01299")
+    dialog.save()
+    assert "not in Devanagari" in dialog.error_label.text() and dialog.saved_id is None
+    _fill(dialog, name_hi="कविता राव")
+    dialog.group.setCurrentIndex(dialog.group.findData("contractual"))
+    dialog.save()
+    row = store.require("participant", dialog.saved_id)
+    assert (row["mobile"], row["name_hi"], row["service_group"]) == (
+        "9876501299",
+        "कविता राव",
+        "contractual",
+    )
+
+
+def test_search_on_the_pool_thread_follows_the_typing(demo_db, qtbot):
+    """With the real runner, a search typed on while another runs ends showing the newest text."""
+    from desktop.ui import app as app_module
+    from desktop.ui.tasks import ThreadRunner
+
+    window = app_module.start(demo_db, runner=ThreadRunner(), language="en")
+    qtbot.addWidget(window)
+    try:
+        page = roster(window)
+        page.search.setText("ra")
+        page.apply_search()
+        page.search.setText("ramesh")
+        page.apply_search()  # the first search may still run: this one follows it
+        qtbot.waitUntil(lambda: page.model.search_text == "ramesh", timeout=5000)
+        found = names(page)
+        assert found and all("ramesh" in en.lower() or "रमेश" in hi for hi, en in found)
+        page.search.clear()
+        page.apply_search()
+        assert page.model.rowCount() == PAGE_SIZE and page.model.search_text == ""
+    finally:
+        window.ctx.runner.wait()
+        window.ctx.store.close()

@@ -189,3 +189,59 @@ def test_unusable_database_shows_message_and_exits_2(tmp_path, monkeypatch, make
     assert app_module.run(path) == 2
     assert len(shown) == 1 and words in shown[0][1]
     assert path.read_bytes() == before
+
+
+def test_file_backup_and_restore(window, tmp_path, monkeypatch):
+    """File ▸ Backup writes a copy; File ▸ Restore brings it back and the pages reload."""
+    import desktop.ui.main_window as mw
+
+    store = window.ctx.store
+    target = tmp_path / "copy.db"
+    shown: list[str] = []
+    monkeypatch.setattr(mw.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(mw.QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    window.action_backup.trigger()
+    assert target.exists() and str(target) in shown[-1]
+    before = store.conn.execute("SELECT count(*) FROM participant").fetchone()[0]
+
+    store.insert("participant", {"name_en": "After Backup"})
+    monkeypatch.setattr(mw.QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(mw, "ask_yes_no", lambda *a: True)
+    window.action_restore.trigger()
+    assert "restored" in shown[-1]
+    assert window.ctx.store is not store  # reopened on the restored file
+    count = window.ctx.store.conn.execute("SELECT count(*) FROM participant").fetchone()[0]
+    assert count == before
+    page = window.page("roster")
+    assert page is not None and page.model.rowCount() > 0
+
+
+def test_start_never_scans_the_roster(demo_db, monkeypatch, start_window):
+    """Start-up stays fast on 1.88M people only if nothing counts or scans the roster: every
+    statement touching `participant` at start must be bounded by a LIMIT."""
+    import desktop.ui.pages.roster as roster_page
+    from desktop.store import open_store as real_open_store
+
+    statements: list[str] = []
+
+    def traced(conn):
+        conn.set_trace_callback(statements.append)
+        return conn
+
+    monkeypatch.setattr(
+        app_module, "open_database", lambda path: _traced_store(real_open_store(path), traced)
+    )
+    real_reader = roster_page._reader
+    monkeypatch.setattr(roster_page, "_reader", lambda ctx: traced(real_reader(ctx)))
+    window = start_window(demo_db, language="en")
+    assert window.page("roster").model.rowCount() > 0
+    touching = [s for s in statements if "participant" in s.lower() and "select" in s.lower()]
+    assert touching, "the roster page read nothing?"
+    for sql in touching:
+        assert "count(" not in sql.lower(), sql
+        assert "limit" in sql.lower(), sql
+
+
+def _traced_store(store, traced):
+    traced(store.conn)
+    return store

@@ -64,6 +64,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     key.add_argument("--valid-to", help="YYYY-MM-DD or RFC 3339 timestamp")
     key.set_defaults(func=run_add_key)
 
+    load = sub.add_parser(
+        "import", help="apply §4 records from a JSON Lines file as the administrator "
+        "(programmes, nominations, revocations); last-writer-wins as for a batch")
+    _data(load)
+    load.add_argument("file", help="JSON Lines, one record per line ('-' for stdin)")
+    load.set_defaults(func=run_import)
+
+    dump = sub.add_parser("records", help="print every record the portal holds, as JSON Lines")
+    _data(dump)
+    dump.add_argument("--kinds", help="comma-separated kinds")
+    dump.set_defaults(func=run_records)
+
     revoke = sub.add_parser("revoke-device", help="stop a device's token (401 from now on)")
     _data(revoke)
     revoke.add_argument("device_id")
@@ -128,7 +140,7 @@ def run_serve(args: argparse.Namespace) -> int:
         db.close()
         raise CliError(f"cannot listen on {args.host}:{args.port}: {exc}") from exc
     host, port = server.server_address[:2]
-    url = f"http://{host}:{port}"
+    url = f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
     progress(f"reference portal serving {url} (also {url}{args.prefix}); data in {args.data}")
     progress("press Ctrl-C to stop")
     if getattr(args, "json", False):  # one document, at start: scripts learn the port
@@ -214,3 +226,51 @@ def run_revoke(args: argparse.Namespace) -> int:
     emit(args, {"revoked": done},
          "Device revoked" if done else "No such active device (nothing changed)")
     return 0 if done else EXIT_PROBLEMS
+
+
+def run_import(args: argparse.Namespace) -> int:
+    import json
+
+    try:
+        source = sys.stdin if args.file == "-" else open(args.file, encoding="utf-8")
+    except OSError as exc:
+        raise CliError(f"cannot read {args.file}: {exc}") from exc
+    records = []
+    with source:
+        for number, line in enumerate(source, start=1):
+            if not line.strip():
+                continue
+            try:
+                records.append(json.loads(line))
+            except ValueError as exc:
+                raise CliError(f"line {number}: not JSON ({exc}); nothing was applied") from exc
+    db = _open(args)
+    try:
+        results = db.put_admin_records(records)
+    finally:
+        db.close()
+    counts = {s: sum(r["status"] == s for r in results) for s in ("applied", "stale", "rejected")}
+    rejected = [r for r in results if r["status"] == "rejected"]
+    emit(args, {**counts, "errors": rejected},
+         lambda: "\n".join([f"applied {counts['applied']}, stale {counts['stale']}, "
+                            f"rejected {counts['rejected']}"]
+                           + [f"{r['id']}: {r['code']}: {r['message']}" for r in rejected]))
+    return EXIT_PROBLEMS if rejected else 0
+
+
+def run_records(args: argparse.Namespace) -> int:
+    import json
+
+    from desktop.core.records import KIND_FIELDS
+
+    kinds = [k.strip() for k in args.kinds.split(",")] if args.kinds else None
+    for kind in kinds or []:
+        if kind not in KIND_FIELDS:
+            raise CliError(f"unknown kind {kind!r}; one of {', '.join(KIND_FIELDS)}")
+    db = _open(args)
+    try:
+        for record in db.records(kinds):
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    finally:
+        db.close()
+    return 0

@@ -25,14 +25,21 @@ def renderer_for(template_path: str) -> CertificateRenderer:
     return r
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, *, fsync: bool = True) -> None:
+    """Write via a temporary name and rename. `fsync=False` when the caller flushes the whole
+    batch at once (`os.sync()` per chunk costs what one fsync per file costs, ~8 ms here)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".part")
     with open(tmp, "wb") as handle:
         handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
+        if fsync:
+            handle.flush()
+            os.fsync(handle.fileno())
     os.replace(tmp, path)
+
+
+# POSIX: one os.sync() per chunk (in the parent, before the commit) instead of an fsync per file.
+BATCH_SYNC = hasattr(os, "sync")
 
 
 def render_job(job: dict[str, Any]) -> list[str]:
@@ -46,7 +53,7 @@ def render_job(job: dict[str, Any]) -> list[str]:
     shas = []
     for values, qr, meta, pdf_path in job["items"]:
         data = r.render_pdf(values, qr, meta)
-        write_atomic(Path(pdf_path), data)
+        write_atomic(Path(pdf_path), data, fsync=not BATCH_SYNC)
         shas.append(hashlib.sha256(data).hexdigest())
         if part is not None:
             r.draw_page(part, values, qr)

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.certificates import keys
-from desktop.core.certificates.batch import render_job, warm_up
+from desktop.core.certificates.batch import BATCH_SYNC, render_job, warm_up
 from desktop.core.certificates.jws import sign
 from desktop.core.certificates.numbering import next_number
 from desktop.core.certificates.template import find_template
@@ -237,6 +237,8 @@ def _issue_chunk(
                 items.append((values, qr, pdf_meta(values, qr), str(path)))
                 made.append(Issued(new_id(), number, pid, path, qr, old["id"] if old else None))
             shas = _render(items, template_path, pool, n_workers, folder, parts, stamp, part_index)
+            if BATCH_SYNC:
+                os.sync()  # the files are on disk before the rows that point at them commit
             for cert, sha in zip(made, shas, strict=False):
                 store.insert(
                     "certificate",

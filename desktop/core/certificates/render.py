@@ -148,10 +148,10 @@ class CertificateRenderer:
             max_w = max_width * mm
             max_lines = int(block.get("max_lines", 3))
             min_size = float(block.get("min_size", size))
-            lines = wrap_text(text, font, size, max_w)
+            lines = wrap_text(text, font, size, max_w, balance=True)
             while len(lines) > max_lines and size > min_size:
                 size -= 0.5
-                lines = wrap_text(text, font, size, max_w)
+                lines = wrap_text(text, font, size, max_w, balance=True)
             leading = size * float(block.get("leading", 1.3))
             for i, line in enumerate(lines):
                 draw_text(c, x, y - i * leading, line, font, size, align=align)

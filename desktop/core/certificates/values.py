@@ -68,7 +68,8 @@ def certificate_values(
     w, p, inst = ctx.workshop, ctx.programme, ctx.institute
     dept_en, dept_hi = _department_names(store, participant.get("department"))
     designation = participant.get("designation") or ""
-    line = ", ".join(v for v in (designation, dept_hi or dept_en) if v)
+    dept = " / ".join(dict.fromkeys(v for v in (dept_hi, dept_en) if v))
+    line = " — ".join(v for v in (designation, dept) if v)
     return {
         "name_en": participant.get("name_en") or "",
         "name_hi": participant.get("name_hi") or "",

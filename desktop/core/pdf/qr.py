@@ -46,24 +46,27 @@ def draw_qr(
     matrix = qr_matrix(data, error)
     n = matrix.shape[0]
     module = size / (n + 2 * quiet_zone)
-    top = y + size - quiet_zone * module
-    left = x + quiet_zone * module
-    ops: list[str] = []
-    padded = np.zeros((n, n + 2), dtype=np.int8)
-    padded[:, 1:-1] = matrix
-    edges = np.diff(padded, axis=1)
-    for r in range(n):
-        starts = np.flatnonzero(edges[r] == 1)
-        ends = np.flatnonzero(edges[r] == -1)
-        yy = top - (r + 1) * module
-        for s, e in zip(starts.tolist(), ends.tolist(), strict=False):
-            ops.append(f"{left + s * module:.3f} {yy:.3f} {(e - s) * module:.3f} {module:.3f} re")
     if quiet_zone:
         canvas.saveState()
         canvas.setFillColorRGB(1, 1, 1)
         canvas.rect(x, y, size, size, stroke=0, fill=1)
         canvas.restoreState()
+    # One `cm` maps module units to points, so every rectangle is small integers (cheap to
+    # format, compact in the file): row r, columns [s, e) -> "s (n-1-r) (e-s) 1 re".
+    padded = np.zeros((n, n + 2), dtype=np.int8)
+    padded[:, 1:-1] = matrix
+    edges = np.diff(padded, axis=1)
+    rows, starts = np.nonzero(edges == 1)
+    _, ends = np.nonzero(edges == -1)
+    ops = " re\n".join(
+        map("{} {} {} 1".format, starts.tolist(), (n - 1 - rows).tolist(), (ends - starts).tolist())
+    )
+    origin = quiet_zone * module
     canvas.saveState()
     canvas.setFillColorRGB(0, 0, 0)
-    canvas.addLiteral("\n".join(ops) + "\nf")
+    canvas.addLiteral(
+        f"1 0 0 1 {x + origin:.3f} {y + origin:.3f} cm {module:.5f} 0 0 {module:.5f} 0 0 cm\n"
+        + ops
+        + " re\nf"
+    )
     canvas.restoreState()

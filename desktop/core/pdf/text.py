@@ -142,8 +142,29 @@ def draw_text(
     return width
 
 
-def wrap_text(text: str, font: str, size: float, max_width: float) -> list[str]:
-    """Greedy word wrap by measured (shaped) width; a single over-long word stays whole."""
+def wrap_text(
+    text: str, font: str, size: float, max_width: float, *, balance: bool = False
+) -> list[str]:
+    """Word wrap by measured (shaped) width; a single over-long word stays whole.
+
+    `balance=True` keeps the same number of lines but evens their lengths, so a centred
+    paragraph does not end in one orphan word."""
+    lines = _greedy_wrap(text, font, size, max_width)
+    if not balance or len(lines) < 2 or "\n" in text:
+        return lines
+    lo, hi = max_width / len(lines) * 0.5, max_width
+    best = lines
+    for _ in range(12):
+        mid = (lo + hi) / 2
+        trial = _greedy_wrap(text, font, size, mid)
+        if len(trial) <= len(lines):
+            best, hi = trial, mid
+        else:
+            lo = mid
+    return best
+
+
+def _greedy_wrap(text: str, font: str, size: float, max_width: float) -> list[str]:
     lines: list[str] = []
     current = ""
     for para in text.split("\n"):

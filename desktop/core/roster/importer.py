@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import os
 from array import array
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from desktop.core.roster.fields import (
     FIELD_LABELS,
     IGNORE,
     IMPORT_FIELDS,
+    REQUIRED_FIELDS,
     detect_layout,
     missing_required,
     propose_mapping,
@@ -122,19 +123,36 @@ def preview_file(path: str | Path, layout: str = "auto", rows: int = 20) -> File
         )
 
 
-def check_mapping(headers: list[str], mapping: Mapping[str, str]) -> list[tuple[int, str]]:
-    """Validate a header -> field mapping; returns (column index, field) pairs to import."""
-    unknown = [h for h in mapping if h not in headers]
-    if unknown:
-        raise RosterFileError(f"the mapping names columns the file does not have: {unknown}")
-    bad = [f for f in mapping.values() if f and f not in IMPORT_FIELDS]
+def check_mapping(
+    headers: list[str], mapping: Mapping[str, str] | Sequence[str]
+) -> list[tuple[int, str]]:
+    """Validate a mapping and return the (column index, field) pairs to import.
+
+    `mapping` is either header text -> field, or one field per column in file order (what a
+    mapping table in the GUI naturally holds; needed when two columns share a header).
+    '' means "not imported". Raises RosterFileError naming the problem."""
+    if isinstance(mapping, Mapping):
+        unknown = [h for h in mapping if h not in headers]
+        if unknown:
+            raise RosterFileError(f"the mapping names columns the file does not have: {unknown}")
+        seen: set[str] = set()
+        pairs: list[tuple[int, str]] = []
+        for index, header in enumerate(headers):
+            if header not in seen:
+                pairs.append((index, mapping.get(header, IGNORE) or IGNORE))
+            seen.add(header)
+    else:
+        pairs = [(i, f or IGNORE) for i, f in enumerate(mapping)]
+    bad = [f for _, f in pairs if f and f not in IMPORT_FIELDS]
     if bad:
         raise RosterFileError(f"unknown participant field(s) in the mapping: {bad}")
-    targets = [f for f in mapping.values() if f]
+    targets = [f for _, f in pairs if f]
     twice = sorted({f for f in targets if targets.count(f) > 1})
     if twice:
-        raise RosterFileError(f"more than one column is mapped to: {', '.join(twice)}")
-    missing = missing_required(mapping)
+        raise RosterFileError(
+            "more than one column is mapped to: " + ", ".join(FIELD_LABELS[f] for f in twice)
+        )
+    missing = [f for f in REQUIRED_FIELDS if f not in targets]
     if missing:
         names = ", ".join(FIELD_LABELS[f] for f in missing)
         found = ", ".join(repr(h) for h in headers if h) or "none"
@@ -142,14 +160,18 @@ def check_mapping(headers: list[str], mapping: Mapping[str, str]) -> list[tuple[
             f"missing required column(s): {names}. Columns found: {found}. "
             "Rename the column (e.g. 'Name (English)', 'Full Name', 'नाम (अंग्रेज़ी)') or map it."
         )
-    columns: list[tuple[int, str]] = []
-    seen: set[str] = set()
-    for index, header in enumerate(headers):
-        target = mapping.get(header, IGNORE)
-        if target and header not in seen:
-            columns.append((index, target))
-        seen.add(header)
-    return columns
+    return [(i, f) for i, f in pairs if f]
+
+
+@dataclass
+class RowOutcome:
+    """One data row's fate, for the GUI's preview table and progress views."""
+
+    row: int  # spreadsheet row number
+    cells: list[str]
+    status: str  # created | updated | unchanged | rejected
+    data: dict[str, str]  # the cleaned values
+    errors: list[tuple[str, str]]  # (field, message)
 
 
 def import_roster(
@@ -157,8 +179,10 @@ def import_roster(
     path: str | Path,
     *,
     layout: str = "auto",
-    mapping: Mapping[str, str] | None = None,
+    mapping: Mapping[str, str] | Sequence[str] | None = None,
     dry_run: bool = False,
+    limit: int | None = None,
+    on_row: Callable[[RowOutcome], None] | None = None,
     report: str | Path | None = None,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
@@ -166,15 +190,24 @@ def import_roster(
 ) -> ImportResult:
     """Import a roster file into `store`; see the module docstring.
 
+    `mapping`: header -> field or one field per column (default: recognised headers).
+    `limit`: only the first N data rows (with `dry_run`, the GUI's preview); `on_row` is
+    called with a RowOutcome for every row. `progress(rows_done, fraction)` and `cancel()`
+    are called between chunks (cancel returning True rolls everything back).
     Raises RosterFileError (file unusable, nothing changed) or ImportCancelled."""
     with open_table(path) as table:
         chosen = layout if layout != "auto" else detect_layout(table.headers)
         if mapping is None:
             mapping = propose_mapping(table.headers, chosen)
         columns = check_mapping(table.headers, mapping)
-        result = ImportResult(dry_run=dry_run, layout=chosen, mapping=dict(mapping))
+        result = ImportResult(
+            dry_run=dry_run,
+            layout=chosen,
+            mapping={table.headers[i]: f for i, f in columns if i < len(table.headers)},
+        )
         writer = _ReportWriter(Path(report), table.headers) if report else None
         job = _ImportJob(store, table, columns, result, writer, progress, cancel, chunk_rows)
+        job.limit, job.on_row = limit, on_row
         try:
             try:
                 with store.transaction(), BulkInserter(store, "participant") as bulk:
@@ -242,15 +275,27 @@ class _ImportJob:
         self.chunk_rows = chunk_rows
         self.validator = RowValidator(DistrictMatcher.from_store(store))
         self.keys = [k for k in MATCH_KEYS if any(f == k for _, f in columns)]
+        self.limit: int | None = None
+        self.on_row: Callable[[RowOutcome], None] | None = None
 
     def run(self, bulk: BulkInserter) -> None:
         self.base_seq = bulk.base_seq
+        expected = self.base_seq + self.table.total_bytes // 60
+        self.seen = {key: _SeenFilter(expected) for key in self.keys}
+        for key, seen in self.seen.items():
+            # A covering-index scan; tombstones too (a false "maybe" only costs a lookup).
+            for (value,) in self.store.conn.execute(
+                f"SELECT {key} FROM participant WHERE {key} IS NOT NULL"
+            ):
+                seen.add(value)
         # Row number that claimed each existing person (0 = not yet) and each new one.
         self.touched = array("I", bytes(4 * (self.base_seq + 1)))
         self.inserted = array("I")
         done = 0
         chunk: list[tuple[int, list[str]]] = []
-        for item in self.table.rows():
+        for count, item in enumerate(self.table.rows()):
+            if self.limit is not None and count >= self.limit:
+                break
             chunk.append(item)
             if len(chunk) >= self.chunk_rows:
                 done += self._chunk(chunk, bulk)
@@ -299,7 +344,7 @@ class _ImportJob:
             if not errors:
                 for key in self.keys:
                     value = data.get(key)
-                    if value:
+                    if value and self.seen[key].maybe(value):
                         wanted[key].add(value)
         found = {key: self._lookup(key, values) for key, values in wanted.items()}
         local: dict[str, dict[str, int]] = {k: {} for k in self.keys}
@@ -317,6 +362,8 @@ class _ImportJob:
                 status = "rejected"
             if writer:
                 writer.row(cells, status, "; ".join(m for _, m in errors))
+            if self.on_row is not None:
+                self.on_row(RowOutcome(number, cells, status, data, errors))
         if new_rows:
             bulk.add(new_rows)
             self.inserted.extend(new_numbers)
@@ -379,6 +426,7 @@ class _ImportJob:
             value = data.get(key)
             if value:
                 local[key][value] = number
+                self.seen[key].add(value)
         if target is None:
             new_rows.append(data)
             new_numbers.append(number)
@@ -390,6 +438,28 @@ class _ImportJob:
             return "updated", []
         self.result.unchanged += 1
         return "unchanged", []
+
+
+class _SeenFilter:
+    """One bit per hash of each value already in the database or accepted from the file.
+
+    A clear bit proves a value is new, so most rows of a big import need no index lookup;
+    a set bit ("maybe") is confirmed by the lookup. 16 MiB at most per key."""
+
+    def __init__(self, expected: int) -> None:
+        bits = 1 << 16
+        while bits < expected * 32 and bits < 1 << 27:
+            bits <<= 1
+        self.mask = bits - 1
+        self.bits = bytearray(bits >> 3)
+
+    def add(self, value: str) -> None:
+        h = hash(value) & self.mask
+        self.bits[h >> 3] |= 1 << (h & 7)
+
+    def maybe(self, value: str) -> bool:
+        h = hash(value) & self.mask
+        return bool(self.bits[h >> 3] >> (h & 7) & 1)
 
 
 def _conflict(label: str, value: str, row: Mapping[str, Any]) -> str:

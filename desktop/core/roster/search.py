@@ -21,6 +21,7 @@ _COLUMNS = "seq, " + ", ".join(RESULT_FIELDS) + ", name_latin"
 _WORD = re.compile(r"[\u0900-\u097F]+|[A-Za-z]+|\d+")
 _CODEISH = re.compile(r"^[A-Za-z0-9/_\-.]*\d[A-Za-z0-9/_\-.]*$")
 _CANDIDATES = 200
+_PHONE_JUNK = re.compile(r"[\s\-+().]")
 
 
 def search(store: Store | sqlite3.Connection, query: str, limit: int = 20) -> list[dict[str, Any]]:
@@ -41,12 +42,16 @@ def search(store: Store | sqlite3.Connection, query: str, limit: int = 20) -> li
                 ranked[seq] = (score, row)
 
     compact = query.replace(" ", "")
+    digits = _PHONE_JUNK.sub("", query)
+    if digits.isdigit() and len(digits) >= 2:
+        # A mobile as typed: +91 98765-43210, 098765 43210, or its first digits.
+        if len(digits) == 12 and digits.startswith("91"):
+            digits = digits[2:]
+        elif len(digits) == 11 and digits.startswith("0"):
+            digits = digits[1:]
+        take(_by_prefix(conn, "mobile", digits, limit), 2)
     if _CODEISH.match(compact):
         take(_exact_code(conn, compact), 0)
-        digits = re.sub(r"[\s\-+]", "", query)
-        if digits.isdigit():
-            mobile = digits[-10:] if len(digits) > 10 else digits
-            take(_by_prefix(conn, "mobile", mobile, limit), 2)
         if len(ranked) < limit:
             take(_by_prefix(conn, "employee_code", compact, limit), 1)
             if compact.upper() != compact:

@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
+from functools import partial
 
 from desktop.core.roster.districts import DistrictMatcher
-from desktop.core.roster.fields import FIELD_LABELS
+from desktop.core.roster.fields import FIELD_LABELS, IMPORT_FIELDS
 from desktop.core.roster.legacy import LEGACY_MESSAGE, is_latin_only, looks_legacy
 
 _SPACES = re.compile(r"\s+")
@@ -77,6 +78,7 @@ GROUPS = {
 }
 _GROUP_WORDS = re.compile(r"^(group|grp|gr|class|service group|समूह|वर्ग|श्रेणी|ग्रुप|क्लास)\s*")
 
+_REPEATING = ("designation", "department", "district_code", "gender", "service_group")
 MAX_CODE = 30
 MAX_TEXT = 200
 
@@ -85,9 +87,13 @@ def clean_text(value: str | None) -> str:
     """Trimmed, single-spaced, NFC (so नुक़्ता typed two ways compares equal)."""
     if not value:
         return ""
-    value = _SPACES.sub(" ", value).strip()
-    if not value.isascii():
-        value = unicodedata.normalize("NFC", value.replace("\u200b", "").replace("\ufeff", ""))
+    if value.isascii():
+        return (
+            " ".join(value.split()) if "  " in value or not value.isprintable() else value.strip()
+        )
+    value = " ".join(value.replace("\u200b", "").replace("\ufeff", "").split())
+    if not unicodedata.is_normalized("NFC", value):
+        value = unicodedata.normalize("NFC", value)
     return value
 
 
@@ -116,20 +122,33 @@ class RowValidator:
 
     def __init__(self, districts: DistrictMatcher) -> None:
         self.districts = districts
+        self._checks = {
+            f: getattr(self, f"_check_{f}", None) or partial(self._check_text, f)
+            for f in IMPORT_FIELDS
+        }
+        # Values that repeat down a column are checked once (districts, groups, posts...).
+        self._cache: dict[str, dict[str, object]] = {f: {} for f in _REPEATING}
 
     def validate(self, raw: Mapping[str, str]) -> tuple[dict[str, str], list[tuple[str, str]]]:
         data: dict[str, str] = {}
         errors: list[tuple[str, str]] = []
+        checks, caches = self._checks, self._cache
         for field, value in raw.items():
-            value = clean_text(value)
             if not value:
                 continue
-            check = getattr(self, f"_check_{field}", None)
-            result = check(value) if check else self._check_text(field, value)
-            if isinstance(result, tuple):
-                errors.append(result)
-            else:
-                data[field] = result
+            cache = caches.get(field)
+            result = cache.get(value) if cache is not None else None
+            if result is None:
+                text = clean_text(value)
+                result = checks[field](text) if text else ""
+                if cache is not None:
+                    if len(cache) > 20_000:
+                        cache.clear()
+                    cache[value] = result
+            if result.__class__ is tuple:
+                errors.append(result)  # type: ignore[arg-type]
+            elif result:
+                data[field] = result  # type: ignore[assignment]
         if "name_en" not in data and not any(f == "name_en" for f, _ in errors):
             errors.append(("name_en", "Name (English) is required"))
         return data, errors

@@ -42,7 +42,6 @@ from PySide6.QtWidgets import (
 from desktop.core import attendance, enrolment, people, workshops
 from desktop.core.ids import parse_ts
 from desktop.store import Store
-from desktop.ui import refguard
 from desktop.ui.context import AppContext
 from desktop.ui.uiload import load_ui
 
@@ -65,7 +64,6 @@ class AttendancePage(QWidget):
 
     def __init__(self, ctx: AppContext, clock: Callable[[], datetime] | None = None) -> None:
         super().__init__()
-        refguard.install()
         # The database worker runs Python between its SQLite calls; with the default 5 ms
         # GIL switch interval the GUI thread can wait that long for every Python slot it
         # runs. 1 ms keeps the desk's feedback prompt while marks are being written.

@@ -46,6 +46,7 @@ from desktop.core import field_visits as fv
 from desktop.core.field_workshops import plan_field_workshop, programmes, workshops_of_visit
 from desktop.paths import files_dir
 from desktop.ui.context import AppContext
+from desktop.ui.i18n import bind_form, translate_buttons
 from desktop.ui.uiload import load_ui
 
 CONTEXT = "FieldVisits"
@@ -100,6 +101,26 @@ class DueDateDelegate(QStyledItemDelegate):
     def setModelData(self, editor, model, index):  # noqa: N802
         day = editor.date()
         model.setData(index, "" if day == self.NONE else day.toString("yyyy-MM-dd"))
+
+
+LIST_COLUMNS = (
+    "Date",
+    "District",
+    "Office",
+    "Department",
+    "Purpose",
+    "People met",
+    "Action points",
+    "Attachments",
+)
+ACTION_COLUMNS = ("Action", "Owner", "Due date", "Status")
+CARRIED_COLUMNS = ("Visit", "Action", "Owner", "Due date", "Status")
+
+
+def set_headers(table: QTableWidget, context: str, sources: tuple[str, ...]) -> None:
+    """Column titles in the current language (bind_form does not reach table headers); the
+    sources are the .ui's own strings, so the form's translation context applies."""
+    table.setHorizontalHeaderLabels([QCoreApplication.translate(context, s) for s in sources])
 
 
 def _child(root: QWidget, cls, name: str):
@@ -170,6 +191,9 @@ class VisitForm(QWidget):
         self._due_delegate = DueDateDelegate(self.actions)
         self.actions.setItemDelegateForColumn(2, self._due_delegate)
         self.date.setMaximumDate(QDate(2100, 12, 31))
+        bind_form(self.ui, "field_visit.ui", after=self._retranslate)
+        set_headers(self.actions, "FieldVisitForm", ACTION_COLUMNS)
+        set_headers(self.carried_table, "FieldVisitForm", CARRIED_COLUMNS)
         self._search_timer = QTimer(self, singleShot=True, interval=200)
         self._search_timer.timeout.connect(self._run_search)
         self._fill_choices()
@@ -177,19 +201,59 @@ class VisitForm(QWidget):
         self.load(None)
 
     # -- set-up ----------------------------------------------------------------------------
-    def _fill_choices(self) -> None:
-        store = self.ctx.store
+    def _fill_choices(self, reread: bool = True) -> None:
+        """Fill the district/department choices; `reread=False` (a language switch) uses the
+        lists read last time, so an event never needs the database."""
+        if reread or not hasattr(self, "_districts"):
+            store = self.ctx.store
+            self._districts = fv.districts(store)
+            self._departments = fv.departments(store)
+            completer = QCompleter(fv.offices(store), self.office)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            self.office.setCompleter(completer)
         self.district.clear()
         self.district.addItem(tr("— choose —"), None)
-        for code, name_en, name_hi in fv.districts(store):
+        for code, name_en, name_hi in self._districts:
             self.district.addItem(f"{name_hi if hindi() else name_en} ({code})", code)
         self.department.clear()
         self.department.addItem("", None)
-        for name_en, name_hi in fv.departments(store):
+        for name_en, name_hi in self._departments:
             self.department.addItem(name_hi if hindi() and name_hi else name_en, name_en)
-        completer = QCompleter(fv.offices(store), self.office)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.office.setCompleter(completer)
+
+    def _retranslate(self) -> None:
+        """Texts set in code follow a language switch; what the user typed stays."""
+        set_headers(self.actions, "FieldVisitForm", ACTION_COLUMNS)
+        set_headers(self.carried_table, "FieldVisitForm", CARRIED_COLUMNS)
+        district, department = self.district.currentData(), self.department.currentData()
+        typed_department = self.department.currentText()
+        for combo in (self.district, self.department):
+            combo.blockSignals(True)
+        self._fill_choices(reread=False)
+        self.district.setCurrentIndex(max(0, self.district.findData(district)))
+        index = self.department.findData(department)
+        if index < 0 and typed_department:
+            self.department.setEditText(typed_department)
+        else:
+            self.department.setCurrentIndex(max(0, index))
+        for combo in (self.district, self.department):
+            combo.blockSignals(False)
+        if self.visit_id is None:
+            self.title.setText(tr("New field visit"))
+        else:
+            self.title.setText(
+                tr("Field visit: %1, %2")
+                .replace("%1", self.office.text())
+                .replace("%2", self.date.date().toString("yyyy-MM-dd"))
+            )
+        self.carried_box.setTitle(
+            tr("From earlier visits (%1 open)").replace("%1", str(len(self.carried)))
+        )
+        for table, column in ((self.actions, 3), (self.carried_table, 4)):
+            for row in range(table.rowCount()):
+                combo = table.cellWidget(row, column)
+                if isinstance(combo, QComboBox):
+                    for i in range(combo.count()):
+                        combo.setItemText(i, tr(STATUS_TEXT[combo.itemData(i)]))
 
     def _wire(self) -> None:
         f = self.ui
@@ -379,6 +443,7 @@ class VisitForm(QWidget):
         dialog = load_ui("field_quick_person.ui", self)
         assert isinstance(dialog, QDialog)
         box = _child(dialog, QDialogButtonBox, "buttonBox")
+        translate_buttons(box)
         box.accepted.connect(dialog.accept)
         box.rejected.connect(dialog.reject)
         name = self.search.text().strip()
@@ -628,6 +693,7 @@ class VisitForm(QWidget):
         start = _child(dialog, QDateEdit, "startDateEdit")
         start.setDate(self.date.date())
         box = _child(dialog, QDialogButtonBox, "buttonBox")
+        translate_buttons(box)
         box.accepted.connect(dialog.accept)
         box.rejected.connect(dialog.reject)
         if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -691,6 +757,11 @@ class VisitList(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.ui)
         self.table: QTableWidget = _child(self.ui, QTableWidget, "visitTable")
+        bind_form(
+            self.ui,
+            "field_visits.ui",
+            after=lambda: set_headers(self.table, "FieldVisitList", LIST_COLUMNS),
+        )
         self.district: QComboBox = _child(self.ui, QComboBox, "districtFilter")
         self.department: QComboBox = _child(self.ui, QComboBox, "departmentFilter")
         self.month: QComboBox = _child(self.ui, QComboBox, "monthFilter")
@@ -903,43 +974,8 @@ class FieldVisitsPage(QStackedWidget):
     def _redraw_if_stale(self) -> None:
         if getattr(self, "_stale", False) and self.isVisible():
             self._stale = False
-            self.form._fill_choices()
             self.list.reload()
 
 
-def _guard_none_refcount() -> None:
-    """PySide6 6.12.0 on CPython 3.11 drops a reference to None on every void Qt call (a list
-    refresh costs ~250); without a reserve the app aborts after a few refreshes. The shared
-    guard (`desktop.ui.refguard`, from the attendance area) is used when present; until it
-    lands this page tops the reserve up itself, the same way."""
-    try:
-        from desktop.ui import refguard  # type: ignore[attr-defined]
-    except ImportError:
-        refguard = None
-    if refguard is not None:
-        refguard.install()
-        return
-    import ctypes
-    import sys
-
-    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return  # None is immortal there
-
-    def top_up() -> None:
-        for singleton in (None, True, False):
-            if sys.getrefcount(singleton) < 1_000_000:
-                ctypes.c_ssize_t.from_address(id(singleton)).value += 2_000_000
-
-    top_up()
-    app = QCoreApplication.instance()
-    if app is not None and not hasattr(app, "_field_visits_refguard"):
-        timer = QTimer(app)
-        timer.setInterval(500)
-        timer.timeout.connect(top_up)
-        timer.start()
-        app._field_visits_refguard = timer
-
-
 def create_page(ctx: AppContext) -> QWidget:
-    _guard_none_refcount()
     return FieldVisitsPage(ctx)

@@ -50,6 +50,7 @@ class ReportsPage(QWidget):
         self.ui.findChild(QPushButton, "exportPdfButton").clicked.connect(
             lambda: self.export(".pdf")
         )
+        self.table.horizontalHeader().setStretchLastSection(True)
         ctx.changed.connect(self._on_changed)
         self.retranslate()
 
@@ -150,6 +151,11 @@ class ReportsPage(QWidget):
         self.ui.findChild(QPushButton, "exportPdfButton").setText(tr("Export PDF…"))
         if self.report is not None:
             self.show_report(self.report)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self.report is None:  # the current month's numbers as soon as the page opens
+            self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

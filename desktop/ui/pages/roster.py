@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.roster.search import search
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import ask_yes_no, bind_form, current_language
-from desktop.ui.roster.model import ID_ROLE, RosterModel
+from desktop.ui.roster.model import ID_ROLE, SEARCH_LIMIT, RosterModel
 from desktop.ui.uiload import load_ui
 
 FORM = "roster_page.ui"
@@ -74,6 +75,13 @@ class RosterPage(QWidget):
             self.table.setColumnWidth(column, width)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         self.last_search_ms = 0.0
+        self.last_show_ms = 0.0
+        self._searching = False
+        # Searches run on a pool thread through their own connection (never the GUI's).
+        self.search_conn = _reader(ctx)
+        if self.search_conn is not ctx.store.conn:
+            search_conn = self.search_conn
+            self.destroyed.connect(lambda *_: search_conn.close())
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -94,16 +102,49 @@ class RosterPage(QWidget):
         self._update_buttons()
 
     # -- search ------------------------------------------------------------------------------
-    def apply_search(self) -> None:
-        """Run the search now (the timer calls this ~150 ms after the last keystroke)."""
+    def apply_search(self, force: bool = False) -> None:
+        """Run the search now (the timer calls this ~150 ms after the last keystroke).
+
+        Matching runs on a pool thread with its own connection (a hard query can take tens of
+        milliseconds on 1.88M people); one search at a time, and when it returns while the
+        user has typed on, the newest text is searched next."""
         self._timer.stop()
-        text = self.search.text()
-        if text.strip() == self.model.search_text:
+        text = self.search.text().strip()
+        if text == self.model.search_text and not force:
+            return
+        if not text:
+            self.model.set_search("")
+            self._update_buttons()
+            return
+        if self._searching:
+            return  # _found() starts the newest text when the running search returns
+        self._searching = True
+        conn = self.search_conn
+
+        def task(handle):
+            started = time.perf_counter()
+            found = search(conn, text, limit=SEARCH_LIMIT)
+            return text, found, (time.perf_counter() - started) * 1000
+
+        self.ctx.run(task, on_done=self._found, on_error=self._search_failed, kind="search")
+
+    def _found(self, payload) -> None:
+        text, found, elapsed_ms = payload
+        self._searching = False
+        self.last_search_ms = elapsed_ms
+        current = self.search.text().strip()
+        if current != text:
+            if current:
+                self.apply_search(force=True)
             return
         started = time.perf_counter()
-        self.model.set_search(text)
-        self.last_search_ms = (time.perf_counter() - started) * 1000
+        self.model.show_results(text, found)
+        self.last_show_ms = (time.perf_counter() - started) * 1000
         self._update_buttons()
+
+    def _search_failed(self, exc: BaseException, trace: str) -> None:
+        self._searching = False
+        self.status.setText(str(exc))
 
     # -- selection and actions ---------------------------------------------------------------
     def selected_id(self) -> str | None:
@@ -174,7 +215,10 @@ class RosterPage(QWidget):
     # -- refresh -----------------------------------------------------------------------------
     def _on_changed(self, kind: str) -> None:
         if kind in ("participant", "*"):
-            self.model.reload()
+            if self.model.search_text:
+                self.apply_search(force=True)
+            else:
+                self.model.reload()
             self._update_buttons()
 
     def _update_status(self) -> None:
@@ -183,6 +227,12 @@ class RosterPage(QWidget):
             text = translate("RosterPage", "No one matches “%1”.").replace(
                 "%1", self.model.search_text
             )
+        elif self.model.search_text and loaded >= SEARCH_LIMIT:
+            text = translate(
+                "RosterPage", "The best %1 matches are shown; type more to narrow the search."
+            ).replace("%1", f"{loaded:,}")
+        elif self.model.search_text:
+            text = translate("RosterPage", "%1 people match.").replace("%1", f"{loaded:,}")
         elif self.model.exhausted:
             text = translate("RosterPage", "%1 people shown.").replace("%1", f"{loaded:,}")
         else:

@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 from desktop.core import completion, enrolment, people, workshops
 from desktop.core.workshops import SessionPlan, ValidationError, WorkshopPlan
 from desktop.paths import files_dir
-from desktop.ui import refguard
 from desktop.ui.context import AppContext
 from desktop.ui.pages.programme_dialog import ProgrammeDialog
 from desktop.ui.uiload import load_ui
@@ -56,7 +55,6 @@ class WorkshopsPage(QWidget):
 
     def __init__(self, ctx: AppContext, today: Callable[[], date] | None = None) -> None:
         super().__init__()
-        refguard.install()
         self.setObjectName("workshopsPage")
         self.ctx = ctx
         self.store = ctx.store  # writes, inside ctx.run tasks

@@ -1,7 +1,9 @@
 """Field checks for the person form, with messages that name the field.
 
-Interim rules matching the roster import's (mobile, email, employee code); once the roster
-core's validators land, `check_person` delegates to them."""
+The roster core's `RowValidator` (the importer's rules) decides what is acceptable and cleans
+the values (mobile `+91 98765-43210` → `9876543210`). Its messages are English; for the
+common cases the form shows the same message in the GUI's language (the translated rules
+below mirror the core's), anything else is shown as the core wrote it."""
 
 from __future__ import annotations
 
@@ -39,8 +41,11 @@ class Problem:
     field: str
     code: str
     args: tuple[str, ...] = ()
+    text: str = ""  # the core's own message, for problems without a translated form
 
     def message(self) -> str:
+        if self.code == "core":
+            return self.text
         translate = QCoreApplication.translate
         label = translate("PersonDialog", FIELD_LABELS.get(self.field, self.field))
         text = translate("PersonDialog", MESSAGES[self.code]).replace("%1", label)
@@ -82,3 +87,26 @@ def duplicate_of(
     if row is None:
         return None
     return Problem("employee_code", "duplicate", (code, row["name_en"]))
+
+
+def validate_person(
+    conn: sqlite3.Connection, values: dict[str, Any]
+) -> tuple[dict[str, Any], list[Problem]]:
+    """Clean and check the form's values with the roster core's validator.
+
+    Returns (clean values, problems). Blank fields come back as None: in the form, emptying a
+    field means "clear it" (an import's blank cell means "leave it")."""
+    from desktop.core.roster.districts import DistrictMatcher
+    from desktop.core.roster.validate import RowValidator
+
+    validator = RowValidator(
+        DistrictMatcher(conn.execute("SELECT code, name_en, name_hi FROM district"))
+    )
+    raw = {k: (v or "") for k, v in values.items()}
+    clean, errors = validator.validate(raw)
+    mine = {p.field: p for p in check_person(values)}
+    problems: list[Problem] = []
+    for field_name, message in errors:
+        problems.append(mine.get(field_name) or Problem(field_name, "core", text=message))
+    out = {k: clean.get(k) for k in values}
+    return out, problems

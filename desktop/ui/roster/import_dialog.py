@@ -49,11 +49,10 @@ FIELD_LABELS = {
 }
 STATUS_LABELS = {
     "new": QT_TRANSLATE_NOOP("ImportDialog", "New"),
-    "update": QT_TRANSLATE_NOOP("ImportDialog", "Update"),
-    "unchanged": QT_TRANSLATE_NOOP("ImportDialog", "Unchanged"),
+    "update": QT_TRANSLATE_NOOP("ImportDialog", "In roster"),
     "error": QT_TRANSLATE_NOOP("ImportDialog", "Error"),
 }
-STATUS_COLOURS = {"new": "#e3f4e6", "update": "#e5eefb", "unchanged": "#f2f2f2", "error": "#fbe3e3"}
+STATUS_COLOURS = {"new": "#e3f4e6", "update": "#e5eefb", "error": "#fbe3e3"}
 STEP_FILE, STEP_MAPPING, STEP_PREVIEW, STEP_SUMMARY = range(4)
 
 
@@ -305,19 +304,13 @@ class ImportDialog(QDialog):
         counts = {status: sum(1 for r in results if r.status == status) for status in STATUS_LABELS}
         intro = translate(
             "ImportDialog",
-            "The first %1 of %2 rows: %3 new, %4 to update, %5 unchanged, %6 with errors. "
-            "Import writes every accepted row in one step; rows with errors are left out and "
-            "listed in the report.",
+            "The first %1 rows of the file: %2 new people, %3 already in the roster (their "
+            "changed fields will be updated), %4 with errors. Import checks the whole file and "
+            "writes every accepted row in one step; rows with errors are left out and listed "
+            "in the report.",
         )
         for n, value in enumerate(
-            (
-                len(results),
-                len(self.plan.rows),
-                counts["new"],
-                counts["update"],
-                counts["unchanged"],
-                counts["error"],
-            ),
+            (len(results), counts["new"], counts["update"], counts["error"]),
             start=1,
         ):
             intro = intro.replace(f"%{n}", f"{value:,}")
@@ -336,9 +329,8 @@ class ImportDialog(QDialog):
                 *(_tr(FIELD_LABELS[f]) for f in fields),
             ]
         )
-        plan_rows = self.plan.rows
         for r, result in enumerate(results):
-            source = plan_rows[result.line - 2]
+            source = result.cells
             shown = {}
             for column, target in enumerate(self.mapping):
                 if target and column < len(source):
@@ -356,12 +348,12 @@ class ImportDialog(QDialog):
         table.horizontalHeader().setStretchLastSection(False)
         table.resizeColumnsToContents()
         for c in range(table.columnCount()):
-            table.setColumnWidth(c, min(table.columnWidth(c), 320 if c == 2 else 200))
+            table.setColumnWidth(c, min(table.columnWidth(c), 400 if c == 2 else 200))
 
     def start_import(self) -> None:
         assert self.plan is not None
         plan, mapping, store = self.plan, list(self.mapping), self.ctx.store
-        self.progress_bar.setRange(0, len(plan.rows))
+        self.progress_bar.setRange(0, 1000)
         self.progress_bar.setValue(0)
         self.progress_bar.show()
         self.progress_label.setText(
@@ -381,12 +373,12 @@ class ImportDialog(QDialog):
         )
 
     def _progress(self, done: int, total: int, text: str) -> None:
+        """`done`/`total` is the share of the file read; `text` the rows checked so far."""
         self.progress_bar.setMaximum(max(total, 1))
         self.progress_bar.setValue(done)
+        rows = int(text) if text.isdigit() else 0
         self.progress_label.setText(
-            translate("ImportDialog", "Checked %1 of %2 rows…")
-            .replace("%1", f"{done:,}")
-            .replace("%2", f"{total:,}")
+            translate("ImportDialog", "Checked %1 rows…").replace("%1", f"{rows:,}")
         )
 
     def _imported(self, summary: ImportSummary) -> None:
@@ -415,9 +407,13 @@ class ImportDialog(QDialog):
     def _fill_summary(self) -> None:
         table = self.errors_table
         table.clear()
-        table.setColumnCount(2)
+        table.setColumnCount(3)
         table.setHorizontalHeaderLabels(
-            [translate("ImportDialog", "Line"), translate("ImportDialog", "Problems")]
+            [
+                translate("ImportDialog", "Line"),
+                translate("ImportDialog", "Field"),
+                translate("ImportDialog", "Problems"),
+            ]
         )
         if self.outcome == "cancelled":
             self.summary_label.setText(
@@ -441,19 +437,21 @@ class ImportDialog(QDialog):
             "%1 rows read: %2 people added, %3 updated, %4 already up to date. %5 rows had "
             "errors and were not imported.",
         )
-        for n, value in enumerate((s.total, s.created, s.updated, s.unchanged, s.errors), start=1):
+        for n, value in enumerate((s.rows, s.created, s.updated, s.unchanged, s.rejected), start=1):
             text = text.replace(f"%{n}", f"{value:,}")
-        if s.errors:
+        if s.rejected:
             text += " " + translate(
                 "ImportDialog", "Save the report, correct those rows and import it again."
             )
         self.summary_label.setText(text)
-        errors = [r for r in s.results if r.status == "error"]
-        table.setRowCount(len(errors))
-        for r, result in enumerate(errors):
-            table.setItem(r, 0, QTableWidgetItem(str(result.line)))
-            table.setItem(r, 1, QTableWidgetItem("; ".join(result.errors)))
+        table.setRowCount(len(s.errors))
+        for r, error in enumerate(s.errors):
+            table.setItem(r, 0, QTableWidgetItem(str(error.get("row", ""))))
+            label = FIELD_LABELS.get(error.get("field", ""), error.get("field", ""))
+            table.setItem(r, 1, QTableWidgetItem(translate("ImportDialog", label)))
+            table.setItem(r, 2, QTableWidgetItem(error.get("message", "")))
         table.resizeColumnToContents(0)
+        table.resizeColumnToContents(1)
         self.save_report_button.setEnabled(True)
 
     def save_report(self, path: str | None = None) -> str | None:

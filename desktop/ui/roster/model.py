@@ -17,9 +17,11 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from desktop.core.roster.search import search
 from desktop.ui.roster.query import RosterQuery, RosterRow, lookup_names
 
 PAGE_SIZE = 200
+SEARCH_LIMIT = 200  # best matches shown; typing more narrows them
 
 #: (header, attribute) in display order
 HEADERS = (
@@ -44,6 +46,7 @@ class RosterModel(QAbstractTableModel):
         self._districts, self._departments = lookup_names(conn)
         self._rows: list[RosterRow] = []
         self._query = RosterQuery(conn)
+        self._search = ""
         self._exhausted = False
         self._last_seq = 0
         self.fetchMore(QModelIndex())
@@ -51,21 +54,38 @@ class RosterModel(QAbstractTableModel):
     # -- what is shown -----------------------------------------------------------------------
     @property
     def search_text(self) -> str:
-        return self._query.search
+        return self._search
 
     def set_search(self, text: str) -> None:
-        """Show only participants matching `text` (empty: everyone); reads the first page."""
+        """Everyone (empty text, read page by page), or the best matches of `text` found here
+        and now (the page runs searches off the GUI thread and calls `show_results`)."""
+        text = text.strip()
+        if text:
+            self.show_results(text, search(self.conn, text, limit=SEARCH_LIMIT))
+            return
         self.beginResetModel()
-        self._query = RosterQuery(self.conn, text)
+        self._search = ""
+        self._query = RosterQuery(self.conn)
         self._rows = []
         self._last_seq = 0
         self._exhausted = False
         self._read_page()
         self.endResetModel()
 
+    def show_results(self, text: str, found: list[dict]) -> None:
+        """The roster core's ranked matches for `text` (at most SEARCH_LIMIT, best first)."""
+        self.beginResetModel()
+        self._search = text
+        self._rows = [
+            RosterRow(0, *(r.get(f) for f in RosterRow.__dataclass_fields__ if f != "seq"))
+            for r in found
+        ]
+        self._exhausted = True
+        self.endResetModel()
+
     def reload(self) -> None:
         """After a change: read again from the top (keeps the current search)."""
-        self.set_search(self._query.search)
+        self.set_search(self._search)
 
     def set_hindi(self, hindi: bool) -> None:
         self.hindi = hindi

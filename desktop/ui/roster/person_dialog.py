@@ -37,7 +37,7 @@ _EDITS = {
     "email": "emailEdit",
 }
 GENDERS = ("", "female", "male", "other")
-GROUPS = ("", "A", "B", "C", "D")
+GROUPS = ("", "A", "B", "C", "D", "contractual", "other")
 
 
 class PersonDialog(QDialog):
@@ -134,8 +134,13 @@ class PersonDialog(QDialog):
         self._select(self.gender, gender)
         group = self.group.currentData()
         self.group.clear()
+        group_labels = {
+            "": "—",
+            "contractual": translate("PersonDialog", "Contractual"),
+            "other": translate("PersonDialog", "Other"),
+        }
         for value in GROUPS:
-            self.group.addItem(value or "—", value)
+            self.group.addItem(group_labels.get(value, value), value)
         self._select(self.group, group)
 
     @staticmethod
@@ -183,8 +188,7 @@ class PersonDialog(QDialog):
 
     # -- saving ------------------------------------------------------------------------------
     def save(self) -> None:
-        data = self.values()
-        problems = checks.check_person(data)
+        data, problems = checks.validate_person(self.conn, self.values())
         duplicate = checks.duplicate_of(self.conn, data, self.record_id)
         if duplicate:
             problems.append(duplicate)

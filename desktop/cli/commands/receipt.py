@@ -1,0 +1,46 @@
+"""`receipt export FILE --device ID` / `receipt import FILE` (§9)."""
+
+from __future__ import annotations
+
+import argparse
+
+from desktop.cli.base import EXIT_OK, CliError, emit, open_db
+from desktop.core.sync.receipt import ReceiptError, export_receipt, import_receipt
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("receipt", help="acknowledgements back to the field desk")
+    parser.set_defaults(help_parser=parser)
+    sub = parser.add_subparsers(dest="receipt_command", metavar="SUBCOMMAND")
+    ex = sub.add_parser("export", help="write a signed receipt of relayed batches the portal "
+                        "acknowledged")
+    ex.add_argument("file", help="output .kdreceipt file")
+    ex.add_argument("--device", required=True, help="device id of the field desk")
+    ex.set_defaults(func=run_export)
+    im = sub.add_parser("import", help="mark this desk's batches acknowledged from a receipt")
+    im.add_argument("file", help=".kdreceipt file")
+    im.set_defaults(func=run_import)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    with open_db(args) as store:
+        try:
+            summary = export_receipt(store, args.file, args.device)
+        except OSError as exc:
+            raise CliError(f"Cannot write the receipt: {exc}") from exc
+    emit(args, summary, f"Receipt for {summary['acked']} batch(es) of desk "
+         f"{summary['device_id']} written to {summary['file']}.")
+    return EXIT_OK
+
+
+def run_import(args: argparse.Namespace) -> int:
+    with open_db(args) as store:
+        try:
+            summary = import_receipt(store, args.file)
+        except ReceiptError as exc:
+            raise CliError(str(exc)) from exc
+    emit(args, summary, "Receipt already imported; nothing changed."
+         if summary["already_imported"] else
+         f"{summary['acked']} batch(es) marked as received by the portal; "
+         f"{summary['rejected']} record(s) rejected there.")
+    return EXIT_OK

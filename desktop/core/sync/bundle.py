@@ -1,0 +1,302 @@
+"""USB bundles (`.kdbundle`, SYNC-PROTOCOL.md §9): export the outbox, import on another desk.
+
+Export freezes pending versions first (same batches the portal would get), then writes a ZIP
+with the manifest, each batch body byte for byte, the attachments the batches name, and the
+Ed25519 signature of the exact manifest bytes. The file is written beside the target and
+renamed into place, so a pulled USB stick never holds half a bundle under the final name.
+
+Import checks everything before the database is touched: the signature, the signer (a device
+seen before must keep its key), every file's SHA-256 against the manifest, no unlisted files,
+every batch body well-formed and of this institute. Any mismatch refuses the whole bundle.
+Then, in one transaction: records applied by last-writer-wins, the batches kept in the
+outbox to be relayed unchanged (same id, same bytes), and the bundle remembered — importing it
+again changes nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from desktop.core.ids import now_ts
+from desktop.core.records import KIND_FIELDS, KIND_ORDER
+from desktop.core.sync import attachments, crypto, outbox
+from desktop.core.sync.keys import DeviceKeys, verify_signature
+from desktop.store import Store
+
+FORMAT = "kdbundle/1"
+
+
+class BundleError(ValueError):
+    """A bundle that cannot be used; nothing was changed. The message says why."""
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _limits(store: Store) -> outbox.Limits:
+    text = store.meta_get("sync.limits")
+    return outbox.Limits.from_info(json.loads(text)) if text else outbox.Limits()
+
+
+def export_bundle(
+    store: Store, path: Path | str, *, recipient: str | None = None, keys: DeviceKeys | None = None
+) -> dict[str, Any]:
+    """Write every unsent batch (own and relayed) to `path`; returns a summary."""
+    keys = keys or DeviceKeys.for_store(store)
+    path = Path(path)
+    outbox.recover_interrupted(store)
+    outbox.freeze_pending(store, _limits(store))
+    batches = outbox.sendable(store)
+    sealer = crypto.Sealer(recipient) if recipient else None
+    files: dict[str, str] = {}
+    payload: list[tuple[str, bytes]] = []
+    wanted: dict[str, None] = {}
+    records = 0
+    for batch in batches:
+        records += batch.record_count
+        name = f"batches/{batch.batch_id}.json" + (".enc" if sealer else "")
+        blob = sealer.seal(name, batch.body) if sealer else batch.body
+        files[name] = _sha(blob)
+        payload.append((name, blob))
+        if store.conn.execute(
+            "SELECT 1 FROM sync_batch_record WHERE batch_id = ? AND kind = 'field_visit' LIMIT 1",
+            (batch.batch_id,),
+        ).fetchone():
+            for rec in json.loads(batch.body)["records"]:
+                if rec.get("kind") == "field_visit" and not rec.get("deleted"):
+                    for ref in (rec.get("data") or {}).get("attachments") or []:
+                        wanted[str(ref.get("sha256"))] = None
+    missing = []
+    for sha in wanted:
+        data = attachments.read(store, sha)
+        if data is None:
+            missing.append(sha)
+            continue
+        name = f"attachments/{sha}" + (".enc" if sealer else "")
+        blob = sealer.seal(name, data) if sealer else data
+        files[name] = _sha(blob)
+        payload.append((name, blob))
+    manifest: dict[str, Any] = {
+        "format": FORMAT,
+        "device_id": store.device_id,
+        "institute_code": store.institute_code,
+        "created_at": now_ts(),
+        "public_key": keys.public_key_b64(),
+        "batches": [b.batch_id for b in batches],
+        "files": files,
+    }
+    if sealer:
+        manifest["encryption"] = sealer.header
+    manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
+    signature = keys.sign(manifest_bytes)
+    tmp = path.with_name(path.name + ".part")
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+        zf.writestr("manifest.json", manifest_bytes)
+        zf.writestr("manifest.sig", signature)
+        for name, blob in payload:
+            zf.writestr(name, blob)
+    with open(tmp, "rb+") as handle:
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+    return {
+        "file": str(path),
+        "batches": len(batches),
+        "records": records,
+        "attachments": len(wanted) - len(missing),
+        "missing_attachments": missing,
+        "encrypted": bool(sealer),
+    }
+
+
+def _check_record(record: Any, where: str) -> None:
+    if not isinstance(record, dict):
+        raise BundleError(f"{where}: a record is not an object.")
+    kind = record.get("kind")
+    if kind not in KIND_FIELDS:
+        raise BundleError(f"{where}: unknown record kind {kind!r}.")
+    for key in ("id", "updated_at", "origin"):
+        if not isinstance(record.get(key), str) or not record[key]:
+            raise BundleError(f"{where}: record {record.get('id')!r} lacks {key}.")
+    if not isinstance(record.get("deleted"), bool):
+        raise BundleError(f"{where}: record {record['id']} has no boolean 'deleted'.")
+    data = record.get("data")
+    if not isinstance(data, dict):
+        raise BundleError(f"{where}: record {record['id']} has no data object.")
+    unknown = set(data) - set(KIND_FIELDS[kind])
+    if unknown:
+        raise BundleError(
+            f"{where}: record {record['id']} ({kind}) has unknown field(s) "
+            f"{', '.join(sorted(unknown))}."
+        )
+
+
+def read_verified(
+    store: Store, path: Path | str, *, keys: DeviceKeys | None = None
+) -> tuple[dict[str, Any], bytes, list[tuple[str, bytes, dict[str, Any]]], dict[str, bytes]]:
+    """Everything checked, nothing written: (manifest, manifest bytes, batches, attachments)."""
+    keys = keys or DeviceKeys.for_store(store)
+    try:
+        zf = zipfile.ZipFile(path)
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise BundleError(f"{path} is not a readable bundle ({exc}).") from exc
+    with zf:
+        names = set(zf.namelist())
+        if "manifest.json" not in names or "manifest.sig" not in names:
+            raise BundleError(f"{path}: manifest.json or manifest.sig is missing.")
+        manifest_bytes = zf.read("manifest.json")
+        signature = zf.read("manifest.sig").decode("ascii", "replace").strip()
+        try:
+            manifest = json.loads(manifest_bytes)
+        except ValueError as exc:
+            raise BundleError(f"{path}: manifest.json is not valid JSON.") from exc
+        if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+            raise BundleError(f"{path}: not a {FORMAT} bundle.")
+        public_key = str(manifest.get("public_key") or "")
+        if not verify_signature(public_key, signature, manifest_bytes):
+            raise BundleError(
+                f"{path}: the signature does not match the manifest — the bundle was changed "
+                "or damaged. Nothing was imported."
+            )
+        device = str(manifest.get("device_id") or "")
+        if device == store.device_id:
+            raise BundleError(f"{path} was made by this desk; import it on another desk.")
+        known = store.conn.execute(
+            "SELECT public_key FROM sync_peer WHERE device_id = ?", (device,)
+        ).fetchone()
+        if known is not None and known[0] != public_key:
+            raise BundleError(
+                f"{path} claims to come from desk {device}, but is signed with a different key "
+                "than that desk's earlier bundles. Nothing was imported."
+            )
+        if manifest.get("institute_code") != store.institute_code:
+            raise BundleError(
+                f"{path} comes from institute {manifest.get('institute_code')}; this desk is "
+                f"{store.institute_code}. Only desks of one institute exchange bundles."
+            )
+        files = manifest.get("files")
+        batch_ids = manifest.get("batches")
+        if not isinstance(files, dict) or not isinstance(batch_ids, list):
+            raise BundleError(f"{path}: the manifest lacks its file or batch list.")
+        extra = names - set(files) - {"manifest.json", "manifest.sig"}
+        if extra:
+            raise BundleError(f"{path} holds files the manifest does not list: {sorted(extra)}.")
+        blobs: dict[str, bytes] = {}
+        for name, digest in files.items():
+            if name not in names:
+                raise BundleError(f"{path}: {name} is listed but missing.")
+            blob = zf.read(name)
+            if _sha(blob) != digest:
+                raise BundleError(f"{path}: {name} does not match its hash; nothing imported.")
+            blobs[name] = blob
+    opener = None
+    if manifest.get("encryption"):
+        header = manifest["encryption"]
+        if header.get("recipient") != keys.box_public_b64():
+            raise BundleError(
+                f"{path} is encrypted for another desk (key {str(header.get('recipient'))[:12]}…)."
+            )
+        try:
+            opener = crypto.Opener(header, keys.box_key())
+        except ValueError as exc:
+            raise BundleError(f"{path}: {exc}.") from exc
+    suffix = ".enc" if opener else ""
+
+    def plain(name: str) -> bytes:
+        if opener is None:
+            return blobs[name]
+        try:
+            return opener.open(name, blobs[name])
+        except Exception as exc:  # noqa: BLE001 - InvalidTag and friends
+            raise BundleError(f"{path}: {name} cannot be decrypted.") from exc
+
+    batches = []
+    for batch_id in batch_ids:
+        name = f"batches/{batch_id}.json{suffix}"
+        if name not in blobs:
+            raise BundleError(f"{path}: batch {batch_id} is listed but has no file.")
+        body = plain(name)
+        try:
+            doc = json.loads(body)
+        except ValueError as exc:
+            raise BundleError(f"{path}: {name} is not valid JSON.") from exc
+        if not isinstance(doc, dict) or doc.get("batch_id") != batch_id or doc.get(
+            "protocol"
+        ) != outbox.PROTOCOL or not isinstance(doc.get("records"), list):
+            raise BundleError(f"{path}: {name} is not a protocol-1 batch with that id.")
+        if doc.get("institute_code") != store.institute_code:
+            raise BundleError(f"{path}: batch {batch_id} belongs to another institute.")
+        for i, record in enumerate(doc["records"]):
+            _check_record(record, f"{name} record {i + 1}")
+        have = store.conn.execute(
+            "SELECT body_sha256 FROM sync_batch WHERE batch_id = ?", (batch_id,)
+        ).fetchone()
+        if have is not None and have[0] != _sha(body):
+            raise BundleError(
+                f"{path}: batch {batch_id} differs from the copy this desk already holds."
+            )
+        batches.append((batch_id, body, doc))
+    found: dict[str, bytes] = {}
+    for name in blobs:
+        if name.startswith("attachments/"):
+            sha = name.removeprefix("attachments/").removesuffix(suffix)
+            data = plain(name)
+            if _sha(data) != sha:
+                raise BundleError(f"{path}: attachment {sha} does not match its name.")
+            found[sha] = data
+    return manifest, manifest_bytes, batches, found
+
+
+def import_bundle(
+    store: Store, path: Path | str, *, keys: DeviceKeys | None = None
+) -> dict[str, Any]:
+    manifest, manifest_bytes, batches, found = read_verified(store, path, keys=keys)
+    digest = _sha(manifest_bytes)
+    summary: dict[str, Any] = {
+        "file": str(path), "device_id": manifest["device_id"], "batches": len(batches),
+        "applied": 0, "stale": 0, "conflicts": [], "relayed": 0, "already_imported": False,
+    }
+    if store.conn.execute(
+        "SELECT 1 FROM sync_bundle_in WHERE manifest_sha256 = ?", (digest,)
+    ).fetchone():
+        summary["already_imported"] = True
+        return summary
+    for sha, data in found.items():  # content-addressed: harmless if the import fails later
+        attachments.write(store, sha, data)
+    import sqlite3
+
+    order = {kind: i for i, kind in enumerate(KIND_ORDER)}
+    with store.transaction():
+        for batch_id, body, doc in batches:
+            records = sorted(doc["records"], key=lambda r: order[r["kind"]])
+            for record in records:
+                try:
+                    status = store.apply_record(record)
+                except sqlite3.IntegrityError as exc:
+                    summary["conflicts"].append(
+                        {"batch_id": batch_id, "id": record["id"], "kind": record["kind"],
+                         "message": str(exc)}
+                    )
+                    continue
+                summary[status] += 1
+            if doc.get("device_id") != store.device_id and outbox.add_relayed(
+                store, batch_id, body, source=f"bundle:{manifest['device_id']}"
+            ):
+                summary["relayed"] += 1
+        store.conn.execute(
+            "INSERT OR IGNORE INTO sync_peer(device_id, public_key, institute_code, first_seen) "
+            "VALUES (?, ?, ?, ?)",
+            (manifest["device_id"], manifest["public_key"], manifest.get("institute_code"),
+             now_ts()),
+        )
+        store.conn.execute(
+            "INSERT INTO sync_bundle_in(manifest_sha256, device_id, imported_at, batches, "
+            "applied, stale) VALUES (?, ?, ?, ?, ?, ?)",
+            (digest, manifest["device_id"], now_ts(), len(batches), summary["applied"],
+             summary["stale"]),
+        )
+    return summary

@@ -1,0 +1,141 @@
+"""The device's own secrets: Ed25519 signing key, X25519 bundle key and the portal token.
+
+They live in files readable only by the user (0600) in a `keys` folder beside the database,
+never in the database (a copied or backed-up .db must not carry them) and never in a log
+(SYNC-PROTOCOL.md §2). Certificate signing keys are a different thing and live elsewhere."""
+
+from __future__ import annotations
+
+import base64
+import os
+import tempfile
+from pathlib import Path
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+from desktop.paths import files_dir
+from desktop.store import Store
+
+_memory_dirs: dict[int, Path] = {}
+
+
+def b64u(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def unb64u(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def keys_dir(store: Store) -> Path:
+    """`<db>-files/keys` (an in-memory store gets a private temporary folder)."""
+    if store.path is None:
+        path = _memory_dirs.get(id(store))
+        if path is None:
+            path = Path(tempfile.mkdtemp(prefix="kd-keys-"))
+            _memory_dirs[id(store)] = path
+        return path
+    return files_dir(store.path) / "keys"
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    """Write atomically with mode 0600 from the first byte (no window where others can read)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.chmod(path.parent, 0o700)
+    except OSError:
+        pass
+    tmp = path.with_name(path.name + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.write(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, path)
+
+
+class DeviceKeys:
+    """Loads or makes this desk's key pairs on first use."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    @classmethod
+    def for_store(cls, store: Store) -> DeviceKeys:
+        return cls(keys_dir(store))
+
+    # -- Ed25519: identity and signatures ---------------------------------------------------
+    def signing_key(self) -> Ed25519PrivateKey:
+        path = self.folder / "device-ed25519.key"
+        if path.exists():
+            return serialization.load_pem_private_key(path.read_bytes(), None)  # type: ignore[return-value]
+        key = Ed25519PrivateKey.generate()
+        pem = key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+        _write_private(path, pem)
+        return key
+
+    def public_key_b64(self) -> str:
+        raw = self.signing_key().public_key().public_bytes(
+            serialization.Encoding.Raw, serialization.PublicFormat.Raw
+        )
+        return b64u(raw)
+
+    def sign(self, data: bytes) -> str:
+        return b64u(self.signing_key().sign(data))
+
+    # -- X25519: receiving encrypted bundles -----------------------------------------------
+    def box_key(self) -> X25519PrivateKey:
+        path = self.folder / "device-x25519.key"
+        if path.exists():
+            return X25519PrivateKey.from_private_bytes(path.read_bytes())
+        key = X25519PrivateKey.generate()
+        raw = key.private_bytes(
+            serialization.Encoding.Raw,
+            serialization.PrivateFormat.Raw,
+            serialization.NoEncryption(),
+        )
+        _write_private(path, raw)
+        return key
+
+    def box_public_b64(self) -> str:
+        raw = self.box_key().public_key().public_bytes(
+            serialization.Encoding.Raw, serialization.PublicFormat.Raw
+        )
+        return b64u(raw)
+
+    # -- the portal's device token ------------------------------------------------------------
+    @property
+    def token_path(self) -> Path:
+        return self.folder / "portal-token"
+
+    def token(self) -> str | None:
+        try:
+            text = self.token_path.read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            return None
+        return text or None
+
+    def save_token(self, token: str) -> None:
+        _write_private(self.token_path, token.encode("utf-8"))
+
+    def forget_token(self) -> None:
+        try:
+            self.token_path.unlink()
+        except FileNotFoundError:
+            pass
+
+
+def verify_signature(public_key_b64: str, signature_b64: str, data: bytes) -> bool:
+    try:
+        key = Ed25519PublicKey.from_public_bytes(unb64u(public_key_b64))
+        key.verify(unb64u(signature_b64), data)
+    except Exception:  # noqa: BLE001 - any decoding or verification failure means "no"
+        return False
+    return True

@@ -1,0 +1,94 @@
+"""Digest reconciliation (SYNC-PROTOCOL.md §6a).
+
+The desk's digest covers the records it believes the portal holds from it: the current
+version of each record made here whose change-log entry for exactly that version is
+`acked`. Where a kind differs from the portal's digest, every current own version of that
+kind that is not already on its way is queued again (a new `pending` change-log row for the
+same version): safe, because batches are idempotent and the portal answers old versions
+`stale`. An automatic reconcile does not queue the same mismatch twice — if re-sending did not
+fix a kind, looping would not either; the user is told and `sync reconcile` forces it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from desktop.core.records import KIND_ORDER
+from desktop.store import Store
+
+EMPTY_SHA = hashlib.sha256(b"").hexdigest()
+
+
+def local_digest(store: Store) -> dict[str, dict[str, Any]]:
+    me = store.device_id
+    kinds: dict[str, dict[str, Any]] = {}
+    for kind in KIND_ORDER:
+        h = hashlib.sha256()
+        count = 0
+        rows = store.conn.execute(
+            f"""SELECT t.id, t.updated_at FROM {kind} t
+                WHERE t.origin = ? AND EXISTS (
+                    SELECT 1 FROM change_log c WHERE c.kind = ? AND c.record_id = t.id
+                    AND c.updated_at = t.updated_at AND c.origin = t.origin
+                    AND c.state = 'acked')
+                ORDER BY t.id""",
+            (me, kind),
+        )
+        for record_id, updated_at in rows:
+            h.update(f"{record_id} {updated_at}\n".encode())
+            count += 1
+        kinds[kind] = {"count": count, "sha256": h.hexdigest()}
+    return kinds
+
+
+def _norm(entry: Any) -> tuple[int, str]:
+    if not isinstance(entry, dict):
+        return 0, EMPTY_SHA
+    return int(entry.get("count") or 0), str(entry.get("sha256") or EMPTY_SHA)
+
+
+def requeue_kind(store: Store, kind: str) -> int:
+    """Queue again every current own version of `kind` not already pending or in flight."""
+    me = store.device_id
+    with store.transaction():
+        return store.conn.execute(
+            f"""INSERT INTO change_log(kind, record_id, updated_at, origin, state)
+                SELECT ?, t.id, t.updated_at, t.origin, 'pending' FROM {kind} t
+                WHERE t.origin = ? AND NOT EXISTS (
+                    SELECT 1 FROM change_log c WHERE c.kind = ? AND c.record_id = t.id
+                    AND c.updated_at = t.updated_at AND c.origin = t.origin
+                    AND c.state IN ('pending', 'batched'))""",
+            (kind, me, kind),
+        ).rowcount
+
+
+def compare(
+    store: Store, portal: dict[str, Any], *, force: bool
+) -> dict[str, Any]:
+    """Compare with the portal's digest and queue kinds that differ; returns a report."""
+    local = local_digest(store)
+    remote = portal.get("kinds") if isinstance(portal, dict) else None
+    remote = remote if isinstance(remote, dict) else {}
+    report: dict[str, Any] = {"equal": True, "kinds": {}, "requeued": 0, "stuck": []}
+    for kind in KIND_ORDER:
+        mine = _norm(local[kind])
+        theirs = _norm(remote.get(kind))
+        entry = {"local": {"count": mine[0], "sha256": mine[1]},
+                 "portal": {"count": theirs[0], "sha256": theirs[1]},
+                 "equal": mine == theirs, "requeued": 0}
+        report["kinds"][kind] = entry
+        key = f"sync.reconcile.{kind}"
+        if mine == theirs:
+            if store.meta_get(key) is not None:
+                store.meta_set(key, None)
+            continue
+        report["equal"] = False
+        signature = json.dumps([mine, theirs])
+        if not force and store.meta_get(key) == signature:
+            report["stuck"].append(kind)
+            continue
+        entry["requeued"] = requeue_kind(store, kind)
+        report["requeued"] += entry["requeued"]
+        store.meta_set(key, signature)
+    return report

@@ -1,0 +1,550 @@
+"""Certificates area: the register (search, filter, preview, open, print, revoke, XLSX), issuing
+for a workshop in the background with progress and cancel, and the offline Verify screen."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QImage, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.certificates.issue import (
+    current_certificate,
+    issue_certificates,
+    list_certificates,
+    reprint_bytes,
+    revoke,
+)
+from desktop.core.certificates.register import write_register_xlsx
+from desktop.core.certificates.template import available_templates
+from desktop.core.certificates.verify import Verification, verify_file, verify_text
+from desktop.ui.context import AppContext
+from desktop.ui.uiload import load_ui
+
+CONTEXT = "CertificatesPage"
+PAYLOAD_LABELS = (
+    ("no", "Certificate No."),
+    ("name_en", "Name"),
+    ("name_hi", "Name (Hindi)"),
+    ("employee_code", "Employee code"),
+    ("programme", "Programme"),
+    ("hours", "Hours"),
+    ("from", "From"),
+    ("to", "To"),
+    ("institute", "Institute"),
+    ("issued", "Issued"),
+)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def open_in_viewer(path: Path) -> bool:
+    """The system's default PDF viewer (tests replace this)."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def pdf_page_image(data: bytes | Path, page: int = 0, width: int = 900) -> QImage:
+    """Render one PDF page (pdfium) as a QImage `width` pixels wide."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(data if isinstance(data, bytes) else str(data))
+    try:
+        p = doc[page]
+        scale = width / p.get_width()
+        pil = p.render(scale=scale).to_pil().convert("RGB")
+    finally:
+        doc.close()
+    raw = pil.tobytes("raw", "RGB")
+    return QImage(raw, pil.width, pil.height, 3 * pil.width, QImage.Format.Format_RGB888).copy()
+
+
+def print_pdf(data: bytes | Path, printer) -> int:
+    """Paint every page of a PDF on a QPrinter at its resolution; returns pages printed."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(data if isinstance(data, bytes) else str(data))
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise RuntimeError("The printer could not be started.")
+    try:
+        for i in range(len(doc)):
+            if i:
+                printer.newPage()
+            rect = painter.viewport()
+            page = doc[i]
+            scale = max(rect.width() / page.get_width(), rect.height() / page.get_height())
+            pil = page.render(scale=min(scale, 300 / 72)).to_pil().convert("RGB")
+            img = QImage(
+                pil.tobytes("raw", "RGB"), pil.width, pil.height, 3 * pil.width,
+                QImage.Format.Format_RGB888,
+            )  # fmt: skip
+            size = img.size().scaled(rect.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.drawImage(
+                rect.x() + (rect.width() - size.width()) // 2,
+                rect.y() + (rect.height() - size.height()) // 2,
+                img.scaled(size, Qt.AspectRatioMode.KeepAspectRatio,
+                           Qt.TransformationMode.SmoothTransformation),
+            )  # fmt: skip
+        return len(doc)
+    finally:
+        painter.end()
+        doc.close()
+
+
+class CertificatesPage(QWidget):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.rows: list[dict] = []
+        self.handle = None
+        self.last_batch: Path | None = None
+        self.last_verification: Verification | None = None
+        self.ui = load_ui("certificates.ui", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.ui)
+        f = self.ui.findChild
+        self.tabs: QTabWidget = f(QTabWidget, "tabs")
+        self.search: QLineEdit = f(QLineEdit, "searchEdit")
+        self.status_combo: QComboBox = f(QComboBox, "statusCombo")
+        self.workshop_filter: QComboBox = f(QComboBox, "workshopFilterCombo")
+        self.table: QTableWidget = f(QTableWidget, "registerTable")
+        self.preview: QLabel = f(QLabel, "previewLabel")
+        self.register_status: QLabel = f(QLabel, "registerStatus")
+        self.workshop_combo: QComboBox = f(QComboBox, "workshopCombo")
+        self.template_combo: QComboBox = f(QComboBox, "templateCombo")
+        self.reissue: QCheckBox = f(QCheckBox, "reissueCheck")
+        self.reason: QLineEdit = f(QLineEdit, "reissueReasonEdit")
+        self.eligible_label: QLabel = f(QLabel, "eligibleLabel")
+        self.progress: QProgressBar = f(QProgressBar, "issueProgress")
+        self.issue_status: QLabel = f(QLabel, "issueStatus")
+        self.issue_button: QPushButton = f(QPushButton, "issueButton")
+        self.cancel_button: QPushButton = f(QPushButton, "cancelButton")
+        self.qr_edit: QLineEdit = f(QLineEdit, "qrEdit")
+        self.verify_result: QLabel = f(QLabel, "verifyResult")
+        self.verify_details: QTableWidget = f(QTableWidget, "verifyDetails")
+
+        self.search.textChanged.connect(self.refresh)
+        self.status_combo.currentIndexChanged.connect(self.refresh)
+        self.workshop_filter.currentIndexChanged.connect(self.refresh)
+        self.table.itemSelectionChanged.connect(self.show_preview)
+        self.table.itemDoubleClicked.connect(lambda _item: self.open_selected())
+        f(QPushButton, "exportButton").clicked.connect(lambda: self.export_register())
+        f(QPushButton, "openButton").clicked.connect(self.open_selected)
+        f(QPushButton, "printButton").clicked.connect(self.print_selected)
+        f(QPushButton, "revokeButton").clicked.connect(lambda: self.revoke_selected())
+        self.workshop_combo.currentIndexChanged.connect(self.update_eligible)
+        self.reissue.toggled.connect(self.reason.setEnabled)
+        self.reason.setEnabled(False)
+        self.issue_button.clicked.connect(self.issue)
+        self.cancel_button.clicked.connect(self.cancel_issue)
+        self.cancel_button.setEnabled(False)
+        f(QPushButton, "openBatchButton").clicked.connect(self.open_batch)
+        f(QPushButton, "printBatchButton").clicked.connect(self.print_batch)
+        self.qr_edit.returnPressed.connect(self.verify_input)
+        f(QPushButton, "verifyButton").clicked.connect(self.verify_input)
+        f(QPushButton, "verifyFileButton").clicked.connect(lambda: self.verify_path())
+        for table in (self.table, self.verify_details):
+            table.verticalHeader().hide()
+            table.horizontalHeader().setStretchLastSection(True)
+        splitter = f(QSplitter, "registerSplitter")
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        ctx.changed.connect(self._on_changed)
+        self.retranslate()
+        self.load_workshops()
+        self.refresh()
+
+    # -- register --------------------------------------------------------------------------
+    def load_workshops(self) -> None:
+        rows = self.ctx.store.conn.execute(
+            "SELECT id, title_en, title_hi, start_date, end_date FROM workshop WHERE deleted = 0 "
+            "ORDER BY end_date DESC, title_en"
+        ).fetchall()
+        for combo, with_all in ((self.workshop_filter, True), (self.workshop_combo, False)):
+            combo.blockSignals(True)
+            current = combo.currentData()
+            combo.clear()
+            if with_all:
+                combo.addItem(tr("All workshops"), None)
+            for r in rows:
+                combo.addItem(f"{r['start_date']} – {r['end_date']}  {r['title_en']}", r["id"])
+            if current is not None:
+                index = combo.findData(current)
+                if index >= 0:
+                    combo.setCurrentIndex(index)
+            combo.blockSignals(False)
+        self.template_combo.clear()
+        for name in available_templates(self.ctx.db_path):
+            self.template_combo.addItem(name, name)
+        self.update_eligible()
+
+    def filters(self) -> dict:
+        status = self.status_combo.currentData()
+        return {
+            "search": self.search.text().strip() or None,
+            "workshop_id": self.workshop_filter.currentData(),
+            "status": status,
+        }
+
+    def refresh(self) -> None:
+        filters = self.filters()
+        self.ctx.run(
+            lambda handle: list_certificates(self.ctx.store, limit=5000, **filters),
+            on_done=self.show_rows,
+            on_error=self._error,
+        )
+
+    def show_rows(self, rows: list[dict]) -> None:
+        self.rows = rows
+        self.table.setSortingEnabled(False)
+        self.table.setRowCount(len(rows))
+        for i, r in enumerate(rows):
+            status = tr("Revoked") if r["revoked_at"] else tr("Valid")
+            values = [r["number"], r["name_en"] or "", r["name_hi"] or "", r["employee_code"] or "",
+                      r["workshop_en"] or "", (r["issued_at"] or "")[:10], status]  # fmt: skip
+            for j, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if j == 0:
+                    item.setData(Qt.ItemDataRole.UserRole, r["number"])
+                if j == 6 and r["revoked_at"]:
+                    item.setForeground(Qt.GlobalColor.red)
+                self.table.setItem(i, j, item)
+        self.table.resizeColumnsToContents()
+        self.register_status.setText(tr("{0} certificates").format(len(rows)))
+        if not rows:
+            self.preview.clear()
+
+    def selected_number(self) -> str | None:
+        items = self.table.selectedItems()
+        if not items:
+            return None
+        return self.table.item(items[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+
+    def select_number(self, number: str) -> None:
+        for i in range(self.table.rowCount()):
+            if self.table.item(i, 0).data(Qt.ItemDataRole.UserRole) == number:
+                self.table.selectRow(i)
+                return
+
+    def show_preview(self) -> None:
+        number = self.selected_number()
+        if not number:
+            return
+        try:
+            image = pdf_page_image(reprint_bytes(self.ctx.store, number), width=720)
+        except Exception as exc:  # noqa: BLE001 - shown in place, the register stays usable
+            self.preview.setText(str(exc))
+            return
+        self._preview_pix = QPixmap.fromImage(image)
+        self._fit_preview()
+
+    def _fit_preview(self) -> None:
+        pix = getattr(self, "_preview_pix", None)
+        if pix is None:
+            return
+        target = self.preview.size()
+        if target.width() > 50:
+            pix = pix.scaled(target, Qt.AspectRatioMode.KeepAspectRatio,
+                             Qt.TransformationMode.SmoothTransformation)  # fmt: skip
+        self.preview.setPixmap(pix)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_preview()
+
+    def _reprint_file(self, number: str) -> Path:
+        data = reprint_bytes(self.ctx.store, number)
+        out = Path(tempfile.gettempdir()) / f"certificate-{number.replace('/', '-')}.pdf"
+        out.write_bytes(data)
+        return out
+
+    def open_selected(self) -> Path | None:
+        number = self.selected_number()
+        if not number:
+            return None
+        try:
+            path = self._reprint_file(number)
+        except Exception as exc:  # noqa: BLE001
+            self._error(exc, "")
+            return None
+        open_in_viewer(path)
+        return path
+
+    def print_selected(self, printer=None) -> int:
+        number = self.selected_number()
+        if not number:
+            return 0
+        return self._print(reprint_bytes(self.ctx.store, number), printer)
+
+    def _print(self, data: bytes | Path, printer=None) -> int:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        if printer is None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            dialog = QPrintDialog(printer, self)
+            if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+                return 0
+        return print_pdf(data, printer)
+
+    def revoke_selected(self, reason: str | None = None) -> bool:
+        number = self.selected_number()
+        if not number:
+            return False
+        if reason is None:
+            reason, ok = QInputDialog.getText(
+                self, tr("Revoke certificate"),
+                tr("Why is certificate {0} revoked?").format(number),
+            )  # fmt: skip
+            if not ok:
+                return False
+        try:
+            revoke(self.ctx.store, number, reason)
+        except Exception as exc:  # noqa: BLE001
+            self._error(exc, "")
+            return False
+        self.ctx.notify("certificate")
+        self.refresh()
+        self.select_number(number)
+        self.register_status.setText(tr("Certificate {0} revoked.").format(number))
+        return True
+
+    def export_register(self, path: Path | None = None) -> Path | None:
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, tr("Export register"), "certificates.xlsx", "*.xlsx"
+            )
+            if not name:
+                return None
+            path = Path(name)
+        rows = list_certificates(self.ctx.store, **self.filters())
+        write_register_xlsx(rows, path)
+        self.register_status.setText(tr("Saved {0}").format(path))
+        return path
+
+    # -- issue -----------------------------------------------------------------------------
+    def update_eligible(self) -> None:
+        workshop_id = self.workshop_combo.currentData()
+        if not workshop_id:
+            self.eligible_label.setText("")
+            return
+        from desktop.core.completion import evaluate_workshop
+
+        try:
+            results = evaluate_workshop(self.ctx.store, workshop_id)
+        except Exception as exc:  # noqa: BLE001
+            self.eligible_label.setText(str(exc))
+            return
+        eligible = [r.participant_id for r in results if r.eligible]
+        holding = sum(
+            1 for p in eligible if current_certificate(self.ctx.store, p, workshop_id) is not None
+        )
+        self.eligible_label.setText(
+            tr("{0} enrolled, {1} completed the workshop, {2} already hold a certificate.").format(
+                len(results), len(eligible), holding
+            )
+        )
+
+    def issue(self) -> None:
+        workshop_id = self.workshop_combo.currentData()
+        if not workshop_id:
+            return
+        reason = self.reason.text().strip() if self.reissue.isChecked() else None
+        if self.reissue.isChecked() and not reason:
+            self.issue_status.setText(tr("A re-issue needs a reason."))
+            return
+        template = self.template_combo.currentData()
+        self.issue_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.progress.setValue(0)
+        self.issue_status.setText(tr("Issuing…"))
+
+        def task(handle):
+            return issue_certificates(
+                self.ctx.store, workshop_id, reissue_reason=reason, template=template,
+                progress=handle.progress, cancel=lambda: handle.cancelled,
+            )  # fmt: skip
+
+        self.handle = self.ctx.run(
+            task, on_done=self.issue_done, on_error=self.issue_failed, progress=self.issue_progress
+        )
+
+    def issue_progress(self, done: int, total: int, text: str) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+        self.issue_status.setText(tr("{0} of {1} certificates issued").format(done, total))
+
+    def cancel_issue(self) -> None:
+        if self.handle is not None:
+            self.handle.cancel()
+            self.issue_status.setText(tr("Stopping after the current group…"))
+
+    def issue_done(self, result) -> None:
+        self.issue_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.handle = None
+        self.last_batch = result.batch_pdf
+        text = tr("{0} issued, {1} skipped.").format(len(result.issued), len(result.skipped))
+        if result.cancelled:
+            text += " " + tr("Cancelled: the rest were not issued.")
+        if result.skipped:
+            text += "\n" + "\n".join(reason for _, reason in result.skipped[:5])
+        self.issue_status.setText(text)
+        self.ctx.notify("certificate")
+        self.refresh()
+        self.update_eligible()
+
+    def issue_failed(self, exc: BaseException, trace: str) -> None:
+        self.issue_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.handle = None
+        self.issue_status.setText(str(exc))
+
+    def open_batch(self) -> None:
+        if self.last_batch:
+            open_in_viewer(self.last_batch)
+
+    def print_batch(self, printer=None) -> int:
+        if not self.last_batch:
+            return 0
+        return self._print(self.last_batch, printer)
+
+    # -- verify ----------------------------------------------------------------------------
+    def verify_input(self) -> Verification:
+        result = verify_text(self.qr_edit.text(), store=self.ctx.store)
+        self.show_verification(result)
+        return result
+
+    def verify_path(self, path: Path | None = None) -> Verification | None:
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(
+                self, tr("Certificate PDF or photo"), "",
+                tr("PDF or image") + " (*.pdf *.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)",
+            )  # fmt: skip
+            if not name:
+                return None
+            path = Path(name)
+        result = verify_file(path, store=self.ctx.store)
+        self.show_verification(result)
+        return result
+
+    def show_verification(self, result: Verification) -> None:
+        self.last_verification = result
+        if result.valid:
+            self.verify_result.setText("✔ " + tr("Valid certificate"))
+            self.verify_result.setStyleSheet(
+                "font-size: 16pt; font-weight: 600; padding: 8px; color: white; "
+                "background: #1E7B34;"
+            )
+        else:
+            messages = {
+                "invalid_signature": tr("NOT VALID: the signature does not match — altered or forged"),
+                "unknown_key": tr("NOT VERIFIED: signed with a key this desk does not know"),
+                "revoked": tr("REVOKED: this certificate was withdrawn"),
+                "malformed": tr("NOT VALID: this is not a certificate code"),
+                "no_qr": tr("No QR code found in the file"),
+            }  # fmt: skip
+            text = "✘ " + messages.get(result.reason or "", tr("NOT VALID"))
+            if result.detail:
+                text += f"\n{result.detail}"
+            self.verify_result.setText(text)
+            self.verify_result.setStyleSheet(
+                "font-size: 16pt; font-weight: 600; padding: 8px; color: white; "
+                "background: #B03A2E;"
+            )
+        payload = result.payload or {}
+        shown = [(tr(label), str(payload[key])) for key, label in PAYLOAD_LABELS if key in payload]
+        if result.kid:
+            shown.append((tr("Signing key"), result.kid))
+        self.verify_details.setRowCount(len(shown))
+        for i, (label, value) in enumerate(shown):
+            self.verify_details.setItem(i, 0, QTableWidgetItem(label))
+            self.verify_details.setItem(i, 1, QTableWidgetItem(value))
+        self.verify_details.resizeColumnsToContents()
+
+    # -- housekeeping ----------------------------------------------------------------------
+    def _error(self, exc: BaseException, trace: str) -> None:
+        QMessageBox.warning(self, tr("Certificates"), str(exc))
+
+    def _on_changed(self, kind: str) -> None:
+        if kind in ("workshop", "programme"):
+            self.load_workshops()
+        if kind in ("certificate", "participant", "workshop"):
+            self.refresh()
+        if kind in ("attendance", "enrolment", "session"):
+            self.update_eligible()
+
+    def retranslate(self) -> None:
+        f = self.ui.findChild
+        f(QLabel, "titleLabel").setText(tr("Certificates"))
+        self.tabs.setTabText(0, tr("Register"))
+        self.tabs.setTabText(1, tr("Issue"))
+        self.tabs.setTabText(2, tr("Verify"))
+        self.search.setPlaceholderText(tr("Search number, name or employee code"))
+        current = self.status_combo.currentIndex()
+        self.status_combo.blockSignals(True)
+        self.status_combo.clear()
+        self.status_combo.addItem(tr("All"), None)
+        self.status_combo.addItem(tr("Valid"), "valid")
+        self.status_combo.addItem(tr("Revoked"), "revoked")
+        self.status_combo.setCurrentIndex(max(current, 0))
+        self.status_combo.blockSignals(False)
+        if self.workshop_filter.count():
+            self.workshop_filter.setItemText(0, tr("All workshops"))
+        for name, text in (
+            ("exportButton", "Export XLSX…"), ("openButton", "Open"), ("printButton", "Print…"),
+            ("revokeButton", "Revoke…"), ("issueButton", "Issue certificates"),
+            ("cancelButton", "Cancel"), ("openBatchButton", "Open print file"),
+            ("printBatchButton", "Print all…"), ("verifyButton", "Verify"),
+            ("verifyFileButton", "PDF or photo…"),
+        ):  # fmt: skip
+            f(QPushButton, name).setText(tr(text))
+        for name, text in (
+            ("workshopLabel", "Workshop:"), ("templateLabel", "Template:"),
+            ("reasonLabel", "Reason:"),
+            ("verifyHelp", "Scan the certificate's QR code (the scanner types it here), paste "
+                           "its text, or choose a PDF or a photo of the certificate."),
+        ):  # fmt: skip
+            f(QLabel, name).setText(tr(text))
+        self.reissue.setText(tr("Re-issue to those who already hold one (new number)"))
+        self.qr_edit.setPlaceholderText(tr("QR text"))
+        self.table.setColumnCount(7)
+        self.table.setHorizontalHeaderLabels(
+            [tr("Certificate No."), tr("Name"), tr("Name (Hindi)"), tr("Employee code"),
+             tr("Workshop"), tr("Issued"), tr("Status")]
+        )  # fmt: skip
+        self.verify_details.setColumnCount(2)
+        self.verify_details.setHorizontalHeaderLabels([tr("Field"), tr("Value")])
+        if self.rows:
+            self.show_rows(self.rows)
+        if self.last_verification is not None:
+            self.show_verification(self.last_verification)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "tabs"):
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def create_page(ctx: AppContext) -> QWidget:
+    return CertificatesPage(ctx)

@@ -1,0 +1,68 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="hi_IN">
+<context>
+    <name>CertificatesPage</name>
+    <message><source>A re-issue needs a reason.</source><translation>पुनः जारी करने के लिए कारण आवश्यक है।</translation></message>
+    <message><source>All</source><translation>सभी</translation></message>
+    <message><source>All workshops</source><translation>सभी कार्यशालाएँ</translation></message>
+    <message><source>Cancelled: the rest were not issued.</source><translation>रद्द किया गया: शेष जारी नहीं किए गए।</translation></message>
+    <message><source>Certificate No.</source><translation>प्रमाण-पत्र सं.</translation></message>
+    <message><source>Certificate PDF or photo</source><translation>प्रमाण-पत्र PDF या फ़ोटो</translation></message>
+    <message><source>Certificate {0} revoked.</source><translation>प्रमाण-पत्र {0} निरस्त किया गया।</translation></message>
+    <message><source>Certificates</source><translation>प्रमाण-पत्र</translation></message>
+    <message><source>Employee code</source><translation>कर्मचारी कोड</translation></message>
+    <message><source>Export register</source><translation>पंजिका निर्यात करें</translation></message>
+    <message><source>Field</source><translation>विवरण</translation></message>
+    <message><source>Issue</source><translation>जारी करें</translation></message>
+    <message><source>Issued</source><translation>जारी</translation></message>
+    <message><source>Issuing…</source><translation>जारी किए जा रहे हैं…</translation></message>
+    <message><source>NOT VALID</source><translation>मान्य नहीं</translation></message>
+    <message><source>NOT VALID: the signature does not match — altered or forged</source><translation>मान्य नहीं: हस्ताक्षर मेल नहीं खाते — बदला गया या जाली</translation></message>
+    <message><source>NOT VALID: this is not a certificate code</source><translation>मान्य नहीं: यह प्रमाण-पत्र कोड नहीं है</translation></message>
+    <message><source>NOT VERIFIED: signed with a key this desk does not know</source><translation>सत्यापित नहीं: ऐसी कुंजी से हस्ताक्षरित जो इस डेस्क को ज्ञात नहीं</translation></message>
+    <message><source>Name</source><translation>नाम</translation></message>
+    <message><source>Name (Hindi)</source><translation>नाम (हिन्दी)</translation></message>
+    <message><source>No QR code found in the file</source><translation>फ़ाइल में कोई QR कोड नहीं मिला</translation></message>
+    <message><source>PDF or image</source><translation>PDF या चित्र</translation></message>
+    <message><source>QR text</source><translation>QR पाठ</translation></message>
+    <message><source>REVOKED: this certificate was withdrawn</source><translation>निरस्त: यह प्रमाण-पत्र वापस ले लिया गया है</translation></message>
+    <message><source>Re-issue to those who already hold one (new number)</source><translation>जिनके पास पहले से है उन्हें पुनः जारी करें (नई संख्या)</translation></message>
+    <message><source>Register</source><translation>पंजिका</translation></message>
+    <message><source>Revoke certificate</source><translation>प्रमाण-पत्र निरस्त करें</translation></message>
+    <message><source>Revoked</source><translation>निरस्त</translation></message>
+    <message><source>Saved {0}</source><translation>{0} सहेजा गया</translation></message>
+    <message><source>Search number, name or employee code</source><translation>संख्या, नाम या कर्मचारी कोड खोजें</translation></message>
+    <message><source>Signing key</source><translation>हस्ताक्षर कुंजी</translation></message>
+    <message><source>Status</source><translation>स्थिति</translation></message>
+    <message><source>Stopping after the current group…</source><translation>वर्तमान समूह के बाद रोका जा रहा है…</translation></message>
+    <message><source>Valid</source><translation>मान्य</translation></message>
+    <message><source>Valid certificate</source><translation>मान्य प्रमाण-पत्र</translation></message>
+    <message><source>Value</source><translation>मान</translation></message>
+    <message><source>Verify</source><translation>सत्यापित करें</translation></message>
+    <message><source>Why is certificate {0} revoked?</source><translation>प्रमाण-पत्र {0} क्यों निरस्त किया जा रहा है?</translation></message>
+    <message><source>Workshop</source><translation>कार्यशाला</translation></message>
+    <message><source>{0} certificates</source><translation>{0} प्रमाण-पत्र</translation></message>
+    <message><source>{0} enrolled, {1} completed the workshop, {2} already hold a certificate.</source><translation>{0} नामांकित, {1} ने कार्यशाला पूर्ण की, {2} के पास पहले से प्रमाण-पत्र है।</translation></message>
+    <message><source>{0} issued, {1} skipped.</source><translation>{0} जारी, {1} छोड़े गए।</translation></message>
+    <message><source>{0} of {1} certificates issued</source><translation>{1} में से {0} प्रमाण-पत्र जारी</translation></message>
+    <message><source>Export XLSX…</source><translation>XLSX निर्यात करें…</translation></message>
+    <message><source>Open</source><translation>खोलें</translation></message>
+    <message><source>Print…</source><translation>मुद्रित करें…</translation></message>
+    <message><source>Revoke…</source><translation>निरस्त करें…</translation></message>
+    <message><source>Issue certificates</source><translation>प्रमाण-पत्र जारी करें</translation></message>
+    <message><source>Cancel</source><translation>रद्द करें</translation></message>
+    <message><source>Open print file</source><translation>मुद्रण फ़ाइल खोलें</translation></message>
+    <message><source>Print all…</source><translation>सभी मुद्रित करें…</translation></message>
+    <message><source>PDF or photo…</source><translation>PDF या फ़ोटो…</translation></message>
+    <message><source>Workshop:</source><translation>कार्यशाला:</translation></message>
+    <message><source>Template:</source><translation>प्रारूप:</translation></message>
+    <message><source>Reason:</source><translation>कारण:</translation></message>
+    <message><source>Scan the certificate's QR code (the scanner types it here), paste its text, or choose a PDF or a photo of the certificate.</source><translation>प्रमाण-पत्र का QR कोड स्कैन करें (स्कैनर यहाँ टाइप करता है), उसका पाठ चिपकाएँ, या प्रमाण-पत्र की PDF या फ़ोटो चुनें।</translation></message>
+    <message><source>Programme</source><translation>कार्यक्रम</translation></message>
+    <message><source>Hours</source><translation>घंटे</translation></message>
+    <message><source>From</source><translation>से</translation></message>
+    <message><source>To</source><translation>तक</translation></message>
+    <message><source>Institute</source><translation>संस्थान</translation></message>
+</context>
+</TS>

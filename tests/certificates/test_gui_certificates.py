@@ -1,0 +1,91 @@
+"""The certificates page, offscreen on the synchronous runner."""
+
+from __future__ import annotations
+
+import pytest
+from openpyxl import load_workbook
+
+pytest.importorskip("PySide6.QtPrintSupport")
+
+from desktop.ui import pages  # noqa: E402,F401
+from desktop.ui.context import AppContext  # noqa: E402
+from desktop.ui.pages import certificates as page_module  # noqa: E402
+from desktop.ui.tasks import SyncRunner  # noqa: E402
+
+
+@pytest.fixture
+def page(qtbot, file_store, workshop):
+    ctx = AppContext(file_store, file_store.path, SyncRunner())
+    p = page_module.create_page(ctx)
+    qtbot.addWidget(p)
+    p.resize(1200, 760)
+    return p
+
+
+def test_issue_register_preview_revoke_export(page, workshop, tmp_path, monkeypatch):
+    idx = page.workshop_combo.findData(workshop["workshop"])
+    page.workshop_combo.setCurrentIndex(idx)
+    assert "4 completed" in page.eligible_label.text()
+    page.issue_button.click()
+    assert "4 issued" in page.issue_status.text() and page.progress.value() == 4
+    assert page.last_batch is not None and page.last_batch.is_file()
+    assert page.table.rowCount() == 4
+    page.table.selectRow(0)
+    assert page.preview.pixmap() is not None and not page.preview.pixmap().isNull()
+    page.tabs.setCurrentIndex(0)
+    page.grab().save(str(tmp_path / "register.png"))
+
+    opened = []
+    monkeypatch.setattr(page_module, "open_in_viewer", lambda p: opened.append(p) or True)
+    path = page.open_selected()
+    assert opened == [path] and path.read_bytes().startswith(b"%PDF")
+
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert page.print_selected(printer) == 1
+    assert (tmp_path / "printed.pdf").stat().st_size > 10_000
+    assert page.print_batch(printer) == 4
+
+    number = page.selected_number()
+    assert page.revoke_selected("wrong person")
+    page.status_combo.setCurrentIndex(page.status_combo.findData("revoked"))
+    assert page.table.rowCount() == 1 and page.selected_number() in (None, number)
+    page.status_combo.setCurrentIndex(0)
+    page.search.setText("सीता")
+    assert page.table.rowCount() == 1 and page.table.item(0, 2).text() == "सीता देवी"
+    page.search.setText("")
+    out = page.export_register(tmp_path / "register.xlsx")
+    sheet = load_workbook(out)["Certificates"]
+    assert sheet["A1"].value == "Certificate No." and sheet.max_row == 5
+    assert "revoked" in [sheet.cell(r, 7).value for r in range(2, 6)]
+
+    # Issuing again does nothing unless re-issue (with a reason) is chosen.
+    page.issue_button.click()
+    assert "0 issued, 4 skipped" in page.issue_status.text()
+    page.reissue.setChecked(True)
+    page.issue_button.click()
+    assert "needs a reason" in page.issue_status.text()
+
+
+def test_verify_screen(page, workshop, file_store, tmp_path):
+    from desktop.core.certificates.issue import issue_certificates
+
+    result = issue_certificates(file_store, workshop["workshop"])
+    qr = result.issued[0].qr
+    page.tabs.setCurrentIndex(2)
+    page.qr_edit.setText(qr)
+    v = page.verify_input()
+    assert v.valid and "Valid" in page.verify_result.text()
+    values = [page.verify_details.item(r, 1).text() for r in range(page.verify_details.rowCount())]
+    assert result.issued[0].number in values
+    page.grab().save(str(tmp_path / "verify.png"))
+    h, p, s = qr.split(".")
+    page.qr_edit.setText(f"{h}.{p[:-3]}abc.{s}")
+    v = page.verify_input()
+    assert not v.valid and "NOT VALID" in page.verify_result.text()
+    assert page.verify_details.rowCount() == 0  # a forged payload is never shown as details
+    v = page.verify_path(result.issued[1].pdf)
+    assert v.valid and v.source == "pdf"

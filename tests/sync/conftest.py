@@ -1,0 +1,56 @@
+"""Fixtures for end-to-end sync tests: the reference portal on loopback, the fault proxy in
+front of it, and enrolled desks on disk."""
+
+from __future__ import annotations
+
+import itertools
+
+import httpx
+import pytest
+
+from desktop.core.centre import init_centre
+from desktop.core.sync.engine import SyncEngine, enrol
+from desktop.portal.server import start_portal
+from desktop.store import open_store
+from tests.sync.faultproxy import FaultProxy
+from tests.sync.helpers import fast_backoff
+
+_codes = itertools.count(1)
+
+
+@pytest.fixture
+def ref_portal(tmp_path):
+    portal = start_portal(tmp_path / "portal")
+    yield portal
+    portal.stop()
+
+
+@pytest.fixture
+def proxy(ref_portal):
+    p = FaultProxy(ref_portal.url)
+    yield p
+    p.stop()
+
+
+def make_desk(path, portal, url):
+    """A desk database at `path`, set up for TST and enrolled through `url`."""
+    code = f"CODE-{next(_codes)}"
+    portal.add_enrolment_code(code, "TST", "Test Institute", "परीक्षण संस्थान")
+    store = open_store(path)
+    init_centre(store, "TST", "Test Institute", "परीक्षण संस्थान")
+    enrol(store, url, code)
+    return store
+
+
+@pytest.fixture
+def desk(tmp_path, ref_portal, proxy):
+    store = make_desk(tmp_path / "desk.db", ref_portal, proxy.url)
+    yield store
+    store.close()
+
+
+def quick_engine(store, *, timeout: float = 2.0, max_attempts: int = 6, **kw) -> SyncEngine:
+    backoff, sleeps = fast_backoff(max_attempts=max_attempts)
+    eng = SyncEngine(store, backoff=backoff, timeout=httpx.Timeout(timeout), **kw)
+    eng.sleeps = sleeps
+    return eng

@@ -1,0 +1,163 @@
+"""End to end against the reference portal, with faults injected between desk and portal.
+Every scenario must end with each version applied exactly once and the desk consistent."""
+
+from __future__ import annotations
+
+import collections
+import io
+import json
+
+import pytest
+
+from desktop.core.export import export_jsonl
+from desktop.core.ids import new_id, now_ts
+from desktop.core.sync import outbox, reconcile
+from tests.sync.conftest import quick_engine
+from tests.sync.helpers import participant
+
+
+def own_export(store) -> dict[str, tuple[str, str, bool]]:
+    out = io.StringIO()
+    export_jsonl(store, out)
+    recs = [json.loads(line) for line in out.getvalue().splitlines()]
+    return {r["id"]: (r["updated_at"], r["origin"], r["deleted"]) for r in recs
+            if r["origin"] == store.device_id}
+
+
+def assert_consistent(store, portal) -> None:
+    held = {r["id"]: (r["updated_at"], r["origin"], r["deleted"]) for r in portal.records()
+            if r["origin"] == store.device_id}
+    assert held == own_export(store)
+    versions = collections.Counter(
+        (v["id"], v["updated_at"], v["origin"]) for v in portal.applied_versions()
+    )
+    assert max(versions.values(), default=1) == 1, "a version was applied twice"
+    assert outbox.pending_count(store) == 0
+    assert outbox.sendable(store) == []
+    mine = reconcile.local_digest(store)
+    theirs = portal.digest(store.device_id)
+    theirs = theirs.get("kinds", theirs)
+    for kind, entry in mine.items():
+        other = theirs.get(kind) or {"count": 0, "sha256": reconcile.EMPTY_SHA}
+        assert (entry["count"], entry["sha256"]) == (other["count"], other["sha256"]), kind
+
+
+def attendance(store, n: int) -> list[str]:
+    session = new_id()
+    pids = [store.insert("participant", participant(i)) for i in range(n)]
+    for pid in pids:
+        store.insert("attendance", {"session_id": session, "participant_id": pid,
+                                    "status": "present", "marked_at": now_ts(),
+                                    "method": "scan", "marked_by": "desk"})
+    return pids
+
+
+def test_clean_sync_is_accepted_by_the_strict_portal(desk, ref_portal):
+    attendance(desk, 20)
+    result = quick_engine(desk).sync()
+    assert result.outcome == "ok", result
+    assert result.rejected == 0 and result.acked_records == 40
+    assert_consistent(desk, ref_portal)
+
+
+@pytest.mark.parametrize(
+    "faults",
+    [
+        ["refuse", "refuse"],
+        ["drop_request"],
+        ["drop_response"],
+        ["drop_response", "drop_response", "status:500"],
+        ["status:500", "status:502"],
+        ["status:503:1", "status:429:1"],
+        ["twice"],
+        ["slow_response:1.5"],
+        ["delay:1.5"],
+    ],
+)
+def test_faults_on_batches_end_exactly_once(desk, ref_portal, proxy, faults):
+    attendance(desk, 15)
+    proxy.plan("POST", "/batches", *faults)
+    eng = quick_engine(desk, timeout=1.0)
+    result = eng.sync()
+    assert result.outcome == "ok", result
+    posted = proxy.posted_batches()
+    by_id = collections.defaultdict(set)
+    for key, body in posted:
+        by_id[key].add(body)
+    assert all(len(bodies) == 1 for bodies in by_id.values()), "a retry changed the bytes"
+    assert len(by_id) == 1
+    if any(f.startswith("status:5") and f.count(":") == 2 or f.startswith("status:429")
+           for f in faults):
+        assert eng.sleeps[0] >= 1.0  # Retry-After honoured
+    assert_consistent(desk, ref_portal)
+
+
+def test_portal_down_then_back(desk, ref_portal, proxy):
+    attendance(desk, 5)
+    proxy.down()
+    result = quick_engine(desk, max_attempts=2).sync()
+    assert result.outcome == "offline" and result.pending == 10
+    proxy.up()
+    assert quick_engine(desk).sync().outcome == "ok"
+    assert_consistent(desk, ref_portal)
+
+
+def test_faults_on_info_pull_and_digest(desk, ref_portal, proxy):
+    attendance(desk, 5)
+    proxy.plan("GET", "/info", "status:503:1")
+    proxy.plan("GET", "/changes", "drop_response")
+    proxy.plan("GET", "/digest", "status:500")
+    eng = quick_engine(desk)
+    assert eng.sync().outcome == "ok"  # safe GETs are retried like batches
+    assert eng.sleeps[0] >= 1.0 and len(eng.sleeps) == 3
+    proxy.plan("GET", "/changes", *["status:500"] * 10)
+    result = quick_engine(desk, max_attempts=2).sync()
+    assert result.outcome == "offline" and result.pending == 0
+    proxy.clear()
+    assert quick_engine(desk).sync().outcome == "ok"
+    assert_consistent(desk, ref_portal)
+
+
+def test_portal_rejections_are_quarantined_with_its_message(desk, ref_portal):
+    good = attendance(desk, 3)
+    bad = desk.insert("participant", {"name_en": "Bad Mobile", "mobile": "12345"})
+    result = quick_engine(desk).sync()
+    assert result.rejected == 1 and result.pending == 0
+    [q] = outbox.quarantined(desk)
+    assert q["record_id"] == bad and q["code"] == "invalid_field" and "mobile" in q["message"]
+    held = {r["id"] for r in ref_portal.records()}
+    assert set(good) <= held and bad not in held
+    desk.update("participant", bad, {"mobile": "9123456789"})
+    assert quick_engine(desk).sync().rejected == 0
+    assert_consistent(desk, ref_portal)
+
+
+def test_revoked_device_stops_on_401(desk, ref_portal, proxy):
+    attendance(desk, 2)
+    ref_portal.revoke_device(desk.device_id)
+    result = quick_engine(desk).sync()
+    assert result.outcome == "auth"
+    n = len(proxy.seen)
+    assert quick_engine(desk).sync().outcome == "auth"
+    assert len(proxy.seen) == n  # no more requests until enrolled again
+
+
+def test_413_from_the_real_portal_splits(desk, ref_portal):
+    attendance(desk, 30)
+    outbox.freeze_pending(desk, outbox.Limits(max_records=1000))
+    ref_portal.limits.max_records = 7
+    result = quick_engine(desk).sync()
+    assert result.outcome == "ok", result
+    assert_consistent(desk, ref_portal)
+
+
+def test_pull_brings_portal_records(desk, ref_portal):
+    prog = {"kind": "programme", "id": new_id(), "updated_at": now_ts(), "origin": new_id(),
+            "deleted": False, "data": {"code": "KSK", "title_en": "Karmayogi", "title_hi": None,
+                                       "igot_course_id": None, "hours": 6,
+                                       "min_attendance_pct": 75}}
+    ref_portal.put_record(prog)
+    result = quick_engine(desk).sync()
+    assert result.outcome == "ok" and result.pulled >= 1
+    assert desk.record("programme", prog["id"])["data"]["title_en"] == "Karmayogi"
+    assert outbox.pending_count(desk) == 0
