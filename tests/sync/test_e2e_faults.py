@@ -161,3 +161,54 @@ def test_pull_brings_portal_records(desk, ref_portal):
     assert result.outcome == "ok" and result.pulled >= 1
     assert desk.record("programme", prog["id"])["data"]["title_en"] == "Karmayogi"
     assert outbox.pending_count(desk) == 0
+
+
+def _visit(store, refs):
+    return store.insert("field_visit", {
+        "district_code": "LKO", "office": "Block office", "department": None,
+        "visit_date": "2026-11-20", "purpose": "Follow-up", "team": ["Asha"], "people_met": 4,
+        "participant_ids": [], "findings": "", "action_points": [], "attachments": refs})
+
+
+def test_attachments_reach_the_portal_before_the_visit(desk, ref_portal, proxy):
+    import hashlib
+
+    from desktop.core.sync import attachments
+
+    photo = b"\xff\xd8\xff\xe0 field photo " * 100
+    sha = hashlib.sha256(photo).hexdigest()
+    attachments.write(desk, sha, photo)
+    ref = {"sha256": sha, "filename": "visit.jpg", "media_type": "image/jpeg",
+           "size": len(photo)}
+    vid = _visit(desk, [ref])
+    lost = "0" * 64
+    gone = _visit(desk, [{**ref, "sha256": lost}])  # its file is not on this desk
+    proxy.plan("PUT", f"/attachments/{sha}", "drop_response")  # stored, answer lost: re-PUT
+    result = quick_engine(desk).sync()
+    assert result.outcome == "ok", result
+    order = [(s.method, s.path.rsplit("/", 1)[-1]) for s in proxy.seen
+             if s.method in ("PUT", "POST")]
+    assert order.index(("PUT", sha)) < order.index(("POST", "batches"))
+    assert vid in {r["id"] for r in ref_portal.records()}
+    [q] = outbox.quarantined(desk)
+    assert q["record_id"] == gone and q["code"] == "missing_attachment"
+    assert quick_engine(desk).sync().outcome == "ok"
+    assert [p for m, p in order if m == "PUT"] == [sha, sha]  # nothing re-PUT once stored
+
+
+def test_cli_sync_json_and_exit_codes(desk, ref_portal, cli):
+    attendance(desk, 3)
+    code, out, _ = cli("--db", desk.path, "sync", "--json")
+    doc = json.loads(out)
+    assert code == 0
+    assert {k: doc[k] for k in ("sent_batches", "acked_records", "rejected", "pending")} == {
+        "sent_batches": 1, "acked_records": 6, "rejected": 0, "pending": 0}
+    desk.insert("participant", {"name_en": "Bad", "mobile": "1"})
+    code, out, _ = cli("--db", desk.path, "--json", "sync")
+    assert code == 1 and json.loads(out)["rejected"] == 1
+    code, out, _ = cli("--db", desk.path, "--json", "sync", "reconcile")
+    assert code == 0 and json.loads(out)["equal"] is True
+    code, out, _ = cli("--db", desk.path, "sync", "status")
+    assert code == 0 and "rejected participant" in out
+    code, _, err = cli("--db", desk.path, "sync", "--portal", "http://example.org/v1")
+    assert code == 2 and "only allowed to this computer" in err
