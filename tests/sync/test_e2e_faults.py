@@ -234,3 +234,33 @@ def test_cli_enrol_keeps_the_token_out_of_output(tmp_path, ref_portal, cli):
     code, out3, err3 = cli("--db", db, "sync")
     assert code == 0 and "1 record(s) acknowledged" in out3
     assert token and all(token not in text for text in (out, err, out2, err2, out3, err3))
+
+
+def test_field_desk_reaches_the_real_portal_through_a_relay(tmp_path, ref_portal, desk, proxy):
+    from desktop.core.centre import init_centre
+    from desktop.core.sync.bundle import export_bundle, import_bundle
+    from desktop.core.sync.receipt import export_receipt, import_receipt
+    from desktop.store import open_store
+
+    field = open_store(tmp_path / "field.db")  # never online, never enrolled
+    init_centre(field, "TST", "Test Institute")
+    attendance(field, 12)
+    export_bundle(field, tmp_path / "f.kdbundle")
+    sent = {b.batch_id: b.body for b in outbox.sendable(field)}
+    import_bundle(desk, tmp_path / "f.kdbundle")
+    result = quick_engine(desk).sync()
+    assert result.outcome == "ok" and result.pending == 0, result
+    export_receipt(desk, tmp_path / "r.kdreceipt", field.device_id)
+    assert import_receipt(field, tmp_path / "r.kdreceipt")["acked"] == len(sent)
+    assert outbox.pending_count(field) == 0
+    held = {r["id"]: (r["updated_at"], r["origin"], r["deleted"]) for r in ref_portal.records()
+            if r["origin"] == field.device_id}
+    assert held == own_export(field)
+    theirs = ref_portal.digest(field.device_id)
+    theirs = theirs.get("kinds", theirs)
+    mine = reconcile.local_digest(field)
+    assert {k: v for k, v in mine.items() if v["count"]} == {
+        k: {"count": v["count"], "sha256": v["sha256"]} for k, v in theirs.items() if v["count"]}
+    # relayed unchanged: the portal stored exactly the field desk's bytes under its ids
+    assert dict(proxy.posted_batches()) == sent
+    field.close()
