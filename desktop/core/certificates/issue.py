@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -76,13 +77,20 @@ def _safe(number: str) -> str:
     return number.replace("/", "-")
 
 
+@lru_cache(maxsize=16)
+def _files_root(db_path: str) -> Path:
+    return files_dir(db_path).resolve()
+
+
 def _rel(store: Store, path: Path) -> str:
+    """Stored file paths are relative to the files folder, so a moved/restored folder works."""
+    path = path if path.is_absolute() else path.resolve()
     if store.path is not None:
         try:
-            return str(path.resolve().relative_to(files_dir(store.path).resolve()))
+            return str(path.relative_to(_files_root(str(store.path))))
         except ValueError:
             pass
-    return str(path.resolve())
+    return str(path)
 
 
 def stored_path(store: Store, rel: str) -> Path:
@@ -173,7 +181,7 @@ def issue_certificates(
         # About ten steps: progress and cancel stay responsive, each commit stays short.
         chunk_size = min(200, max(25, -(-total // 10)))
     root = Path(out_dir) if out_dir else certificates_root(store)
-    folder = root / workshop_id
+    folder = (root / workshop_id).resolve()
     folder.mkdir(parents=True, exist_ok=True)
     day = issued_on or date.today()
     stamp = now_ts().replace(":", "").replace("-", "").replace(".", "")
