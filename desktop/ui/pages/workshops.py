@@ -35,6 +35,7 @@ from desktop.core import completion, enrolment, people, workshops
 from desktop.core.workshops import SessionPlan, ValidationError, WorkshopPlan
 from desktop.paths import files_dir
 from desktop.ui.context import AppContext
+from desktop.ui.i18n import bind_form
 from desktop.ui.pages.programme_dialog import ProgrammeDialog
 from desktop.ui.uiload import load_ui
 
@@ -68,6 +69,7 @@ class WorkshopsPage(QWidget):
             QUrl.fromLocalFile(str(p))
         )
         self.form = load_ui("workshops.ui", self)
+        bind_form(self.form, "workshops.ui", after=lambda: self._retranslate())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.form)
@@ -109,8 +111,89 @@ class WorkshopsPage(QWidget):
         self._setup()
         self.refresh()
         ctx.changed.connect(self._on_changed)
+        self._ready = True
 
     # -- set-up ----------------------------------------------------------------------------
+    def _retranslate(self) -> None:
+        """After a language switch: texts set in code (the form's own are re-read by
+        bind_form), then the lists, whose cells carry translated words."""
+        if not getattr(self, "_ready", False):
+            return
+        for combo, texts in (
+            (self.when, (self.tr("All"), self.tr("Upcoming"), self.tr("Running"), self.tr("Past"))),
+            (
+                self.mode_filter,
+                (self.tr("Institute and field"), self.tr("Institute"), self.tr("Field")),
+            ),
+            (self.mode, (self.tr("Institute"), self.tr("Field"))),
+        ):
+            for index, text in enumerate(texts):
+                combo.setItemText(index, text)
+        hindi = QLocale().language() == QLocale.Language.Hindi
+        names = {
+            code: (hi if hindi else en)
+            for code, en, hi in self.reader.conn.execute(
+                "SELECT code, name_en, name_hi FROM district"
+            )
+        }
+        for index in range(self.district.count()):
+            code = self.district.itemData(index)
+            self.district.setItemText(index, f"{names.get(code, code)} ({code})")
+        self._apply_headers()
+        current = self.programme.currentData()
+        self._load_programmes()
+        self.programme.setCurrentIndex(max(0, self.programme.findData(current)))
+        self.refresh()
+
+    def _apply_headers(self) -> None:
+        for table, labels in (
+            (
+                self.table,
+                (
+                    self.tr("From"),
+                    self.tr("To"),
+                    self.tr("Title"),
+                    self.tr("Mode"),
+                    self.tr("Sessions"),
+                    self.tr("Enrolled"),
+                    self.tr("Status"),
+                ),
+            ),
+            (
+                self.sessions,
+                (
+                    self.tr("Date"),
+                    self.tr("Start"),
+                    self.tr("End"),
+                    self.tr("Topic (English)"),
+                    self.tr("Topic (Hindi)"),
+                    self.tr("Trainer"),
+                ),
+            ),
+            (
+                self.enrolled_table,
+                (
+                    self.tr("Name"),
+                    self.tr("Employee code"),
+                    self.tr("Designation"),
+                    self.tr("Source"),
+                    self.tr("Status"),
+                ),
+            ),
+            (
+                self.completion_table,
+                (
+                    self.tr("Name"),
+                    self.tr("Code"),
+                    self.tr("Attended"),
+                    self.tr("%"),
+                    self.tr("Eligible"),
+                    self.tr("Why not"),
+                ),
+            ),
+        ):
+            table.setHorizontalHeaderLabels(list(labels))
+
     def _setup(self) -> None:
         for text, value in (
             (self.tr("All"), None),
