@@ -116,6 +116,8 @@ class AttendancePage(QWidget):
             )
         }
         self.reader = self._open_reader()
+        if self.reader is not ctx.store:  # the page's own connection ends with the page
+            self.destroyed.connect(lambda *_args, reader=self.reader: reader.close())
         self.desk: attendance.Desk | None = None
         self.settings = attendance.load_settings(self.reader)
         self.undo_stack: list[int] = []

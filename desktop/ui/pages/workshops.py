@@ -63,6 +63,8 @@ class WorkshopsPage(QWidget):
             self.reader = ctx.store.reader()
         except Exception:  # in-memory database (tests): the one connection
             self.reader = ctx.store
+        if self.reader is not ctx.store:  # the page's own connection ends with the page
+            self.destroyed.connect(lambda *_args, reader=self.reader: reader.close())
         self._dirty = False
         self.today = today or date.today
         self.open_file: Callable[[Path], None] = lambda p: QDesktopServices.openUrl(
