@@ -39,6 +39,7 @@ from desktop.ui.i18n import bind_form
 from desktop.ui.pages.programme_dialog import ProgrammeDialog
 from desktop.ui.uiload import load_ui
 
+PHASE_ROLE = Qt.ItemDataRole.UserRole + 1
 SESSION_COLUMNS = ("date", "start_time", "end_time", "topic_en", "topic_hi", "trainer")
 
 
@@ -112,6 +113,7 @@ class WorkshopsPage(QWidget):
         self.workshop_id: str | None = None
         self._setup()
         self.refresh()
+        self._select_first()
         ctx.changed.connect(self._on_changed)
         self._ready = True
 
@@ -415,6 +417,9 @@ class WorkshopsPage(QWidget):
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, row["id"])
+                item.setData(PHASE_ROLE, row["phase"])
+                if c == 2:
+                    item.setToolTip(f"{row['title_en']}\n{row['title_hi'] or ''}".strip())
                 if row["phase"] == "running":
                     item.setBackground(QColor("#e3f2e6"))
                 self.table.setItem(r, c, item)
@@ -425,6 +430,19 @@ class WorkshopsPage(QWidget):
                     self.table.selectRow(r)
                     break
         self._show_detail()
+
+    def _select_first(self) -> None:
+        """Open on a running workshop (else the newest), never on an empty form; with no
+        workshops at all, on a new one."""
+        if self.table.rowCount() == 0:
+            self.new_workshop()
+            return
+        row = 0
+        for r in range(self.table.rowCount()):
+            if self.table.item(r, 0).data(PHASE_ROLE) == "running":
+                row = r
+                break
+        self.table.selectRow(row)
 
     def _on_selected(self) -> None:
         items = self.table.selectedItems()
