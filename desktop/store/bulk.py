@@ -76,6 +76,7 @@ class BulkInserter:
                 0
             ]
             columns = ("id", "updated_at", "origin", "deleted", *self.fields)
+        self._done_upto = self.base_seq
         self.sql = (
             f"INSERT INTO {kind} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
         )
@@ -130,26 +131,40 @@ class BulkInserter:
         self.count += len(made)
         return made
 
-    def __exit__(self, exc_type: object, *rest: object) -> None:
-        if exc_type is not None or not self._dropped:
-            return  # the caller's rollback restores the triggers with the rows
+    def catch_up(self) -> None:
+        """Do the deferred trigger work for the rows added so far (may be called after each
+        batch so that the work interleaves with the caller's; `__exit__` calls it too)."""
+        if not self._dropped:
+            return
         conn = self.store.conn
+        order = "seq" if self.participant else "rowid"
+        top = conn.execute(f"SELECT coalesce(max({order}), 0) FROM {self.kind}").fetchone()[0]
+        if top <= self._done_upto:
+            return
         names = " ".join(self._dropped)
         if f"{self.kind}_log_insert" in names:
-            order = "seq" if self.participant else "rowid"
             conn.execute(
                 "INSERT INTO change_log(kind, record_id, updated_at, origin, state) "
-                f"SELECT ?, id, updated_at, origin, CASE WHEN origin = "
-                f"(SELECT value FROM meta WHERE key = 'device_id') THEN 'pending' "
-                f"ELSE 'foreign' END FROM {self.kind} WHERE {order} > ? ORDER BY {order}",
-                (self.kind, self.base_seq),
+                "SELECT ?, id, updated_at, origin, CASE WHEN origin = "
+                "(SELECT value FROM meta WHERE key = 'device_id') THEN 'pending' "
+                f"ELSE 'foreign' END FROM {self.kind} WHERE {order} > ? AND {order} <= ? "
+                f"ORDER BY {order}",
+                (self.kind, self._done_upto, top),
             )
         if "participant_fts_insert" in names:
             conn.execute(
                 f"INSERT INTO participant_fts(rowid, {_FTS_COLUMNS}) "
-                f"SELECT seq, {_FTS_COLUMNS} FROM participant WHERE seq > ? ORDER BY seq",
-                (self.base_seq,),
+                f"SELECT seq, {_FTS_COLUMNS} FROM participant WHERE seq > ? AND seq <= ? "
+                "ORDER BY seq",
+                (self._done_upto, top),
             )
+        self._done_upto = top
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        if exc_type is not None or not self._dropped:
+            return  # the caller's rollback restores the triggers with the rows
+        self.catch_up()
+        conn = self.store.conn
         for sql in self._dropped:
             conn.execute(sql)
         self._dropped.clear()

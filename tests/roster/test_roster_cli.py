@@ -36,7 +36,16 @@ def test_import_json_shape_and_exit_codes(cli, db_path):
 
 
 @pytest.mark.parametrize(
-    "name", ["empty.csv", "missing_required.csv", "binary_garbage.csv", "latin1.csv", "nope.csv"]
+    "name",
+    [
+        "empty.csv",
+        "missing_required.csv",
+        "binary_garbage.csv",
+        "latin1.csv",
+        "nope.csv",
+        "not_a_workbook.xlsx",
+        "old_excel.xls",
+    ],
 )
 def test_unusable_file_exit_2_and_nothing_changed(cli, db_path, name):
     cli("--db", db_path, "roster", "import", FILES / "utf8_bom.csv")

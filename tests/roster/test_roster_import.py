@@ -96,6 +96,19 @@ def test_kruti_dev_text_is_reported_not_stored(store):
     assert people(store) == {}
 
 
+def test_english_words_that_resemble_kruti_dev_are_accepted(store, tmp_path):
+    # "Works" has consonant-k-consonant, one sign of Kruti Dev; an English field needs two.
+    path = tmp_path / "pwd.csv"
+    path.write_text(
+        "Name (English),Name (Hindi),Employee Code,Designation,Department\n"
+        "Anil Verma,अनिल वर्मा,UP5001,Junior Engineer,Public Works\n",
+        encoding="utf-8",
+    )
+    result = import_roster(store, path)
+    assert (result.created, result.rejected) == (1, 0), result.errors
+    assert people(store)["UP5001"]["department"] == "Public Works"
+
+
 def test_bad_values_name_row_and_field(store):
     result = import_roster(store, FILES / "bad_values.csv")
     assert errors_by_row(result) == {
@@ -297,3 +310,12 @@ def test_mapping_as_one_field_per_column(store, tmp_path):
     assert people(store)["V1"]["name_hi"] == "विजय कुमार"
     with pytest.raises(RosterFileError, match="more than one column"):
         import_roster(store, f, mapping=["name_en", "name_en", ""])
+
+
+def test_scientific_mobile_and_kruti_district_have_specific_messages(store, tmp_path):
+    f = tmp_path / "sci.csv"
+    f.write_text("Name,Mobile,District\nA,9.87654E+09,Lucknow\nB,9876500099,y[kuÅ\n", "utf-8")
+    result = import_roster(store, f)
+    messages = {e["row"]: e["message"] for e in result.errors}
+    assert "Excel" in messages[2] and "Text" in messages[2]
+    assert "Kruti Dev" in messages[3]

@@ -32,9 +32,9 @@ def search(store: Store | sqlite3.Connection, query: str, limit: int = 20) -> li
         return []
     ranked: dict[int, tuple[tuple, dict[str, Any]]] = {}
 
-    def take(rows: list[sqlite3.Row], base: int) -> None:
+    def take(rows: list[sqlite3.Row], base: int, initials: tuple[str, ...] = ()) -> None:
         for row in rows:
-            if row["deleted"] if "deleted" in row.keys() else False:
+            if initials and not _has_initials(row, initials):
                 continue
             seq = row["seq"]
             score = (base, *_name_score(row, query))
@@ -57,11 +57,11 @@ def search(store: Store | sqlite3.Connection, query: str, limit: int = 20) -> li
             if compact.upper() != compact:
                 take(_by_prefix(conn, "employee_code", compact.upper(), limit), 1)
     if len(ranked) < limit:
-        match_exact, match_prefix = _fts_queries(query)
+        match_exact, match_prefix, initials = _fts_queries(query)
         if match_exact:
-            take(_fts(conn, match_exact, _CANDIDATES), 3)
-            if len(ranked) < limit:
-                take(_fts(conn, match_prefix, _CANDIDATES), 4)
+            take(_fts(conn, match_exact, _CANDIDATES), 3, initials)
+            if len(ranked) < limit and match_prefix:
+                take(_fts(conn, match_prefix, _CANDIDATES), 4, initials)
     best = sorted(ranked.values(), key=lambda item: item[0])[:limit]
     return [{f: row[f] for f in RESULT_FIELDS} for _, row in best]
 
@@ -109,11 +109,14 @@ def _fts(conn: sqlite3.Connection, match: str, limit: int) -> list[sqlite3.Row]:
     ).fetchall()
 
 
-def _fts_queries(query: str) -> tuple[str, str]:
-    """FTS5 MATCH strings: every word must match, either as a whole word or (for the last
-    word, still being typed, and all others) as a prefix."""
-    exact: list[str] = []
-    prefix: list[str] = []
+def _fts_queries(query: str) -> tuple[str, str, tuple[str, ...]]:
+    """FTS5 MATCH strings (whole words; prefixes) and the one-letter words left out of them.
+
+    Every word must match, as a whole word or (while typing) as a prefix. A one-letter prefix
+    ("ramesh k") has no prefix index and would merge the lists of every word starting with
+    k, so one-letter words filter the candidates in Python instead; a query of only
+    one-letter words matches them as whole words (initials such as "R K")."""
+    words: list[tuple[str, str]] = []
     for word in _WORD.findall(query):
         if has_devanagari(word):
             term, column = word, "name_hi"
@@ -121,12 +124,29 @@ def _fts_queries(query: str) -> tuple[str, str]:
             term, column = word, "{employee_code mobile}"
         else:
             term, column = fold_latin(word), "{name_latin name_en employee_code}"
-        if not term:
-            continue
-        quoted = '"' + term.replace('"', '""') + '"'
-        exact.append(f"{column} : {quoted}")
-        prefix.append(f"{column} : {quoted}*")
-    return " AND ".join(exact), " AND ".join(prefix)
+        if term:
+            words.append((term, column))
+    long_words = [(t, c) for t, c in words if len(t) > 1]
+    if not long_words:
+        exact = " AND ".join(f"{c} : {_quote(t)}" for t, c in words)
+        return exact, "", ()
+    initials = tuple(t for t, _ in words if len(t) == 1)
+    exact = " AND ".join(f"{c} : {_quote(t)}" for t, c in long_words)
+    prefix = " AND ".join(f"{c} : {_quote(t)}*" for t, c in long_words)
+    return exact, prefix, initials
+
+
+def _quote(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _has_initials(row: sqlite3.Row, initials: tuple[str, ...]) -> bool:
+    words = (
+        " ".join((row["name_en"] or "", row["name_hi"] or "", row["name_latin"] or ""))
+        .lower()
+        .split()
+    )
+    return all(any(w.startswith(i) for w in words) for i in initials)
 
 
 def _name_score(row: sqlite3.Row, query: str) -> tuple[int, int, str]:

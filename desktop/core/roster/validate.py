@@ -157,7 +157,7 @@ class RowValidator:
     def _check_text(self, field: str, value: str) -> str | tuple[str, str]:
         if len(value) > MAX_TEXT:
             return field, f"{FIELD_LABELS[field]} is longer than {MAX_TEXT} characters"
-        if looks_legacy(value):
+        if looks_legacy(value, english_field=field != "name_hi"):
             return field, f"{FIELD_LABELS[field]} {value!r} {LEGACY_MESSAGE}"
         return value
 
@@ -188,6 +188,12 @@ class RowValidator:
 
     def _check_mobile(self, value: str) -> str | tuple[str, str]:
         mobile = clean_mobile(value)
+        if mobile is None and "E+" in value.upper():
+            return (
+                "mobile",
+                f"Mobile {value!r} was turned into a rounded number by Excel; format the column "
+                "as Text and type the number again",
+            )
         if mobile is None:
             return "mobile", f"Mobile {value!r} is not a 10-digit Indian mobile number starting 6-9"
         return mobile
@@ -198,6 +204,8 @@ class RowValidator:
         return value.lower()
 
     def _check_district_code(self, value: str) -> str | tuple[str, str]:
+        if looks_legacy(value):
+            return "district_code", f"District {value!r} {LEGACY_MESSAGE}"
         code, message = self.districts.match(value)
         if code is None:
             return "district_code", message or f"unknown district {value!r}"

@@ -89,6 +89,12 @@ def main() -> None:
     title = "Employees of Lucknow district,,\n,,\nName,Employee Code,Mobile\nTitle Row Person,UP8001,9876548001\n"
     write("title_above_header.csv", title)
 
+    import zipfile
+
+    with zipfile.ZipFile(HERE / "not_a_workbook.xlsx", "w") as fake:
+        fake.writestr("readme.txt", "a zip file, but not an Excel workbook")
+    (HERE / "old_excel.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.append(["Name (English)", "Name (Hindi)", "Employee Code", "Mobile", "District"])
