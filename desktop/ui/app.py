@@ -68,6 +68,10 @@ def start(
         return EXIT_CANNOT_OPEN
     ctx = AppContext(store, Path(db_path) if db_path else None, runner or ThreadRunner())
     window = MainWindow(ctx, translations)
+    from desktop.ui.sync_status import SyncStatusWidget
+
+    # Automatic sync only with real background threads; tests drive sync themselves.
+    window.add_status_widget(SyncStatusWidget(ctx, auto=not isinstance(ctx.runner, SyncRunner)))
     window.show()
     return window
 

@@ -64,5 +64,7 @@
     <message><source>From</source><translation>से</translation></message>
     <message><source>To</source><translation>तक</translation></message>
     <message><source>Institute</source><translation>संस्थान</translation></message>
+    <message><source>Issue to:</source><translation>किसे जारी करें:</translation></message>
+    <message><source>Everyone who completed the workshop</source><translation>कार्यशाला पूर्ण करने वाले सभी</translation></message>
 </context>
 </TS>

@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="hi_IN">
   <context>
+    <name>ProgrammeDialog</name>
+    <message>
+      <source>(new programme)</source>
+      <translation>(नया कार्यक्रम)</translation>
+    </message>
+    <message>
+      <source>Programme</source>
+      <translation>कार्यक्रम</translation>
+    </message>
+    <message>
+      <source>Edit</source>
+      <translation>संपादित करें</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>कोड</translation>
+    </message>
+    <message>
+      <source>Title (English)</source>
+      <translation>शीर्षक (अंग्रेज़ी)</translation>
+    </message>
+    <message>
+      <source>Title (Hindi)</source>
+      <translation>शीर्षक (हिंदी)</translation>
+    </message>
+    <message>
+      <source>Hours</source>
+      <translation>घंटे</translation>
+    </message>
+    <message>
+      <source>Minimum attendance %</source>
+      <translation>न्यूनतम उपस्थिति %</translation>
+    </message>
+    <message>
+      <source>iGOT course id</source>
+      <translation>आईगॉट पाठ्यक्रम आईडी</translation>
+    </message>
+  </context>
+  <context>
     <name>Workshops</name>
     <message>
       <source>Workshops</source>
@@ -26,6 +65,10 @@
     <message>
       <source>Programme</source>
       <translation>कार्यक्रम</translation>
+    </message>
+    <message>
+      <source>Programmes…</source>
+      <translation>कार्यक्रम…</translation>
     </message>
     <message>
       <source>Title (English)</source>

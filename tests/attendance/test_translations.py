@@ -16,7 +16,15 @@ ROOT = Path(__file__).resolve().parents[2]
     ("ts", "sources"),
     [
         ("attendance_hi.ts", ["desktop/ui/pages/attendance.py", "forms/attendance_desk.ui"]),
-        ("workshops_hi.ts", ["desktop/ui/pages/workshops.py", "forms/workshops.ui"]),
+        (
+            "workshops_hi.ts",
+            [
+                "desktop/ui/pages/workshops.py",
+                "forms/workshops.ui",
+                "desktop/ui/pages/programme_dialog.py",
+                "forms/programme_dialog.ui",
+            ],
+        ),
     ],
 )
 def test_every_string_translated_into_hindi(ts, sources, tmp_path):

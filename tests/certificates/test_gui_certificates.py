@@ -26,8 +26,15 @@ def test_issue_register_preview_revoke_export(page, workshop, tmp_path, monkeypa
     idx = page.workshop_combo.findData(workshop["workshop"])
     page.workshop_combo.setCurrentIndex(idx)
     assert "4 completed" in page.eligible_label.text()
+    assert page.participant_combo.count() == 5  # everyone + the four who completed
+    page.participant_combo.setCurrentIndex(
+        page.participant_combo.findText("Sita Devi / सीता देवी (EMP00000)")
+    )
     page.issue_button.click()
-    assert "4 issued" in page.issue_status.text() and page.progress.value() == 4
+    assert "1 issued" in page.issue_status.text() and page.table.rowCount() == 1
+    page.participant_combo.setCurrentIndex(0)
+    page.issue_button.click()
+    assert "3 issued, 1 skipped" in page.issue_status.text() and page.progress.value() == 3
     assert page.last_batch is not None and page.last_batch.is_file()
     assert page.table.rowCount() == 4
     page.table.selectRow(0)
@@ -47,7 +54,7 @@ def test_issue_register_preview_revoke_export(page, workshop, tmp_path, monkeypa
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     assert page.print_selected(printer) == 1
     assert (tmp_path / "printed.pdf").stat().st_size > 10_000
-    assert page.print_batch(printer) == 4
+    assert page.print_batch(printer) == 3  # the last batch: three certificates
 
     number = page.selected_number()
     assert page.revoke_selected("wrong person")

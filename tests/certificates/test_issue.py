@@ -220,3 +220,23 @@ def test_numbers_unique_under_concurrent_processes(file_store, db_path):
         p.join(timeout=60)
     numbers = got[0] + got[1]
     assert len(numbers) == len(ws["eligible"]) == len(set(numbers))
+
+
+@needs_poppler
+def test_centre_template_copy_without_code(file_store, workshop):
+    import json
+
+    from desktop.core.certificates.template import TemplateError, load_template
+    from desktop.paths import files_dir, resource_path
+
+    mine = files_dir(file_store.path) / "templates" / "mycentre"
+    shutil.copytree(resource_path("templates", "academy"), mine)
+    spec = json.loads((mine / "template.json").read_text(encoding="utf-8"))
+    spec["blocks"][2]["text"] = "कार्यशाला सहभागिता प्रमाण-पत्र"
+    (mine / "template.json").write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
+    result = issue_certificates(file_store, workshop["workshop"], template="mycentre")
+    assert "कार्यशाला सहभागिता प्रमाण-पत्र" in _text(result.issued[0].pdf)
+    spec["blocks"][2]["text"] = "{nmae_hi}"
+    (mine / "template.json").write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(TemplateError, match=r"blocks\[2\].*nmae_hi"):
+        load_template("mycentre", file_store.path)

@@ -114,3 +114,17 @@ def test_imported_trust_list_verifies_other_centre(file_store, tmp_path):
     assert keys.import_trust_list(file_store, keys.trust_list(other)) == 1
     assert verify_text(token, store=file_store).valid
     other.close()
+
+
+def test_key_of_one_centre_cannot_vouch_for_another(file_store, tmp_path):
+    from desktop.core.centre import init_centre
+    from desktop.store import open_store
+
+    other = open_store(tmp_path / "other.db")
+    init_centre(other, "OTH", "Other Centre")
+    keys.ensure_signing_key(other)
+    keys.import_trust_list(file_store, keys.trust_list(other))
+    kid, key = keys.signing_key(other)
+    forged = verify_text(sign(PAYLOAD, kid, key), store=file_store)  # claims institute TST
+    assert not forged.valid and forged.reason == "unknown_key" and forged.payload is None
+    other.close()

@@ -267,9 +267,13 @@ def bench_gui(path: Path) -> dict[str, float]:
     clock.start()
     last = [clock.elapsed()]
 
+    big: list[tuple[int, int, int]] = []
+
     def beat() -> None:
         now = clock.elapsed()
         gaps.append(now - last[0])
+        if now - last[0] > 30:
+            big.append((now, now - last[0], page.marks_shown))
         last[0] = now
 
     heartbeat = QTimer()
@@ -303,7 +307,7 @@ def bench_gui(path: Path) -> dict[str, float]:
     t0 = time.perf_counter()
     feeder.start()
     deadline = time.perf_counter() + 120
-    while (done["fed"] < SCANS or page.in_flight) and time.perf_counter() < deadline:
+    while page.marks_shown < SCANS and time.perf_counter() < deadline:
         app.processEvents()
         time.sleep(0.0005)
     elapsed = time.perf_counter() - t0
@@ -316,6 +320,8 @@ def bench_gui(path: Path) -> dict[str, float]:
     page.close()
     store.close()
     gaps = gaps[5:]  # skip start-up
+    if os.environ.get("BENCH_DEBUG"):
+        print("stalls > 30 ms (at ms, length, marks shown):", big, flush=True)
     return {
         "max_stall": max(gaps) - 2 if gaps else float("nan"),
         "p99_gap": pct(gaps, 99) if gaps else float("nan"),
@@ -353,7 +359,16 @@ def main() -> int:
         "--db", default=os.path.join(tempfile.gettempdir(), "kd-bench-attendance.db")
     )
     parser.add_argument("--fresh", action="store_true", help="regenerate the cached database")
+    parser.add_argument(
+        "--nice",
+        type=int,
+        default=None,
+        help="run at this scheduling priority (e.g. -10, needs root): on a machine shared with "
+        "other busy processes it measures the desk's own stalls rather than CPU starvation",
+    )
     args = parser.parse_args()
+    if args.nice is not None:
+        os.setpriority(os.PRIO_PROCESS, 0, args.nice)
     path = Path(args.db)
     cached = False
     if path.exists() and not args.fresh:
@@ -382,7 +397,8 @@ def main() -> int:
         ),
         (
             "GUI thread, 400 badges scanned (25 ms apart)",
-            f"longest stall {gui['max_stall']:.1f} ms · {gui['marked']} marked in "
+            f"longest stall {gui['max_stall']:.1f} ms · p99 gap {gui['p99_gap']:.0f} ms · "
+            f"{gui['marked']} marked in "
             f"{gui['seconds']:.1f} s",
             "≤ 50 ms",
         ),
@@ -401,8 +417,9 @@ def main() -> int:
     for name, result, target in rows:
         print(f"{name:<{width}} | {result} | {target}")
     print(
-        f"\n(machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
-        f"{datetime.now():%Y-%m-%d %H:%M})"
+        f"\n(machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the "
+        f"end, priority {os.getpriority(os.PRIO_PROCESS, 0)}, Python "
+        f"{sys.version.split()[0]}, {datetime.now():%Y-%m-%d %H:%M})"
     )
     return 0
 

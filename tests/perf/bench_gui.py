@@ -133,6 +133,19 @@ def time_screen(db: Path) -> dict:
     latencies: list[float] = []
     worker: list[float] = []
     shows: list[float] = []
+    cold: list[tuple[float, str]] = []
+    # Noise floor: the same timer with nothing to do for 2 s (what the OS scheduler alone costs
+    # on a busy machine).
+    clock.start()
+    last[0] = 0.0
+    timer.start()
+    until = time.perf_counter() + 2.0
+    while time.perf_counter() < until:
+        qapp.processEvents()
+        time.sleep(0.0005)
+    timer.stop()
+    idle_max = max(gaps) if gaps else 0.0
+    gaps.clear()
     for _round in range(3):
         for text in SEARCHES:
             clock.start()
@@ -146,9 +159,12 @@ def time_screen(db: Path) -> dict:
                 time.sleep(0.0005)
             latency = (time.perf_counter() - started) * 1000
             timer.stop()
+            shows.append(page.last_show_ms)
+            if _round == 0:  # the first pass reads the index from disk (cold OS cache)
+                cold.append((latency, text))
+                continue
             latencies.append(latency)
             worker.append(page.last_search_ms)
-            shows.append(page.last_show_ms)
             best = searches.get(text, (1e9, 1e9, 0))
             searches[text] = (
                 min(best[0], latency),
@@ -175,6 +191,8 @@ def time_screen(db: Path) -> dict:
         "worker_p95": worker[int(len(worker) * 0.95) - 1],
         "gui_block_max": max(gaps) if gaps else 0.0,
         "show_max": max(shows),
+        "idle_max": idle_max,
+        "cold_max": max(cold),
         "fetch_p95": sorted(fetch_ms)[int(len(fetch_ms) * 0.95) - 1],
         "fetch_max": max(fetch_ms),
         "rows_after_scroll": model.rowCount(),
@@ -216,9 +234,13 @@ def main() -> int:
     print()
     print("| roster screen (1.88M rows) | value |")
     print("| --- | --- |")
-    n = len(SEARCHES) * 3
+    n = len(SEARCHES) * 2
     print(
-        f"| search, keystroke to results shown, p50 / p95 over {n} queries | "
+        f"| first pass (cold OS cache): slowest search, keystroke to results | "
+        f"{screen['cold_max'][0]:.0f} ms (`{screen['cold_max'][1]}`) |"
+    )
+    print(
+        f"| search, keystroke to results shown, p50 / p95 over {n} warm queries | "
         f"{screen['latency_p50']:.1f} / {screen['latency_p95']:.1f} ms |"
     )
     print(
@@ -228,6 +250,9 @@ def main() -> int:
     print(
         f"| longest GUI-thread stall while searching (1 ms timer gaps) | "
         f"{screen['gui_block_max']:.1f} ms (target < 50 ms) |"
+    )
+    print(
+        f"| same timer with the GUI idle for 2 s (scheduler noise floor) | {screen['idle_max']:.1f} ms |"
     )
     print(
         f"| scroll: one page of 200 rows (fetchMore, GUI thread), p95 / max | "

@@ -96,6 +96,19 @@ def test_kruti_dev_text_is_reported_not_stored(store):
     assert people(store) == {}
 
 
+def test_english_words_that_resemble_kruti_dev_are_accepted(store, tmp_path):
+    # "Works" has consonant-k-consonant, one sign of Kruti Dev; an English field needs two.
+    path = tmp_path / "pwd.csv"
+    path.write_text(
+        "Name (English),Name (Hindi),Employee Code,Designation,Department\n"
+        "Anil Verma,अनिल वर्मा,UP5001,Junior Engineer,Public Works\n",
+        encoding="utf-8",
+    )
+    result = import_roster(store, path)
+    assert (result.created, result.rejected) == (1, 0), result.errors
+    assert people(store)["UP5001"]["department"] == "Public Works"
+
+
 def test_bad_values_name_row_and_field(store):
     result = import_roster(store, FILES / "bad_values.csv")
     assert errors_by_row(result) == {

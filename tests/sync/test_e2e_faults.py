@@ -161,3 +161,106 @@ def test_pull_brings_portal_records(desk, ref_portal):
     assert result.outcome == "ok" and result.pulled >= 1
     assert desk.record("programme", prog["id"])["data"]["title_en"] == "Karmayogi"
     assert outbox.pending_count(desk) == 0
+
+
+def _visit(store, refs):
+    return store.insert("field_visit", {
+        "district_code": "LKO", "office": "Block office", "department": None,
+        "visit_date": "2026-11-20", "purpose": "Follow-up", "team": ["Asha"], "people_met": 4,
+        "participant_ids": [], "findings": "", "action_points": [], "attachments": refs})
+
+
+def test_attachments_reach_the_portal_before_the_visit(desk, ref_portal, proxy):
+    import hashlib
+
+    from desktop.core.sync import attachments
+
+    photo = b"\xff\xd8\xff\xe0 field photo " * 100
+    sha = hashlib.sha256(photo).hexdigest()
+    attachments.write(desk, sha, photo)
+    ref = {"sha256": sha, "filename": "visit.jpg", "media_type": "image/jpeg",
+           "size": len(photo)}
+    vid = _visit(desk, [ref])
+    lost = "0" * 64
+    gone = _visit(desk, [{**ref, "sha256": lost}])  # its file is not on this desk
+    proxy.plan("PUT", f"/attachments/{sha}", "drop_response")  # stored, answer lost: re-PUT
+    result = quick_engine(desk).sync()
+    assert result.outcome == "ok", result
+    order = [(s.method, s.path.rsplit("/", 1)[-1]) for s in proxy.seen
+             if s.method in ("PUT", "POST")]
+    assert order.index(("PUT", sha)) < order.index(("POST", "batches"))
+    assert vid in {r["id"] for r in ref_portal.records()}
+    [q] = outbox.quarantined(desk)
+    assert q["record_id"] == gone and q["code"] == "missing_attachment"
+    assert quick_engine(desk).sync().outcome == "ok"
+    assert [p for m, p in order if m == "PUT"] == [sha, sha]  # nothing re-PUT once stored
+
+
+def test_cli_sync_json_and_exit_codes(desk, ref_portal, cli):
+    attendance(desk, 3)
+    code, out, _ = cli("--db", desk.path, "sync", "--json")
+    doc = json.loads(out)
+    assert code == 0
+    assert {k: doc[k] for k in ("sent_batches", "acked_records", "rejected", "pending")} == {
+        "sent_batches": 1, "acked_records": 6, "rejected": 0, "pending": 0}
+    desk.insert("participant", {"name_en": "Bad", "mobile": "1"})
+    code, out, _ = cli("--db", desk.path, "--json", "sync")
+    assert code == 1 and json.loads(out)["rejected"] == 1
+    code, out, _ = cli("--db", desk.path, "--json", "sync", "reconcile")
+    assert code == 0 and json.loads(out)["equal"] is True
+    code, out, _ = cli("--db", desk.path, "sync", "status")
+    assert code == 0 and "rejected participant" in out
+    code, _, err = cli("--db", desk.path, "sync", "--portal", "http://example.org/v1")
+    assert code == 2 and "only allowed to this computer" in err
+
+
+def test_cli_enrol_keeps_the_token_out_of_output(tmp_path, ref_portal, cli):
+    from desktop.core.centre import init_centre
+    from desktop.core.sync.keys import DeviceKeys
+    from desktop.store import open_store
+
+    db = tmp_path / "cli.db"
+    with open_store(db) as s:
+        init_centre(s, "TST", "Test Institute")
+    ref_portal.add_enrolment_code("CLI-1", "TST", "Test Institute")
+    code, out, err = cli("--db", db, "enrol", "--portal", ref_portal.prefixed_url,
+                         "--code", "CLI-1")
+    assert code == 0 and "Enrolled with" in out
+    with open_store(db) as s:
+        token = DeviceKeys.for_store(s).token()
+        s.insert("participant", participant(1))
+    code, out2, err2 = cli("--db", db, "enrol", "--portal", ref_portal.url, "--code", "CLI-1")
+    assert code == 2 and "wrong or was already used" in err2
+    code, out3, err3 = cli("--db", db, "sync")
+    assert code == 0 and "1 record(s) acknowledged" in out3
+    assert token and all(token not in text for text in (out, err, out2, err2, out3, err3))
+
+
+def test_field_desk_reaches_the_real_portal_through_a_relay(tmp_path, ref_portal, desk, proxy):
+    from desktop.core.centre import init_centre
+    from desktop.core.sync.bundle import export_bundle, import_bundle
+    from desktop.core.sync.receipt import export_receipt, import_receipt
+    from desktop.store import open_store
+
+    field = open_store(tmp_path / "field.db")  # never online, never enrolled
+    init_centre(field, "TST", "Test Institute")
+    attendance(field, 12)
+    export_bundle(field, tmp_path / "f.kdbundle")
+    sent = {b.batch_id: b.body for b in outbox.sendable(field)}
+    import_bundle(desk, tmp_path / "f.kdbundle")
+    result = quick_engine(desk).sync()
+    assert result.outcome == "ok" and result.pending == 0, result
+    export_receipt(desk, tmp_path / "r.kdreceipt", field.device_id)
+    assert import_receipt(field, tmp_path / "r.kdreceipt")["acked"] == len(sent)
+    assert outbox.pending_count(field) == 0
+    held = {r["id"]: (r["updated_at"], r["origin"], r["deleted"]) for r in ref_portal.records()
+            if r["origin"] == field.device_id}
+    assert held == own_export(field)
+    theirs = ref_portal.digest(field.device_id)
+    theirs = theirs.get("kinds", theirs)
+    mine = reconcile.local_digest(field)
+    assert {k: v for k, v in mine.items() if v["count"]} == {
+        k: {"count": v["count"], "sha256": v["sha256"]} for k, v in theirs.items() if v["count"]}
+    # relayed unchanged: the portal stored exactly the field desk's bytes under its ids
+    assert dict(proxy.posted_batches()) == sent
+    field.close()

@@ -385,3 +385,22 @@ def test_reconcile_requeues_a_kind_the_portal_lacks(enrolled, portal):
 
 def test_kind_order_is_protocol_order():
     assert KIND_ORDER[0] == "participant" and KIND_ORDER[-1] == "certificate"
+
+
+def test_sql_rendered_records_equal_row_to_record(store):
+    from desktop.core.records import row_to_record
+
+    store.insert("participant", {"name_en": "सीता \"Q\" \\ Devi", "name_hi": "सीता"})
+    store.insert("programme", {"code": "P", "title_en": "T", "hours": 6.5,
+                               "min_attendance_pct": 75})
+    store.insert("workshop", {"trainers": ["A", "बी"], "title_en": "W"})
+    vid = store.insert("field_visit", {"team": [], "people_met": 3, "action_points": [
+        {"text": "x", "owner": "y", "due_date": None, "status": "open"}], "attachments": []})
+    store.delete("field_visit", vid)
+    store.insert("attendance", {"status": "present"})
+    ids = outbox.freeze_pending(store, outbox.Limits())
+    sent = [r for b in ids for r in json.loads(outbox.get_batch(store, b).body)["records"]]
+    for record in sent:
+        row = store.get(record["kind"], record["id"])
+        assert record == row_to_record(record["kind"], row)
+    assert len(sent) == 5  # the visit made and deleted travels once, as a tombstone

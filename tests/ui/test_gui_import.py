@@ -204,3 +204,38 @@ def test_import_on_the_real_worker_thread(demo_db, qtbot):
     finally:
         window.ctx.runner.wait()
         window.ctx.store.close()
+
+
+def test_cancel_mid_import_on_the_worker_thread(demo_db, qtbot, tmp_path):
+    """A bigger file on the real worker: Cancel at the first progress report rolls back."""
+    from desktop.ui import app as app_module
+    from desktop.ui.tasks import ThreadRunner
+
+    big = tmp_path / "big.csv"
+    with big.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Employee Code", "Name (English)", "Name (Hindi)", "Mobile"])
+        for n in range(20_000):
+            writer.writerow([f"BIG{n:06d}", f"Person {n}", "व्यक्ति", f"9{n:09d}"])
+    window = app_module.start(demo_db, runner=ThreadRunner(), language="en")
+    qtbot.addWidget(window)
+    try:
+        store = window.ctx.store
+        before = counts(store)
+        dialog = window.page("roster").open_import()
+        qtbot.addWidget(dialog)
+        dialog.file_edit.setText(str(big))
+        dialog.next_button.click()
+        qtbot.waitUntil(lambda: dialog.step == STEP_MAPPING, timeout=5000)
+        dialog.next_button.click()
+        qtbot.waitUntil(lambda: dialog.step == STEP_PREVIEW, timeout=5000)
+        dialog.progress_bar.valueChanged.connect(lambda _v: dialog.cancel_button.click())
+        dialog.next_button.click()
+        assert dialog.running and not dialog.next_button.isEnabled()
+        qtbot.waitUntil(lambda: dialog.step == STEP_SUMMARY, timeout=30000)
+        assert dialog.outcome == "cancelled", dialog.summary_label.text()
+        window.ctx.runner.wait()
+        assert counts(store) == before
+    finally:
+        window.ctx.runner.wait()
+        window.ctx.store.close()

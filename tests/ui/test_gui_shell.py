@@ -245,3 +245,11 @@ def test_start_never_scans_the_roster(demo_db, monkeypatch, start_window):
 def _traced_store(store, traced):
     traced(store.conn)
     return store
+
+
+def test_sync_status_is_in_the_status_bar(window):
+    from desktop.ui.sync_status import SyncStatusWidget
+
+    widgets = window.statusBar().findChildren(SyncStatusWidget)
+    assert len(widgets) == 1
+    assert widgets[0].text.text()  # says something: pending count / not enrolled

@@ -144,7 +144,7 @@ def issue_certificates(
     progress: Progress | None = None,
     cancel: Callable[[], bool] | None = None,
     workers: int | None = None,
-    chunk_size: int = 200,
+    chunk_size: int | None = None,
     combined: bool = True,
     issued_on: date | None = None,
     eligible: Callable[[Store, str], list[str]] | None = None,
@@ -169,6 +169,9 @@ def issue_certificates(
     total = len(todo)
     if not total:
         return result
+    if chunk_size is None:
+        # About ten steps: progress and cancel stay responsive, each commit stays short.
+        chunk_size = min(200, max(25, -(-total // 10)))
     root = Path(out_dir) if out_dir else certificates_root(store)
     folder = root / workshop_id
     folder.mkdir(parents=True, exist_ok=True)

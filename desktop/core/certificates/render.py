@@ -133,6 +133,10 @@ class CertificateRenderer:
     def _block(self, c: Canvas, block: dict, values: dict[str, Any]) -> None:
         if any(not values.get(f) for f in block.get("requires", [])):
             return
+        alt = block.get("when_missing")
+        if alt and not values.get(alt.get("field", "")):
+            # e.g. no Hindi name: the English name moves up into its place, larger.
+            block = {**block, **{k: v for k, v in alt.items() if k != "field"}}
         text = " ".join(fill(block["text"], values).split())
         if not text:
             return

@@ -98,6 +98,14 @@ def verify_text(
     if not signature_ok(parsed, public):
         # Never show a payload that failed its signature as if it were the certificate's.
         return Verification(False, "invalid_signature", None, kid, source=source, qr=text)
+    issuer = kid.rsplit(":", 1)[0]
+    if str(parsed.payload.get("institute", "")).upper() != issuer.upper():
+        # A genuine key of one centre cannot vouch for a certificate of another.
+        return Verification(
+            False, "unknown_key", None, kid,
+            f"key {kid} belongs to {issuer}, not {parsed.payload.get('institute')}",
+            source=source, qr=text,
+        )  # fmt: skip
     result = Verification(True, None, parsed.payload, kid, source=source, qr=text)
     if store is not None:
         row = store.conn.execute(

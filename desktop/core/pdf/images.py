@@ -20,9 +20,27 @@ _original = pdfdoc.PDFImageXObject.loadImageFromSRC
 
 
 class CachedImageReader(ImageReader):
-    """An ImageReader whose PDF encoding is memoised (see module docstring)."""
+    """An ImageReader whose PDF encoding is memoised (see module docstring).
+
+    ReportLab names an image by hashing all its pixels on every `drawImage`; this reader hands
+    it a short fixed token instead (the real pixels only for the one real encoding)."""
 
     _kd_encoded: dict
+    _kd_token: bytes | None = None
+    _kd_real = 0
+
+    def getRGBData(self):
+        if self._kd_token is not None and not CachedImageReader._kd_real:
+            return self._kd_token
+        return super().getRGBData()
+
+
+def _tokenise(reader: ImageReader, label: str) -> None:
+    import hashlib
+
+    digest = hashlib.sha256(ImageReader.getRGBData(reader)).hexdigest().encode()
+    reader.__class__ = CachedImageReader
+    reader._kd_token = b"kd-image:" + label.encode() + b":" + digest
 
 
 def _load_cached(self, im):  # patched onto PDFImageXObject
@@ -32,7 +50,11 @@ def _load_cached(self, im):  # patched onto PDFImageXObject
     key = repr(self.mask)
     hit = cache.get(key)
     if hit is None:
-        _original(self, im)
+        CachedImageReader._kd_real += 1
+        try:
+            _original(self, im)
+        finally:
+            CachedImageReader._kd_real -= 1
         hit = {a: getattr(self, a) for a in _ATTRS if hasattr(self, a)}
         smask = hit.pop("_smask", None)
         if smask is not None:
@@ -65,4 +87,7 @@ def cached_image(path: str) -> CachedImageReader:
     _install()
     reader = CachedImageReader(path)
     reader._kd_encoded = {}
+    _tokenise(reader, path)
+    if getattr(reader, "_dataA", None) is not None:
+        _tokenise(reader._dataA, path + "#alpha")
     return reader

@@ -165,18 +165,22 @@ def wrap_text(
 
 
 def _greedy_wrap(text: str, font: str, size: float, max_width: float) -> list[str]:
+    # Words are measured once; a line is its words plus spaces (shaping never crosses a space).
+    space = text_width(" ", font, size)
     lines: list[str] = []
-    current = ""
     for para in text.split("\n"):
-        current = ""
-        for word in para.split():
-            trial = f"{current} {word}" if current else word
-            if current and text_width(trial, font, size) > max_width:
-                lines.append(current)
-                current = word
+        words = para.split()
+        widths = [text_width(w, font, size) for w in words]
+        current: list[str] = []
+        used = 0.0
+        for word, w in zip(words, widths, strict=True):
+            if current and used + space + w > max_width:
+                lines.append(" ".join(current))
+                current, used = [word], w
             else:
-                current = trial
-        lines.append(current)
+                used = used + space + w if current else w
+                current.append(word)
+        lines.append(" ".join(current))
     return lines
 
 

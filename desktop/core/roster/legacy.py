@@ -34,8 +34,12 @@ _DEVANAGARI = re.compile(r"[\u0900-\u097F]")
 
 
 @lru_cache(maxsize=65_536)
-def looks_legacy(text: str) -> bool:
-    """True when Latin text looks like Hindi typed in a Kruti Dev/Chanakya-style font."""
+def looks_legacy(text: str, *, english_field: bool = False) -> bool:
+    """True when Latin text looks like Hindi typed in a Kruti Dev/Chanakya-style font.
+
+    In a field that holds English (name_en, designation, department) ordinary words trip the
+    single-pattern signs ("Public Works" has consonant-k-consonant), so two independent signs
+    are required there whatever the length."""
     if not text or _DEVANAGARI.search(text) or not _LATIN.search(text):
         return False
     hits = 0
@@ -44,6 +48,8 @@ def looks_legacy(text: str) -> bool:
             hits += 1
     # One strong sign is enough in a short name; two are required for longer free text.
     words = len(text.split())
+    if english_field:
+        return hits >= 2
     return hits >= (1 if words <= 4 else 2)
 
 

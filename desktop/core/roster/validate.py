@@ -157,7 +157,7 @@ class RowValidator:
     def _check_text(self, field: str, value: str) -> str | tuple[str, str]:
         if len(value) > MAX_TEXT:
             return field, f"{FIELD_LABELS[field]} is longer than {MAX_TEXT} characters"
-        if looks_legacy(value):
+        if looks_legacy(value, english_field=field != "name_hi"):
             return field, f"{FIELD_LABELS[field]} {value!r} {LEGACY_MESSAGE}"
         return value
 

@@ -49,6 +49,7 @@ from desktop.core.sync.client import (
     PortalError,
     Refused,
     Transient,
+    check_url,
 )
 from desktop.core.sync.keys import DeviceKeys
 from desktop.store import Store
@@ -222,6 +223,7 @@ class SyncEngine:
         result = SyncResult()
         if not (self.url or portal_url(self.store)) or not (self.token or self.keys.token()):
             self.client()  # raises NotEnrolled: nothing to record as a run
+        check_url(self.url or portal_url(self.store) or "")  # InsecureUrl: a usage error
         run_id = self._start_run(trigger)
         quarantined_before = len(outbox.quarantined(self.store))
         try:

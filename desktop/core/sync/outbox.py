@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.core.ids import new_id, now_ts
-from desktop.core.records import KIND_ORDER, row_to_record
+from desktop.core.records import JSON_FIELDS, KIND_FIELDS, KIND_ORDER
 from desktop.store import Store
 
 PROTOCOL = 1
@@ -56,39 +56,59 @@ def dumps(value: Any) -> bytes:
 # -- building ------------------------------------------------------------------------------
 def _supersede_stale_versions(store: Store) -> None:
     """Pending versions that are no longer the record's current version will never be sent."""
+    if not store.conn.execute("SELECT 1 FROM change_log WHERE state = 'pending' LIMIT 1").fetchone():
+        return
     for kind in KIND_ORDER:
+        # `+kind`: look rows up by state (few pending), not by kind (all of them)
         store.conn.execute(
             f"""UPDATE change_log SET state = 'superseded'
-                WHERE state = 'pending' AND kind = ? AND NOT EXISTS (
+                WHERE state = 'pending' AND +kind = ? AND NOT EXISTS (
                     SELECT 1 FROM {kind} t WHERE t.id = change_log.record_id
                     AND t.updated_at = change_log.updated_at AND t.origin = change_log.origin)""",
             (kind,),
         )
 
 
+def record_json_sql(kind: str, alias: str = "t") -> str:
+    """SQL that renders a row as its compact §4 record JSON (SQLite's JSON1): the same record
+    `row_to_record` + `dumps` make, ~10x faster for 100,000 rows."""
+    fields = []
+    for field in KIND_FIELDS[kind]:
+        column = f"{alias}.{field}"
+        value = f"json({column})" if (kind, field) in JSON_FIELDS else column
+        fields.append(f"'{field}', {value}")
+    return (
+        f"json_object('kind', '{kind}', 'id', {alias}.id, 'updated_at', {alias}.updated_at, "
+        f"'origin', {alias}.origin, "
+        f"'deleted', json(CASE WHEN {alias}.deleted THEN 'true' ELSE 'false' END), "
+        f"'data', CASE WHEN {alias}.deleted THEN json_object() "
+        f"ELSE json_object({', '.join(fields)}) END)"
+    )
+
+
 def _pending_records(store: Store) -> Iterator[tuple[int, dict[str, Any], bytes]]:
-    """(change-log seq, record, record bytes) for each current own version pending, parents
-    before children and in the order they were made within a kind."""
+    """(change-log seq, record envelope, record bytes) for each current own version pending,
+    parents before children and in the order they were made within a kind."""
     me = store.device_id
     for kind in KIND_ORDER:
         rows = store.conn.execute(
-            f"""SELECT c.seq AS _seq, t.* FROM change_log c
+            f"""SELECT c.seq, t.id, t.updated_at, t.origin, {record_json_sql(kind)}
+                FROM change_log c
                 JOIN {kind} t ON t.id = c.record_id AND t.updated_at = c.updated_at
                                AND t.origin = c.origin
-                WHERE c.state = 'pending' AND c.kind = ? AND c.origin = ?
+                WHERE c.state = 'pending' AND +c.kind = ? AND c.origin = ?
                 ORDER BY c.seq""",
             (kind, me),
         )
         seen: set[str] = set()
-        for row in rows:
-            data = dict(row)
-            seq = data.pop("_seq")
-            if data["id"] in seen:  # the same version logged twice (a reconcile re-queue)
+        for seq, record_id, updated_at, origin, text in rows:
+            if record_id in seen:  # the same version logged twice (a reconcile re-queue)
                 store.conn.execute("UPDATE change_log SET state='superseded' WHERE seq=?", (seq,))
                 continue
-            seen.add(data["id"])
-            record = row_to_record(kind, data)
-            yield seq, record, dumps(record)
+            seen.add(record_id)
+            envelope = {"kind": kind, "id": record_id, "updated_at": updated_at,
+                        "origin": origin}
+            yield seq, envelope, text.encode("utf-8")
 
 
 def _envelope(batch_id: str, device_id: str, institute: str, created_at: str) -> bytes:
@@ -175,13 +195,16 @@ def _store_batch(
             for pos, (seq, r, _) in enumerate(items)
         ],
     )
-    store.conn.executemany(
-        "UPDATE change_log SET state = 'batched' WHERE seq = ?", [(seq,) for seq, _, _ in items]
+    store.conn.execute(
+        "UPDATE change_log SET state = 'batched' WHERE seq IN "
+        "(SELECT log_seq FROM sync_batch_record WHERE batch_id = ?)",
+        (batch_id,),
     )
-    store.conn.executemany(
-        "DELETE FROM sync_quarantine WHERE kind = ? AND record_id = ?",
-        [(r["kind"], r["id"]) for _, r, _ in items],
-    )
+    if store.conn.execute("SELECT 1 FROM sync_quarantine LIMIT 1").fetchone():
+        store.conn.executemany(
+            "DELETE FROM sync_quarantine WHERE kind = ? AND record_id = ?",
+            [(r["kind"], r["id"]) for _, r, _ in items],
+        )
 
 
 def add_relayed(store: Store, batch_id: str, body: bytes, *, source: str) -> bool:
@@ -290,7 +313,11 @@ def apply_response(
     store: Store, batch_id: str, response: dict[str, Any], *, via: str = "portal"
 ) -> AckCounts:
     """Record the portal's per-record answer: acked versions, quarantined rejections."""
-    records = batch_records(store, batch_id)
+    records = store.conn.execute(
+        "SELECT pos, kind, record_id, updated_at, origin FROM sync_batch_record "
+        "WHERE batch_id = ? ORDER BY pos",
+        (batch_id,),
+    ).fetchall()
     results = response.get("results") if isinstance(response, dict) else None
     if not isinstance(results, list) or len(results) != len(records):
         raise ResponseMismatch(
@@ -299,39 +326,47 @@ def apply_response(
             f"{len(records)} records."
         )
     counts = AckCounts()
-    acked_seqs: list[tuple[str, int]] = []
-    statuses: list[tuple[str, str, int]] = []
+    rejected: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+    for record, result in zip(records, results, strict=True):
+        if not isinstance(result, dict) or result.get("id") != record[2]:
+            raise ResponseMismatch(
+                f"The portal's answer for batch {batch_id} is not in the order sent "
+                f"(expected {record[2]} at position {record[0] + 1})."
+            )
+        status = result.get("status")
+        if status == "applied":
+            counts.applied += 1
+        elif status == "stale":
+            counts.stale += 1
+        elif status == "rejected":
+            counts.rejected += 1
+            rejected.append((tuple(record), result))
+        else:
+            raise ResponseMismatch(f"Unknown record status {status!r} in batch {batch_id}.")
     with store.transaction():
-        for record, result in zip(records, results, strict=True):
-            if not isinstance(result, dict) or result.get("id") != record["record_id"]:
-                raise ResponseMismatch(
-                    f"The portal's answer for batch {batch_id} is not in the order sent "
-                    f"(expected {record['record_id']} at position {record['pos']})."
-                )
-            status = result.get("status")
-            statuses.append((str(status), batch_id, record["pos"]))
-            if status in ("applied", "stale"):
-                counts.applied += status == "applied"
-                counts.stale += status == "stale"
-                if record["log_seq"] is not None:
-                    acked_seqs.append(("acked", record["log_seq"]))
-            elif status == "rejected":
-                counts.rejected += 1
-                _quarantine(
-                    store,
-                    {"kind": record["kind"], "id": record["record_id"],
-                     "updated_at": record["updated_at"], "origin": record["origin"]},
-                    batch_id,
-                    str(result.get("code") or "rejected"),
-                    str(result.get("message") or "rejected by the portal"),
-                )
-            else:
-                raise ResponseMismatch(f"Unknown record status {status!r} in batch {batch_id}.")
-        store.conn.executemany(
-            "UPDATE change_log SET state = ? WHERE seq = ? AND state = 'batched'", acked_seqs
+        for (pos, kind, record_id, updated_at, origin), result in rejected:
+            store.conn.execute(
+                "UPDATE sync_batch_record SET status = 'rejected' WHERE batch_id = ? AND pos = ?",
+                (batch_id, pos),
+            )
+            _quarantine(
+                store,
+                {"kind": kind, "id": record_id, "updated_at": updated_at, "origin": origin},
+                batch_id,
+                str(result.get("code") or "rejected"),
+                str(result.get("message") or "rejected by the portal"),
+            )
+        # Every version not rejected is acknowledged (applied, or stale: the portal holds the
+        # same or a newer one). The per-record detail stays in the stored response.
+        store.conn.execute(
+            "UPDATE change_log SET state = 'acked' WHERE state = 'batched' AND seq IN "
+            "(SELECT log_seq FROM sync_batch_record WHERE batch_id = ? AND status IS NULL "
+            "AND log_seq IS NOT NULL)",
+            (batch_id,),
         )
-        store.conn.executemany(
-            "UPDATE sync_batch_record SET status = ? WHERE batch_id = ? AND pos = ?", statuses
+        store.conn.execute(
+            "UPDATE sync_batch_record SET status = 'acked' WHERE batch_id = ? AND status IS NULL",
+            (batch_id,),
         )
         store.conn.execute(
             """UPDATE sync_batch SET state = 'acked', acked_at = ?, acked_via = ?, response = ?,

@@ -129,3 +129,15 @@ def import_receipt(
             (digest, str(signer.get("device_id")), now_ts(), result["acked"]),
         )
     return result
+
+
+def relayed_devices(store: Store) -> list[dict[str, Any]]:
+    """Field desks whose batches this desk relayed: how many reached the portal so far."""
+    return [
+        dict(r)
+        for r in store.conn.execute(
+            "SELECT device_id, count(*) AS batches, "
+            "sum(state = 'acked') AS acked FROM sync_batch WHERE relayed = 1 "
+            "GROUP BY device_id ORDER BY device_id"
+        )
+    ]

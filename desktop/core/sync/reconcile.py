@@ -20,25 +20,38 @@ from desktop.store import Store
 EMPTY_SHA = hashlib.sha256(b"").hexdigest()
 
 
+def _cache_key(store: Store) -> str:
+    """Changes whenever the digest could: every new version adds a change-log row, and every
+    acknowledgement marks a batch acked (portal answer, lookup or receipt)."""
+    seq = store.conn.execute("SELECT max(seq) FROM change_log").fetchone()[0]
+    acked = store.conn.execute(
+        "SELECT count(*), max(acked_at) FROM sync_batch WHERE state = 'acked'"
+    ).fetchone()
+    return json.dumps([store.device_id, seq, acked[0], acked[1]])
+
+
 def local_digest(store: Store) -> dict[str, dict[str, Any]]:
+    key = _cache_key(store)
+    cached = store.meta_get("sync.digest_cache")
+    if cached:
+        doc = json.loads(cached)
+        if doc.get("key") == key:
+            return doc["kinds"]
     me = store.device_id
     kinds: dict[str, dict[str, Any]] = {}
     for kind in KIND_ORDER:
-        h = hashlib.sha256()
-        count = 0
         rows = store.conn.execute(
-            f"""SELECT t.id, t.updated_at FROM {kind} t
+            f"""SELECT t.id || ' ' || t.updated_at || char(10) FROM {kind} t
                 WHERE t.origin = ? AND EXISTS (
                     SELECT 1 FROM change_log c WHERE c.kind = ? AND c.record_id = t.id
                     AND c.updated_at = t.updated_at AND c.origin = t.origin
                     AND c.state = 'acked')
                 ORDER BY t.id""",
             (me, kind),
-        )
-        for record_id, updated_at in rows:
-            h.update(f"{record_id} {updated_at}\n".encode())
-            count += 1
-        kinds[kind] = {"count": count, "sha256": h.hexdigest()}
+        ).fetchall()
+        text = "".join(r[0] for r in rows)
+        kinds[kind] = {"count": len(rows), "sha256": hashlib.sha256(text.encode()).hexdigest()}
+    store.meta_set("sync.digest_cache", json.dumps({"key": key, "kinds": kinds}))
     return kinds
 
 

@@ -17,7 +17,6 @@ from desktop.store.sql import run_script
 _SQL = """
 CREATE TABLE sync_batch (
     batch_id TEXT PRIMARY KEY NOT NULL,
-    body BLOB NOT NULL,
     body_sha256 TEXT NOT NULL,
     device_id TEXT NOT NULL,
     relayed INTEGER NOT NULL DEFAULT 0 CHECK (relayed IN (0, 1)),
@@ -31,8 +30,10 @@ CREATE TABLE sync_batch (
     first_sent_at TEXT,
     acked_at TEXT,
     acked_via TEXT,
+    source TEXT NOT NULL DEFAULT 'local',
+    -- the big values last: SQLite reads a column after a blob by walking its overflow pages
     response BLOB,
-    source TEXT NOT NULL DEFAULT 'local'
+    body BLOB NOT NULL
 );
 CREATE INDEX sync_batch_state ON sync_batch(state, created_at);
 CREATE INDEX sync_batch_device ON sync_batch(device_id, state);

@@ -4,6 +4,7 @@ for a workshop in the background with progress and cancel, and the offline Verif
 from __future__ import annotations
 
 import tempfile
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl
@@ -133,6 +134,7 @@ class CertificatesPage(QWidget):
         self.register_status: QLabel = f(QLabel, "registerStatus")
         self.workshop_combo: QComboBox = f(QComboBox, "workshopCombo")
         self.template_combo: QComboBox = f(QComboBox, "templateCombo")
+        self.participant_combo: QComboBox = f(QComboBox, "participantCombo")
         self.reissue: QCheckBox = f(QCheckBox, "reissueCheck")
         self.reason: QLineEdit = f(QLineEdit, "reissueReasonEdit")
         self.eligible_label: QLabel = f(QLabel, "eligibleLabel")
@@ -193,6 +195,12 @@ class CertificatesPage(QWidget):
                 index = combo.findData(current)
                 if index >= 0:
                     combo.setCurrentIndex(index)
+            elif not with_all:
+                # Certificates are for workshops that are over: start at the latest finished.
+                today = date.today().isoformat()
+                finished = [i for i, r in enumerate(rows) if (r["end_date"] or "") <= today]
+                if finished:
+                    combo.setCurrentIndex(finished[0])
             combo.blockSignals(False)
         self.template_combo.clear()
         for name in available_templates(self.ctx.db_path):
@@ -359,6 +367,24 @@ class CertificatesPage(QWidget):
         holding = sum(
             1 for p in eligible if current_certificate(self.ctx.store, p, workshop_id) is not None
         )
+        self.participant_combo.clear()
+        self.participant_combo.addItem(tr("Everyone who completed the workshop"), None)
+        people = {
+            r["id"]: r
+            for r in self.ctx.store.conn.execute(
+                "SELECT p.id, p.name_en, p.name_hi, p.employee_code FROM participant p "
+                "JOIN enrolment e ON e.participant_id = p.id WHERE e.workshop_id = ? "
+                "AND e.deleted = 0",
+                (workshop_id,),
+            )
+        }
+        for pid in sorted(eligible, key=lambda p: (people.get(p) or {"name_en": ""})["name_en"]):
+            r = people.get(pid)
+            if r is not None:
+                label = " / ".join(v for v in (r["name_en"], r["name_hi"]) if v)
+                if r["employee_code"]:
+                    label += f" ({r['employee_code']})"
+                self.participant_combo.addItem(label, pid)
         self.eligible_label.setText(
             tr("{0} enrolled, {1} completed the workshop, {2} already hold a certificate.").format(
                 len(results), len(eligible), holding
@@ -374,6 +400,8 @@ class CertificatesPage(QWidget):
             self.issue_status.setText(tr("A re-issue needs a reason."))
             return
         template = self.template_combo.currentData()
+        chosen = self.participant_combo.currentData()
+        participant_ids = [chosen] if chosen else None
         self.issue_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.progress.setValue(0)
@@ -381,7 +409,8 @@ class CertificatesPage(QWidget):
 
         def task(handle):
             return issue_certificates(
-                self.ctx.store, workshop_id, reissue_reason=reason, template=template,
+                self.ctx.store, workshop_id, participant_ids=participant_ids,
+                reissue_reason=reason, template=template,
                 progress=handle.progress, cancel=lambda: handle.cancelled,
             )  # fmt: skip
 
@@ -511,6 +540,8 @@ class CertificatesPage(QWidget):
         self.status_combo.blockSignals(False)
         if self.workshop_filter.count():
             self.workshop_filter.setItemText(0, tr("All workshops"))
+        if self.participant_combo.count():
+            self.participant_combo.setItemText(0, tr("Everyone who completed the workshop"))
         for name, text in (
             ("exportButton", "Export XLSX…"), ("openButton", "Open"), ("printButton", "Print…"),
             ("revokeButton", "Revoke…"), ("issueButton", "Issue certificates"),
@@ -521,6 +552,7 @@ class CertificatesPage(QWidget):
             f(QPushButton, name).setText(tr(text))
         for name, text in (
             ("workshopLabel", "Workshop:"), ("templateLabel", "Template:"),
+            ("participantLabel", "Issue to:"),
             ("reasonLabel", "Reason:"),
             ("verifyHelp", "Scan the certificate's QR code (the scanner types it here), paste "
                            "its text, or choose a PDF or a photo of the certificate."),

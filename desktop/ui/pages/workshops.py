@@ -35,6 +35,7 @@ from desktop.core import completion, enrolment, people, workshops
 from desktop.core.workshops import SessionPlan, ValidationError, WorkshopPlan
 from desktop.paths import files_dir
 from desktop.ui.context import AppContext
+from desktop.ui.pages.programme_dialog import ProgrammeDialog
 from desktop.ui.uiload import load_ui
 
 SESSION_COLUMNS = ("date", "start_time", "end_time", "topic_en", "topic_hi", "trainer")
@@ -228,8 +229,12 @@ class WorkshopsPage(QWidget):
         self._roster_timer.timeout.connect(self.search_roster)
         self.roster_search.returnPressed.connect(self.search_roster)
         self.roster_results.itemDoubleClicked.connect(lambda _i: self.enrol_selected())
+        self.enrolled_table.itemDoubleClicked.connect(
+            lambda item: self.open_detail(item.data(Qt.ItemDataRole.UserRole))
+        )
         b = self.buttons
         b["newButton"].clicked.connect(self.new_workshop)
+        b["programmesButton"].clicked.connect(self.edit_programmes)
         b["copyButton"].clicked.connect(self.copy_selected)
         b["saveButton"].clicked.connect(self.save)
         b["addSessionButton"].clicked.connect(self.add_session)
@@ -254,6 +259,20 @@ class WorkshopsPage(QWidget):
                 p["id"],
             )
 
+    def edit_programmes(self) -> ProgrammeDialog:
+        """Add or edit programmes (the writer connection: a small, rare, modal edit)."""
+        dialog = ProgrammeDialog(self.store, self)
+
+        def saved(_result: int) -> None:
+            if dialog.saved_id:
+                self._load_programmes()
+                self.programme.setCurrentIndex(max(0, self.programme.findData(dialog.saved_id)))
+                self.ctx.notify("programme")
+
+        dialog.finished.connect(saved)
+        dialog.open()
+        return dialog
+
     def _on_changed(self, kind: str) -> None:
         """Redraw only when shown, and at most a few times a second: the desk notifies
         'attendance' on every scan, and a hidden page must not query for each of them."""
@@ -264,12 +283,18 @@ class WorkshopsPage(QWidget):
             self._change_timer.start()
 
     def _refresh_if_dirty(self) -> None:
-        if self._dirty:
+        if self._dirty and self.isVisible():
             self.refresh()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
         self._refresh_if_dirty()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        # A hidden (or closed) page must not touch the database from a pending timer.
+        for timer in (self._change_timer, self._search_timer, self._roster_timer):
+            timer.stop()
+        super().hideEvent(event)
 
     # -- list ------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -528,7 +553,19 @@ class WorkshopsPage(QWidget):
                 self.enrolled_table.setItem(r, c, item)
         self.enrolled_label.setText(self.tr("{n} enrolled").format(n=active))
 
+    def open_detail(self, participant_id: str):
+        """A participant's attendance history in this workshop (who, when, desk, method)."""
+        from desktop.ui.pages.attendance import AttendanceDetail
+
+        if not participant_id or not self.workshop_id:
+            return None
+        dialog = AttendanceDetail(self.reader, participant_id, self.workshop_id, self)
+        dialog.open()
+        return dialog
+
     def search_roster(self) -> None:
+        if not self.isVisible():
+            return
         text = self.roster_search.text().strip()
         self.roster_results.clear()
         if len(text) < 2:

@@ -475,6 +475,13 @@ class ImportDialog(QDialog):
         )
         return path
 
+    def reject(self) -> None:
+        # Closing the window while importing means Cancel: roll back, then show the result.
+        if self.running:
+            self.cancel()
+            return
+        super().reject()
+
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
         # Escape during an import means Cancel (roll back), not "close the window".
         if event.key() == Qt.Key.Key_Escape:

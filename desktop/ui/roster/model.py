@@ -22,6 +22,7 @@ from desktop.ui.roster.query import RosterQuery, RosterRow, lookup_names
 
 PAGE_SIZE = 200
 SEARCH_LIMIT = 200  # best matches shown; typing more narrows them
+_ROW_FIELDS = [f for f in RosterRow.__dataclass_fields__ if f != "seq"]
 
 #: (header, attribute) in display order
 HEADERS = (
@@ -77,7 +78,7 @@ class RosterModel(QAbstractTableModel):
         self.beginResetModel()
         self._search = text
         self._rows = [
-            RosterRow(0, *(r.get(f) for f in RosterRow.__dataclass_fields__ if f != "seq"))
+            RosterRow(0, *(r.get(f) for f in _ROW_FIELDS))
             for r in found
         ]
         self._exhausted = True

@@ -23,7 +23,7 @@ COLUMNS = (
 _SELECT = ", ".join(COLUMNS)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a long scroll keeps many of these
 class RosterRow:
     seq: int
     id: str

@@ -1,0 +1,544 @@
+"""Sync area: status, Sync now with progress, enrolment, USB bundles and receipts, rejected
+records (fix or discard) and a plain-language history of sync runs.
+
+The page only collects input and shows results; the work is in `desktop.core.sync` and runs
+in the background through the shared `SyncController` (network) or `ctx.run` (database)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.records import JSON_FIELDS, KIND_FIELDS
+from desktop.core.sync import engine as sync_engine
+from desktop.core.sync import outbox
+from desktop.core.sync.bundle import export_bundle, import_bundle
+from desktop.core.sync.receipt import export_receipt, import_receipt, relayed_devices
+from desktop.ui.sync_status import SyncController, local_time
+from desktop.ui.uiload import load_ui
+
+CONTEXT = "SyncPage"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+# English source texts of the form, re-applied through tr() on every language change.
+_FORM_TEXTS = {
+    "titleLabel": QT_TRANSLATE_NOOP("SyncPage", "Sync with the portal"),
+    "portalCaption": QT_TRANSLATE_NOOP("SyncPage", "Portal:"),
+    "reachableCaption": QT_TRANSLATE_NOOP("SyncPage", "Connection:"),
+    "pendingCaption": QT_TRANSLATE_NOOP("SyncPage", "Waiting to be sent:"),
+    "lastCaption": QT_TRANSLATE_NOOP("SyncPage", "Last successful sync:"),
+    "syncButton": QT_TRANSLATE_NOOP("SyncPage", "Sync now"),
+    "cancelButton": QT_TRANSLATE_NOOP("SyncPage", "Stop"),
+    "enrolButton": QT_TRANSLATE_NOOP("SyncPage", "Enrol this desk…"),
+    "reconcileButton": QT_TRANSLATE_NOOP("SyncPage", "Check with portal"),
+    "usbLabel": QT_TRANSLATE_NOOP("SyncPage", "No network? Use a USB stick:"),
+    "exportBundleButton": QT_TRANSLATE_NOOP("SyncPage", "Export bundle…"),
+    "importBundleButton": QT_TRANSLATE_NOOP("SyncPage", "Import bundle…"),
+    "exportReceiptButton": QT_TRANSLATE_NOOP("SyncPage", "Write receipt…"),
+    "importReceiptButton": QT_TRANSLATE_NOOP("SyncPage", "Import receipt…"),
+    "rejectedHelp": QT_TRANSLATE_NOOP(
+        "SyncPage",
+        "The portal did not accept these records. Everything else was sent. Fix a "
+        "record and it is sent again at the next sync, or discard it.",
+    ),
+    "editButton": QT_TRANSLATE_NOOP("SyncPage", "Fix…"),
+    "discardButton": QT_TRANSLATE_NOOP("SyncPage", "Discard…"),
+}
+
+KIND_NAMES = {
+    "participant": QT_TRANSLATE_NOOP("SyncPage", "Participant"),
+    "programme": QT_TRANSLATE_NOOP("SyncPage", "Programme"),
+    "workshop": QT_TRANSLATE_NOOP("SyncPage", "Workshop"),
+    "session": QT_TRANSLATE_NOOP("SyncPage", "Session"),
+    "enrolment": QT_TRANSLATE_NOOP("SyncPage", "Enrolment"),
+    "attendance": QT_TRANSLATE_NOOP("SyncPage", "Attendance"),
+    "field_visit": QT_TRANSLATE_NOOP("SyncPage", "Field visit"),
+    "certificate": QT_TRANSLATE_NOOP("SyncPage", "Certificate"),
+}
+
+
+PROBLEMS = {
+    "invalid_field": QT_TRANSLATE_NOOP("SyncPage", "Invalid value"),
+    "missing_field": QT_TRANSLATE_NOOP("SyncPage", "Required field missing"),
+    "unknown_field": QT_TRANSLATE_NOOP("SyncPage", "Unknown field"),
+    "invalid_record": QT_TRANSLATE_NOOP("SyncPage", "Malformed record"),
+    "missing_attachment": QT_TRANSLATE_NOOP("SyncPage", "Photo or document missing"),
+    "too_large": QT_TRANSLATE_NOOP("SyncPage", "Too large to send"),
+    "version_conflict": QT_TRANSLATE_NOOP("SyncPage", "Conflicting version"),
+    "duplicate_number": QT_TRANSLATE_NOOP("SyncPage", "Certificate number already used"),
+    "kind_mismatch": QT_TRANSLATE_NOOP("SyncPage", "Id used for another kind of record"),
+}
+
+
+def problem_text(code: str) -> str:
+    """The portal's code in words; unknown codes are shown as they are."""
+    return tr(PROBLEMS[code]) if code in PROBLEMS else code
+
+
+def describe_run(run: dict[str, Any]) -> str:
+    """One sync run in words a centre coordinator reads at a glance."""
+    outcome = run.get("outcome")
+    if outcome is None:
+        return tr("Interrupted (the app was closed during the sync); it resumes next time.")
+    parts: list[str] = []
+    if run["sent_batches"] or run["acked_records"]:
+        parts.append(tr("{0} record(s) reached the portal.").format(run["acked_records"]))
+    if run["rejected"]:
+        parts.append(tr("{0} record(s) were not accepted; see Rejected records.").format(
+            run["rejected"]))
+    if run["pulled"]:
+        parts.append(tr("{0} update(s) received from the portal.").format(run["pulled"]))
+    if outcome == "ok":
+        if not parts:
+            parts.append(tr("Everything was already up to date."))
+    elif outcome == "offline":
+        parts.append(tr("The portal could not be reached; nothing is lost, it will try again."))
+    elif outcome == "auth":
+        parts.append(tr("The portal no longer accepts this desk. Enrol it again."))
+    elif outcome == "incomplete":
+        parts.append(tr("{0} record(s) still waiting.").format(run["pending"]))
+    else:
+        parts.append(tr("Stopped by a problem: {0}").format(run.get("message") or ""))
+    return " ".join(parts)
+
+
+class EnrolDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None, url: str = "") -> None:
+        super().__init__(parent)
+        self.ui = load_ui("sync_enrol.ui", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.ui)
+        self.url: QLineEdit = self.ui.findChild(QLineEdit, "urlEdit")
+        self.code: QLineEdit = self.ui.findChild(QLineEdit, "codeEdit")
+        self.error: QLabel = self.ui.findChild(QLabel, "errorLabel")
+        self.buttons: QDialogButtonBox = self.ui.findChild(QDialogButtonBox, "buttons")
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        self.url.setText(url)
+        self.setWindowTitle(tr("Enrol this desk"))
+        self.ui.findChild(QLabel, "helpLabel").setText(tr(
+            "Ask the portal administrator for the portal address and a one-time enrolment "
+            "code."))
+        self.ui.findChild(QLabel, "urlLabel").setText(tr("Portal address:"))
+        self.ui.findChild(QLabel, "codeLabel").setText(tr("Enrolment code:"))
+        self.resize(self.ui.size())
+
+    def _accept(self) -> None:
+        if not self.url.text().strip() or not self.code.text().strip():
+            self.error.setText(tr("Enter both the portal address and the code."))
+            return
+        self.accept()
+
+
+class FixDialog(QDialog):
+    """Edit a rejected record's fields, with the portal's message on top. Saving makes a new
+    version, which leaves quarantine and goes out at the next sync."""
+
+    def __init__(self, parent: QWidget | None, kind: str, record: dict[str, Any],
+                 message: str) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.record = record
+        self.setWindowTitle(tr("Fix rejected record"))
+        layout = QVBoxLayout(self)
+        note = QLabel(tr("The portal said: {0}").format(message))
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #b00020; font-weight: 600;")
+        layout.addWidget(note)
+        form = QFormLayout()
+        self.edits: dict[str, QLineEdit] = {}
+        for field in KIND_FIELDS[kind]:
+            value = record["data"].get(field)
+            if (kind, field) in JSON_FIELDS and value is not None:
+                text = json.dumps(value, ensure_ascii=False)
+            else:
+                text = "" if value is None else str(value)
+            edit = QLineEdit(text)
+            self.edits[field] = edit
+            form.addRow(field, edit)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def changes(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for field, edit in self.edits.items():
+            text = edit.text().strip()
+            old = self.record["data"].get(field)
+            if (self.kind, field) in JSON_FIELDS:
+                value: Any = json.loads(text) if text else None
+            elif isinstance(old, int | float) and not isinstance(old, bool) and text:
+                value = type(old)(float(text)) if isinstance(old, float) else int(text)
+            else:
+                value = text or None
+            if value != old:
+                out[field] = value
+        return out
+
+
+class SyncPage(QWidget):
+    def __init__(self, ctx: Any) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.controller = SyncController.for_context(ctx)
+        self.ui = load_ui("sync_page.ui", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.ui)
+        find = self.ui.findChild
+        self.portal_value: QLabel = find(QLabel, "portalValue")
+        self.reachable_value: QLabel = find(QLabel, "reachableValue")
+        self.pending_value: QLabel = find(QLabel, "pendingValue")
+        self.last_value: QLabel = find(QLabel, "lastValue")
+        self.message: QLabel = find(QLabel, "messageLabel")
+        self.progress: QProgressBar = find(QProgressBar, "progressBar")
+        self.rejected: QTableWidget = find(QTableWidget, "rejectedTable")
+        self.history: QTableWidget = find(QTableWidget, "historyTable")
+        self.tabs: QTabWidget = find(QTabWidget, "tabs")
+        self.status_box: QGroupBox = find(QGroupBox, "statusBox")
+        self.buttons = {name: find(QPushButton, name) for name in (
+            "syncButton", "cancelButton", "enrolButton", "reconcileButton",
+            "exportBundleButton", "importBundleButton", "exportReceiptButton",
+            "importReceiptButton", "editButton", "discardButton")}
+        b = self.buttons
+        b["syncButton"].clicked.connect(self.sync_now)
+        b["cancelButton"].clicked.connect(self.controller.cancel)
+        b["enrolButton"].clicked.connect(self.enrol)
+        b["reconcileButton"].clicked.connect(self.reconcile)
+        b["exportBundleButton"].clicked.connect(self.export_bundle)
+        b["importBundleButton"].clicked.connect(self.import_bundle)
+        b["exportReceiptButton"].clicked.connect(self.export_receipt)
+        b["importReceiptButton"].clicked.connect(self.import_receipt)
+        b["editButton"].clicked.connect(self.fix_selected)
+        b["discardButton"].clicked.connect(self.discard_selected)
+        self.rejected.setColumnCount(4)
+        self.history.setColumnCount(2)
+        for table in (self.rejected, self.history):
+            table.verticalHeader().setVisible(False)
+            table.horizontalHeader().setSectionResizeMode(
+                table.columnCount() - 1, QHeaderView.ResizeMode.Stretch)
+        self.progress.hide()
+        self.controller.changed.connect(self.refresh)
+        self.controller.started.connect(self._started)
+        self.controller.progress.connect(self._progress)
+        self.controller.finished.connect(self._finished)
+        ctx.changed.connect(self._on_changed)
+        self._rows: list[dict[str, Any]] = []
+        self._message: Any = None
+        self.retranslate()
+
+    # -- showing ---------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        for name, text in _FORM_TEXTS.items():
+            widget = self.ui.findChild(QWidget, name)
+            if widget is not None:
+                widget.setText(tr(text))  # type: ignore[attr-defined]
+        self.status_box.setTitle(tr("Status"))
+        self.tabs.setTabText(0, tr("Rejected records"))
+        self.tabs.setTabText(1, tr("History"))
+        self.rejected.setHorizontalHeaderLabels(
+            [tr("Record"), tr("Name / details"), tr("Problem"), tr("Portal's message")])
+        self.history.setHorizontalHeaderLabels([tr("When"), tr("What happened")])
+        if self._message is not None:
+            self.message.setText(self._message())
+        self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _on_changed(self, kind: str) -> None:
+        if kind in ("sync", "*", *KIND_FIELDS):
+            self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            s = self.controller.snapshot()
+        except sqlite3.ProgrammingError:  # the store is being swapped (restore) or closed
+            return
+        self.portal_value.setText(s["portal"] or tr("not enrolled yet"))
+        if not s["enrolled"]:
+            reach = tr("—")
+        elif s["needs_reenrol"]:
+            reach = tr("stopped: the portal refused this desk; enrol it again")
+        elif s["running"]:
+            reach = tr("syncing…")
+        elif s["reachable"] is True:
+            reach = tr("portal reachable")
+        elif s["reachable"] is False:
+            reach = tr("portal not reachable (work is kept and sent later)")
+        else:
+            reach = tr("not checked yet")
+        self.reachable_value.setText(reach)
+        self.pending_value.setText(tr("{0} record(s)").format(s["pending"]))
+        self.last_value.setText(local_time(s["last_success"]) or tr("never"))
+        b = self.buttons
+        b["syncButton"].setEnabled(s["enrolled"] and not s["running"] and not s["needs_reenrol"])
+        b["cancelButton"].setEnabled(s["running"])
+        b["reconcileButton"].setEnabled(s["enrolled"] and not s["running"])
+        b["enrolButton"].setText(tr("Enrol again…") if s["enrolled"] else tr("Enrol this desk…"))
+        self._fill_rejected()
+        self._fill_history()
+
+    def _fill_rejected(self) -> None:
+        store = self.ctx.store
+        self._rows = outbox.quarantined(store)
+        self.rejected.setRowCount(len(self._rows))
+        for i, q in enumerate(self._rows):
+            row = store.get(q["kind"], q["record_id"]) or {}
+            label = row.get("name_en") or row.get("title_en") or row.get("number") or row.get(
+                "office") or q["record_id"][:13]
+            values = [tr(KIND_NAMES.get(q["kind"], q["kind"])), str(label),
+                      problem_text(q["code"]), q["message"]]
+            for j, value in enumerate(values):
+                self.rejected.setItem(i, j, QTableWidgetItem(value))
+        self.rejected.resizeColumnsToContents()
+        self.rejected.horizontalHeader().setStretchLastSection(True)
+        self.tabs.setTabText(0, tr("Rejected records ({0})").format(len(self._rows))
+                             if self._rows else tr("Rejected records"))
+        self.buttons["editButton"].setEnabled(bool(self._rows))
+        self.buttons["discardButton"].setEnabled(bool(self._rows))
+
+    def _fill_history(self) -> None:
+        runs = sync_engine.history(self.ctx.store, 100)
+        self.history.setRowCount(len(runs))
+        for i, run in enumerate(runs):
+            self.history.setItem(i, 0, QTableWidgetItem(local_time(run["started_at"])))
+            self.history.setItem(i, 1, QTableWidgetItem(describe_run(run)))
+        self.history.resizeColumnToContents(0)
+        self.history.resizeRowsToContents()
+
+    # -- sync ------------------------------------------------------------------------------
+    def sync_now(self) -> None:
+        self.controller.sync_now("manual")
+
+    def _started(self) -> None:
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.message.setText(tr("Syncing… you can keep working."))
+
+    def _progress(self, done: int, total: int, text: str) -> None:
+        if total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+            self.progress.setFormat(tr("Batch {0} of {1}").format(min(done + 1, total), total))
+
+    def _finished(self, result: Any) -> None:
+        self.progress.hide()
+        if isinstance(result, BaseException):
+            self.message.setText(str(result))
+        else:
+            run = {
+                "outcome": result.outcome, "sent_batches": result.sent_batches,
+                "acked_records": result.acked_records, "rejected": result.new_rejections,
+                "pulled": result.pulled, "pending": result.pending, "message": result.message,
+            }
+            self._message = lambda: describe_run(run)  # re-said after a language switch
+            self.message.setText(self._message())
+            if result.new_rejections:
+                self.tabs.setCurrentIndex(0)
+        self.refresh()
+
+    def reconcile(self) -> None:
+        def task(handle):
+            store, own = self.controller._store_for_task()
+            try:
+                return sync_engine.SyncEngine(store).reconcile()
+            finally:
+                if own:
+                    store.close()
+
+        def done(report: dict[str, Any]) -> None:
+            if report["equal"]:
+                self.message.setText(tr("The portal holds exactly what this desk sent."))
+            else:
+                self.message.setText(tr(
+                    "The portal was missing some records; {0} were sent again.").format(
+                        report["requeued"]))
+            self.refresh()
+
+        self.ctx.run(task, on_done=done, on_error=self._error, kind="net")
+
+    def enrol(self) -> None:
+        dialog = EnrolDialog(self, sync_engine.portal_url(self.ctx.store) or "")
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        url, code = dialog.url.text().strip(), dialog.code.text().strip()
+
+        def task(handle):
+            store, own = self.controller._store_for_task()
+            try:
+                return sync_engine.enrol(store, url, code)
+            finally:
+                if own:
+                    store.close()
+
+        def done(info: dict[str, Any]) -> None:
+            inst = info["institute"]
+            self.message.setText(tr("Enrolled with {0} ({1}).").format(
+                info["portal"], inst.get("name_en") or inst.get("code")))
+            self.controller.reachable = True
+            self.refresh()
+            self.controller.sync_now("manual")
+
+        self.ctx.run(task, on_done=done, on_error=self._error, kind="net")
+
+    # -- rejected records -------------------------------------------------------------------
+    def _selected(self) -> dict[str, Any] | None:
+        row = self.rejected.currentRow()
+        if row < 0 and self._rows:
+            row = 0
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def fix_selected(self) -> None:
+        q = self._selected()
+        if q is None:
+            return
+        record = self.ctx.store.record(q["kind"], q["record_id"])
+        dialog = FixDialog(self, q["kind"], record, q["message"])
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            changes = dialog.changes()
+        except ValueError as exc:
+            QMessageBox.warning(self, tr("Fix rejected record"), str(exc))
+            return
+        if not changes:
+            return
+        self.ctx.run(lambda h: self.ctx.store.update(q["kind"], q["record_id"], changes),
+                     on_done=lambda _: self._after_write(q["kind"]), on_error=self._error)
+
+    def discard_selected(self) -> None:
+        q = self._selected()
+        if q is None:
+            return
+        answer = QMessageBox.question(
+            self, tr("Discard record"),
+            tr("Delete this record on this desk? The deletion is sent to the portal. "
+               "This cannot be undone."))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.ctx.run(lambda h: outbox.discard(self.ctx.store, q["kind"], q["record_id"]),
+                     on_done=lambda _: self._after_write(q["kind"]), on_error=self._error)
+
+    def _after_write(self, kind: str) -> None:
+        self.ctx.notify(kind)
+        self.refresh()
+
+    # -- USB ---------------------------------------------------------------------------------
+    def export_bundle(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, tr("Export bundle"), "karmayogi-desk.kdbundle", "*.kdbundle")
+        if not name:
+            return
+        key, ok = QInputDialog.getText(
+            self, tr("Export bundle"),
+            tr("To encrypt, paste the receiving desk's bundle key (leave empty for none):"))
+        if not ok:
+            return
+        self.ctx.run(
+            lambda h: export_bundle(self.ctx.store, Path(name), recipient=key.strip() or None),
+            on_done=lambda s: self._done_text(tr(
+                "Bundle written: {0} record(s) in {1} batch(es) to {2}.").format(
+                    s["records"], s["batches"], s["file"])),
+            on_error=self._error)
+
+    def import_bundle(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, tr("Import bundle"), "", "*.kdbundle")
+        if not name:
+            return
+
+        def done(s: dict[str, Any]) -> None:
+            if s["already_imported"]:
+                self._done_text(tr("This bundle was already imported; nothing changed."))
+            else:
+                self._done_text(tr(
+                    "Bundle imported: {0} record(s) updated here; {1} batch(es) will be "
+                    "passed on to the portal.").format(s["applied"], s["relayed"]))
+            self.ctx.notify("sync")
+
+        self.ctx.run(lambda h: import_bundle(self.ctx.store, Path(name)), on_done=done,
+                     on_error=self._error)
+
+    def export_receipt(self) -> None:
+        devices = relayed_devices(self.ctx.store)
+        if not devices:
+            self._done_text(tr("No bundles from other desks have been passed on yet."))
+            return
+        labels = [tr("Desk {0}: {1} of {2} batch(es) at the portal").format(
+            d["device_id"], d["acked"], d["batches"]) for d in devices]
+        choice, ok = QInputDialog.getItem(self, tr("Write receipt"), tr("For which desk?"),
+                                          labels, 0, False)
+        if not ok:
+            return
+        device = devices[labels.index(choice)]["device_id"]
+        name, _ = QFileDialog.getSaveFileName(
+            self, tr("Write receipt"), f"receipt-{device[:8]}.kdreceipt", "*.kdreceipt")
+        if not name:
+            return
+        self.ctx.run(lambda h: export_receipt(self.ctx.store, Path(name), device),
+                     on_done=lambda s: self._done_text(tr("Receipt written for {0} batch(es).")
+                                                       .format(s["acked"])),
+                     on_error=self._error)
+
+    def import_receipt(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, tr("Import receipt"), "", "*.kdreceipt")
+        if not name:
+            return
+        self.ctx.run(
+            lambda h: import_receipt(self.ctx.store, Path(name)),
+            on_done=lambda s: self._done_text(
+                tr("This receipt was already imported; nothing changed.")
+                if s["already_imported"] else
+                tr("{0} batch(es) confirmed as received by the portal.").format(s["acked"])),
+            on_error=self._error)
+
+    def _done_text(self, text: str) -> None:
+        self._message = None
+        self.message.setText(text)
+        self.refresh()
+
+    def _error(self, exc: BaseException, trace: str = "") -> None:
+        self.progress.hide()
+        self.message.setText(str(exc))
+        self.refresh()
+
+
+def create_page(ctx: Any) -> QWidget:
+    return SyncPage(ctx)
+
+
+__all__ = ["create_page", "SyncPage", "describe_run", "Qt"]

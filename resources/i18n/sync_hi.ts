@@ -1,0 +1,422 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="hi_IN">
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Sync with the portal</source>
+        <translation>पोर्टल के साथ सिंक</translation>
+    </message>
+    <message>
+        <source>Portal:</source>
+        <translation>पोर्टल:</translation>
+    </message>
+    <message>
+        <source>Connection:</source>
+        <translation>कनेक्शन:</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent:</source>
+        <translation>भेजे जाने की प्रतीक्षा में:</translation>
+    </message>
+    <message>
+        <source>Last successful sync:</source>
+        <translation>पिछला सफल सिंक:</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>अभी सिंक करें</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>रोकें</translation>
+    </message>
+    <message>
+        <source>Enrol this desk…</source>
+        <translation>इस डेस्क को पंजीकृत करें…</translation>
+    </message>
+    <message>
+        <source>Check with portal</source>
+        <translation>पोर्टल से मिलान करें</translation>
+    </message>
+    <message>
+        <source>No network? Use a USB stick:</source>
+        <translation>नेटवर्क नहीं है? USB स्टिक का उपयोग करें:</translation>
+    </message>
+    <message>
+        <source>Export bundle…</source>
+        <translation>बंडल निर्यात करें…</translation>
+    </message>
+    <message>
+        <source>Import bundle…</source>
+        <translation>बंडल आयात करें…</translation>
+    </message>
+    <message>
+        <source>Write receipt…</source>
+        <translation>रसीद बनाएँ…</translation>
+    </message>
+    <message>
+        <source>Import receipt…</source>
+        <translation>रसीद आयात करें…</translation>
+    </message>
+    <message>
+        <source>The portal did not accept these records. Everything else was sent. Fix a record and it is sent again at the next sync, or discard it.</source>
+        <translation>पोर्टल ने ये रिकॉर्ड स्वीकार नहीं किए। बाकी सब भेज दिया गया है। रिकॉर्ड सुधारें, तो वह अगले सिंक में फिर भेजा जाएगा, या उसे हटा दें।</translation>
+    </message>
+    <message>
+        <source>Fix…</source>
+        <translation>सुधारें…</translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation>हटाएँ…</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>प्रतिभागी</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>कार्यक्रम</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <translation>कार्यशाला</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>सत्र</translation>
+    </message>
+    <message>
+        <source>Enrolment</source>
+        <translation>नामांकन</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>उपस्थिति</translation>
+    </message>
+    <message>
+        <source>Field visit</source>
+        <translation>क्षेत्र भ्रमण</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>प्रमाणपत्र</translation>
+    </message>
+    <message>
+        <source>Invalid value</source>
+        <translation>अमान्य मान</translation>
+    </message>
+    <message>
+        <source>Required field missing</source>
+        <translation>आवश्यक जानकारी नहीं है</translation>
+    </message>
+    <message>
+        <source>Unknown field</source>
+        <translation>अज्ञात फ़ील्ड</translation>
+    </message>
+    <message>
+        <source>Malformed record</source>
+        <translation>रिकॉर्ड का प्रारूप गलत है</translation>
+    </message>
+    <message>
+        <source>Photo or document missing</source>
+        <translation>फ़ोटो या दस्तावेज़ नहीं मिला</translation>
+    </message>
+    <message>
+        <source>Too large to send</source>
+        <translation>भेजने के लिए बहुत बड़ा</translation>
+    </message>
+    <message>
+        <source>Conflicting version</source>
+        <translation>परस्पर विरोधी संस्करण</translation>
+    </message>
+    <message>
+        <source>Certificate number already used</source>
+        <translation>प्रमाणपत्र संख्या पहले से उपयोग में है</translation>
+    </message>
+    <message>
+        <source>Id used for another kind of record</source>
+        <translation>यह पहचान किसी दूसरे प्रकार के रिकॉर्ड की है</translation>
+    </message>
+    <message>
+        <source>Interrupted (the app was closed during the sync); it resumes next time.</source>
+        <translation>बीच में रुका (सिंक के दौरान ऐप बंद हुआ); अगली बार वहीं से आगे चलेगा।</translation>
+    </message>
+    <message>
+        <source>Enrol this desk</source>
+        <translation>इस डेस्क को पंजीकृत करें</translation>
+    </message>
+    <message>
+        <source>Ask the portal administrator for the portal address and a one-time enrolment code.</source>
+        <translation>पोर्टल का पता और एक बार उपयोग होने वाला पंजीकरण कोड पोर्टल व्यवस्थापक से लें।</translation>
+    </message>
+    <message>
+        <source>Portal address:</source>
+        <translation>पोर्टल का पता:</translation>
+    </message>
+    <message>
+        <source>Enrolment code:</source>
+        <translation>पंजीकरण कोड:</translation>
+    </message>
+    <message>
+        <source>Fix rejected record</source>
+        <translation>अस्वीकृत रिकॉर्ड सुधारें</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <source>Rejected records</source>
+        <translation>अस्वीकृत रिकॉर्ड</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>इतिहास</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Syncing… you can keep working.</source>
+        <translation>सिंक हो रहा है… आप काम जारी रख सकते हैं।</translation>
+    </message>
+    <message>
+        <source>Discard record</source>
+        <translation>रिकॉर्ड हटाएँ</translation>
+    </message>
+    <message>
+        <source>Delete this record on this desk? The deletion is sent to the portal. This cannot be undone.</source>
+        <translation>इस डेस्क पर यह रिकॉर्ड हटाएँ? हटाने की सूचना पोर्टल को भेजी जाएगी। इसे वापस नहीं किया जा सकता।</translation>
+    </message>
+    <message>
+        <source>Export bundle</source>
+        <translation>बंडल निर्यात</translation>
+    </message>
+    <message>
+        <source>To encrypt, paste the receiving desk's bundle key (leave empty for none):</source>
+        <translation>एन्क्रिप्ट करने के लिए पाने वाले डेस्क की बंडल कुंजी चिपकाएँ (न करना हो तो खाली छोड़ें):</translation>
+    </message>
+    <message>
+        <source>Import bundle</source>
+        <translation>बंडल आयात</translation>
+    </message>
+    <message>
+        <source>Write receipt</source>
+        <translation>रसीद बनाएँ</translation>
+    </message>
+    <message>
+        <source>For which desk?</source>
+        <translation>किस डेस्क के लिए?</translation>
+    </message>
+    <message>
+        <source>Import receipt</source>
+        <translation>रसीद आयात</translation>
+    </message>
+    <message>
+        <source>Everything was already up to date.</source>
+        <translation>सब कुछ पहले से अद्यतन था।</translation>
+    </message>
+    <message>
+        <source>The portal could not be reached; nothing is lost, it will try again.</source>
+        <translation>पोर्टल से संपर्क नहीं हो सका; कुछ भी खोया नहीं है, फिर से प्रयास होगा।</translation>
+    </message>
+    <message>
+        <source>Enter both the portal address and the code.</source>
+        <translation>पोर्टल का पता और कोड दोनों भरें।</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>रिकॉर्ड</translation>
+    </message>
+    <message>
+        <source>Name / details</source>
+        <translation>नाम / विवरण</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>समस्या</translation>
+    </message>
+    <message>
+        <source>Portal's message</source>
+        <translation>पोर्टल का संदेश</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>कब</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>क्या हुआ</translation>
+    </message>
+    <message>
+        <source>not enrolled yet</source>
+        <translation>अभी पंजीकृत नहीं</translation>
+    </message>
+    <message>
+        <source>stopped: the portal refused this desk; enrol it again</source>
+        <translation>रुका हुआ: पोर्टल ने इस डेस्क को अस्वीकार किया; फिर से पंजीकृत करें</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>कभी नहीं</translation>
+    </message>
+    <message>
+        <source>Enrol again…</source>
+        <translation>फिर से पंजीकृत करें…</translation>
+    </message>
+    <message>
+        <source>No bundles from other desks have been passed on yet.</source>
+        <translation>अभी तक दूसरे डेस्क का कोई बंडल आगे नहीं भेजा गया है।</translation>
+    </message>
+    <message>
+        <source>{0} record(s) reached the portal.</source>
+        <translation>{0} रिकॉर्ड पोर्टल तक पहुँचे।</translation>
+    </message>
+    <message>
+        <source>{0} record(s) were not accepted; see Rejected records.</source>
+        <translation>{0} रिकॉर्ड स्वीकार नहीं हुए; अस्वीकृत रिकॉर्ड देखें।</translation>
+    </message>
+    <message>
+        <source>{0} update(s) received from the portal.</source>
+        <translation>पोर्टल से {0} अद्यतन प्राप्त हुए।</translation>
+    </message>
+    <message>
+        <source>The portal no longer accepts this desk. Enrol it again.</source>
+        <translation>पोर्टल अब इस डेस्क को स्वीकार नहीं करता। इसे फिर से पंजीकृत करें।</translation>
+    </message>
+    <message>
+        <source>The portal said: {0}</source>
+        <translation>पोर्टल का संदेश: {0}</translation>
+    </message>
+    <message>
+        <source>syncing…</source>
+        <translation>सिंक हो रहा है…</translation>
+    </message>
+    <message>
+        <source>{0} record(s)</source>
+        <translation>{0} रिकॉर्ड</translation>
+    </message>
+    <message>
+        <source>The portal holds exactly what this desk sent.</source>
+        <translation>पोर्टल पर ठीक वही है जो इस डेस्क ने भेजा।</translation>
+    </message>
+    <message>
+        <source>This bundle was already imported; nothing changed.</source>
+        <translation>यह बंडल पहले ही आयात हो चुका है; कुछ नहीं बदला।</translation>
+    </message>
+    <message>
+        <source>Desk {0}: {1} of {2} batch(es) at the portal</source>
+        <translation>डेस्क {0}: {2} में से {1} बैच पोर्टल पर</translation>
+    </message>
+    <message>
+        <source>portal reachable</source>
+        <translation>पोर्टल उपलब्ध है</translation>
+    </message>
+    <message>
+        <source>Rejected records ({0})</source>
+        <translation>अस्वीकृत रिकॉर्ड ({0})</translation>
+    </message>
+    <message>
+        <source>Batch {0} of {1}</source>
+        <translation>बैच {0} / {1}</translation>
+    </message>
+    <message>
+        <source>Enrolled with {0} ({1}).</source>
+        <translation>{0} ({1}) के साथ पंजीकृत।</translation>
+    </message>
+    <message>
+        <source>portal not reachable (work is kept and sent later)</source>
+        <translation>पोर्टल उपलब्ध नहीं (काम सुरक्षित है, बाद में भेजा जाएगा)</translation>
+    </message>
+    <message>
+        <source>not checked yet</source>
+        <translation>अभी जाँचा नहीं गया</translation>
+    </message>
+    <message>
+        <source>The portal was missing some records; {0} were sent again.</source>
+        <translation>पोर्टल पर कुछ रिकॉर्ड नहीं थे; {0} फिर से भेजे गए।</translation>
+    </message>
+    <message>
+        <source>Bundle imported: {0} record(s) updated here; {1} batch(es) will be passed on to the portal.</source>
+        <translation>बंडल आयात हुआ: यहाँ {0} रिकॉर्ड अद्यतन हुए; {1} बैच पोर्टल को आगे भेजे जाएँगे।</translation>
+    </message>
+    <message>
+        <source>This receipt was already imported; nothing changed.</source>
+        <translation>यह रसीद पहले ही आयात हो चुकी है; कुछ नहीं बदला।</translation>
+    </message>
+    <message>
+        <source>{0} record(s) still waiting.</source>
+        <translation>{0} रिकॉर्ड अभी प्रतीक्षा में हैं।</translation>
+    </message>
+    <message>
+        <source>Stopped by a problem: {0}</source>
+        <translation>एक समस्या के कारण रुका: {0}</translation>
+    </message>
+    <message>
+        <source>Bundle written: {0} record(s) in {1} batch(es) to {2}.</source>
+        <translation>बंडल बना: {1} बैच में {0} रिकॉर्ड, {2} में।</translation>
+    </message>
+    <message>
+        <source>Receipt written for {0} batch(es).</source>
+        <translation>{0} बैच की रसीद बनाई गई।</translation>
+    </message>
+    <message>
+        <source>{0} batch(es) confirmed as received by the portal.</source>
+        <translation>{0} बैच पोर्टल पर प्राप्त होने की पुष्टि हुई।</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Sync now</source>
+        <translation>अभी सिंक करें</translation>
+    </message>
+    <message>
+        <source>Not enrolled with a portal</source>
+        <translation>किसी पोर्टल से पंजीकृत नहीं</translation>
+    </message>
+    <message>
+        <source>never synced</source>
+        <translation>कभी सिंक नहीं हुआ</translation>
+    </message>
+    <message>
+        <source>Sync stopped: enrol again</source>
+        <translation>सिंक रुका: फिर से पंजीकृत करें</translation>
+    </message>
+    <message>
+        <source>{0} waiting</source>
+        <translation>{0} प्रतीक्षा में</translation>
+    </message>
+    <message>
+        <source>Sending… {0} of {1}</source>
+        <translation>भेजा जा रहा है… {0} / {1}</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>सिंक हो रहा है…</translation>
+    </message>
+    <message>
+        <source>{0} rejected</source>
+        <translation>{0} अस्वीकृत</translation>
+    </message>
+    <message>
+        <source>last sync {0}</source>
+        <translation>पिछला सिंक {0}</translation>
+    </message>
+    <message>
+        <source>Portal not reachable</source>
+        <translation>पोर्टल उपलब्ध नहीं</translation>
+    </message>
+    <message>
+        <source>Portal reachable</source>
+        <translation>पोर्टल उपलब्ध</translation>
+    </message>
+    <message>
+        <source>Portal not checked yet</source>
+        <translation>पोर्टल अभी जाँचा नहीं गया</translation>
+    </message>
+</context>
+</TS>
