@@ -217,8 +217,8 @@ class WorkshopsPage(QWidget):
         ):
             self.district.addItem(f"{hi if hindi else en} ({code})", code)
         self._load_programmes()
-        self.table.setColumnCount(7)
-        self.table.setHorizontalHeaderLabels(
+        _set_columns(
+            self.table,
             [
                 self.tr("From"),
                 self.tr("To"),
@@ -227,19 +227,12 @@ class WorkshopsPage(QWidget):
                 self.tr("Sessions"),
                 self.tr("Enrolled"),
                 self.tr("Status"),
-            ]
+            ],
+            stretch=(2,),
         )
-        header = self.table.horizontalHeader()
-        for c in range(7):
-            header.setSectionResizeMode(
-                c,
-                QHeaderView.ResizeMode.Stretch
-                if c == 2
-                else QHeaderView.ResizeMode.ResizeToContents,
-            )
         self.table.verticalHeader().hide()
-        self.sessions.setColumnCount(len(SESSION_COLUMNS))
-        self.sessions.setHorizontalHeaderLabels(
+        _set_columns(
+            self.sessions,
             [
                 self.tr("Date"),
                 self.tr("Start"),
@@ -247,36 +240,22 @@ class WorkshopsPage(QWidget):
                 self.tr("Topic (English)"),
                 self.tr("Topic (Hindi)"),
                 self.tr("Trainer"),
-            ]
+            ],
+            stretch=(3, 4),
         )
-        header = self.sessions.horizontalHeader()
-        for c in range(len(SESSION_COLUMNS)):
-            header.setSectionResizeMode(
-                c,
-                QHeaderView.ResizeMode.Stretch
-                if c in (3, 4)
-                else QHeaderView.ResizeMode.ResizeToContents,
-            )
-        self.enrolled_table.setColumnCount(5)
-        self.enrolled_table.setHorizontalHeaderLabels(
+        _set_columns(
+            self.enrolled_table,
             [
                 self.tr("Name"),
                 self.tr("Employee code"),
                 self.tr("Designation"),
                 self.tr("Source"),
                 self.tr("Status"),
-            ]
+            ],
+            stretch=(0,),
         )
-        header = self.enrolled_table.horizontalHeader()
-        for c in range(5):
-            header.setSectionResizeMode(
-                c,
-                QHeaderView.ResizeMode.Stretch
-                if c == 0
-                else QHeaderView.ResizeMode.ResizeToContents,
-            )
-        self.completion_table.setColumnCount(6)
-        self.completion_table.setHorizontalHeaderLabels(
+        _set_columns(
+            self.completion_table,
             [
                 self.tr("Name"),
                 self.tr("Code"),
@@ -284,16 +263,9 @@ class WorkshopsPage(QWidget):
                 self.tr("%"),
                 self.tr("Eligible"),
                 self.tr("Why not"),
-            ]
+            ],
+            stretch=(0, 5),
         )
-        header = self.completion_table.horizontalHeader()
-        for c in range(6):
-            header.setSectionResizeMode(
-                c,
-                QHeaderView.ResizeMode.Stretch
-                if c in (0, 5)
-                else QHeaderView.ResizeMode.ResizeToContents,
-            )
         self.copy_date.setDate(
             QDate.fromString((self.today() + timedelta(days=7)).isoformat(), Qt.DateFormat.ISODate)
         )
@@ -892,6 +864,20 @@ class WorkshopsPage(QWidget):
         if self.workshop_id:
             wid = self.workshop_id
             self._make_pdf(f"summary-{wid[:8]}.pdf", lambda st, p: workshop_summary_pdf(st, wid, p))
+
+
+def _set_columns(table, labels: list[str], stretch: tuple[int, ...]) -> None:
+    """Header labels, with the `stretch` columns taking the spare width."""
+    table.setColumnCount(len(labels))
+    table.setHorizontalHeaderLabels(labels)
+    header = table.horizontalHeader()
+    for column in range(len(labels)):
+        header.setSectionResizeMode(
+            column,
+            QHeaderView.ResizeMode.Stretch
+            if column in stretch
+            else QHeaderView.ResizeMode.ResizeToContents,
+        )
 
 
 def create_page(ctx: AppContext) -> QWidget:
