@@ -54,3 +54,48 @@ def test_every_string_translated_into_hindi(ts, sources, tmp_path):
         capture_output=True,
     )
     assert qm.stat().st_size > 1000
+
+
+def test_language_switch_retranslates_both_screens(qtbot, store, tmp_path):
+    """Switching to Hindi at run time re-labels the desk and the workshops page."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.context import AppContext
+    from desktop.ui.pages.attendance import AttendancePage
+    from desktop.ui.pages.workshops import WorkshopsPage
+    from desktop.ui.tasks import SyncRunner
+
+    ctx = AppContext(store, None, SyncRunner())
+    desk, shop = AttendancePage(ctx), WorkshopsPage(ctx)
+    for page in (desk, shop):
+        qtbot.addWidget(page)
+    assert desk.feedback_title.text() == "Ready"
+    translators = []
+    for name in ("attendance_hi", "workshops_hi"):
+        qm = tmp_path / f"{name}.qm"
+        subprocess.run(
+            ["pyside6-lrelease", str(ROOT / "resources" / "i18n" / f"{name}.ts"), "-qm", str(qm)],
+            check=True,
+            capture_output=True,
+        )
+        translator = QTranslator()
+        assert translator.load(str(qm))
+        QApplication.instance().installTranslator(translator)
+        translators.append(translator)
+    original = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Hindi, QLocale.Country.India))
+    try:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+        assert desk.feedback_title.text() == "तैयार"
+        assert desk.buttons["walkInButton"].text().startswith("बिना नामांकन")
+        assert desk.status_combo.itemText(3) == "अवकाश स्वीकृत"
+        assert shop.when.itemText(1) == "आगामी"
+        assert shop.buttons["newButton"].text() == "नई कार्यशाला"
+        assert shop.table.horizontalHeaderItem(2).text() == "शीर्षक"
+    finally:
+        for translator in translators:
+            QApplication.instance().removeTranslator(translator)
+        QLocale.setDefault(original)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+    assert desk.feedback_title.text() == "Ready"

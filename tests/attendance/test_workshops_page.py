@@ -126,3 +126,27 @@ def test_participant_attendance_detail_from_the_list(qtbot, page, store):
     assert actions == ["undo", "change", "mark"]
     assert table.item(0, 3).text() == "present" and table.item(0, 4).text() == "excused"
     dialog.close()
+
+
+def test_pages_close_their_reader_connection_when_deleted(qtbot, db_path):
+    import sqlite3
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from desktop.store import open_store
+    from desktop.ui.pages.attendance import AttendancePage
+
+    store = open_store(db_path)
+    try:
+        ctx = AppContext(store, db_path, SyncRunner())
+        pages = [WorkshopsPage(ctx), AttendancePage(ctx)]
+        readers = [p.reader for p in pages]
+        assert all(r is not store for r in readers)
+        for page in pages:
+            page.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        for reader in readers:
+            with pytest.raises(sqlite3.ProgrammingError):
+                reader.conn.execute("SELECT 1")
+    finally:
+        store.close()

@@ -87,10 +87,12 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def _summary(result: ImportResult, args: argparse.Namespace) -> str:
-    head = "Dry run (nothing written): " if result.dry_run else ""
-    lines = [
-        f"{head}{result.created} created, {result.updated} updated, "
+    counts = (
+        f"{result.created} created, {result.updated} updated, "
         f"{result.unchanged} unchanged, {result.rejected} rejected"
+    )
+    lines = [
+        f"Dry run, nothing written; the import would give: {counts}" if result.dry_run else counts
     ]
     for error in result.errors[:50]:
         lines.append(f"  row {error['row']}, {error['field']}: {error['message']}")

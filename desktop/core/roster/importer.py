@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import csv
 import os
-import queue
-import threading
 from array import array
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -318,61 +316,26 @@ class _ImportJob:
         # Row number that claimed each existing person (0 = not yet) and each new one.
         self.touched = array("I", bytes(4 * (self.base_seq + 1)))
         self.inserted = array("I")
-        # Reading and checking rows (pure Python) runs on a helper thread while this thread
-        # writes the previous chunk: SQLite releases the GIL while it works, so on two cores
-        # the two overlap. The queue is short, so memory stays flat.
-        chunks: queue.Queue = queue.Queue(maxsize=2)
-        stop = threading.Event()
-        reader = threading.Thread(
-            target=self._produce, args=(chunks, stop), name="roster-import-reader", daemon=True
-        )
-        reader.start()
+        # (A reader thread overlapping validation with writing was tried: the GIL hand-offs
+        # around every sqlite3_step made the writer slower than doing both in turn.)
         done = 0
-        try:
-            while True:
-                item = chunks.get()
-                if item is None:
-                    break
-                if isinstance(item, BaseException):
-                    raise item
-                entries, fraction = item
-                done += self._apply(entries, bulk)
-                bulk.catch_up()
-                self._tick(done, fraction)
-        finally:
-            stop.set()
-            while reader.is_alive():  # unblock a reader waiting on a full queue
-                try:
-                    chunks.get_nowait()
-                except queue.Empty:
-                    reader.join(0.05)
+        for entries, fraction in self._checked_chunks():
+            done += self._apply(entries, bulk)
+            bulk.catch_up()
+            self._tick(done, fraction)
         self._tick(done, 1.0)
 
-    def _produce(self, out: queue.Queue, stop: threading.Event) -> None:
-        def put(item: object) -> bool:
-            while not stop.is_set():
-                try:
-                    out.put(item, timeout=0.1)
-                    return True
-                except queue.Full:
-                    continue
-            return False
-
-        try:
-            chunk: list[tuple[int, list[str]]] = []
-            for count, row in enumerate(self.table.rows()):
-                if self.limit is not None and count >= self.limit:
-                    break
-                chunk.append(row)
-                if len(chunk) >= self.chunk_rows:
-                    if not put((self._check(chunk), self.table.fraction_done())):
-                        return
-                    chunk = []
-            if chunk and not put((self._check(chunk), 1.0)):
-                return
-            put(None)
-        except BaseException as exc:  # handed to the writing thread, which raises it
-            put(exc)
+    def _checked_chunks(self) -> Iterator[tuple[list[_Entry], float]]:
+        chunk: list[tuple[int, list[str]]] = []
+        for count, row in enumerate(self.table.rows()):
+            if self.limit is not None and count >= self.limit:
+                break
+            chunk.append(row)
+            if len(chunk) >= self.chunk_rows:
+                yield self._check(chunk), self.table.fraction_done()
+                chunk = []
+        if chunk:
+            yield self._check(chunk), 1.0
 
     def _tick(self, done: int, fraction: float) -> None:
         if self.cancel is not None and self.cancel():
@@ -405,7 +368,7 @@ class _ImportJob:
         return found
 
     def _check(self, chunk: list[tuple[int, list[str]]]) -> list[_Entry]:
-        """Validate a chunk (reader thread: no database access here)."""
+        """Validate a chunk (pure Python, no database access)."""
         validate = self.validator.validate
         columns = self.columns
         entries: list[_Entry] = []
@@ -416,7 +379,7 @@ class _ImportJob:
         return entries
 
     def _apply(self, entries: list[_Entry], bulk: BulkInserter) -> int:
-        """Match and write a validated chunk (writing thread)."""
+        """Match and write a validated chunk."""
         wanted: dict[str, set[str]] = {k: set() for k in self.keys}
         for _, _, data, errors in entries:
             if not errors:

@@ -43,6 +43,7 @@ from desktop.core import attendance, enrolment, people, workshops
 from desktop.core.ids import parse_ts
 from desktop.store import Store
 from desktop.ui.context import AppContext
+from desktop.ui.i18n import bind_form
 from desktop.ui.uiload import load_ui
 
 COLOURS = {
@@ -72,6 +73,8 @@ class AttendancePage(QWidget):
         self.ctx = ctx
         self.clock = clock or datetime.now
         self.form = load_ui("attendance_desk.ui", self)
+        self._ready = False
+        bind_form(self.form, "attendance_desk.ui", after=lambda: self._retranslate())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addWidget(self.form)
@@ -113,6 +116,8 @@ class AttendancePage(QWidget):
             )
         }
         self.reader = self._open_reader()
+        if self.reader is not ctx.store:  # the page's own connection ends with the page
+            self.destroyed.connect(lambda *_args, reader=self.reader: reader.close())
         self.desk: attendance.Desk | None = None
         self.settings = attendance.load_settings(self.reader)
         self.undo_stack: list[int] = []
@@ -126,6 +131,7 @@ class AttendancePage(QWidget):
         #: confirmation hook (tests replace it; the GUI asks with a message box)
         self.confirm: Callable[[str], bool] = self._ask
 
+        self._counts: dict[str, int] | None = None
         for status in STATUS_CHOICES:
             self.status_combo.addItem(self._status_choice_label(status), status)
         self.grace_spin.setValue(self.settings.grace_minutes)
@@ -142,8 +148,23 @@ class AttendancePage(QWidget):
         self.clock_timer.setInterval(30_000)
         self.clock_timer.timeout.connect(self._refresh_window)
         ctx.changed.connect(self._on_changed)
+        self._ready = True
 
     # -- set-up ----------------------------------------------------------------------------
+    def _retranslate(self) -> None:
+        """After a language switch: texts set in code (the form's own are re-read by
+        bind_form)."""
+        if not self._ready:
+            return
+        for index, status in enumerate(STATUS_CHOICES):
+            self.status_combo.setItemText(index, self._status_choice_label(status))
+        self._load_sessions()
+        self._update_counts(self._counts)
+        if self.last_result is not None:
+            self._show(*self._texts(self.last_result), self.last_result.colour)
+        else:
+            self._show_idle()
+
     def _open_reader(self) -> Store:
         try:
             return self.ctx.store.reader()
@@ -498,6 +519,12 @@ class AttendancePage(QWidget):
         self.last_result = result
         if result.participant:
             self.last_person = result.participant
+        title, detail = self._texts(result)
+        self._show(title, detail, result.colour)
+        self._add_recent(result, title, detail)
+
+    def _texts(self, result: attendance.MarkResult) -> tuple[str, str]:
+        """The panel's two lines for a result, in the current language."""
         person = result.participant or {}
         name = self._name(person)
         status = self._status_label(result.status)
@@ -550,8 +577,7 @@ class AttendancePage(QWidget):
             detail = self.tr("Nothing was marked. Reopen the session or pick today's.")
         else:
             title, detail = o, result.message
-        self._show(title, detail, result.colour)
-        self._add_recent(result, title, detail)
+        return title, detail
 
     def _name(self, person: dict[str, Any]) -> str:
         names = [person.get("name_hi"), person.get("name_en")]
@@ -602,6 +628,7 @@ class AttendancePage(QWidget):
         self.marks_shown += 1
 
     def _update_counts(self, counts: dict[str, int] | None) -> None:
+        self._counts = counts
         if not counts:
             self.counter.setText("0 / 0")
             self.breakdown.setText("")

@@ -35,9 +35,11 @@ from desktop.core import completion, enrolment, people, workshops
 from desktop.core.workshops import SessionPlan, ValidationError, WorkshopPlan
 from desktop.paths import files_dir
 from desktop.ui.context import AppContext
+from desktop.ui.i18n import bind_form
 from desktop.ui.pages.programme_dialog import ProgrammeDialog
 from desktop.ui.uiload import load_ui
 
+PHASE_ROLE = Qt.ItemDataRole.UserRole + 1
 SESSION_COLUMNS = ("date", "start_time", "end_time", "topic_en", "topic_hi", "trainer")
 
 
@@ -62,12 +64,15 @@ class WorkshopsPage(QWidget):
             self.reader = ctx.store.reader()
         except Exception:  # in-memory database (tests): the one connection
             self.reader = ctx.store
+        if self.reader is not ctx.store:  # the page's own connection ends with the page
+            self.destroyed.connect(lambda *_args, reader=self.reader: reader.close())
         self._dirty = False
         self.today = today or date.today
         self.open_file: Callable[[Path], None] = lambda p: QDesktopServices.openUrl(
             QUrl.fromLocalFile(str(p))
         )
         self.form = load_ui("workshops.ui", self)
+        bind_form(self.form, "workshops.ui", after=lambda: self._retranslate())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.form)
@@ -108,9 +113,91 @@ class WorkshopsPage(QWidget):
         self.workshop_id: str | None = None
         self._setup()
         self.refresh()
+        self._select_first()
         ctx.changed.connect(self._on_changed)
+        self._ready = True
 
     # -- set-up ----------------------------------------------------------------------------
+    def _retranslate(self) -> None:
+        """After a language switch: texts set in code (the form's own are re-read by
+        bind_form), then the lists, whose cells carry translated words."""
+        if not getattr(self, "_ready", False):
+            return
+        for combo, texts in (
+            (self.when, (self.tr("All"), self.tr("Upcoming"), self.tr("Running"), self.tr("Past"))),
+            (
+                self.mode_filter,
+                (self.tr("Institute and field"), self.tr("Institute"), self.tr("Field")),
+            ),
+            (self.mode, (self.tr("Institute"), self.tr("Field"))),
+        ):
+            for index, text in enumerate(texts):
+                combo.setItemText(index, text)
+        hindi = QLocale().language() == QLocale.Language.Hindi
+        names = {
+            code: (hi if hindi else en)
+            for code, en, hi in self.reader.conn.execute(
+                "SELECT code, name_en, name_hi FROM district"
+            )
+        }
+        for index in range(self.district.count()):
+            code = self.district.itemData(index)
+            self.district.setItemText(index, f"{names.get(code, code)} ({code})")
+        self._apply_headers()
+        current = self.programme.currentData()
+        self._load_programmes()
+        self.programme.setCurrentIndex(max(0, self.programme.findData(current)))
+        self.refresh()
+
+    def _apply_headers(self) -> None:
+        for table, labels in (
+            (
+                self.table,
+                (
+                    self.tr("From"),
+                    self.tr("To"),
+                    self.tr("Title"),
+                    self.tr("Mode"),
+                    self.tr("Sessions"),
+                    self.tr("Enrolled"),
+                    self.tr("Status"),
+                ),
+            ),
+            (
+                self.sessions,
+                (
+                    self.tr("Date"),
+                    self.tr("Start"),
+                    self.tr("End"),
+                    self.tr("Topic (English)"),
+                    self.tr("Topic (Hindi)"),
+                    self.tr("Trainer"),
+                ),
+            ),
+            (
+                self.enrolled_table,
+                (
+                    self.tr("Name"),
+                    self.tr("Employee code"),
+                    self.tr("Designation"),
+                    self.tr("Source"),
+                    self.tr("Status"),
+                ),
+            ),
+            (
+                self.completion_table,
+                (
+                    self.tr("Name"),
+                    self.tr("Code"),
+                    self.tr("Attended"),
+                    self.tr("%"),
+                    self.tr("Eligible"),
+                    self.tr("Why not"),
+                ),
+            ),
+        ):
+            table.setHorizontalHeaderLabels(list(labels))
+
     def _setup(self) -> None:
         for text, value in (
             (self.tr("All"), None),
@@ -130,8 +217,8 @@ class WorkshopsPage(QWidget):
         ):
             self.district.addItem(f"{hi if hindi else en} ({code})", code)
         self._load_programmes()
-        self.table.setColumnCount(7)
-        self.table.setHorizontalHeaderLabels(
+        _set_columns(
+            self.table,
             [
                 self.tr("From"),
                 self.tr("To"),
@@ -140,19 +227,12 @@ class WorkshopsPage(QWidget):
                 self.tr("Sessions"),
                 self.tr("Enrolled"),
                 self.tr("Status"),
-            ]
+            ],
+            stretch=(2,),
         )
-        header = self.table.horizontalHeader()
-        for c in range(7):
-            header.setSectionResizeMode(
-                c,
-                QHeaderView.ResizeMode.Stretch
-                if c == 2
-                else QHeaderView.ResizeMode.ResizeToContents,
-            )
         self.table.verticalHeader().hide()
-        self.sessions.setColumnCount(len(SESSION_COLUMNS))
-        self.sessions.setHorizontalHeaderLabels(
+        _set_columns(
+            self.sessions,
             [
                 self.tr("Date"),
                 self.tr("Start"),
@@ -160,36 +240,22 @@ class WorkshopsPage(QWidget):
                 self.tr("Topic (English)"),
                 self.tr("Topic (Hindi)"),
                 self.tr("Trainer"),
-            ]
+            ],
+            stretch=(3, 4),
         )
-        header = self.sessions.horizontalHeader()
-        for c in range(len(SESSION_COLUMNS)):
-            header.setSectionResizeMode(
-                c,
-                QHeaderView.ResizeMode.Stretch
-                if c in (3, 4)
-                else QHeaderView.ResizeMode.ResizeToContents,
-            )
-        self.enrolled_table.setColumnCount(5)
-        self.enrolled_table.setHorizontalHeaderLabels(
+        _set_columns(
+            self.enrolled_table,
             [
                 self.tr("Name"),
                 self.tr("Employee code"),
                 self.tr("Designation"),
                 self.tr("Source"),
                 self.tr("Status"),
-            ]
+            ],
+            stretch=(0,),
         )
-        header = self.enrolled_table.horizontalHeader()
-        for c in range(5):
-            header.setSectionResizeMode(
-                c,
-                QHeaderView.ResizeMode.Stretch
-                if c == 0
-                else QHeaderView.ResizeMode.ResizeToContents,
-            )
-        self.completion_table.setColumnCount(6)
-        self.completion_table.setHorizontalHeaderLabels(
+        _set_columns(
+            self.completion_table,
             [
                 self.tr("Name"),
                 self.tr("Code"),
@@ -197,16 +263,9 @@ class WorkshopsPage(QWidget):
                 self.tr("%"),
                 self.tr("Eligible"),
                 self.tr("Why not"),
-            ]
+            ],
+            stretch=(0, 5),
         )
-        header = self.completion_table.horizontalHeader()
-        for c in range(6):
-            header.setSectionResizeMode(
-                c,
-                QHeaderView.ResizeMode.Stretch
-                if c in (0, 5)
-                else QHeaderView.ResizeMode.ResizeToContents,
-            )
         self.copy_date.setDate(
             QDate.fromString((self.today() + timedelta(days=7)).isoformat(), Qt.DateFormat.ISODate)
         )
@@ -330,6 +389,9 @@ class WorkshopsPage(QWidget):
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, row["id"])
+                item.setData(PHASE_ROLE, row["phase"])
+                if c == 2:
+                    item.setToolTip(f"{row['title_en']}\n{row['title_hi'] or ''}".strip())
                 if row["phase"] == "running":
                     item.setBackground(QColor("#e3f2e6"))
                 self.table.setItem(r, c, item)
@@ -340,6 +402,19 @@ class WorkshopsPage(QWidget):
                     self.table.selectRow(r)
                     break
         self._show_detail()
+
+    def _select_first(self) -> None:
+        """Open on a running workshop (else the newest), never on an empty form; with no
+        workshops at all, on a new one."""
+        if self.table.rowCount() == 0:
+            self.new_workshop()
+            return
+        row = 0
+        for r in range(self.table.rowCount()):
+            if self.table.item(r, 0).data(PHASE_ROLE) == "running":
+                row = r
+                break
+        self.table.selectRow(row)
 
     def _on_selected(self) -> None:
         items = self.table.selectedItems()
@@ -789,6 +864,20 @@ class WorkshopsPage(QWidget):
         if self.workshop_id:
             wid = self.workshop_id
             self._make_pdf(f"summary-{wid[:8]}.pdf", lambda st, p: workshop_summary_pdf(st, wid, p))
+
+
+def _set_columns(table, labels: list[str], stretch: tuple[int, ...]) -> None:
+    """Header labels, with the `stretch` columns taking the spare width."""
+    table.setColumnCount(len(labels))
+    table.setHorizontalHeaderLabels(labels)
+    header = table.horizontalHeader()
+    for column in range(len(labels)):
+        header.setSectionResizeMode(
+            column,
+            QHeaderView.ResizeMode.Stretch
+            if column in stretch
+            else QHeaderView.ResizeMode.ResizeToContents,
+        )
 
 
 def create_page(ctx: AppContext) -> QWidget:
