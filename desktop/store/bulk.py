@@ -95,9 +95,18 @@ class BulkInserter:
             self.store.conn.execute(f"DROP TRIGGER {name}")
             self._dropped.append(row[0])
 
-    def add(self, rows: Iterable[Mapping[str, Any]], ids: Iterable[str] | None = None) -> list[str]:
-        """Insert rows (data dicts, already valid); returns their ids in order."""
+    def add(
+        self,
+        rows: Iterable[Mapping[str, Any]],
+        ids: Iterable[str] | None = None,
+        latin_keys: Iterable[str] | None = None,
+    ) -> list[str]:
+        """Insert rows (data dicts, already valid); returns their ids in order.
+
+        `latin_keys`: participants' `name_latin`, when the caller computed them already
+        (the importer does, in its reader process)."""
         id_iter = iter(ids) if ids is not None else None
+        key_iter = iter(latin_keys) if latin_keys is not None else None
         made: list[str] = []
         fields = self.fields
         stamp, origin = self.stamp, self.origin
@@ -123,7 +132,8 @@ class BulkInserter:
                 if self.participant:
                     seq = self.next_seq
                     self.next_seq += 1
-                    yield (seq, record_id, stamp, origin, 0, *data, _participant_key(encoded))
+                    key = next(key_iter) if key_iter is not None else _participant_key(encoded)
+                    yield (seq, record_id, stamp, origin, 0, *data, key)
                 else:
                     yield (record_id, stamp, origin, 0, *data)
 

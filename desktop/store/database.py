@@ -25,7 +25,7 @@ from desktop.store.errors import (
     RecordNotFound,
     StoreError,
 )
-from desktop.text.translit import latin_key
+from desktop.text.translit import participant_key as _participant_key
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -327,7 +327,3 @@ def _encode(kind: str, data: Mapping[str, Any]) -> dict[str, Any]:
             value = json.dumps(value, ensure_ascii=False)
         values[field] = value
     return values
-
-
-def _participant_key(values: Mapping[str, Any]) -> str:
-    return latin_key(" ".join(v for v in (values.get("name_hi"), values.get("name_en")) if v))

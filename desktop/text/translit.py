@@ -7,7 +7,9 @@ roster of lakhs of names has only a few thousand distinct words."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
+from typing import Any
 
 from indic_transliteration import sanscript
 
@@ -145,3 +147,8 @@ def _latin_key(text: str) -> str:
         else:
             tokens[fold_latin(word)] = None
     return " ".join(tokens)
+
+
+def participant_key(values: Mapping[str, Any]) -> str:
+    """The `name_latin` search key of a participant: both names, Hindi first."""
+    return latin_key(" ".join(v for v in (values.get("name_hi"), values.get("name_en")) if v))

@@ -1,6 +1,7 @@
 """Importing a roster file: read, validate, match existing people, write in one transaction.
 
-Rows stream through in chunks, so memory stays flat for any file size. Matching looks people
+Rows stream through in chunks, so memory stays flat for any file size; a big file is read
+and checked in a second process while this one writes (`pipeline`). Matching looks people
 up by employee code, then iGOT id, then mobile, with one indexed `IN (...)` query per key and
 chunk. A matched person gets only the fields that changed (`Store.update`, one new version;
 none if nothing changed); blank cells never clear stored values. Everything accepted is
@@ -12,13 +13,13 @@ from __future__ import annotations
 import csv
 import os
 from array import array
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from desktop.core.records import KIND_FIELDS
-from desktop.core.roster.districts import DistrictMatcher
 from desktop.core.roster.fields import (
     FIELD_LABELS,
     IGNORE,
@@ -28,8 +29,8 @@ from desktop.core.roster.fields import (
     missing_required,
     propose_mapping,
 )
+from desktop.core.roster.pipeline import Chunk, Entry, ReaderProcess, ReadSpec, read_chunks
 from desktop.core.roster.readers import RosterFileError, Table, open_table
-from desktop.core.roster.validate import RowValidator
 from desktop.store import Store
 from desktop.store.bulk import BulkInserter
 
@@ -189,6 +190,7 @@ def import_roster(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     chunk_rows: int = CHUNK_ROWS,
+    reader_process: bool | None = None,
 ) -> ImportResult:
     """Import a roster file into `store`; see the module docstring.
 
@@ -196,6 +198,7 @@ def import_roster(
     `limit`: only the first N data rows (with `dry_run`, the GUI's preview); `on_row` is
     called with a RowOutcome for every row. `progress(rows_done, fraction)` and `cancel()`
     are called between chunks (cancel returning True rolls everything back).
+    `reader_process`: read and check the file in a second process (default: for big files).
     Raises RosterFileError (file unusable, nothing changed) or ImportCancelled."""
     with open_table(path) as table:
         chosen = layout if layout != "auto" else detect_layout(table.headers)
@@ -208,7 +211,20 @@ def import_roster(
             mapping={table.headers[i]: f for i, f in columns if i < len(table.headers)},
         )
         writer = _ReportWriter(Path(report), table.headers) if report else None
-        job = _ImportJob(store, table, columns, result, writer, progress, cancel, chunk_rows)
+        spec = ReadSpec(
+            path=str(path),
+            columns=tuple(columns),
+            districts=tuple(
+                (r[0], r[1], r[2])
+                for r in store.conn.execute("SELECT code, name_en, name_hi FROM district")
+            ),
+            chunk_rows=chunk_rows,
+            limit=limit,
+            keep_cells=writer is not None or on_row is not None,
+        )
+        if reader_process is None:
+            reader_process = limit is None and table.total_bytes > BIG_FILE
+        job = _ImportJob(store, table, columns, result, writer, progress, cancel)
         job.limit, job.on_row = limit, on_row
         conn = store.conn
         cache = conn.execute("PRAGMA cache_size").fetchone()[0]
@@ -218,8 +234,12 @@ def import_roster(
             conn.execute(f"PRAGMA cache_size = -{BIG_CACHE_KIB}")
         try:
             try:
-                with store.transaction(), BulkInserter(store, "participant") as bulk:
-                    job.run(bulk)
+                with (
+                    _open_chunks(spec, reader_process) as chunks,
+                    store.transaction(),
+                    BulkInserter(store, "participant") as bulk,
+                ):
+                    job.run(bulk, chunks)
                     if dry_run:
                         raise _DryRun
             except _DryRun:
@@ -235,6 +255,11 @@ def import_roster(
         if writer:
             writer.finish()
         return result
+
+
+def _open_chunks(spec: ReadSpec, use_process: bool) -> Any:
+    """A closable source of checked chunks: a reader process, or a generator here."""
+    return ReaderProcess(spec) if use_process else closing(read_chunks(spec))
 
 
 class _ReportWriter:
@@ -265,9 +290,6 @@ class _ReportWriter:
         self.tmp.unlink(missing_ok=True)
 
 
-_Entry = tuple[int, list[str], dict[str, str], list[tuple[str, str]]]
-
-
 class _ImportJob:
     def __init__(
         self,
@@ -278,7 +300,6 @@ class _ImportJob:
         writer: _ReportWriter | None,
         progress: Progress | None,
         cancel: Cancel | None,
-        chunk_rows: int,
     ) -> None:
         self.store = store
         self.table = table
@@ -287,13 +308,11 @@ class _ImportJob:
         self.writer = writer
         self.progress = progress
         self.cancel = cancel
-        self.chunk_rows = chunk_rows
-        self.validator = RowValidator(DistrictMatcher.from_store(store))
         self.keys = [k for k in MATCH_KEYS if any(f == k for _, f in columns)]
         self.limit: int | None = None
         self.on_row: Callable[[RowOutcome], None] | None = None
 
-    def run(self, bulk: BulkInserter) -> None:
+    def run(self, bulk: BulkInserter, chunks: Iterable[Chunk]) -> None:
         self.base_seq = bulk.base_seq
         file_rows = self.table.total_bytes // 60  # a generous guess of the file's rows
         if self.limit is not None:
@@ -316,26 +335,14 @@ class _ImportJob:
         # Row number that claimed each existing person (0 = not yet) and each new one.
         self.touched = array("I", bytes(4 * (self.base_seq + 1)))
         self.inserted = array("I")
-        # (A reader thread overlapping validation with writing was tried: the GIL hand-offs
+        # (A reader *thread* overlapping validation with writing was tried: the GIL hand-offs
         # around every sqlite3_step made the writer slower than doing both in turn.)
         done = 0
-        for entries, fraction in self._checked_chunks():
+        for entries, fraction in chunks:
             done += self._apply(entries, bulk)
             bulk.catch_up()
             self._tick(done, fraction)
         self._tick(done, 1.0)
-
-    def _checked_chunks(self) -> Iterator[tuple[list[_Entry], float]]:
-        chunk: list[tuple[int, list[str]]] = []
-        for count, row in enumerate(self.table.rows()):
-            if self.limit is not None and count >= self.limit:
-                break
-            chunk.append(row)
-            if len(chunk) >= self.chunk_rows:
-                yield self._check(chunk), self.table.fraction_done()
-                chunk = []
-        if chunk:
-            yield self._check(chunk), 1.0
 
     def _tick(self, done: int, fraction: float) -> None:
         if self.cancel is not None and self.cancel():
@@ -367,21 +374,10 @@ class _ImportJob:
                     found[value] = dict(row)
         return found
 
-    def _check(self, chunk: list[tuple[int, list[str]]]) -> list[_Entry]:
-        """Validate a chunk (pure Python, no database access)."""
-        validate = self.validator.validate
-        columns = self.columns
-        entries: list[_Entry] = []
-        for number, cells in chunk:
-            width = len(cells)
-            data, errors = validate({f: (cells[i] if i < width else "") for i, f in columns})
-            entries.append((number, cells, data, errors))
-        return entries
-
-    def _apply(self, entries: list[_Entry], bulk: BulkInserter) -> int:
+    def _apply(self, entries: list[Entry], bulk: BulkInserter) -> int:
         """Match and write a validated chunk."""
         wanted: dict[str, set[str]] = {k: set() for k in self.keys}
-        for _, _, data, errors in entries:
+        for _, _, data, errors, _ in entries:
             if not errors:
                 for key in self.keys:
                     value = data.get(key)
@@ -390,23 +386,26 @@ class _ImportJob:
         found = {key: self._lookup(key, values) for key, values in wanted.items()}
         local: dict[str, dict[str, int]] = {k: {} for k in self.keys}
         new_rows: list[dict[str, str]] = []
+        new_keys: list[str] = []
         new_numbers: list[int] = []
         result, writer = self.result, self.writer
-        for number, cells, data, errors in entries:
+        for number, cells, data, errors, key in entries:
             status = ""
             if not errors:
                 status, errors = self._resolve(number, data, found, local, new_rows, new_numbers)
+                if status == "created":
+                    new_keys.append(key)
             if errors:
                 result.rejected += 1
                 for field_name, message in errors:
                     self._error(number, field_name, message)
                 status = "rejected"
             if writer:
-                writer.row(cells, status, "; ".join(m for _, m in errors))
+                writer.row(cells or [], status, "; ".join(m for _, m in errors))
             if self.on_row is not None:
-                self.on_row(RowOutcome(number, cells, status, data, errors))
+                self.on_row(RowOutcome(number, cells or [], status, data, errors))
         if new_rows:
-            bulk.add(new_rows)
+            bulk.add(new_rows, latin_keys=new_keys)
             self.inserted.extend(new_numbers)
             result.created += len(new_rows)
         return len(entries)

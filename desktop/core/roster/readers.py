@@ -191,8 +191,10 @@ def _open_csv(path: Path, size: int, head: bytes, encoding: str) -> Table:
                 number += 1
                 yield number, cells
         except UnicodeDecodeError as exc:
+            # The decoder works a block ahead of the csv reader: find the real line.
+            bad = _first_undecodable_line(path, encoding) or number + 1
             raise RosterFileError(
-                f"{path}: row {number + 1} is not valid {encoding} text. Save the file as "
+                f"{path}: row {bad} is not valid {encoding} text. Save the file as "
                 "'CSV UTF-8' or '.xlsx' and try again."
             ) from exc
         except csv.Error as exc:
@@ -224,6 +226,20 @@ def _open_csv(path: Path, size: int, head: bytes, encoding: str) -> Table:
         _close=text.close,
     )
     return table
+
+
+def _first_undecodable_line(path: Path, encoding: str) -> int | None:
+    """1-based line holding the first byte that is not valid `encoding` (UTF-8 family; None
+    for others, whose lines cannot be split as bytes)."""
+    if not encoding.replace("_", "-").lower().startswith("utf-8"):
+        return None
+    with path.open("rb") as handle:
+        for number, line in enumerate(handle, start=1):
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError:
+                return number
+    return None
 
 
 def _find_header(

@@ -1,0 +1,137 @@
+"""Reading and checking a roster file chunk by chunk, here or in a second process.
+
+Parsing CSV/XLSX and checking every field is pure Python and costs about as much as writing
+the rows to SQLite. For a big file a child process reads and checks while this process
+matches and writes, so an import uses both cores of a training-centre laptop. The pipe between
+them holds about one chunk: the reader stays a chunk ahead and memory stays flat.
+
+The child is started with "spawn" (never fork: the GUI runs imports on a worker thread, and a
+forked copy of a threaded Qt process is unsafe); it needs only this module's imports."""
+
+from __future__ import annotations
+
+import multiprocessing
+import traceback
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from desktop.core.roster.districts import DistrictMatcher
+from desktop.core.roster.readers import RosterFileError, open_table
+from desktop.core.roster.validate import RowValidator
+from desktop.text.translit import participant_key
+
+#: (spreadsheet row, cells or None, clean data, [(field, message)], search key or "")
+Entry = tuple[int, list[str] | None, dict[str, str], list[tuple[str, str]], str]
+Chunk = tuple[list[Entry], float]  # entries, fraction of the file read
+
+
+@dataclass(frozen=True)
+class ReadSpec:
+    """Everything needed to read and check a file, picklable for the child process."""
+
+    path: str
+    columns: tuple[tuple[int, str], ...]  # (column index, field) to import
+    districts: tuple[tuple[str, str, str], ...]  # (code, name_en, name_hi)
+    chunk_rows: int
+    limit: int | None = None
+    keep_cells: bool = True  # the raw cells are only needed for a report or the preview
+
+
+def check_rows(
+    validator: RowValidator,
+    columns: Sequence[tuple[int, str]],
+    rows: list[tuple[int, list[str]]],
+    keep_cells: bool,
+) -> list[Entry]:
+    """Validate raw rows; accepted rows also get their Latin search key."""
+    validate = validator.validate
+    entries: list[Entry] = []
+    for number, cells in rows:
+        width = len(cells)
+        data, errors = validate({f: (cells[i] if i < width else "") for i, f in columns})
+        key = "" if errors else participant_key(data)
+        entries.append((number, cells if keep_cells else None, data, errors, key))
+    return entries
+
+
+def read_chunks(spec: ReadSpec) -> Iterator[Chunk]:
+    """Checked chunks of the file, read in this process."""
+    validator = RowValidator(DistrictMatcher(spec.districts))
+    with open_table(spec.path) as table:
+        chunk: list[tuple[int, list[str]]] = []
+        for count, row in enumerate(table.rows()):
+            if spec.limit is not None and count >= spec.limit:
+                break
+            chunk.append(row)
+            if len(chunk) >= spec.chunk_rows:
+                yield (
+                    check_rows(validator, spec.columns, chunk, spec.keep_cells),
+                    (table.fraction_done()),
+                )
+                chunk = []
+        yield check_rows(validator, spec.columns, chunk, spec.keep_cells), 1.0
+
+
+class ReaderProcess:
+    """`read_chunks` in a child process; iterate it, and close it (or use `with`) when done.
+
+    A file problem found by the child (bad encoding at row N...) is raised here as the same
+    RosterFileError; anything else as RuntimeError with the child's traceback text. Closing
+    early (cancel, an error while writing) stops the child."""
+
+    def __init__(self, spec: ReadSpec) -> None:
+        context = multiprocessing.get_context("spawn")
+        self._receive, send = context.Pipe(duplex=False)
+        self._process = context.Process(
+            target=_serve, args=(spec, send), name="roster-reader", daemon=True
+        )
+        self._process.start()
+        send.close()  # ours is the reading end; EOF then means the child has gone
+
+    def __iter__(self) -> Iterator[Chunk]:
+        while True:
+            try:
+                message: tuple[Any, ...] = self._receive.recv()
+            except EOFError:
+                self._process.join(5)
+                raise RuntimeError(
+                    f"the roster reader process stopped (exit code {self._process.exitcode})"
+                ) from None
+            kind = message[0]
+            if kind == "chunk":
+                yield message[1], message[2]
+            elif kind == "done":
+                return
+            elif kind == "file-error":
+                raise RosterFileError(message[1])
+            else:
+                raise RuntimeError(f"reading the roster failed:\n{message[1]}")
+
+    def close(self) -> None:
+        self._receive.close()
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+
+    def __enter__(self) -> ReaderProcess:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _serve(spec: ReadSpec, send: Any) -> None:
+    """The child: send each checked chunk, then "done" (or what went wrong)."""
+    try:
+        for entries, fraction in read_chunks(spec):
+            send.send(("chunk", entries, fraction))
+        send.send(("done",))
+    except RosterFileError as exc:
+        send.send(("file-error", str(exc)))
+    except (BrokenPipeError, EOFError, KeyboardInterrupt):
+        pass  # the importer stopped listening (cancelled or failed): just end
+    except BaseException:
+        send.send(("error", traceback.format_exc()))
+    finally:
+        send.close()
