@@ -160,7 +160,9 @@ def enrol(
         if ca_bundle:
             store.meta_set("sync.ca_bundle", ca_bundle)
         if previous and previous != client.base_url:
+            # Another portal: its feed starts afresh, and it holds none of our uploads.
             store.meta_set("sync.cursor", None)
+            store.conn.execute("DELETE FROM sync_attachment_sent")
     return {"portal": client.base_url, "institute": institute, "device_id": store.device_id}
 
 
