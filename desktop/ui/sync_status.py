@@ -59,6 +59,9 @@ class SyncController(QObject):
         self.probe_timer.timeout.connect(self.probe)
         self.auto_timer = QTimer(self)
         self.auto_timer.timeout.connect(lambda: self.sync_now("auto"))
+        self.resume_timer = QTimer(self)
+        self.resume_timer.setSingleShot(True)
+        self.resume_timer.timeout.connect(lambda: self.sync_now("auto"))
 
     @classmethod
     def for_context(cls, ctx: Any) -> SyncController:
@@ -82,6 +85,8 @@ class SyncController(QObject):
             "portal": sync_engine.portal_url(store),
             "pending": outbox.pending_count(store),
             "rejected": len(outbox.quarantined(store)),
+            "held": len(sync_engine.held_records(store)),
+            "retry_at": sync_engine.retry_at(store),
             "last_success": sync_engine.last_success(store),
             "reachable": self.reachable,
             "running": self.running,
@@ -96,6 +101,7 @@ class SyncController(QObject):
     def stop_auto(self) -> None:
         self.probe_timer.stop()
         self.auto_timer.stop()
+        self.resume_timer.stop()
 
     def _store_for_task(self):
         """Network tasks use their own connection: the GUI's writer stays free."""
@@ -141,6 +147,7 @@ class SyncController(QObject):
             return False
         if trigger == "auto" and (
             sync_engine.needs_reenrol(self.ctx.store) or self.reachable is False
+            or sync_engine.retry_at(self.ctx.store) is not None  # the portal said when
         ):
             return False
         self.running = True
@@ -167,6 +174,16 @@ class SyncController(QObject):
         )
         return True
 
+    def _resume_after(self, stamp: str | None) -> None:
+        """The portal asked to wait (Retry-After): sync again by itself when that time
+        comes, not before and not only at the next five-minute tick."""
+        if not stamp:
+            return
+        when = QDateTime.fromString(stamp, Qt.DateFormat.ISODateWithMs)
+        if when.isValid():
+            msecs = max(0, QDateTime.currentDateTimeUtc().msecsTo(when)) + 1000
+            self.resume_timer.start(min(msecs, 24 * 3600 * 1000))
+
     def cancel(self) -> None:
         if self.handle is not None:
             self.handle.cancel()
@@ -182,6 +199,7 @@ class SyncController(QObject):
             self.reachable = False
         self.finished.emit(result)
         self.changed.emit()
+        self._resume_after(getattr(result, "retry_at", None))
         if getattr(result, "pulled", 0) or getattr(result, "acked_records", 0):
             self.ctx.notify("sync")
 
@@ -225,6 +243,9 @@ class SyncStatusWidget(QWidget):
             color, state = "#c62828", tr("Sync stopped: enrol again")
         elif s["running"]:
             color, state = "#1565c0", tr("Syncing…")
+        elif s["retry_at"]:
+            color, state = "#ef6c00", tr("Portal busy: next try at {0}").format(
+                local_time(s["retry_at"]))
         elif s["reachable"] is False:
             color, state = "#ef6c00", tr("Portal not reachable")
         elif s["reachable"] is True:

@@ -367,6 +367,18 @@
         <source>{0} batch(es) confirmed as received by the portal.</source>
         <translation>{0} बैच पोर्टल पर प्राप्त होने की पुष्टि हुई।</translation>
     </message>
+    <message>
+        <source>The portal asked the desk to wait before sending again; nothing is lost, it resumes by itself.</source>
+        <translation>पोर्टल ने दोबारा भेजने से पहले रुकने को कहा है; कुछ भी खोया नहीं है, सिंक अपने आप फिर शुरू होगा।</translation>
+    </message>
+    <message>
+        <source>portal busy: it asked to wait until {0}</source>
+        <translation>पोर्टल व्यस्त है: उसने {0} तक रुकने को कहा है</translation>
+    </message>
+    <message>
+        <source>Update from the portal not applied here</source>
+        <translation>पोर्टल का अद्यतन यहाँ लागू नहीं हुआ</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatus</name>
@@ -417,6 +429,10 @@
     <message>
         <source>Portal not checked yet</source>
         <translation>पोर्टल अभी जाँचा नहीं गया</translation>
+    </message>
+    <message>
+        <source>Portal busy: next try at {0}</source>
+        <translation>पोर्टल व्यस्त है: अगला प्रयास {0} पर</translation>
     </message>
 </context>
 </TS>

@@ -216,3 +216,39 @@ def test_cli_bundle_and_receipt_round_trip(tmp_path, cli):
     assert code == 2 and "not a readable bundle" in err
     code, _, err = cli("--db", paths[1], "sync")
     assert code == 2 and "not enrolled" in err
+
+
+def test_cli_receipt_round_trip_exits_1_when_the_portal_rejected_records(tmp_path, cli):
+    """`receipt export|import` (CLI.md): exit 1 when the receipt brings rejections the user
+    must act on, 0 when everything arrived; importing it again changes nothing."""
+    field_path, relay_path = tmp_path / "field.db", tmp_path / "relay.db"
+    for p in (field_path, relay_path):
+        with open_store(p) as s:
+            init_centre(s, "TST", "Test Institute")
+    portal = FakePortal()
+    portal.reject = lambda r: ("invalid_field", "mobile: must be 10 digits") if r[
+        "data"].get("mobile") == "1" else None
+    with open_store(field_path) as field:
+        field.insert("participant", participant(1))
+        bad = field.insert("participant", {"name_en": "Bad", "mobile": "1"})
+        field_id = field.device_id
+    bundle = tmp_path / "f.kdbundle"
+    assert cli("--db", field_path, "bundle", "export", bundle)[0] == 0
+    assert cli("--db", relay_path, "bundle", "import", bundle)[0] == 0
+    with open_store(relay_path) as relay:
+        enrol(relay, URL, "CODE1", transport=portal.transport())
+        backoff, _ = fast_backoff()
+        assert SyncEngine(relay, transport=portal.transport(), backoff=backoff).sync().pending == 0
+    receipt = tmp_path / "back.kdreceipt"
+    code, out, err = cli("--db", relay_path, "--json", "receipt", "export", receipt,
+                         "--device", field_id)
+    assert code == 0 and json.loads(out)["acked"] == 1, err
+    code, out, err = cli("--db", field_path, "--json", "receipt", "import", receipt)
+    doc = json.loads(out)
+    assert code == 1, err
+    assert doc["acked"] == 1 and doc["rejected"] == 1
+    with open_store(field_path) as field:
+        assert [q["record_id"] for q in outbox.quarantined(field)] == [bad]
+        assert outbox.pending_count(field) == 0
+    code, out, _ = cli("--db", field_path, "receipt", "import", receipt)
+    assert code == 0 and "already imported" in out

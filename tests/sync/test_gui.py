@@ -137,6 +137,61 @@ def test_auto_sync_when_portal_becomes_reachable(ctx, qtbot):
     assert controller.sync_now("auto") is False  # never loops after a 401
 
 
+def test_retry_after_keeps_auto_sync_quiet_and_resumes_by_itself(ctx, qtbot):
+    """§6: after the portal said Retry-After, neither the probe nor the timer knocks early;
+    the page says why, and a one-shot timer resumes when the wait is over."""
+    from datetime import datetime, timedelta, timezone
+
+    from desktop.core.ids import format_ts
+
+    page = sync_page.create_page(ctx)
+    widget = SyncStatusWidget(ctx, auto=False)
+    qtbot.addWidget(page)
+    qtbot.addWidget(widget)
+    controller = SyncController.for_context(ctx)
+    ctx.store.insert("participant", participant(1))
+    later = format_ts(datetime.now(timezone.utc) + timedelta(minutes=10))
+    ctx.store.meta_set("sync.retry_at", later)
+    controller.reachable = False
+    controller.probe()  # the portal answers /info, but asked batches to wait
+    assert controller.reachable is True
+    assert outbox.pending_count(ctx.store) == 1
+    assert controller.sync_now("auto") is False
+    assert "Portal busy: next try at" in widget.text.text()
+    assert "portal busy" in page.reachable_value.text()
+    page.buttons["syncButton"].click()  # a click is told, not sent
+    assert outbox.pending_count(ctx.store) == 1
+    assert "asked the desk to wait" in page.message.text()
+    assert "asked the desk to wait" in page.history.item(0, 1).text()
+    assert controller.resume_timer.isActive()
+    assert 9 * 60_000 < controller.resume_timer.remainingTime() <= 10 * 60_000 + 1000
+    ctx.store.meta_set("sync.retry_at", format_ts(datetime.now(timezone.utc)))
+    controller.resume_timer.timeout.emit()  # the wait is over
+    assert outbox.pending_count(ctx.store) == 0
+    assert "reached the portal" in page.message.text()
+
+
+def test_held_update_from_the_portal_is_listed_with_its_reason(ctx, qtbot):
+    from desktop.core.sync import engine as sync_engine
+
+    ctx.store.insert("certificate", {"number": "TST/2026/0001", "participant_id": "p",
+                                     "workshop_id": "w"})
+    pulled = {"kind": "certificate", "id": "01900000-0000-7000-8000-0000000003ff",
+              "updated_at": "2026-11-02T00:00:00.000Z", "origin": "other-desk",
+              "deleted": False, "data": {"number": "TST/2026/0001", "participant_id": "p",
+                                         "workshop_id": "w", "revoked_at": None}}
+    assert sync_engine.apply_pulled(ctx.store, pulled) == "held"
+    page = sync_page.create_page(ctx)
+    qtbot.addWidget(page)
+    assert page.rejected.rowCount() == 1
+    assert page.rejected.item(0, 0).text() == "Certificate"
+    assert page.rejected.item(0, 1).text() == "TST/2026/0001"
+    assert page.rejected.item(0, 2).text() == "Update from the portal not applied here"
+    assert "UNIQUE" in page.rejected.item(0, 3).text()
+    assert page.tabs.tabText(0) == "Rejected records (1)"
+    assert not page.buttons["editButton"].isEnabled()  # fix the local record instead
+
+
 def _load_hindi():
     qm = SHOTS.parent / "sync_hi.qm"
     qm.parent.mkdir(parents=True, exist_ok=True)
@@ -174,6 +229,9 @@ def test_hindi_and_screenshots(ctx, qtbot):
         assert "पोर्टल" in status.text.text()
         assert "पोर्टल तक पहुँचे" in page.history.item(0, 1).text()
         assert "पोर्टल तक पहुँचे" in page.message.text()
+        assert sync_page.describe_run({"outcome": "wait", "sent_batches": 0,
+                                       "acked_records": 0, "rejected": 0, "pulled": 0,
+                                       "pending": 1}).startswith("पोर्टल ने")
         page.grab().save(str(SHOTS / "sync_hi.png"))
         status.grab().save(str(SHOTS / "sync_status_hi.png"))
     finally:

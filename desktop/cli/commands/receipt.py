@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.cli.base import EXIT_OK, CliError, emit, open_db
+from desktop.cli.base import EXIT_OK, EXIT_PROBLEMS, CliError, emit, open_db
 from desktop.core.sync.receipt import ReceiptError, export_receipt, import_receipt
 
 
@@ -39,8 +39,17 @@ def run_import(args: argparse.Namespace) -> int:
             summary = import_receipt(store, args.file)
         except ReceiptError as exc:
             raise CliError(str(exc)) from exc
-    emit(args, summary, "Receipt already imported; nothing changed."
-         if summary["already_imported"] else
-         f"{summary['acked']} batch(es) marked as received by the portal; "
-         f"{summary['rejected']} record(s) rejected there.")
-    return EXIT_OK
+    def text() -> str:
+        if summary["already_imported"]:
+            return "Receipt already imported; nothing changed."
+        lines = [f"{summary['acked']} batch(es) marked as received by the portal; "
+                 f"{summary['rejected']} record(s) rejected there."]
+        if summary["rejected"]:
+            lines.append("Rejected records are listed by `sync status`: fix or discard them.")
+        if summary["unknown"]:
+            lines.append(f"{summary['unknown']} batch(es) in the receipt are unknown here.")
+        return "\n".join(lines)
+
+    emit(args, summary, text)
+    # Exit 1 (CLI.md): done, with problems the output names — records the user must act on.
+    return EXIT_PROBLEMS if summary["rejected"] or summary["unknown"] else EXIT_OK

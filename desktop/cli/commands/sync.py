@@ -52,6 +52,8 @@ def run_sync(args: argparse.Namespace) -> int:
         "outcome": result.outcome,
         "message": result.message,
         "rejected_records": result.rejected_records,
+        "held": result.held,
+        "retry_at": result.retry_at,
     }
 
     def text() -> str:
@@ -61,10 +63,13 @@ def run_sync(args: argparse.Namespace) -> int:
             lines.append(result.message)
         for r in result.rejected_records:
             lines.append(f"  rejected {r['kind']} {r['id']}: {r['code']} — {r['message']}")
+        for h in result.held:
+            lines.append(f"  not applied here {h['kind']} {h['id']}: {h['error']}")
         return "\n".join(lines)
 
     emit(args, payload, text)
-    ok = result.outcome == "ok" and result.pending == 0 and result.rejected == 0
+    ok = (result.outcome == "ok" and result.pending == 0 and result.rejected == 0
+          and not result.held)
     return EXIT_OK if ok else EXIT_PROBLEMS
 
 
@@ -84,6 +89,11 @@ def run_status(args: argparse.Namespace) -> int:
             lines.append(f"  rejected {r['kind']} {r['id']}: {r['code']} — {r['message']}")
         for b in info["failed_batches"]:
             lines.append(f"  failed batch {b['batch_id']}: {b['last_error']}")
+        for h in info["held"]:
+            lines.append(f"  from the portal, not applied here {h['kind']} {h['id']}: "
+                         f"{h['error']}")
+        if info["retry_at"]:
+            lines.append(f"The portal asked to wait until {info['retry_at']} (Retry-After).")
         return "\n".join(lines)
 
     emit(args, info, text)

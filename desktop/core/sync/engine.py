@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import json
 import socket
+import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -81,11 +82,13 @@ class SyncResult:
     rejected: int = 0
     pending: int = 0
     pulled: int = 0
-    outcome: str = "ok"  # ok | incomplete | offline | auth | error
+    outcome: str = "ok"  # ok | incomplete | offline | wait | auth | error
     message: str = ""
     new_rejections: int = 0
     reconcile: dict[str, Any] | None = None
     rejected_records: list[dict[str, Any]] = field(default_factory=list)
+    held: list[dict[str, Any]] = field(default_factory=list)
+    retry_at: str | None = None
 
     def as_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -108,6 +111,21 @@ def needs_reenrol(store: Store) -> bool:
 
 def last_success(store: Store) -> str | None:
     return store.meta_get("sync.last_success")
+
+
+def retry_at(store: Store) -> str | None:
+    """When the portal's last `Retry-After` (429/503) ends, if that is still to come: until
+    then no run contacts the portal, whatever started it."""
+    when = store.meta_get("sync.retry_at")
+    if when and when > now_ts():
+        return when
+    return None
+
+
+def _note_retry_after(store: Store, exc: Transient) -> None:
+    if exc.retry_after is not None:
+        until = datetime.now(timezone.utc) + timedelta(seconds=exc.retry_after)
+        store.meta_set("sync.retry_at", format_ts(until))
 
 
 def enrol(
@@ -160,7 +178,9 @@ def enrol(
         if ca_bundle:
             store.meta_set("sync.ca_bundle", ca_bundle)
         if previous and previous != client.base_url:
+            # Another portal: its feed starts afresh, and it holds none of our uploads.
             store.meta_set("sync.cursor", None)
+            store.conn.execute("DELETE FROM sync_attachment_sent")
     return {"portal": client.base_url, "institute": institute, "device_id": store.device_id}
 
 
@@ -228,11 +248,23 @@ class SyncEngine:
         quarantined_before = len(outbox.quarantined(self.store))
         try:
             outbox.recover_interrupted(self.store)
+            wait_until = retry_at(self.store)
+            if wait_until is not None:
+                # §6: the portal said when to come back (Retry-After); a timer or a click
+                # before then must not knock again.
+                self._freeze(self._cached_limits())
+                result.outcome = "wait"
+                result.message = (
+                    f"The portal asked this desk to wait until {wait_until} (Retry-After); "
+                    "sync resumes then."
+                )
+                return result
             with self.client() as client:
                 self._backoff = self.backoff_factory()
                 try:
                     info = self._call(client.info)
                 except Transient as exc:
+                    _note_retry_after(self.store, exc)
                     self._freeze(self._cached_limits())
                     result.outcome, result.message = "offline", str(exc)
                     return result
@@ -254,9 +286,16 @@ class SyncEngine:
             self.store.meta_set("sync.auth_failed", "1")
             result.outcome, result.message = "auth", str(exc)
         except Transient as exc:
+            _note_retry_after(self.store, exc)
             result.outcome, result.message = "offline", str(exc)
         except PortalError as exc:
             result.outcome, result.message = "error", str(exc)
+        except Exception as exc:
+            # A bug or a local database problem: the run is recorded as failed (never as a
+            # success) and the error still reaches the caller.
+            result.outcome = "error"
+            result.message = f"{type(exc).__name__}: {exc}"
+            raise
         finally:
             result.pending = outbox.pending_count(self.store)
             q = outbox.quarantined(self.store)
@@ -266,6 +305,8 @@ class SyncEngine:
                 {"kind": r["kind"], "id": r["record_id"], "code": r["code"],
                  "message": r["message"]} for r in q
             ]
+            result.held = held_records(self.store)
+            result.retry_at = retry_at(self.store)
             if result.outcome == "ok" and result.pending:
                 result.outcome = "incomplete"
             if result.outcome == "ok":
@@ -430,7 +471,9 @@ class SyncEngine:
 
     # -- pull -------------------------------------------------------------------------------
     def _pull(self, client: PortalClient) -> int:
-        applied = 0
+        """§7. A record this desk cannot apply is held (with the reason) instead of stopping
+        the pull: the cursor moves on, the record is tried again at every pull."""
+        applied = retry_held(self.store)
         cursor = self.store.meta_get("sync.cursor")
         for _ in range(100_000):
             page = client.changes(cursor)
@@ -438,7 +481,7 @@ class SyncEngine:
             new_cursor = page.get("cursor")
             with self.store.transaction():
                 for record in records:
-                    if self.store.apply_record(record) == "applied":
+                    if apply_pulled(self.store, record) == "applied":
                         applied += 1
                 self.store.meta_set("sync.cursor", new_cursor)
             if not records or new_cursor == cursor:
@@ -475,6 +518,83 @@ class SyncEngine:
             )
 
 
+def apply_pulled(store: Store, record: Any) -> str:
+    """Apply one record from `/changes` by last-writer-wins: 'applied', 'stale' or 'held'
+    (it clashes with something on this desk; kept in `sync_pull_held` with the reason)."""
+    try:
+        with store.transaction():  # a savepoint: a failed record leaves nothing behind
+            status = store.apply_record(record)
+    except (sqlite3.IntegrityError, ValueError, KeyError, TypeError) as exc:
+        _hold(store, record, f"{type(exc).__name__}: {exc}")
+        return "held"
+    if isinstance(record, dict):
+        # A newer (or the same) version got in: an older held one is moot.
+        store.conn.execute(
+            "DELETE FROM sync_pull_held WHERE kind = ? AND record_id = ? "
+            "AND (updated_at, origin) <= (?, ?)",
+            (record.get("kind"), record.get("id"), record.get("updated_at"),
+             record.get("origin")),
+        )
+    return status
+
+
+def _hold(store: Store, record: Any, error: str) -> None:
+    rec = record if isinstance(record, dict) else {}
+    with store.transaction():
+        store.conn.execute(
+            """INSERT INTO sync_pull_held(kind, record_id, updated_at, origin, record, error, at)
+               VALUES (?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT(kind, record_id) DO UPDATE SET updated_at = excluded.updated_at,
+                   origin = excluded.origin, record = excluded.record, error = excluded.error,
+                   at = excluded.at
+               WHERE (excluded.updated_at, excluded.origin) >= (updated_at, origin)""",
+            (str(rec.get("kind")), str(rec.get("id")), str(rec.get("updated_at") or ""),
+             str(rec.get("origin") or ""), json.dumps(record, ensure_ascii=False), error,
+             now_ts()),
+        )
+
+
+def retry_held(store: Store) -> int:
+    """Try the held pulled records again (something on this desk may have changed); returns
+    how many now applied."""
+    applied = 0
+    rows = store.conn.execute(
+        "SELECT kind, record_id, record FROM sync_pull_held ORDER BY at"
+    ).fetchall()
+    for kind, record_id, text in rows:
+        record = json.loads(text)
+        status = apply_pulled(store, record)
+        if status != "held":
+            with store.transaction():
+                store.conn.execute(
+                    "DELETE FROM sync_pull_held WHERE kind = ? AND record_id = ?",
+                    (kind, record_id),
+                )
+            applied += status == "applied"
+    return applied
+
+
+def held_records(store: Store) -> list[dict[str, Any]]:
+    """Pulled records waiting because they clash with this desk's data."""
+    return [
+        {"kind": r["kind"], "id": r["record_id"], "updated_at": r["updated_at"],
+         "error": r["error"], "at": r["at"], "data": _data_of(r["record"])}
+        for r in store.conn.execute(
+            "SELECT kind, record_id, updated_at, error, at, record FROM sync_pull_held "
+            "ORDER BY at"
+        )
+    ]
+
+
+def _data_of(text: str) -> dict[str, Any]:
+    try:
+        record = json.loads(text)
+    except ValueError:
+        return {}
+    data = record.get("data") if isinstance(record, dict) else None
+    return data if isinstance(data, dict) else {}
+
+
 def history(store: Store, limit: int = 50) -> list[dict[str, Any]]:
     return [
         dict(r)
@@ -506,4 +626,6 @@ def status(store: Store) -> dict[str, Any]:
         ],
         "last_success": last_success(store),
         "cursor": store.meta_get("sync.cursor"),
+        "held": held_records(store),
+        "retry_at": retry_at(store),
     }

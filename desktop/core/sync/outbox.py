@@ -343,7 +343,11 @@ def apply_response(
             rejected.append((tuple(record), result))
         else:
             raise ResponseMismatch(f"Unknown record status {status!r} in batch {batch_id}.")
+    missing = [pos for (pos, *_), result in rejected
+               if result.get("code") == "missing_attachment"]
     with store.transaction():
+        if missing:
+            _forget_sent_attachments(store, batch_id, missing)
         for (pos, kind, record_id, updated_at, origin), result in rejected:
             store.conn.execute(
                 "UPDATE sync_batch_record SET status = 'rejected' WHERE batch_id = ? AND pos = ?",
@@ -374,6 +378,27 @@ def apply_response(
             (now_ts(), via, dumps(response), batch_id),
         )
     return counts
+
+
+def _forget_sent_attachments(store: Store, batch_id: str, positions: list[int]) -> None:
+    """The portal says it lacks attachments we believed uploaded (e.g. it lost them, or the
+    desk was enrolled with another portal): forget that they were sent, so the record's next
+    version uploads them again instead of being rejected for ever."""
+    body = store.conn.execute(
+        "SELECT body FROM sync_batch WHERE batch_id = ?", (batch_id,)
+    ).fetchone()
+    if body is None:
+        return
+    records = json.loads(bytes(body[0]))["records"]
+    shas = {
+        str(ref.get("sha256"))
+        for pos in positions if 0 <= pos < len(records)
+        for ref in (records[pos].get("data") or {}).get("attachments") or []
+        if isinstance(ref, dict)
+    }
+    store.conn.executemany(
+        "DELETE FROM sync_attachment_sent WHERE sha256 = ?", [(sha,) for sha in shas]
+    )
 
 
 def mark_failed(store: Store, batch_id: str, error: str, *, quarantine_code: str | None = None,

@@ -120,6 +120,9 @@ def describe_run(run: dict[str, Any]) -> str:
             parts.append(tr("Everything was already up to date."))
     elif outcome == "offline":
         parts.append(tr("The portal could not be reached; nothing is lost, it will try again."))
+    elif outcome == "wait":
+        parts.append(tr("The portal asked the desk to wait before sending again; nothing is "
+                        "lost, it resumes by itself."))
     elif outcome == "auth":
         parts.append(tr("The portal no longer accepts this desk. Enrol it again."))
     elif outcome == "incomplete":
@@ -127,6 +130,11 @@ def describe_run(run: dict[str, Any]) -> str:
     else:
         parts.append(tr("Stopped by a problem: {0}").format(run.get("message") or ""))
     return " ".join(parts)
+
+
+def _label(row: dict[str, Any], record_id: str) -> str:
+    return str(row.get("name_en") or row.get("title_en") or row.get("number")
+               or row.get("office") or record_id[:13])
 
 
 class EnrolDialog(QDialog):
@@ -256,6 +264,7 @@ class SyncPage(QWidget):
         self.controller.finished.connect(self._finished)
         ctx.changed.connect(self._on_changed)
         self._rows: list[dict[str, Any]] = []
+        self._held: list[dict[str, Any]] = []
         self._message: Any = None
         self.retranslate()
 
@@ -296,6 +305,9 @@ class SyncPage(QWidget):
             reach = tr("stopped: the portal refused this desk; enrol it again")
         elif s["running"]:
             reach = tr("syncing…")
+        elif s["retry_at"]:
+            reach = tr("portal busy: it asked to wait until {0}").format(
+                local_time(s["retry_at"]))
         elif s["reachable"] is True:
             reach = tr("portal reachable")
         elif s["reachable"] is False:
@@ -316,19 +328,27 @@ class SyncPage(QWidget):
     def _fill_rejected(self) -> None:
         store = self.ctx.store
         self._rows = outbox.quarantined(store)
-        self.rejected.setRowCount(len(self._rows))
+        # Updates from the portal that clash with this desk's data: listed below the
+        # rejected records (they need a fix here, e.g. a duplicate certificate number, and
+        # are applied by themselves at the next sync once it is fixed).
+        self._held = sync_engine.held_records(store)
+        self.rejected.setRowCount(len(self._rows) + len(self._held))
         for i, q in enumerate(self._rows):
             row = store.get(q["kind"], q["record_id"]) or {}
-            label = row.get("name_en") or row.get("title_en") or row.get("number") or row.get(
-                "office") or q["record_id"][:13]
-            values = [tr(KIND_NAMES.get(q["kind"], q["kind"])), str(label),
+            values = [tr(KIND_NAMES.get(q["kind"], q["kind"])), _label(row, q["record_id"]),
                       problem_text(q["code"]), q["message"]]
+            for j, value in enumerate(values):
+                self.rejected.setItem(i, j, QTableWidgetItem(value))
+        for i, h in enumerate(self._held, start=len(self._rows)):
+            values = [tr(KIND_NAMES.get(h["kind"], h["kind"])), _label(h["data"], h["id"]),
+                      tr("Update from the portal not applied here"), h["error"]]
             for j, value in enumerate(values):
                 self.rejected.setItem(i, j, QTableWidgetItem(value))
         self.rejected.resizeColumnsToContents()
         self.rejected.horizontalHeader().setStretchLastSection(True)
-        self.tabs.setTabText(0, tr("Rejected records ({0})").format(len(self._rows))
-                             if self._rows else tr("Rejected records"))
+        count = len(self._rows) + len(self._held)
+        self.tabs.setTabText(0, tr("Rejected records ({0})").format(count)
+                             if count else tr("Rejected records"))
         self.buttons["editButton"].setEnabled(bool(self._rows))
         self.buttons["discardButton"].setEnabled(bool(self._rows))
 
@@ -421,7 +441,7 @@ class SyncPage(QWidget):
         row = self.rejected.currentRow()
         if row < 0 and self._rows:
             row = 0
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self._rows[row] if 0 <= row < len(self._rows) else None  # not held rows
 
     def fix_selected(self) -> None:
         q = self._selected()
