@@ -204,10 +204,12 @@ class CertificateRenderer:
 
     def _revoked(self, c: Canvas, revoked: dict) -> None:
         c.saveState()
-        c.setFillAlpha(0.22)
-        c.setStrokeAlpha(0.6)
+        # Colours first: ReportLab's setFillColor/setStrokeColor reset the alpha to the
+        # colour's own (opaque), so alpha set before them is lost and the stamp hides the page.
         c.setFillColor(_color("#C0392B"))
         c.setStrokeColor(_color("#C0392B"))
+        c.setFillAlpha(0.22)
+        c.setStrokeAlpha(0.6)
         c.translate(self.W / 2, self.H / 2)
         c.rotate(24)
         draw_text(c, 0, -20, REVOKED_TEXT, BOLD, 72, align="center")
