@@ -96,3 +96,32 @@ def test_verify_screen(page, workshop, file_store, tmp_path):
     assert page.verify_details.rowCount() == 0  # a forged payload is never shown as details
     v = page.verify_path(result.issued[1].pdf)
     assert v.valid and v.source == "pdf"
+
+
+def test_template_preview_on_issue_tab(page, workshop, file_store, tmp_path):
+    import json
+    import shutil
+
+    from desktop.paths import files_dir, resource_path
+
+    page.tabs.setCurrentIndex(1)
+    page.workshop_combo.setCurrentIndex(page.workshop_combo.findData(workshop["workshop"]))
+    page.template_preview.resize(600, 420)
+    page.ui.findChild(type(page.issue_button), "previewTemplateButton").click()
+    pix = page.template_preview.pixmap()
+    assert pix is not None and not pix.isNull() and pix.width() > 300
+    assert page.last_template_preview.startswith(b"%PDF")
+    assert file_store.conn.execute("SELECT count(*) FROM certificate").fetchone()[0] == 0
+    page.grab().save(str(tmp_path / "issue-preview.png"))
+
+    # A centre's broken copy: the preview says what is wrong instead of a picture.
+    mine = files_dir(file_store.path) / "templates" / "zz-broken"
+    shutil.copytree(resource_path("templates", "academy"), mine)
+    spec = json.loads((mine / "template.json").read_text(encoding="utf-8"))
+    del spec["qr"]
+    (mine / "template.json").write_text(json.dumps(spec), encoding="utf-8")
+    page.load_workshops()
+    page.template_combo.setCurrentIndex(page.template_combo.findData("zz-broken"))
+    page.preview_template()
+    assert "cannot be used" in page.template_preview.text() and "qr" in page.template_preview.text()
+    assert page.last_template_preview is None

@@ -34,6 +34,7 @@ from desktop.core.certificates.issue import (
     reprint_bytes,
     revoke,
 )
+from desktop.core.certificates.preview import preview_pdf
 from desktop.core.certificates.register import write_register_xlsx
 from desktop.core.certificates.template import available_templates
 from desktop.core.certificates.verify import Verification, verify_file, verify_text
@@ -145,6 +146,8 @@ class CertificatesPage(QWidget):
         self.qr_edit: QLineEdit = f(QLineEdit, "qrEdit")
         self.verify_result: QLabel = f(QLabel, "verifyResult")
         self.verify_details: QTableWidget = f(QTableWidget, "verifyDetails")
+        self.template_preview: QLabel = f(QLabel, "templatePreview")
+        self.last_template_preview: bytes | None = None
 
         self.search.textChanged.connect(self.refresh)
         self.status_combo.currentIndexChanged.connect(self.refresh)
@@ -163,6 +166,7 @@ class CertificatesPage(QWidget):
         self.cancel_button.setEnabled(False)
         f(QPushButton, "openBatchButton").clicked.connect(self.open_batch)
         f(QPushButton, "printBatchButton").clicked.connect(self.print_batch)
+        f(QPushButton, "previewTemplateButton").clicked.connect(self.preview_template)
         self.qr_edit.returnPressed.connect(self.verify_input)
         f(QPushButton, "verifyButton").clicked.connect(self.verify_input)
         f(QPushButton, "verifyFileButton").clicked.connect(lambda: self.verify_path())
@@ -280,6 +284,7 @@ class CertificatesPage(QWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit_preview()
+        self._fit_template_preview()
 
     def _reprint_file(self, number: str) -> Path:
         data = reprint_bytes(self.ctx.store, number)
@@ -458,6 +463,42 @@ class CertificatesPage(QWidget):
             return 0
         return self._print(self.last_batch, printer)
 
+    def preview_template(self) -> None:
+        """A specimen page of the chosen template with this workshop's details and the chosen
+        (or first eligible) participant: nothing is numbered, signed or stored."""
+        template = self.template_combo.currentData()
+        workshop_id = self.workshop_combo.currentData()
+        participant_id = self.participant_combo.currentData()
+        self.template_preview.setText(tr("Preparing the preview…"))
+
+        def task(_handle):
+            return preview_pdf(
+                self.ctx.store, template, workshop_id=workshop_id, participant_id=participant_id
+            )
+
+        self.ctx.run(task, on_done=self._show_template_preview, on_error=self._preview_failed)
+
+    def _show_template_preview(self, data: bytes) -> None:
+        self.last_template_preview = data
+        self._template_pix = QPixmap.fromImage(pdf_page_image(data, width=900))
+        self._fit_template_preview()
+
+    def _preview_failed(self, exc: BaseException, _trace: str = "") -> None:
+        self.last_template_preview = None
+        self._template_pix = None
+        self.template_preview.clear()
+        self.template_preview.setText(tr("This template cannot be used: {0}").format(exc))
+
+    def _fit_template_preview(self) -> None:
+        pix = getattr(self, "_template_pix", None)
+        if pix is None:
+            return
+        target = self.template_preview.size()
+        if target.width() > 50:
+            pix = pix.scaled(target, Qt.AspectRatioMode.KeepAspectRatio,
+                             Qt.TransformationMode.SmoothTransformation)  # fmt: skip
+        self.template_preview.setPixmap(pix)
+
     # -- verify ----------------------------------------------------------------------------
     def verify_input(self) -> Verification:
         result = verify_text(self.qr_edit.text(), store=self.ctx.store)
@@ -547,7 +588,7 @@ class CertificatesPage(QWidget):
             ("revokeButton", "Revoke…"), ("issueButton", "Issue certificates"),
             ("cancelButton", "Cancel"), ("openBatchButton", "Open print file"),
             ("printBatchButton", "Print all…"), ("verifyButton", "Verify"),
-            ("verifyFileButton", "PDF or photo…"),
+            ("verifyFileButton", "PDF or photo…"), ("previewTemplateButton", "Preview template"),
         ):  # fmt: skip
             f(QPushButton, name).setText(tr(text))
         for name, text in (
