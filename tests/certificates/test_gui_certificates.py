@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from openpyxl import load_workbook
 
+from desktop.core.certificates.issue import list_certificates
+
 pytest.importorskip("PySide6.QtPrintSupport")
 
 from desktop.ui import pages  # noqa: E402,F401
@@ -75,6 +77,21 @@ def test_issue_register_preview_revoke_export(page, workshop, tmp_path, monkeypa
     page.reissue.setChecked(True)
     page.issue_button.click()
     assert "needs a reason" in page.issue_status.text()
+    # Re-issuing to everyone asks first; "No" changes nothing.
+    page.reason.setText("new template")
+    asked = []
+    monkeypatch.setattr(page, "confirm_bulk_reissue", lambda n: asked.append(n) or False)
+    page.issue_button.click()
+    assert asked == [4] and "Nothing was re-issued" in page.issue_status.text()
+    assert len(list_certificates(page.ctx.store)) == 4
+    monkeypatch.setattr(page, "confirm_bulk_reissue", lambda n: asked.append(n) or True)
+    page.issue_button.click()
+    assert asked == [4, 4] and "4 issued" in page.issue_status.text()
+    assert len(list_certificates(page.ctx.store)) == 8
+    # One named participant is re-issued without the question.
+    page.participant_combo.setCurrentIndex(1)
+    page.issue_button.click()
+    assert asked == [4, 4] and "1 issued" in page.issue_status.text()
 
 
 def test_verify_screen(page, workshop, file_store, tmp_path):

@@ -372,6 +372,7 @@ class CertificatesPage(QWidget):
         holding = sum(
             1 for p in eligible if current_certificate(self.ctx.store, p, workshop_id) is not None
         )
+        self.holding = holding
         self.participant_combo.clear()
         self.participant_combo.addItem(tr("Everyone who completed the workshop"), None)
         people = {
@@ -407,6 +408,12 @@ class CertificatesPage(QWidget):
         template = self.template_combo.currentData()
         chosen = self.participant_combo.currentData()
         participant_ids = [chosen] if chosen else None
+        if reason and chosen is None and getattr(self, "holding", 0) > 1:
+            # Bulk re-issue by accident is what users of other tools complain about: every
+            # holder would get a new number and lose the old one. Ask first.
+            if not self.confirm_bulk_reissue(self.holding):
+                self.issue_status.setText(tr("Nothing was re-issued."))
+                return
         self.issue_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.progress.setValue(0)
@@ -422,6 +429,19 @@ class CertificatesPage(QWidget):
         self.handle = self.ctx.run(
             task, on_done=self.issue_done, on_error=self.issue_failed, progress=self.issue_progress
         )
+
+    def confirm_bulk_reissue(self, count: int) -> bool:
+        answer = QMessageBox.question(
+            self,
+            tr("Re-issue certificates"),
+            tr(
+                "Re-issue all {0} certificates of this workshop? Each holder gets a new number "
+                "and the old certificate is revoked."
+            ).format(count),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def issue_progress(self, done: int, total: int, text: str) -> None:
         self.progress.setMaximum(max(total, 1))
