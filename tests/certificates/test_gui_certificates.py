@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from openpyxl import load_workbook
 
@@ -142,3 +144,34 @@ def test_template_preview_on_issue_tab(page, workshop, file_store, tmp_path):
     page.preview_template()
     assert "cannot be used" in page.template_preview.text() and "qr" in page.template_preview.text()
     assert page.last_template_preview is None
+
+
+@pytest.mark.skipif(shutil.which("pyside6-lrelease") is None, reason="pyside6-lrelease missing")
+def test_workshop_titles_follow_the_language(page, workshop, qtbot, tmp_path):
+    import subprocess
+    from pathlib import Path
+
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from desktop.ui import i18n
+
+    ts = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "certificates_hi.ts"
+    qm = tmp_path / "c.qm"
+    subprocess.run(["pyside6-lrelease", "-silent", str(ts), "-qm", str(qm)], check=True)
+    index = page.workshop_combo.findData(workshop["workshop"])
+    page.workshop_combo.setCurrentIndex(index)
+    page.participant_combo.setCurrentIndex(2)
+    chosen = page.participant_combo.currentData()
+    assert page.workshop_combo.itemText(index).endswith("e-Office batch 7")
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    old = i18n._current
+    try:
+        i18n._current = "hi"
+        QCoreApplication.installTranslator(translator)
+        qtbot.waitUntil(lambda: page.tabs.tabText(1) == "जारी करें")
+        assert page.workshop_combo.itemText(index).endswith("ई-ऑफिस बैच 7")
+        assert page.participant_combo.currentData() == chosen  # the choice survives
+    finally:
+        QCoreApplication.removeTranslator(translator)
+        i18n._current = old

@@ -39,6 +39,7 @@ from desktop.core.certificates.register import write_register_xlsx
 from desktop.core.certificates.template import available_templates
 from desktop.core.certificates.verify import Verification, verify_file, verify_text
 from desktop.ui.context import AppContext
+from desktop.ui.i18n import current_language
 from desktop.ui.uiload import load_ui
 
 CONTEXT = "CertificatesPage"
@@ -58,6 +59,13 @@ PAYLOAD_LABELS = (
 
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def _title(row, en: str = "title_en", hi: str = "title_hi") -> str:
+    """A workshop's title in the language the GUI shows (English when there is no Hindi)."""
+    if current_language() == "hi" and row[hi]:
+        return row[hi]
+    return row[en] or ""
 
 
 def open_in_viewer(path: Path) -> bool:
@@ -187,6 +195,7 @@ class CertificatesPage(QWidget):
             "SELECT id, title_en, title_hi, start_date, end_date FROM workshop WHERE deleted = 0 "
             "ORDER BY end_date DESC, title_en"
         ).fetchall()
+        self._workshop_rows = [dict(r) for r in rows]
         for combo, with_all in ((self.workshop_filter, True), (self.workshop_combo, False)):
             combo.blockSignals(True)
             current = combo.currentData()
@@ -194,7 +203,7 @@ class CertificatesPage(QWidget):
             if with_all:
                 combo.addItem(tr("All workshops"), None)
             for r in rows:
-                combo.addItem(f"{r['start_date']} – {r['end_date']}  {r['title_en']}", r["id"])
+                combo.addItem(f"{r['start_date']} – {r['end_date']}  {_title(r)}", r["id"])
             if current is not None:
                 index = combo.findData(current)
                 if index >= 0:
@@ -234,7 +243,8 @@ class CertificatesPage(QWidget):
         for i, r in enumerate(rows):
             status = tr("Revoked") if r["revoked_at"] else tr("Valid")
             values = [r["number"], r["name_en"] or "", r["name_hi"] or "", r["employee_code"] or "",
-                      r["workshop_en"] or "", (r["issued_at"] or "")[:10], status]  # fmt: skip
+                      _title(r, "workshop_en", "workshop_hi"), (r["issued_at"] or "")[:10],
+                      status]  # fmt: skip
             for j, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if j == 0:
@@ -630,6 +640,15 @@ class CertificatesPage(QWidget):
         self.verify_details.setHorizontalHeaderLabels([tr("Field"), tr("Value")])
         if self.rows:
             self.show_rows(self.rows)
+        # Workshop titles in the new language, choices kept (no database read in an event).
+        titles = {
+            r["id"]: f"{r['start_date']} – {r['end_date']}  {_title(r)}"
+            for r in getattr(self, "_workshop_rows", [])
+        }
+        for combo in (self.workshop_filter, self.workshop_combo):
+            for i in range(combo.count()):
+                if combo.itemData(i) in titles:
+                    combo.setItemText(i, titles[combo.itemData(i)])
         if self.last_verification is not None:
             self.show_verification(self.last_verification)
 
