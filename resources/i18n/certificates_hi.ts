@@ -53,6 +53,12 @@
     <message><source>Issue certificates</source><translation>प्रमाण-पत्र जारी करें</translation></message>
     <message><source>Cancel</source><translation>रद्द करें</translation></message>
     <message><source>Open print file</source><translation>मुद्रण फ़ाइल खोलें</translation></message>
+    <message><source>Preview template</source><translation>प्रारूप का पूर्वावलोकन</translation></message>
+    <message><source>Preparing the preview…</source><translation>पूर्वावलोकन तैयार किया जा रहा है…</translation></message>
+    <message><source>This template cannot be used: {0}</source><translation>यह प्रारूप प्रयोग नहीं किया जा सकता: {0}</translation></message>
+    <message><source>Nothing was re-issued.</source><translation>कुछ भी पुनः जारी नहीं किया गया।</translation></message>
+    <message><source>Re-issue certificates</source><translation>प्रमाण-पत्र पुनः जारी करें</translation></message>
+    <message><source>Re-issue all {0} certificates of this workshop? Each holder gets a new number and the old certificate is revoked.</source><translation>इस कार्यशाला के सभी {0} प्रमाण-पत्र पुनः जारी करें? प्रत्येक धारक को नई संख्या मिलेगी और पुराना प्रमाण-पत्र निरस्त हो जाएगा।</translation></message>
     <message><source>Print all…</source><translation>सभी मुद्रित करें…</translation></message>
     <message><source>PDF or photo…</source><translation>PDF या फ़ोटो…</translation></message>
     <message><source>Workshop:</source><translation>कार्यशाला:</translation></message>

@@ -417,6 +417,11 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/field_visits.py"/>
+        <source>Field workshops: %1</source>
+        <translation>क्षेत्रीय कार्यशालाएँ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/field_visits.py"/>
         <source>Field workshop planned: %1</source>
         <translation>क्षेत्रीय कार्यशाला नियोजित: %1</translation>
     </message>

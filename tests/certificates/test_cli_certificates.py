@@ -65,3 +65,25 @@ def test_issue_list_revoke_verify(cli, db_path, tmp_path):
     assert json.loads(out)["kid"] == "TST:2"
     code, out, _ = cli("--db", db_path, "verify", rows[2]["qr"], "--json")
     assert code == 0  # signed with the old key, still valid
+
+
+def test_bulk_reissue_needs_all(cli, db_path):
+    with open_store(db_path) as s:
+        data = make_workshop(s)
+    ws = data["workshop"]
+    code, out, _ = cli("--db", db_path, "certificates", "issue", "--workshop", ws, "--json")
+    first = {r["participant_id"]: r["number"] for r in json.loads(out)}
+    code, _, err = cli("--db", db_path, "certificates", "issue", "--workshop", ws,
+                       "--reissue-reason", "new template", "--json")  # fmt: skip
+    assert code == 2 and "--all" in err
+    with open_store(db_path) as s:
+        assert s.conn.execute("SELECT count(*) FROM certificate").fetchone()[0] == 4
+    pid = data["participants"][0]
+    code, out, _ = cli("--db", db_path, "certificates", "issue", "--workshop", ws,
+                       "--participant", pid, "--reissue-reason", "name corrected", "--json")  # fmt: skip
+    assert code == 0 and [r["participant_id"] for r in json.loads(out)] == [pid]
+    code, out, _ = cli("--db", db_path, "certificates", "issue", "--workshop", ws,
+                       "--reissue-reason", "new template", "--all", "--json")  # fmt: skip
+    again = json.loads(out)
+    assert code == 0 and len(again) == 4
+    assert not {r["number"] for r in again} & set(first.values())

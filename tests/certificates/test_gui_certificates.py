@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from openpyxl import load_workbook
+
+from desktop.core.certificates.issue import list_certificates
 
 pytest.importorskip("PySide6.QtPrintSupport")
 
@@ -75,6 +79,21 @@ def test_issue_register_preview_revoke_export(page, workshop, tmp_path, monkeypa
     page.reissue.setChecked(True)
     page.issue_button.click()
     assert "needs a reason" in page.issue_status.text()
+    # Re-issuing to everyone asks first; "No" changes nothing.
+    page.reason.setText("new template")
+    asked = []
+    monkeypatch.setattr(page, "confirm_bulk_reissue", lambda n: asked.append(n) or False)
+    page.issue_button.click()
+    assert asked == [4] and "Nothing was re-issued" in page.issue_status.text()
+    assert len(list_certificates(page.ctx.store)) == 4
+    monkeypatch.setattr(page, "confirm_bulk_reissue", lambda n: asked.append(n) or True)
+    page.issue_button.click()
+    assert asked == [4, 4] and "4 issued" in page.issue_status.text()
+    assert len(list_certificates(page.ctx.store)) == 8
+    # One named participant is re-issued without the question.
+    page.participant_combo.setCurrentIndex(1)
+    page.issue_button.click()
+    assert asked == [4, 4] and "1 issued" in page.issue_status.text()
 
 
 def test_verify_screen(page, workshop, file_store, tmp_path):
@@ -96,3 +115,63 @@ def test_verify_screen(page, workshop, file_store, tmp_path):
     assert page.verify_details.rowCount() == 0  # a forged payload is never shown as details
     v = page.verify_path(result.issued[1].pdf)
     assert v.valid and v.source == "pdf"
+
+
+def test_template_preview_on_issue_tab(page, workshop, file_store, tmp_path):
+    import json
+    import shutil
+
+    from desktop.paths import files_dir, resource_path
+
+    page.tabs.setCurrentIndex(1)
+    page.workshop_combo.setCurrentIndex(page.workshop_combo.findData(workshop["workshop"]))
+    page.template_preview.resize(600, 420)
+    page.ui.findChild(type(page.issue_button), "previewTemplateButton").click()
+    pix = page.template_preview.pixmap()
+    assert pix is not None and not pix.isNull() and pix.width() > 300
+    assert page.last_template_preview.startswith(b"%PDF")
+    assert file_store.conn.execute("SELECT count(*) FROM certificate").fetchone()[0] == 0
+    page.grab().save(str(tmp_path / "issue-preview.png"))
+
+    # A centre's broken copy: the preview says what is wrong instead of a picture.
+    mine = files_dir(file_store.path) / "templates" / "zz-broken"
+    shutil.copytree(resource_path("templates", "academy"), mine)
+    spec = json.loads((mine / "template.json").read_text(encoding="utf-8"))
+    del spec["qr"]
+    (mine / "template.json").write_text(json.dumps(spec), encoding="utf-8")
+    page.load_workshops()
+    page.template_combo.setCurrentIndex(page.template_combo.findData("zz-broken"))
+    page.preview_template()
+    assert "cannot be used" in page.template_preview.text() and "qr" in page.template_preview.text()
+    assert page.last_template_preview is None
+
+
+@pytest.mark.skipif(shutil.which("pyside6-lrelease") is None, reason="pyside6-lrelease missing")
+def test_workshop_titles_follow_the_language(page, workshop, qtbot, tmp_path):
+    import subprocess
+    from pathlib import Path
+
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from desktop.ui import i18n
+
+    ts = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "certificates_hi.ts"
+    qm = tmp_path / "c.qm"
+    subprocess.run(["pyside6-lrelease", "-silent", str(ts), "-qm", str(qm)], check=True)
+    index = page.workshop_combo.findData(workshop["workshop"])
+    page.workshop_combo.setCurrentIndex(index)
+    page.participant_combo.setCurrentIndex(2)
+    chosen = page.participant_combo.currentData()
+    assert page.workshop_combo.itemText(index).endswith("e-Office batch 7")
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    old = i18n._current
+    try:
+        i18n._current = "hi"
+        QCoreApplication.installTranslator(translator)
+        qtbot.waitUntil(lambda: page.tabs.tabText(1) == "जारी करें")
+        assert page.workshop_combo.itemText(index).endswith("ई-ऑफिस बैच 7")
+        assert page.participant_combo.currentData() == chosen  # the choice survives
+    finally:
+        QCoreApplication.removeTranslator(translator)
+        i18n._current = old

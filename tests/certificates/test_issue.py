@@ -240,3 +240,80 @@ def test_centre_template_copy_without_code(file_store, workshop):
     (mine / "template.json").write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(TemplateError, match=r"blocks\[2\].*nmae_hi"):
         load_template("mycentre", file_store.path)
+
+
+def test_revoked_stamp_leaves_the_certificate_readable(file_store, workshop):
+    """The REVOKED mark is laid over the page translucently: the text under it still shows
+    (an opaque stamp once hid the name) and the QR still decodes (it then says "revoked")."""
+    from PIL import ImageChops
+
+    cert = issue_certificates(file_store, workshop["workshop"]).issued[0]
+    original = cert.pdf.read_bytes()
+    revoke(file_store, cert.number, "wrong person")
+    stamped = reprint_bytes(file_store, cert.number)
+
+    def page(data: bytes):
+        doc = pdfium.PdfDocument(data)
+        try:
+            return doc[0].render(scale=1).to_pil().convert("RGB")
+        finally:
+            doc.close()
+
+    before, after = page(original), page(stamped)
+    changed = ImageChops.difference(before, after).convert("L").point(lambda v: 255 if v else 0)
+    assert changed.getbbox() is not None  # there is a stamp
+    dark_before = dark_kept = 0
+    b, a = before.load(), after.load()
+    w, h = before.size
+    for x in range(w):
+        for y in range(h):
+            r0, g0, b0 = b[x, y]
+            if r0 + g0 + b0 < 180:  # ink of the original page (text, QR, borders)
+                dark_before += 1
+                r1, g1, b1 = a[x, y]
+                if abs(r1 - r0) + abs(g1 - g0) + abs(b1 - b0) < 150:
+                    dark_kept += 1
+    assert dark_before > 2000
+    assert dark_kept / dark_before > 0.97, dark_kept / dark_before
+    v = verify_any(str(_write(stamped, cert.pdf.with_name("stamped.pdf"))), store=file_store)
+    assert v.source == "pdf" and v.reason == "revoked"
+
+
+def _write(data: bytes, path):
+    path.write_bytes(data)
+    return path
+
+
+def test_revocation_travels_to_another_desk(file_store, workshop, tmp_path):
+    """A revocation is a new version of the certificate record; applied on a second desk
+    (pull or USB bundle use `apply_record`) that desk's verify says revoked too."""
+    from desktop.core.certificates import keys
+
+    cert = issue_certificates(file_store, workshop["workshop"]).issued[0]
+    issued_version = file_store.record("certificate", cert.certificate_id)
+    other = open_store(tmp_path / "other.db")
+    try:
+        other.conn.execute(
+            "INSERT INTO trusted_key(kid, institute, public_key, valid_from, own) "
+            "VALUES (?, ?, ?, ?, 0)",
+            (
+                keys.current_kid(file_store),
+                file_store.institute_code,
+                keys.trust_list(file_store)["keys"][0]["public_key"],
+                "2026-01-01T00:00:00.000Z",
+            ),
+        )
+        assert other.apply_record(issued_version) == "applied"
+        assert verify_any(cert.qr, store=other).valid
+        revoke(file_store, cert.number, "duplicate nomination")
+        revoked_version = file_store.record("certificate", cert.certificate_id)
+        assert (
+            revoked_version["data"]["revoked_at"] and revoked_version["data"]["revocation_reason"]
+        )
+        assert other.apply_record(revoked_version) == "applied"
+        assert other.apply_record(issued_version) == "stale"  # an old copy cannot un-revoke
+        v = verify_any(cert.qr, store=other)
+        assert not v.valid and v.reason == "revoked"
+        assert v.revocation["reason"] == "duplicate nomination"
+    finally:
+        other.close()

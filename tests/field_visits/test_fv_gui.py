@@ -155,9 +155,18 @@ def test_quick_add_plan_workshop_and_report(page, tmp_path, monkeypatch):
     assert form.visit_id == vid
     form.quick_add_person("Sita Devi", "सीता देवी", "Clerk", "9876543210")
     assert form.linked.count() == 1 and "सीता देवी" in form.linked.item(0).text()
+    assert form.workshops_label.text() == ""
     form.plan_workshop(prog)
     w = store.require("workshop", form.last_workshop)
     assert (w["mode"], w["district_code"], w["venue"]) == ("field", "LKO", "Vikas Bhawan")
+    assert form.workshops_label.text() == f"Field workshops: 2026-10-05 {w['title_en']}"
+    # Opening the visit again shows the workshops planned from it.
+    page.show_list()
+    page.show_visit(vid)
+    assert w["title_en"] in form.workshops_label.text()
+    page.show_visit(None)
+    assert form.workshops_label.text() == ""
+    page.show_visit(vid)
     form.make_report(tmp_path / "one.pdf")
     assert form.last_report and form.last_report.read_bytes().startswith(b"%PDF")
     # the list's monthly review needs a district and a month

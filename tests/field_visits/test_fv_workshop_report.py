@@ -131,3 +131,46 @@ def test_monthly_report_without_visits_says_so(store, tmp_path):
     assert "no field visits" in str(err.value)
     with pytest.raises(fv.VisitError):
         field_report.monthly_report(store, "NOPE", "2026-10", tmp_path / "x.pdf")
+
+
+def test_field_workshop_uses_the_same_desk_and_certificates(store, tmp_path):
+    """A workshop planned from a visit is an ordinary workshop to the rest of the desk:
+    enrolment, the attendance desk's marks, the completion rule and certificates all work."""
+    from desktop.core import enrolment
+    from desktop.core.attendance import mark_cli
+    from desktop.core.certificates import keys
+    from desktop.core.certificates.issue import issue_certificates
+    from desktop.core.certificates.verify import verify_file
+    from desktop.core.completion import eligible_participants
+
+    keys.ensure_signing_key(store)
+    vid = fv.create_visit(store, visit_data(), today=TODAY)
+    wid = plan_field_workshop(store, vid, _programme(store), days=1)
+    (session_id,) = [
+        r[0] for r in store.conn.execute("SELECT id FROM session WHERE workshop_id = ?", (wid,))
+    ]
+    people = [
+        store.insert(
+            "participant",
+            {"name_en": en, "name_hi": hi, "employee_code": f"FW{i:03d}"},
+        )
+        for i, (en, hi) in enumerate(
+            [("Kshama Shrivastava", "क्षमा श्रीवास्तव"), ("Dharmendra Pal", "धर्मेंद्र पाल"),
+             ("Absent Person", None)]
+        )
+    ]  # fmt: skip
+    for pid in people:
+        enrolment.enrol(store, wid, pid, source="walk_in")
+    for code in ("FW000", "FW001"):
+        result = mark_cli(store, session_id, code=code, check_window=False)
+        assert result.stored, result.message
+    assert sorted(eligible_participants(store, wid)) == sorted(people[:2])
+    issued = issue_certificates(store, wid, out_dir=tmp_path / "certs")
+    assert sorted(i.participant_id for i in issued.issued) == sorted(people[:2])
+    cert = next(i for i in issued.issued if i.participant_id == people[0])
+    v = verify_file(cert.pdf, store=store)
+    assert v.valid and v.payload["name_hi"] == "क्षमा श्रीवास्तव"
+    assert (v.payload["from"], v.payload["to"]) == ("2026-10-05", "2026-10-05")
+    if shutil.which("pdftotext"):
+        text = _pdftotext(cert.pdf)
+        assert "क्षमा श्रीवास्तव" in text and "Vikas Bhawan" in text

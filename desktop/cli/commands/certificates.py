@@ -34,6 +34,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--reissue-reason", help="re-issue to those who already hold one (new number), because…"
     )
+    p.add_argument(
+        "--all",
+        action="store_true",
+        help="with --reissue-reason and no --participant: really re-issue to every holder",
+    )
     p.add_argument("--workers", type=int, help="rendering processes (default: all cores)")
     p.set_defaults(func=run_issue)
 
@@ -55,6 +60,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_issue(args: argparse.Namespace) -> int:
+    if args.reissue_reason is not None and not args.participant and not args.all:
+        # A bulk re-issue by accident renumbers everyone and revokes every old certificate.
+        raise CliError(
+            "Re-issuing to everyone who already holds a certificate needs --all "
+            "(or name them with --participant ID)."
+        )
     with open_db(args) as store:
         try:
             result = issue_certificates(

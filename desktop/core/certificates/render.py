@@ -203,21 +203,31 @@ class CertificateRenderer:
             )
 
     def _revoked(self, c: Canvas, revoked: dict) -> None:
-        c.saveState()
-        c.setFillAlpha(0.22)
-        c.setStrokeAlpha(0.6)
-        c.setFillColor(_color("#C0392B"))
-        c.setStrokeColor(_color("#C0392B"))
-        c.translate(self.W / 2, self.H / 2)
-        c.rotate(24)
-        draw_text(c, 0, -20, REVOKED_TEXT, BOLD, 72, align="center")
-        c.setFillAlpha(0.85)
         note = f"निरस्त / Revoked {revoked.get('date', '')}"
         if revoked.get("reason"):
             note += f" — {revoked['reason']}"
-        draw_text(
-            c, 0, -52, note, BOLD, fit_font_size(note, BOLD, 14, self.W * 0.7, 8), align="center"
-        )
+        self.mark(c, REVOKED_TEXT, note)
+
+    def mark(self, c: Canvas, text: str, note: str = "", color: str = "#C0392B") -> None:
+        """A large diagonal stamp across the page (REVOKED, SPECIMEN) with a note under it;
+        translucent, so the certificate under it stays readable."""
+        c.saveState()
+        # Colours first: ReportLab's setFillColor/setStrokeColor reset the alpha to the
+        # colour's own (opaque), so alpha set before them is lost and the stamp hides the page.
+        c.setFillColor(_color(color))
+        c.setStrokeColor(_color(color))
+        c.setFillAlpha(0.22)
+        c.setStrokeAlpha(0.6)
+        c.translate(self.W / 2, self.H / 2)
+        c.rotate(24)
+        size = fit_font_size(text, BOLD, 72, self.W * 0.85, 24)
+        draw_text(c, 0, -20, text, BOLD, size, align="center")
+        if note:
+            c.setFillAlpha(0.85)
+            draw_text(
+                c, 0, -52, note, BOLD, fit_font_size(note, BOLD, 14, self.W * 0.7, 8),
+                align="center",
+            )  # fmt: skip
         c.restoreState()
 
     # -- documents -------------------------------------------------------------------------

@@ -158,7 +158,7 @@ def seed(store: Store, rng: random.Random, context: dict[str, Any]) -> None:
                 "team": rng.sample(TEAM, k=rng.randint(1, 3)),
                 "people_met": people,
                 "participant_ids": met,
-                "findings": rng.choice(FINDINGS).format(n=people, k=rng.randint(0, people)),
+                "findings": rng.choice(FINDINGS).format(n=people, k=rng.randint(1, people)),
                 "action_points": points,
                 "attachments": refs,
             }

@@ -34,10 +34,12 @@ from desktop.core.certificates.issue import (
     reprint_bytes,
     revoke,
 )
+from desktop.core.certificates.preview import preview_pdf
 from desktop.core.certificates.register import write_register_xlsx
 from desktop.core.certificates.template import available_templates
 from desktop.core.certificates.verify import Verification, verify_file, verify_text
 from desktop.ui.context import AppContext
+from desktop.ui.i18n import current_language
 from desktop.ui.uiload import load_ui
 
 CONTEXT = "CertificatesPage"
@@ -57,6 +59,13 @@ PAYLOAD_LABELS = (
 
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def _title(row, en: str = "title_en", hi: str = "title_hi") -> str:
+    """A workshop's title in the language the GUI shows (English when there is no Hindi)."""
+    if current_language() == "hi" and row[hi]:
+        return row[hi]
+    return row[en] or ""
 
 
 def open_in_viewer(path: Path) -> bool:
@@ -145,6 +154,8 @@ class CertificatesPage(QWidget):
         self.qr_edit: QLineEdit = f(QLineEdit, "qrEdit")
         self.verify_result: QLabel = f(QLabel, "verifyResult")
         self.verify_details: QTableWidget = f(QTableWidget, "verifyDetails")
+        self.template_preview: QLabel = f(QLabel, "templatePreview")
+        self.last_template_preview: bytes | None = None
 
         self.search.textChanged.connect(self.refresh)
         self.status_combo.currentIndexChanged.connect(self.refresh)
@@ -163,6 +174,7 @@ class CertificatesPage(QWidget):
         self.cancel_button.setEnabled(False)
         f(QPushButton, "openBatchButton").clicked.connect(self.open_batch)
         f(QPushButton, "printBatchButton").clicked.connect(self.print_batch)
+        f(QPushButton, "previewTemplateButton").clicked.connect(self.preview_template)
         self.qr_edit.returnPressed.connect(self.verify_input)
         f(QPushButton, "verifyButton").clicked.connect(self.verify_input)
         f(QPushButton, "verifyFileButton").clicked.connect(lambda: self.verify_path())
@@ -183,6 +195,7 @@ class CertificatesPage(QWidget):
             "SELECT id, title_en, title_hi, start_date, end_date FROM workshop WHERE deleted = 0 "
             "ORDER BY end_date DESC, title_en"
         ).fetchall()
+        self._workshop_rows = [dict(r) for r in rows]
         for combo, with_all in ((self.workshop_filter, True), (self.workshop_combo, False)):
             combo.blockSignals(True)
             current = combo.currentData()
@@ -190,7 +203,7 @@ class CertificatesPage(QWidget):
             if with_all:
                 combo.addItem(tr("All workshops"), None)
             for r in rows:
-                combo.addItem(f"{r['start_date']} – {r['end_date']}  {r['title_en']}", r["id"])
+                combo.addItem(f"{r['start_date']} – {r['end_date']}  {_title(r)}", r["id"])
             if current is not None:
                 index = combo.findData(current)
                 if index >= 0:
@@ -230,7 +243,8 @@ class CertificatesPage(QWidget):
         for i, r in enumerate(rows):
             status = tr("Revoked") if r["revoked_at"] else tr("Valid")
             values = [r["number"], r["name_en"] or "", r["name_hi"] or "", r["employee_code"] or "",
-                      r["workshop_en"] or "", (r["issued_at"] or "")[:10], status]  # fmt: skip
+                      _title(r, "workshop_en", "workshop_hi"), (r["issued_at"] or "")[:10],
+                      status]  # fmt: skip
             for j, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if j == 0:
@@ -280,6 +294,7 @@ class CertificatesPage(QWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit_preview()
+        self._fit_template_preview()
 
     def _reprint_file(self, number: str) -> Path:
         data = reprint_bytes(self.ctx.store, number)
@@ -367,6 +382,7 @@ class CertificatesPage(QWidget):
         holding = sum(
             1 for p in eligible if current_certificate(self.ctx.store, p, workshop_id) is not None
         )
+        self.holding = holding
         self.participant_combo.clear()
         self.participant_combo.addItem(tr("Everyone who completed the workshop"), None)
         people = {
@@ -402,6 +418,12 @@ class CertificatesPage(QWidget):
         template = self.template_combo.currentData()
         chosen = self.participant_combo.currentData()
         participant_ids = [chosen] if chosen else None
+        if reason and chosen is None and getattr(self, "holding", 0) > 1:
+            # Bulk re-issue by accident is what users of other tools complain about: every
+            # holder would get a new number and lose the old one. Ask first.
+            if not self.confirm_bulk_reissue(self.holding):
+                self.issue_status.setText(tr("Nothing was re-issued."))
+                return
         self.issue_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.progress.setValue(0)
@@ -417,6 +439,19 @@ class CertificatesPage(QWidget):
         self.handle = self.ctx.run(
             task, on_done=self.issue_done, on_error=self.issue_failed, progress=self.issue_progress
         )
+
+    def confirm_bulk_reissue(self, count: int) -> bool:
+        answer = QMessageBox.question(
+            self,
+            tr("Re-issue certificates"),
+            tr(
+                "Re-issue all {0} certificates of this workshop? Each holder gets a new number "
+                "and the old certificate is revoked."
+            ).format(count),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def issue_progress(self, done: int, total: int, text: str) -> None:
         self.progress.setMaximum(max(total, 1))
@@ -457,6 +492,42 @@ class CertificatesPage(QWidget):
         if not self.last_batch:
             return 0
         return self._print(self.last_batch, printer)
+
+    def preview_template(self) -> None:
+        """A specimen page of the chosen template with this workshop's details and the chosen
+        (or first eligible) participant: nothing is numbered, signed or stored."""
+        template = self.template_combo.currentData()
+        workshop_id = self.workshop_combo.currentData()
+        participant_id = self.participant_combo.currentData()
+        self.template_preview.setText(tr("Preparing the preview…"))
+
+        def task(_handle):
+            return preview_pdf(
+                self.ctx.store, template, workshop_id=workshop_id, participant_id=participant_id
+            )
+
+        self.ctx.run(task, on_done=self._show_template_preview, on_error=self._preview_failed)
+
+    def _show_template_preview(self, data: bytes) -> None:
+        self.last_template_preview = data
+        self._template_pix = QPixmap.fromImage(pdf_page_image(data, width=900))
+        self._fit_template_preview()
+
+    def _preview_failed(self, exc: BaseException, _trace: str = "") -> None:
+        self.last_template_preview = None
+        self._template_pix = None
+        self.template_preview.clear()
+        self.template_preview.setText(tr("This template cannot be used: {0}").format(exc))
+
+    def _fit_template_preview(self) -> None:
+        pix = getattr(self, "_template_pix", None)
+        if pix is None:
+            return
+        target = self.template_preview.size()
+        if target.width() > 50:
+            pix = pix.scaled(target, Qt.AspectRatioMode.KeepAspectRatio,
+                             Qt.TransformationMode.SmoothTransformation)  # fmt: skip
+        self.template_preview.setPixmap(pix)
 
     # -- verify ----------------------------------------------------------------------------
     def verify_input(self) -> Verification:
@@ -547,7 +618,7 @@ class CertificatesPage(QWidget):
             ("revokeButton", "Revoke…"), ("issueButton", "Issue certificates"),
             ("cancelButton", "Cancel"), ("openBatchButton", "Open print file"),
             ("printBatchButton", "Print all…"), ("verifyButton", "Verify"),
-            ("verifyFileButton", "PDF or photo…"),
+            ("verifyFileButton", "PDF or photo…"), ("previewTemplateButton", "Preview template"),
         ):  # fmt: skip
             f(QPushButton, name).setText(tr(text))
         for name, text in (
@@ -569,6 +640,15 @@ class CertificatesPage(QWidget):
         self.verify_details.setHorizontalHeaderLabels([tr("Field"), tr("Value")])
         if self.rows:
             self.show_rows(self.rows)
+        # Workshop titles in the new language, choices kept (no database read in an event).
+        titles = {
+            r["id"]: f"{r['start_date']} – {r['end_date']}  {_title(r)}"
+            for r in getattr(self, "_workshop_rows", [])
+        }
+        for combo in (self.workshop_filter, self.workshop_combo):
+            for i in range(combo.count()):
+                if combo.itemData(i) in titles:
+                    combo.setItemText(i, titles[combo.itemData(i)])
         if self.last_verification is not None:
             self.show_verification(self.last_verification)
 

@@ -167,6 +167,8 @@ class VisitForm(QWidget):
         self.save_button: QPushButton = _child(f, QPushButton, "saveButton")
         self.plan_button: QPushButton = _child(f, QPushButton, "planWorkshopButton")
         self.report_button: QPushButton = _child(f, QPushButton, "reportButton")
+        self.workshops_label: QLabel = _child(f, QLabel, "workshopsLabel")
+        self.workshops: list[dict[str, Any]] = []
         self.visit_id: str | None = None
         self.refs: list[dict[str, Any]] = []
         self.carried: list[fv.CarriedPoint] = []
@@ -248,6 +250,7 @@ class VisitForm(QWidget):
         self.carried_box.setTitle(
             tr("From earlier visits (%1 open)").replace("%1", str(len(self.carried)))
         )
+        self._show_workshops()
         for table, column in ((self.actions, 3), (self.carried_table, 4)):
             for row in range(table.rowCount()):
                 combo = table.cellWidget(row, column)
@@ -343,7 +346,21 @@ class VisitForm(QWidget):
         self._show_attachments()
         self.plan_button.setEnabled(visit_id is not None)
         self.report_button.setEnabled(visit_id is not None)
+        self.workshops = workshops_of_visit(self.ctx.store, visit_id) if visit_id else []
+        self._show_workshops()
         self.refresh_carried()
+
+    def _show_workshops(self) -> None:
+        """The field workshops planned from this visit (they live under Workshops)."""
+        names = ", ".join(
+            f"{w['start_date']} "
+            + (w["title_hi"] if hindi() and w.get("title_hi") else w["title_en"])
+            for w in self.workshops
+        )
+        self.workshops_label.setText(
+            tr("Field workshops: %1").replace("%1", names) if names else ""
+        )
+        self.workshops_label.setToolTip(names)
 
     def refresh_carried(self) -> None:
         """Open points of earlier visits to the same office (district + office name)."""
@@ -674,8 +691,11 @@ class VisitForm(QWidget):
         def done(workshop_id: str):
             self.last_workshop = workshop_id
             self.ctx.notify("workshop")
-            names = ", ".join(w["title_en"] for w in workshops_of_visit(self.ctx.store, visit_id))
-            self.attach_note.setText(tr("Field workshop planned: %1").replace("%1", names))
+            self.workshops = workshops_of_visit(self.ctx.store, visit_id)
+            self._show_workshops()
+            planned = next((w for w in self.workshops if w["id"] == workshop_id), None)
+            name = planned["title_en"] if planned else workshop_id
+            self.attach_note.setText(tr("Field workshop planned: %1").replace("%1", name))
             self.attach_note.setVisible(True)
 
         self.ctx.run(task, done, self._failed)
