@@ -130,6 +130,62 @@
       <source>Desk</source>
       <translation>डेस्क</translation>
     </message>
+    <message>
+      <source>Mark time</source>
+      <translation>उपस्थिति का समय</translation>
+    </message>
+    <message>
+      <source>marked</source>
+      <translation>दर्ज</translation>
+    </message>
+    <message>
+      <source>changed</source>
+      <translation>बदली गई</translation>
+    </message>
+    <message>
+      <source>undone</source>
+      <translation>वापस ली गई</translation>
+    </message>
+    <message>
+      <source>rest marked absent</source>
+      <translation>शेष अनुपस्थित चिह्नित</translation>
+    </message>
+    <message>
+      <source>received by sync</source>
+      <translation>सिंक से प्राप्त</translation>
+    </message>
+    <message>
+      <source>present</source>
+      <translation>उपस्थित</translation>
+    </message>
+    <message>
+      <source>late</source>
+      <translation>विलंब से</translation>
+    </message>
+    <message>
+      <source>excused</source>
+      <translation>अवकाश स्वीकृत</translation>
+    </message>
+    <message>
+      <source>absent</source>
+      <translation>अनुपस्थित</translation>
+    </message>
+    <message>
+      <source>scan</source>
+      <translation>स्कैन</translation>
+    </message>
+    <message>
+      <source>search</source>
+      <translation>खोज</translation>
+    </message>
+    <message>
+      <source>bulk</source>
+      <translation>सामूहिक</translation>
+    </message>
+    <message>
+      <source>import</source>
+      <translation>आयात</translation>
+    </message>
   </context>
   <context>
     <name>AttendancePage</name>

@@ -3,10 +3,11 @@ roster and a nomination list, withdraw, completion table and PDFs."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop.core import workshops
 from desktop.core.attendance import Desk
@@ -123,8 +124,16 @@ def test_participant_attendance_detail_from_the_list(qtbot, page, store):
     dialog = page.open_detail(people_ids[0])
     table = dialog.table
     actions = [table.item(r, 2).text() for r in range(table.rowCount())]
-    assert actions == ["undo", "change", "mark"]
+    assert actions == ["undone", "changed", "marked"]
     assert table.item(0, 3).text() == "present" and table.item(0, 4).text() == "excused"
+    # the time of the mark itself (the undo restored the first mark's time)
+    first_time = datetime.fromisoformat(first.marked_at.replace("Z", "+00:00")).astimezone()
+    assert table.item(0, 5).text() == first_time.strftime("%H:%M")
+    assert table.item(2, 6).text() == "scan" and table.item(1, 6).text() == "search"
+    assert "Topic 0-10:00" in table.item(0, 1).text()
+    assert dialog.findChild(QDialogButtonBox).button(
+        QDialogButtonBox.StandardButton.Close
+    ).text() in ("Close", "&Close")
     dialog.close()
 
 
