@@ -44,8 +44,8 @@
       <translation>अंतिम प्रविष्टि वापस लें (Ctrl+Z)</translation>
     </message>
     <message>
-      <source>Reopen session</source>
-      <translation>सत्र पुनः खोलें</translation>
+      <source>Reopen session (Ctrl+Shift+R)</source>
+      <translation>सत्र पुनः खोलें (Ctrl+Shift+R)</translation>
     </message>
     <message>
       <source>Close session: mark the rest absent (Ctrl+Shift+X)</source>
@@ -397,6 +397,22 @@
     <message>
       <source>Scan or pick a person first.</source>
       <translation>पहले किसी व्यक्ति को स्कैन करें या चुनें।</translation>
+    </message>
+    <message>
+      <source>Session open</source>
+      <translation>सत्र खुला है</translation>
+    </message>
+    <message>
+      <source>This session is not closed; there is nothing to reopen.</source>
+      <translation>यह सत्र बंद नहीं है; पुनः खोलने को कुछ नहीं है।</translation>
+    </message>
+    <message>
+      <source>Session reopened</source>
+      <translation>सत्र पुनः खोला गया</translation>
+    </message>
+    <message>
+      <source>Scans are accepted again.</source>
+      <translation>स्कैन फिर से स्वीकार किए जा रहे हैं।</translation>
     </message>
   </context>
 </TS>

@@ -223,6 +223,9 @@ class AttendancePage(QWidget):
             "F7": lambda: self._set_next_status("excused"),
             "F8": lambda: self._set_next_status("absent"),
             "Ctrl+Shift+X": self.close_session,
+            # The desk's buttons never take the focus (the scan input keeps it), so every
+            # one of them needs a key: reopening a session closed by mistake included.
+            "Ctrl+Shift+R": self.reopen_session,
             "Esc": self.cancel_walk_in,
         }
         self.shortcuts = []
@@ -709,10 +712,20 @@ class AttendancePage(QWidget):
         if self.desk is None:
             return
         desk = self.desk
-        self.ctx.run(
-            lambda _h: desk.reopen(),
-            on_done=lambda _r: (self._refresh_window(), self._show_idle(), self.input.setFocus()),
-        )
+        if not desk.closed_at(self.reader):
+            self._show(
+                self.tr("Session open"),
+                self.tr("This session is not closed; there is nothing to reopen."),
+                "amber",
+            )
+            return
+
+        def done(_result) -> None:
+            self._refresh_window()
+            self._show(self.tr("Session reopened"), self.tr("Scans are accepted again."), "idle")
+            self.input.setFocus()
+
+        self.ctx.run(lambda _h: desk.reopen(), on_done=done, on_error=self._on_failed_quiet)
 
     def _ask(self, text: str) -> bool:
         # ask_yes_no: Yes/No in the GUI's language (Qt ships no Hindi for its own buttons).
