@@ -646,7 +646,8 @@ def history_for(
 ) -> list[dict[str, Any]]:
     """A participant's attendance detail: every change, newest first, with session info."""
     sql = (
-        "SELECT h.*, s.date, s.start_time, s.topic_en, w.title_en AS workshop_title_en "
+        "SELECT h.*, s.date, s.start_time, s.topic_en, s.topic_hi, "
+        "w.title_en AS workshop_title_en "
         "FROM attendance_history h LEFT JOIN session s ON s.id = h.session_id "
         "LEFT JOIN workshop w ON w.id = s.workshop_id WHERE h.participant_id = ? "
     )

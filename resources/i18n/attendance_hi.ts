@@ -44,8 +44,8 @@
       <translation>अंतिम प्रविष्टि वापस लें (Ctrl+Z)</translation>
     </message>
     <message>
-      <source>Reopen session</source>
-      <translation>सत्र पुनः खोलें</translation>
+      <source>Reopen session (Ctrl+Shift+R)</source>
+      <translation>सत्र पुनः खोलें (Ctrl+Shift+R)</translation>
     </message>
     <message>
       <source>Close session: mark the rest absent (Ctrl+Shift+X)</source>
@@ -129,6 +129,62 @@
     <message>
       <source>Desk</source>
       <translation>डेस्क</translation>
+    </message>
+    <message>
+      <source>Mark time</source>
+      <translation>उपस्थिति का समय</translation>
+    </message>
+    <message>
+      <source>marked</source>
+      <translation>दर्ज</translation>
+    </message>
+    <message>
+      <source>changed</source>
+      <translation>बदली गई</translation>
+    </message>
+    <message>
+      <source>undone</source>
+      <translation>वापस ली गई</translation>
+    </message>
+    <message>
+      <source>rest marked absent</source>
+      <translation>शेष अनुपस्थित चिह्नित</translation>
+    </message>
+    <message>
+      <source>received by sync</source>
+      <translation>सिंक से प्राप्त</translation>
+    </message>
+    <message>
+      <source>present</source>
+      <translation>उपस्थित</translation>
+    </message>
+    <message>
+      <source>late</source>
+      <translation>विलंब से</translation>
+    </message>
+    <message>
+      <source>excused</source>
+      <translation>अवकाश स्वीकृत</translation>
+    </message>
+    <message>
+      <source>absent</source>
+      <translation>अनुपस्थित</translation>
+    </message>
+    <message>
+      <source>scan</source>
+      <translation>स्कैन</translation>
+    </message>
+    <message>
+      <source>search</source>
+      <translation>खोज</translation>
+    </message>
+    <message>
+      <source>bulk</source>
+      <translation>सामूहिक</translation>
+    </message>
+    <message>
+      <source>import</source>
+      <translation>आयात</translation>
     </message>
   </context>
   <context>
@@ -341,6 +397,22 @@
     <message>
       <source>Scan or pick a person first.</source>
       <translation>पहले किसी व्यक्ति को स्कैन करें या चुनें।</translation>
+    </message>
+    <message>
+      <source>Session open</source>
+      <translation>सत्र खुला है</translation>
+    </message>
+    <message>
+      <source>This session is not closed; there is nothing to reopen.</source>
+      <translation>यह सत्र बंद नहीं है; पुनः खोलने को कुछ नहीं है।</translation>
+    </message>
+    <message>
+      <source>Session reopened</source>
+      <translation>सत्र पुनः खोला गया</translation>
+    </message>
+    <message>
+      <source>Scans are accepted again.</source>
+      <translation>स्कैन फिर से स्वीकार किए जा रहे हैं।</translation>
     </message>
   </context>
 </TS>

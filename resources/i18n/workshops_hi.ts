@@ -198,14 +198,6 @@
       <translation>क्षेत्रीय</translation>
     </message>
     <message>
-      <source>From</source>
-      <translation>से</translation>
-    </message>
-    <message>
-      <source>To</source>
-      <translation>तक</translation>
-    </message>
-    <message>
       <source>Title</source>
       <translation>शीर्षक</translation>
     </message>
@@ -376,6 +368,14 @@
     <message>
       <source>no</source>
       <translation>नहीं</translation>
+    </message>
+    <message>
+      <source>Dates</source>
+      <translation>तिथियाँ</translation>
+    </message>
+    <message>
+      <source>below the {min}% minimum</source>
+      <translation>न्यूनतम {min}% से कम</translation>
     </message>
   </context>
 </TS>

@@ -136,6 +136,22 @@ def test_wrong_session_not_started_and_closed(qtbot, desk_page, store):
     statuses = dict(store.conn.execute("SELECT participant_id, status FROM attendance"))
     assert sorted(statuses.values()) == ["absent", "absent", "present"]
     assert page.buttons["reopenButton"].isVisible()
+    # reopened from the keyboard (the desk's buttons never take the focus)
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(page.input, Qt.Key.Key_R, ctrl_shift)
+    assert page.feedback_title.text() == "Session reopened"
+    assert not page.buttons["reopenButton"].isVisible()
+    scan(qtbot, page, "EC00002")  # absent by the close, now arrived
+    assert state(page) == "green" and "absent → present" in page.feedback_detail.text()
+    assert (
+        store.conn.execute(
+            "SELECT a.status FROM attendance a JOIN participant p ON p.id = a.participant_id "
+            "WHERE p.employee_code = 'EC00002'"
+        ).fetchone()[0]
+        == "present"
+    )
+    qtbot.keyClick(page.input, Qt.Key.Key_R, ctrl_shift)  # open already: says so, no change
+    assert state(page) == "amber" and page.feedback_title.text() == "Session open"
 
 
 def test_undo_and_statuses_from_keyboard(qtbot, desk_page, store):

@@ -92,7 +92,21 @@ def test_language_switch_retranslates_both_screens(qtbot, store, tmp_path):
         assert desk.status_combo.itemText(3) == "अवकाश स्वीकृत"
         assert shop.when.itemText(1) == "आगामी"
         assert shop.buttons["newButton"].text() == "नई कार्यशाला"
-        assert shop.table.horizontalHeaderItem(2).text() == "शीर्षक"
+        assert shop.table.horizontalHeaderItem(1).text() == "शीर्षक"
+        # the audit detail speaks Hindi too: its values, not only its headers
+        from datetime import date
+
+        from desktop.core.attendance import Desk
+        from desktop.ui.pages.attendance import AttendanceDetail
+        from tests.attendance.helpers import workshop_with_people
+
+        ws, sessions, people_ids = workshop_with_people(store, date(2026, 11, 23), 1, code="HI")
+        Desk(store, sessions[0]).mark(people_ids[0], status="late", check_window=False)
+        detail = AttendanceDetail(store, people_ids[0], ws)
+        qtbot.addWidget(detail)
+        cells = [detail.table.item(0, c).text() for c in range(detail.table.columnCount())]
+        assert cells[2:5] == ["दर्ज", "विलंब से", "—"] and cells[6] == "स्कैन"
+        assert "विषय" in cells[1]  # the session's Hindi topic
     finally:
         for translator in translators:
             QApplication.instance().removeTranslator(translator)

@@ -3,15 +3,16 @@ roster and a nomination list, withdraw, completion table and PDFs."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop.core import workshops
 from desktop.core.attendance import Desk
 from desktop.ui.context import AppContext
-from desktop.ui.pages.workshops import WorkshopsPage
+from desktop.ui.pages.workshops import TITLE_COLUMN, WorkshopsPage, date_range
 from desktop.ui.tasks import SyncRunner
 from tests.attendance.helpers import person, plan, programme, workshop_with_people
 from tests.attendance.keys import type_text
@@ -33,7 +34,7 @@ def page(qtbot, store):
 
 
 def titles(page) -> list[str]:
-    return [page.table.item(r, 2).text() for r in range(page.table.rowCount())]
+    return [page.table.item(r, TITLE_COLUMN).text() for r in range(page.table.rowCount())]
 
 
 def test_create_with_validation_then_filter_and_copy(qtbot, page, store):
@@ -123,9 +124,46 @@ def test_participant_attendance_detail_from_the_list(qtbot, page, store):
     dialog = page.open_detail(people_ids[0])
     table = dialog.table
     actions = [table.item(r, 2).text() for r in range(table.rowCount())]
-    assert actions == ["undo", "change", "mark"]
+    assert actions == ["undone", "changed", "marked"]
     assert table.item(0, 3).text() == "present" and table.item(0, 4).text() == "excused"
+    # the time of the mark itself (the undo restored the first mark's time)
+    first_time = datetime.fromisoformat(first.marked_at.replace("Z", "+00:00")).astimezone()
+    assert table.item(0, 5).text() == first_time.strftime("%H:%M")
+    assert table.item(2, 6).text() == "scan" and table.item(1, 6).text() == "search"
+    assert "Topic 0-10:00" in table.item(0, 1).text()
+    assert dialog.findChild(QDialogButtonBox).button(
+        QDialogButtonBox.StandardButton.Close
+    ).text() in ("Close", "&Close")
     dialog.close()
+
+
+def test_workshop_list_shows_dates_in_one_cell_and_whole_titles(qtbot, page, store):
+    """The list is narrow: one date cell, and long titles wrap instead of being elided
+    (titles of one programme differ only at the end, "… — batch 4")."""
+    assert date_range("2026-11-30", "2026-11-30") == "2026-11-30"
+    assert date_range("2026-11-30", "2026-12-01") == "2026-11-30 … 12-01"
+    assert date_range("2026-12-31", "2027-01-02") == "2026-12-31 … 2027-01-02"
+    prog = programme(store, "LONG")
+    long_title = "Public Financial Management for District Officers — batch 12"
+    workshops.create_workshop(store, plan(prog, DAY, days=2, title=long_title))
+    page.resize(1024, 700)
+    page.refresh()
+    row = titles(page).index(long_title)
+    assert page.table.item(row, 0).text() == "2026-11-23 … 11-24"
+    assert page.table.wordWrap()
+    assert page.table.textElideMode() == Qt.TextElideMode.ElideNone
+    qtbot.waitUntil(
+        lambda: page.table.rowHeight(row) > page.table.rowHeight(titles(page).index("Old one"))
+    )
+
+
+def test_completion_reason_is_short_with_the_full_reason_as_tooltip(qtbot, page, store):
+    ws, sessions, people_ids = workshop_with_people(store, date(2026, 11, 2), 1, code="P4")
+    page.select_workshop(ws)
+    page.tabs.setCurrentIndex(2)
+    why = page.completion_table.item(0, 5)
+    assert why.text() == "below the 75% minimum"  # the workshop is over, no marks: 0 of 1
+    assert why.toolTip() == "attended 0 of 1 (0%), below 75%"
 
 
 def test_pages_close_their_reader_connection_when_deleted(qtbot, db_path):

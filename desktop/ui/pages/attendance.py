@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import SIGNAL, SLOT, QEvent, QObject, QStringListModel, Qt, QTimer
+from PySide6.QtCore import SIGNAL, SLOT, QEvent, QLocale, QObject, QStringListModel, Qt, QTimer
 from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -43,7 +42,7 @@ from desktop.core import attendance, enrolment, people, workshops
 from desktop.core.ids import parse_ts
 from desktop.store import Store
 from desktop.ui.context import AppContext
-from desktop.ui.i18n import bind_form
+from desktop.ui.i18n import ask_yes_no, bind_form, translate_buttons
 from desktop.ui.uiload import load_ui
 
 COLOURS = {
@@ -224,6 +223,9 @@ class AttendancePage(QWidget):
             "F7": lambda: self._set_next_status("excused"),
             "F8": lambda: self._set_next_status("absent"),
             "Ctrl+Shift+X": self.close_session,
+            # The desk's buttons never take the focus (the scan input keeps it), so every
+            # one of them needs a key: reopening a session closed by mistake included.
+            "Ctrl+Shift+R": self.reopen_session,
             "Esc": self.cancel_walk_in,
         }
         self.shortcuts = []
@@ -710,14 +712,24 @@ class AttendancePage(QWidget):
         if self.desk is None:
             return
         desk = self.desk
-        self.ctx.run(
-            lambda _h: desk.reopen(),
-            on_done=lambda _r: (self._refresh_window(), self._show_idle(), self.input.setFocus()),
-        )
+        if not desk.closed_at(self.reader):
+            self._show(
+                self.tr("Session open"),
+                self.tr("This session is not closed; there is nothing to reopen."),
+                "amber",
+            )
+            return
+
+        def done(_result) -> None:
+            self._refresh_window()
+            self._show(self.tr("Session reopened"), self.tr("Scans are accepted again."), "idle")
+            self.input.setFocus()
+
+        self.ctx.run(lambda _h: desk.reopen(), on_done=done, on_error=self._on_failed_quiet)
 
     def _ask(self, text: str) -> bool:
-        answer = QMessageBox.question(self, self.tr("Attendance desk"), text)
-        return answer == QMessageBox.StandardButton.Yes
+        # ask_yes_no: Yes/No in the GUI's language (Qt ships no Hindi for its own buttons).
+        return ask_yes_no(self, self.tr("Attendance desk"), text)
 
     # -- walk-ins --------------------------------------------------------------------------
     def open_walk_in(self) -> None:
@@ -844,7 +856,9 @@ class AttendancePage(QWidget):
 
 
 class AttendanceDetail(QDialog):
-    """Every change of a person's marks in one workshop, newest first."""
+    """Every change of a person's marks in one workshop, newest first: when it was
+    recorded, the session, what was done, the status before and after, the time of the
+    mark, the method, who and at which desk (the audit trail of the issue's §5)."""
 
     def __init__(
         self, store: Store, participant_id: str, workshop_id: str, parent: QWidget | None = None
@@ -852,7 +866,7 @@ class AttendanceDetail(QDialog):
         super().__init__(parent)
         person = people.by_id(store, participant_id) or {"name_en": participant_id}
         self.setWindowTitle(self.tr("Attendance detail — {name}").format(name=people.label(person)))
-        self.resize(900, 400)
+        self.resize(1000, 420)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(people.label(person)))
         rows = attendance.history_for(store, participant_id, workshop_id)
@@ -862,31 +876,65 @@ class AttendanceDetail(QDialog):
             self.tr("Action"),
             self.tr("Status"),
             self.tr("Before"),
+            self.tr("Mark time"),
             self.tr("Method"),
             self.tr("By"),
             self.tr("Desk"),
         ]
+        actions = {
+            "mark": self.tr("marked"),
+            "change": self.tr("changed"),
+            "undo": self.tr("undone"),
+            "bulk": self.tr("rest marked absent"),
+            "received": self.tr("received by sync"),
+        }
+        statuses = {
+            "present": self.tr("present"),
+            "late": self.tr("late"),
+            "excused": self.tr("excused"),
+            "absent": self.tr("absent"),
+        }
+        methods = {
+            "scan": self.tr("scan"),
+            "search": self.tr("search"),
+            "bulk": self.tr("bulk"),
+            "import": self.tr("import"),
+        }
+        hindi = QLocale().language() == QLocale.Language.Hindi
         self.table = QTableWidget(len(rows), len(headers), self)
         self.table.setObjectName("historyTable")
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
         for r, row in enumerate(rows):
             recorded = parse_ts(row["recorded_at"]).astimezone().strftime("%d-%m %H:%M:%S")
+            topic = (row["topic_hi"] if hindi else row["topic_en"]) or row["topic_en"] or ""
             values = [
                 recorded,
-                f"{row['date']} {row['start_time']} {row['topic_en'] or ''}",
-                row["action"],
-                row["status"] or "—",
-                row["previous_status"] or "—",
-                row["method"] or "",
+                f"{row['date'] or ''} {row['start_time'] or ''}  {topic}".strip(),
+                actions.get(row["action"], row["action"]),
+                statuses.get(row["status"] or "", row["status"] or "—"),
+                statuses.get(row["previous_status"] or "", row["previous_status"] or "—"),
+                _local_hhmm(row["marked_at"]),
+                methods.get(row["method"] or "", row["method"] or ""),
                 row["marked_by"] or "",
-                row["desk"] or row["device_id"][:8],
+                row["desk"] or (row["device_id"] or "")[:8],
             ]
             for c, value in enumerate(values):
-                self.table.setItem(r, c, QTableWidgetItem(str(value)))
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+                item = QTableWidgetItem(str(value))
+                item.setToolTip(str(value))
+                self.table.setItem(r, c, item)
+        header = self.table.horizontalHeader()
+        for column in range(len(headers)):
+            header.setSectionResizeMode(
+                column,
+                QHeaderView.ResizeMode.Stretch
+                if column == 1
+                else QHeaderView.ResizeMode.ResizeToContents,
+            )
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        translate_buttons(buttons)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 

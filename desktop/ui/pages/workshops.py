@@ -41,6 +41,18 @@ from desktop.ui.uiload import load_ui
 
 PHASE_ROLE = Qt.ItemDataRole.UserRole + 1
 SESSION_COLUMNS = ("date", "start_time", "end_time", "topic_en", "topic_hi", "trainer")
+TITLE_COLUMN = 1  # in the workshop list
+
+
+def date_range(start: str | None, end: str | None) -> str:
+    """A workshop's dates in one short cell: '2026-11-30', '2026-11-30 … 12-01' (same
+    year) or both dates in full."""
+    start, end = start or "", end or ""
+    if not end or end == start:
+        return start
+    if start[:5] == end[:5] and len(end) == 10:
+        return f"{start} … {end[5:]}"
+    return f"{start} … {end}"
 
 
 def _minutes(hhmm: str) -> int:
@@ -107,9 +119,9 @@ class WorkshopsPage(QWidget):
         self.register_session = find(QComboBox, "registerSessionCombo")
         self.buttons = {b.objectName(): b for b in f.findChildren(QPushButton)}
         splitter = find(QSplitter, "splitter")
-        splitter.setStretchFactor(0, 5)
-        splitter.setStretchFactor(1, 6)
-        splitter.setSizes([560, 700])
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([640, 620])
         self.workshop_id: str | None = None
         self._setup()
         self.refresh()
@@ -154,8 +166,7 @@ class WorkshopsPage(QWidget):
             (
                 self.table,
                 (
-                    self.tr("From"),
-                    self.tr("To"),
+                    self.tr("Dates"),
                     self.tr("Title"),
                     self.tr("Mode"),
                     self.tr("Sessions"),
@@ -220,17 +231,19 @@ class WorkshopsPage(QWidget):
         _set_columns(
             self.table,
             [
-                self.tr("From"),
-                self.tr("To"),
+                self.tr("Dates"),
                 self.tr("Title"),
                 self.tr("Mode"),
                 self.tr("Sessions"),
                 self.tr("Enrolled"),
                 self.tr("Status"),
             ],
-            stretch=(2,),
+            stretch=(TITLE_COLUMN,),
         )
         self.table.verticalHeader().hide()
+        # Titles of one programme differ only at their end ("… — batch 4"): wrap them
+        # instead of eliding, so every row of the list can be told apart.
+        _wrap_rows(self.table)
         _set_columns(
             self.sessions,
             [
@@ -266,6 +279,9 @@ class WorkshopsPage(QWidget):
             ],
             stretch=(0, 5),
         )
+        # Bilingual names and the reasons are the point of these two tables: wrap, not elide.
+        _wrap_rows(self.enrolled_table)
+        _wrap_rows(self.completion_table)
         self.copy_date.setDate(
             QDate.fromString((self.today() + timedelta(days=7)).isoformat(), Qt.DateFormat.ISODate)
         )
@@ -310,10 +326,12 @@ class WorkshopsPage(QWidget):
 
     def _load_programmes(self) -> None:
         self.programme.clear()
+        hindi = QLocale().language() == QLocale.Language.Hindi
         for p in workshops.list_programmes(self.reader):
+            title = (p["title_hi"] if hindi else p["title_en"]) or p["title_en"]
             self.programme.addItem(
                 self.tr("{code} — {title} (min. {pct}%)").format(
-                    code=p["code"], title=p["title_en"], pct=p["min_attendance_pct"]
+                    code=p["code"], title=title, pct=p["min_attendance_pct"]
                 ),
                 p["id"],
             )
@@ -378,8 +396,7 @@ class WorkshopsPage(QWidget):
         for r, row in enumerate(rows):
             title = (row["title_hi"] if hindi else row["title_en"]) or row["title_en"]
             values = [
-                row["start_date"],
-                row["end_date"],
+                date_range(row["start_date"], row["end_date"]),
                 title,
                 modes.get(row["mode"], ""),
                 str(row["session_count"]),
@@ -390,7 +407,7 @@ class WorkshopsPage(QWidget):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, row["id"])
                 item.setData(PHASE_ROLE, row["phase"])
-                if c == 2:
+                if c == TITLE_COLUMN:
                     item.setToolTip(f"{row['title_en']}\n{row['title_hi'] or ''}".strip())
                 if row["phase"] == "running":
                     item.setBackground(QColor("#e3f2e6"))
@@ -749,10 +766,15 @@ class WorkshopsPage(QWidget):
         if not finished:
             text += " " + self.tr("The workshop has not ended: these are the figures so far.")
         self.rule_label.setText(text)
+        # The cell stays short (Attended and % sit beside it); the tooltip says it in full.
         reasons = {
-            "below_minimum": self.tr("attended {attended} of {counted} ({pct}%), below {min}%"),
+            "below_minimum": self.tr("below the {min}% minimum"),
             "all_excused": self.tr("excused from every session"),
             "no_sessions": self.tr("the workshop has no sessions"),
+        }
+        full_reasons = {
+            **reasons,
+            "below_minimum": self.tr("attended {attended} of {counted} ({pct}%), below {min}%"),
         }
         self.completion_table.setRowCount(len(results))
         results.sort(
@@ -770,8 +792,19 @@ class WorkshopsPage(QWidget):
                     min=rule.min_attendance_pct,
                 )
             )
+            full = (
+                ""
+                if r.eligible
+                else full_reasons.get(r.reason_code, r.reason).format(
+                    attended=r.attended,
+                    counted=r.counted,
+                    pct=f"{r.pct:g}",
+                    min=rule.min_attendance_pct,
+                )
+            )
             if why and not finished:
                 why = self.tr("so far: {why}").format(why=why)
+                full = self.tr("so far: {why}").format(why=full)
             values = [
                 " / ".join(n for n in (p.get("name_hi"), p.get("name_en")) if n),
                 p.get("employee_code") or "",
@@ -784,12 +817,13 @@ class WorkshopsPage(QWidget):
                 item = QTableWidgetItem(value)
                 if not r.eligible:
                     item.setBackground(QColor("#fdecea"))
+                    item.setToolTip(full)
                 self.completion_table.setItem(row, c, item)
         self.register_session.clear()
+        hindi = QLocale().language() == QLocale.Language.Hindi
         for s in workshops.sessions_of(self.reader, self.workshop_id):
-            self.register_session.addItem(
-                f"{s['date']} {s['start_time']} {s['topic_en'] or ''}", s["id"]
-            )
+            topic = (s["topic_hi"] if hindi else s["topic_en"]) or s["topic_en"] or ""
+            self.register_session.addItem(f"{s['date']} {s['start_time']} {topic}", s["id"])
 
     def _rule_changed(self) -> None:
         if not self.workshop_id:
@@ -878,6 +912,13 @@ def _set_columns(table, labels: list[str], stretch: tuple[int, ...]) -> None:
             if column in stretch
             else QHeaderView.ResizeMode.ResizeToContents,
         )
+
+
+def _wrap_rows(table) -> None:
+    """Long cells wrap onto more lines (rows grow to fit) instead of ending in '…'."""
+    table.setWordWrap(True)
+    table.setTextElideMode(Qt.TextElideMode.ElideNone)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
 
 def create_page(ctx: AppContext) -> QWidget:
