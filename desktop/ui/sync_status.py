@@ -23,6 +23,7 @@ from desktop.store import open_store
 CONTEXT = "SyncStatus"
 PROBE_MS = 60_000
 AUTO_SYNC_MS = 5 * 60_000
+PENDING_CAP = 100_000  # the indicator counts waiting records up to this, then shows "N+"
 
 
 def tr(text: str) -> str:
@@ -61,6 +62,8 @@ class SyncController(QObject):
         self.auto_timer.timeout.connect(lambda: self.sync_now("auto"))
         self.resume_timer = QTimer(self)
         self.resume_timer.setSingleShot(True)
+        # A coarse timer may fire up to 5 % early (30 s of a 10-minute Retry-After).
+        self.resume_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.resume_timer.timeout.connect(lambda: self.sync_now("auto"))
 
     @classmethod
@@ -83,7 +86,7 @@ class SyncController(QObject):
             "enrolled": self.enrolled(),
             "needs_reenrol": sync_engine.needs_reenrol(store),
             "portal": sync_engine.portal_url(store),
-            "pending": outbox.pending_count(store),
+            "pending": outbox.pending_count(store, cap=PENDING_CAP),
             "rejected": len(outbox.quarantined(store)),
             "held": len(sync_engine.held_records(store)),
             "retry_at": sync_engine.retry_at(store),
@@ -204,6 +207,13 @@ class SyncController(QObject):
             self.ctx.notify("sync")
 
 
+def pending_text(count: int) -> str:
+    """A capped count as the user reads it: "100,000+" past the cap, in the GUI's locale."""
+    if count > PENDING_CAP:
+        return QLocale().toString(PENDING_CAP) + "+"
+    return QLocale().toString(count)
+
+
 class SyncStatusWidget(QWidget):
     """Status bar: ● reachable or not · N waiting · last sync, and a Sync button."""
 
@@ -254,7 +264,7 @@ class SyncStatusWidget(QWidget):
             color, state = "#9e9e9e", tr("Portal not checked yet")
         self.dot.setText("●")
         self.dot.setStyleSheet(f"color: {color}; font-size: 14pt;")
-        parts = [state, tr("{0} waiting").format(s["pending"])]
+        parts = [state, tr("{0} waiting").format(pending_text(s["pending"]))]
         if s["rejected"]:
             parts.append(tr("{0} rejected").format(s["rejected"]))
         last = local_time(s["last_success"])

@@ -236,3 +236,25 @@ def test_hindi_and_screenshots(ctx, qtbot):
         status.grab().save(str(SHOTS / "sync_status_hi.png"))
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_waiting_count_is_capped_on_the_gui_thread(ctx, qtbot, monkeypatch):
+    """After a big roster import the status bar shows "N+" instead of counting lakhs of
+    pending versions at every change; the core still counts exactly without a cap."""
+    from desktop.core.sync import outbox
+    from desktop.ui import sync_status
+
+    monkeypatch.setattr(sync_status, "PENDING_CAP", 3)
+    ids = [ctx.store.insert("participant", participant(i)) for i in range(5)]
+    ctx.store.update("participant", ids[0], {"designation": "Clerk"})
+    assert outbox.pending_count(ctx.store) == 5  # two versions of one record count once
+    assert outbox.pending_count(ctx.store, cap=3) == 4  # stopped after cap + 1
+    widget = SyncStatusWidget(ctx, auto=False)
+    qtbot.addWidget(widget)
+    assert "3+ waiting" in widget.text.text()
+    page = sync_page.create_page(ctx)
+    qtbot.addWidget(page)
+    assert page.pending_value.text() == "3+ record(s)"
+    monkeypatch.setattr(sync_status, "PENDING_CAP", 10)
+    widget.refresh()
+    assert "5 waiting" in widget.text.text()

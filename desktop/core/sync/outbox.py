@@ -486,12 +486,17 @@ def discard(store: Store, kind: str, record_id: str) -> None:
         )
 
 
-def pending_count(store: Store) -> int:
-    """Records not yet acknowledged: pending versions plus records in unsent batches."""
+def pending_count(store: Store, *, cap: int | None = None) -> int:
+    """Records not yet acknowledged: pending versions plus records in unsent batches.
+
+    With `cap`, counting the pending versions stops after cap + 1 records: after importing
+    a roster of lakhs the exact figure costs a second, which the status bar must not spend on
+    the GUI thread at every change (it shows "100,000+" instead)."""
     me = store.device_id
+    limit = "" if cap is None else f" LIMIT {int(cap) + 1}"
     loose = store.conn.execute(
         "SELECT count(*) FROM (SELECT DISTINCT kind, record_id FROM change_log "
-        "WHERE state = 'pending' AND origin = ?)",
+        f"WHERE state = 'pending' AND origin = ?{limit})",
         (me,),
     ).fetchone()[0]
     frozen = store.conn.execute(

@@ -37,7 +37,7 @@ from desktop.core.sync import engine as sync_engine
 from desktop.core.sync import outbox
 from desktop.core.sync.bundle import export_bundle, import_bundle
 from desktop.core.sync.receipt import export_receipt, import_receipt, relayed_devices
-from desktop.ui.sync_status import SyncController, local_time
+from desktop.ui.sync_status import SyncController, local_time, pending_text
 from desktop.ui.uiload import load_ui
 
 CONTEXT = "SyncPage"
@@ -315,7 +315,7 @@ class SyncPage(QWidget):
         else:
             reach = tr("not checked yet")
         self.reachable_value.setText(reach)
-        self.pending_value.setText(tr("{0} record(s)").format(s["pending"]))
+        self.pending_value.setText(tr("{0} record(s)").format(pending_text(s["pending"])))
         self.last_value.setText(local_time(s["last_success"]) or tr("never"))
         b = self.buttons
         b["syncButton"].setEnabled(s["enrolled"] and not s["running"] and not s["needs_reenrol"])
