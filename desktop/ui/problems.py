@@ -65,6 +65,9 @@ class ProblemText:
         source = self.templates.get(getattr(problem, "code", ""))
         if source is None:
             return english
+        template = self.tr(source)
+        if template == source:  # not translated (English): exactly the core's words
+            return english
         params: dict[str, Any] = dict(getattr(problem, "params", {}))
         values = {
             k: (quoted(v) if k in self.quote else ("" if v is None else str(v)))
@@ -75,7 +78,7 @@ class ProblemText:
             if key.endswith("_field"):
                 values[key[: -len("_field")] + "_label"] = self.label(str(value))
         try:
-            return self.tr(source).format_map(values)
+            return template.format_map(values)
         except (KeyError, IndexError, ValueError):  # a broken translation: never lose the text
             return english
 
