@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from desktop.core.problems import Catalogue, Problem
 from desktop.store import Store
 
 #: Action point states; the first two are "open" (still to do).
@@ -48,11 +49,41 @@ FIELD_LABELS = {
 }
 
 
-class VisitError(ValueError):
-    """Bad input for a field visit. `problems` holds (field, message) pairs so a form can mark
-    each field; str() is one readable message naming every field."""
+#: English messages by code (the GUI translates by code: desktop/ui/pages/field_visits.py).
+MESSAGES = {
+    "required": "required",
+    "district_unknown": "{value!r} is not a UP district code",
+    "not_whole_number": "{value!r} is not a whole number",
+    "negative": "cannot be negative",
+    "not_a_date": "{value!r} is not a date (YYYY-MM-DD)",
+    "future_but_done": (
+        "{value} is in the future, but the visit already has {done}: a completed visit cannot "
+        "be dated after today ({today})"
+    ),
+    "ap_text_missing": "row {row}: the text is missing",
+    "ap_owner_missing": "row {row}: the owner is missing",
+    "ap_due_invalid": "row {row}: due date {value!r} is not a date (YYYY-MM-DD)",
+    "ap_status_invalid": "row {row}: status {value!r} is not one of {options}",
+    "attachment_invalid": "row {row}: not a SHA-256 reference",
+    "participants_unknown": "unknown participant(s) {ids}",
+    "no_action_point": "the visit has no action point {n}",
+    "new_person_name": "the new person's name (English) is required",
+    "new_person_mobile": "mobile {value!r}: 10 digits starting 6–9",
+    "month_invalid": "month {value!r} is not YYYY-MM",
+    "status_filter_invalid": "status filter {value!r} is not one of {options}",
+    "no_institute": "this desk has no institute yet (run init)",
+    "programme_required": "choose the programme the field workshop belongs to",
+    "days_invalid": "a workshop lasts at least one day",
+}
+problem = Catalogue(MESSAGES, FIELD_LABELS)
 
-    def __init__(self, problems: list[tuple[str, str]]) -> None:
+
+class VisitError(ValueError):
+    """Bad input for a field visit. `problems` holds (field, message) pairs — `Problem`s with
+    a `code` and `params` — so a form can mark each field and word the message in its own
+    language; str() is one readable English message naming every field."""
+
+    def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("; ".join(f"{FIELD_LABELS.get(f, f)}: {m}" for f, m in problems))
 
@@ -102,21 +133,27 @@ def _clean_names(values: Any) -> list[str]:
 
 def clean_action_point(point: Mapping[str, Any], index: int) -> tuple[dict, list]:
     """One action point in protocol shape, and the problems found (naming its row)."""
-    problems: list[tuple[str, str]] = []
-    row = f"row {index + 1}"
+    problems: list[Problem] = []
+    row = index + 1
     text = _clean_str(point.get("text"))
     owner = _clean_str(point.get("owner"))
     due = _clean_str(point.get("due_date"))
     status = _clean_str(point.get("status")) or AP_OPEN
     if not text:
-        problems.append(("action_points", f"{row}: the text is missing"))
+        problems.append(problem("action_points", "ap_text_missing", row=row))
     if not owner:
-        problems.append(("action_points", f"{row}: the owner is missing"))
+        problems.append(problem("action_points", "ap_owner_missing", row=row))
     if due is not None and not _valid_date(due):
-        problems.append(("action_points", f"{row}: due date {due!r} is not a date (YYYY-MM-DD)"))
+        problems.append(problem("action_points", "ap_due_invalid", row=row, value=due))
     if status not in AP_STATUSES:
         problems.append(
-            ("action_points", f"{row}: status {status!r} is not one of {', '.join(AP_STATUSES)}")
+            problem(
+                "action_points",
+                "ap_status_invalid",
+                row=row,
+                value=status,
+                options=", ".join(AP_STATUSES),
+            )
         )
     return {"text": text, "owner": owner, "due_date": due, "status": status}, problems
 
@@ -129,7 +166,7 @@ def validate_visit(
     A visit dated after today is a *planned* visit: allowed, but it cannot yet hold what only
     a completed visit has (findings, people met, participants) — that combination is what a
     mistyped year looks like."""
-    problems: list[tuple[str, str]] = []
+    problems: list[Problem] = []
     unknown = sorted(set(data) - set(FIELD_LABELS))
     if unknown:
         raise ValueError(f"field_visit has no field(s) {', '.join(unknown)}")
@@ -146,28 +183,28 @@ def validate_visit(
     }
     for name in REQUIRED:
         if not out[name]:
-            problems.append((name, "required"))
+            problems.append(problem(name, "required"))
     code = out["district_code"]
     if code and store is not None:
         if store.conn.execute("SELECT 1 FROM district WHERE code = ?", (code,)).fetchone() is None:
-            problems.append(("district_code", f"{code!r} is not a UP district code"))
+            problems.append(problem("district_code", "district_unknown", value=code))
     people = data.get("people_met")
     try:
         people_n = int(people) if people not in (None, "") else 0
         if isinstance(people, float) and people != int(people):
             raise ValueError
     except (TypeError, ValueError):
-        problems.append(("people_met", f"{people!r} is not a whole number"))
+        problems.append(problem("people_met", "not_whole_number", value=people))
         people_n = 0
     if people_n < 0:
-        problems.append(("people_met", "cannot be negative"))
+        problems.append(problem("people_met", "negative"))
     out["people_met"] = people_n
     visit_date = out["visit_date"]
     if visit_date and not _valid_date(visit_date):
-        problems.append(("visit_date", f"{visit_date!r} is not a date (YYYY-MM-DD)"))
+        problems.append(problem("visit_date", "not_a_date", value=visit_date))
     elif visit_date and visit_date > today_iso(today):
         done = [
-            FIELD_LABELS[k]
+            k
             for k, filled in (
                 ("findings", bool(out["findings"])),
                 ("people_met", people_n > 0),
@@ -177,11 +214,13 @@ def validate_visit(
         ]
         if done:
             problems.append(
-                (
+                problem(
                     "visit_date",
-                    f"{visit_date} is in the future, but the visit already has "
-                    f"{', '.join(done).lower()}: a completed visit cannot be dated after "
-                    f"today ({today_iso(today)})",
+                    "future_but_done",
+                    value=visit_date,
+                    done=", ".join(FIELD_LABELS[k] for k in done).lower(),
+                    done_fields=done,
+                    today=today_iso(today),
                 )
             )
     points = []
@@ -193,7 +232,7 @@ def validate_visit(
     for i, att in enumerate(out["attachments"]):
         sha = str(att.get("sha256") or "")
         if not re.fullmatch(r"[0-9a-f]{64}", sha):
-            problems.append(("attachments", f"row {i + 1}: not a SHA-256 reference"))
+            problems.append(problem("attachments", "attachment_invalid", row=i + 1))
     if store is not None and out["participant_ids"]:
         marks = ",".join("?" for _ in out["participant_ids"])
         found = {
@@ -205,7 +244,9 @@ def validate_visit(
         }
         missing = [p for p in out["participant_ids"] if p not in found]
         if missing:
-            problems.append(("participant_ids", f"unknown participant(s) {', '.join(missing)}"))
+            problems.append(
+                problem("participant_ids", "participants_unknown", ids=", ".join(missing))
+            )
     if problems:
         raise VisitError(problems)
     return out
@@ -261,7 +302,7 @@ def update_action_point(
         visit = load_visit(store, visit_id)
         points = [dict(p) for p in visit["action_points"]]
         if not 0 <= index < len(points):
-            raise VisitError([("action_points", f"the visit has no action point {index + 1}")])
+            raise VisitError([problem("action_points", "no_action_point", n=index + 1)])
         allowed = ("text", "owner", "due_date", "status")
         points[index].update({k: v for k, v in changes.items() if k in allowed})
         # Only the action points are checked: an older record that would fail today's rules
@@ -290,10 +331,10 @@ def quick_add_participant(
     problems = []
     name_en = (name_en or "").strip()
     if not name_en:
-        problems.append(("participant_ids", "the new person's name (English) is required"))
+        problems.append(problem("participant_ids", "new_person_name"))
     mobile = (mobile or "").strip() or None
     if mobile and not re.fullmatch(r"[6-9]\d{9}", mobile):
-        problems.append(("participant_ids", f"mobile {mobile!r}: 10 digits starting 6–9"))
+        problems.append(problem("participant_ids", "new_person_mobile", value=mobile))
     if problems:
         raise VisitError(problems)
     return store.insert(
@@ -378,13 +419,15 @@ def list_visits(
     """Visits newest first, filtered. `status`: 'open' (any open point), 'overdue' (any open
     point past its due date), 'closed' (no open point)."""
     if month is not None and not _MONTH.match(month):
-        raise VisitError([("visit_date", f"month {month!r} is not YYYY-MM")])
+        raise VisitError([problem("visit_date", "month_invalid", value=month)])
     if status is not None and status not in STATUS_FILTERS:
         raise VisitError(
             [
-                (
+                problem(
                     "action_points",
-                    f"status filter {status!r} is not one of {', '.join(STATUS_FILTERS)}",
+                    "status_filter_invalid",
+                    value=status,
+                    options=", ".join(STATUS_FILTERS),
                 )
             ]
         )

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from desktop.core import workshops as ws
-from desktop.core.field_visits import VisitError, load_visit
+from desktop.core.field_visits import VisitError, load_visit, problem
 from desktop.store import Store
 
 
@@ -47,14 +47,14 @@ def plan_field_workshop(
 ) -> str:
     """Create a `mode=field` workshop (and its sessions, each day) from a visit; returns the
     workshop id. District, office (as venue), department and date come from the visit."""
-    problems: list[tuple[str, str]] = []
+    problems = []
     if not store.institute_code:
-        problems.append(("workshop", "this desk has no institute yet (run init)"))
+        problems.append(problem("workshop", "no_institute"))
     programme = store.get("programme", programme_id) if programme_id else None
     if programme is None or programme["deleted"]:
-        problems.append(("programme", "choose the programme the field workshop belongs to"))
+        problems.append(problem("programme", "programme_required"))
     if days < 1:
-        problems.append(("days", "a workshop lasts at least one day"))
+        problems.append(problem("days", "days_invalid"))
     if problems:
         raise VisitError(problems)
     with store.transaction():
@@ -63,7 +63,7 @@ def plan_field_workshop(
         try:
             first = date.fromisoformat(start)
         except (TypeError, ValueError):
-            raise VisitError([("visit_date", f"{start!r} is not a date (YYYY-MM-DD)")]) from None
+            raise VisitError([problem("visit_date", "not_a_date", value=start)]) from None
         last = first + timedelta(days=days - 1)
         title = title_en or f"{programme['title_en']} — {visit['office']}"
         team = list(trainers if trainers is not None else visit["team"])

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from desktop.core.problems import Catalogue, Problem
 from desktop.store import RecordNotFound, Store
 
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -17,10 +18,42 @@ MODES = ("institute", "field")
 WHEN = ("upcoming", "running", "past")
 
 
-class ValidationError(ValueError):
-    """Bad input for a record: names the field (and session row) so the form can point at it."""
+#: English messages by code (a GUI translates by code: desktop/ui/pages/workshop_problems.py).
+MESSAGES = {
+    "code_required": "a programme needs a short code, e.g. KSK-01",
+    "code_taken": "programme code {value} is already used",
+    "title_required": "the English title must not be empty",
+    "hours_invalid": "hours must be a number above 0",
+    "pct_invalid": "minimum attendance must be a whole number 0–100",
+    "programme_required": "choose the programme this workshop belongs to",
+    "mode_invalid": "mode must be 'institute' or 'field'",
+    "venue_required": "say where the workshop is held",
+    "district_unknown": "unknown district code {value!r}",
+    "not_a_date": "{value!r} is not a date (YYYY-MM-DD)",
+    "end_before_start": "the workshop cannot end before it starts",
+    "too_long": "a workshop longer than a year is surely a typing mistake",
+    "trainer_blank": "remove the empty trainer name",
+    "session_outside": "{value} is outside the workshop's dates {start} to {end}",
+    "not_a_time": "{value!r} is not a time (HH:MM, 24-hour)",
+    "session_order": "a session must end after it starts",
+    "topic_required": "give the session a topic",
+    "session_overlap": "overlaps session {other} on {date}",
+    "no_sessions": "add at least one session",
+    "session_has_marks": (
+        "the session of {date} {time} already has {marks} attendance marks and cannot be removed"
+    ),
+    "no_start_date": "the original workshop has no valid start date",
+}
+problem = Catalogue(MESSAGES)
 
-    def __init__(self, problems: list[tuple[str, str]]) -> None:
+
+class ValidationError(ValueError):
+    """Bad input for a record: names the field (and session row) so the form can point at it.
+
+    `problems` are `Problem`s: (field, English message) pairs with a `code` and `params`;
+    a session's fields are named "session <n>.<field>" (and carry `params["session"]`)."""
+
+    def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("; ".join(f"{f}: {m}" for f, m in problems))
 
@@ -80,18 +113,18 @@ def _blank(value: Any) -> bool:
 
 
 # -- programmes ------------------------------------------------------------------------------
-def validate_programme(data: dict[str, Any]) -> list[tuple[str, str]]:
-    problems: list[tuple[str, str]] = []
+def validate_programme(data: dict[str, Any]) -> list[Problem]:
+    problems: list[Problem] = []
     if _blank(data.get("code")):
-        problems.append(("code", "a programme needs a short code, e.g. KSK-01"))
+        problems.append(problem("code", "code_required"))
     if _blank(data.get("title_en")):
-        problems.append(("title_en", "the English title must not be empty"))
+        problems.append(problem("title_en", "title_required"))
     hours = data.get("hours")
     if not isinstance(hours, (int, float)) or isinstance(hours, bool) or hours <= 0:
-        problems.append(("hours", "hours must be a number above 0"))
+        problems.append(problem("hours", "hours_invalid"))
     pct = data.get("min_attendance_pct")
     if not isinstance(pct, int) or isinstance(pct, bool) or not 0 <= pct <= 100:
-        problems.append(("min_attendance_pct", "minimum attendance must be a whole number 0–100"))
+        problems.append(problem("min_attendance_pct", "pct_invalid"))
     return problems
 
 
@@ -106,7 +139,7 @@ def save_programme(store: Store, data: dict[str, Any], programme_id: str | None 
             (clean["code"], programme_id),
         ).fetchone()
         if clash:
-            raise ValidationError([("code", f"programme code {clean['code']} is already used")])
+            raise ValidationError([problem("code", "code_taken", value=clean["code"])])
         if programme_id is None:
             return store.insert("programme", clean)
         store.update("programme", programme_id, clean)
@@ -124,68 +157,77 @@ def list_programmes(store: Store) -> list[dict[str, Any]]:
 
 
 # -- workshops -------------------------------------------------------------------------------
-def validate_plan(store: Store, plan: WorkshopPlan) -> list[tuple[str, str]]:
+def validate_plan(store: Store, plan: WorkshopPlan) -> list[Problem]:
     """Every problem at once, so a form can mark all bad fields in one go."""
-    problems: list[tuple[str, str]] = []
+    problems: list[Problem] = []
     programme = store.get("programme", plan.programme_id) if plan.programme_id else None
     if programme is None or programme["deleted"]:
-        problems.append(("programme_id", "choose the programme this workshop belongs to"))
+        problems.append(problem("programme_id", "programme_required"))
     if _blank(plan.title_en):
-        problems.append(("title_en", "the English title must not be empty"))
+        problems.append(problem("title_en", "title_required"))
     if plan.mode not in MODES:
-        problems.append(("mode", "mode must be 'institute' or 'field'"))
+        problems.append(problem("mode", "mode_invalid"))
     if _blank(plan.venue):
-        problems.append(("venue", "say where the workshop is held"))
+        problems.append(problem("venue", "venue_required"))
     district = store.conn.execute(
         "SELECT 1 FROM district WHERE code = ?", (plan.district_code,)
     ).fetchone()
     if district is None:
-        problems.append(("district_code", f"unknown district code {plan.district_code!r}"))
+        problems.append(problem("district_code", "district_unknown", value=plan.district_code))
     start, end = _parse_date(plan.start_date), _parse_date(plan.end_date)
     if start is None:
-        problems.append(("start_date", f"{plan.start_date!r} is not a date (YYYY-MM-DD)"))
+        problems.append(problem("start_date", "not_a_date", value=plan.start_date))
     if end is None:
-        problems.append(("end_date", f"{plan.end_date!r} is not a date (YYYY-MM-DD)"))
+        problems.append(problem("end_date", "not_a_date", value=plan.end_date))
     if start and end and end < start:
-        problems.append(("end_date", "the workshop cannot end before it starts"))
+        problems.append(problem("end_date", "end_before_start"))
     if start and end and (end - start).days > 366:
-        problems.append(("end_date", "a workshop longer than a year is surely a typing mistake"))
+        problems.append(problem("end_date", "too_long"))
     if any(_blank(t) for t in plan.trainers):
-        problems.append(("trainers", "remove the empty trainer name"))
+        problems.append(problem("trainers", "trainer_blank"))
     slots: dict[str, list[tuple[str, str, int]]] = {}
     for n, session in enumerate(plan.sessions, start=1):
         where = f"session {n}"
         day = _parse_date(session.date)
         if day is None:
-            problems.append((f"{where}.date", f"{session.date!r} is not a date (YYYY-MM-DD)"))
+            problems.append(problem(f"{where}.date", "not_a_date", value=session.date, session=n))
         elif start and end and not start <= day <= end:
             problems.append(
-                (
+                problem(
                     f"{where}.date",
-                    f"{session.date} is outside the workshop's dates "
-                    f"{plan.start_date} to {plan.end_date}",
+                    "session_outside",
+                    value=session.date,
+                    start=plan.start_date,
+                    end=plan.end_date,
+                    session=n,
                 )
             )
         times_ok = True
         for name in ("start_time", "end_time"):
             value = getattr(session, name)
             if not isinstance(value, str) or not _TIME.match(value):
-                problems.append((f"{where}.{name}", f"{value!r} is not a time (HH:MM, 24-hour)"))
+                problems.append(problem(f"{where}.{name}", "not_a_time", value=value, session=n))
                 times_ok = False
         if times_ok and session.end_time <= session.start_time:
-            problems.append((f"{where}.end_time", "a session must end after it starts"))
+            problems.append(problem(f"{where}.end_time", "session_order", session=n))
             times_ok = False
         if _blank(session.topic_en):
-            problems.append((f"{where}.topic_en", "give the session a topic"))
+            problems.append(problem(f"{where}.topic_en", "topic_required", session=n))
         if day and times_ok:
             for other_start, other_end, other_n in slots.get(session.date, []):
                 if session.start_time < other_end and other_start < session.end_time:
                     problems.append(
-                        (f"{where}.start_time", f"overlaps session {other_n} on {session.date}")
+                        problem(
+                            f"{where}.start_time",
+                            "session_overlap",
+                            other=other_n,
+                            date=session.date,
+                            session=n,
+                        )
                     )
             slots.setdefault(session.date, []).append((session.start_time, session.end_time, n))
     if not plan.sessions:
-        problems.append(("sessions", "add at least one session"))
+        problems.append(problem("sessions", "no_sessions"))
     return problems
 
 
@@ -241,10 +283,12 @@ def update_workshop(store: Store, workshop_id: str, plan: WorkshopPlan) -> None:
             if marks:
                 raise ValidationError(
                     [
-                        (
+                        problem(
                             "sessions",
-                            f"the session of {row['date']} {row['start_time']} already "
-                            f"has {marks} attendance marks and cannot be removed",
+                            "session_has_marks",
+                            date=row["date"],
+                            time=row["start_time"],
+                            marks=marks,
                         )
                     ]
                 )
@@ -298,11 +342,11 @@ def copy_workshop(
     batch and session ids are not copied (a new batch gets new ones)."""
     start = _parse_date(new_start_date)
     if start is None:
-        raise ValidationError([("start_date", f"{new_start_date!r} is not a date (YYYY-MM-DD)")])
+        raise ValidationError([problem("start_date", "not_a_date", value=new_start_date)])
     plan = plan_of(store, workshop_id)
     old_start = _parse_date(plan.start_date)
     if old_start is None:
-        raise ValidationError([("start_date", "the original workshop has no valid start date")])
+        raise ValidationError([problem("start_date", "no_start_date")])
     shift = start - old_start
 
     def moved(day: str) -> str:

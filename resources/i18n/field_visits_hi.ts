@@ -585,5 +585,89 @@
         <source>cannot be negative</source>
         <translation>ऋणात्मक नहीं हो सकती</translation>
     </message>
+    <message>
+      <source>{value} is not a UP district code</source>
+      <translation>{value} उत्तर प्रदेश के किसी जनपद का कोड नहीं है</translation>
+    </message>
+    <message>
+      <source>{value} is not a whole number</source>
+      <translation>{value} पूर्ण संख्या नहीं है</translation>
+    </message>
+    <message>
+      <source>{value} is not a date (YYYY-MM-DD)</source>
+      <translation>{value} मान्य तिथि नहीं है (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+      <source>{value} is in the future, but the visit already has findings, people met or participants: a completed visit cannot be dated after today ({today})</source>
+      <translation>{value} भविष्य की तिथि है, परंतु भ्रमण में निष्कर्ष, भेंट या प्रतिभागी पहले से दर्ज हैं: पूर्ण हुए भ्रमण की तिथि आज ({today}) के बाद की नहीं हो सकती</translation>
+    </message>
+    <message>
+      <source>row {row}: the text is missing</source>
+      <translation>पंक्ति {row}: कार्य का विवरण नहीं लिखा गया है</translation>
+    </message>
+    <message>
+      <source>row {row}: the owner is missing</source>
+      <translation>पंक्ति {row}: उत्तरदायी का नाम नहीं लिखा गया है</translation>
+    </message>
+    <message>
+      <source>row {row}: due date {value} is not a date (YYYY-MM-DD)</source>
+      <translation>पंक्ति {row}: नियत तिथि {value} मान्य तिथि नहीं है (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+      <source>row {row}: status {value} is not one of {options}</source>
+      <translation>पंक्ति {row}: स्थिति {value} इनमें से नहीं है: {options}</translation>
+    </message>
+    <message>
+      <source>row {row}: not a SHA-256 reference</source>
+      <translation>पंक्ति {row}: मान्य SHA-256 संदर्भ नहीं है</translation>
+    </message>
+    <message>
+      <source>unknown participant(s) {ids}</source>
+      <translation>अज्ञात प्रतिभागी {ids}</translation>
+    </message>
+    <message>
+      <source>the visit has no action point {n}</source>
+      <translation>इस भ्रमण में कार्रवाई बिंदु {n} नहीं है</translation>
+    </message>
+    <message>
+      <source>the new person's name (English) is required</source>
+      <translation>नए व्यक्ति का नाम (अंग्रेज़ी) आवश्यक है</translation>
+    </message>
+    <message>
+      <source>mobile {value}: 10 digits starting 6–9</source>
+      <translation>मोबाइल {value}: 6 से 9 से शुरू होने वाले 10 अंक होने चाहिए</translation>
+    </message>
+    <message>
+      <source>month {value} is not YYYY-MM</source>
+      <translation>माह {value} YYYY-MM प्रारूप में नहीं है</translation>
+    </message>
+    <message>
+      <source>status filter {value} is not one of {options}</source>
+      <translation>स्थिति फ़िल्टर {value} इनमें से नहीं है: {options}</translation>
+    </message>
+    <message>
+      <source>this desk has no institute yet (run init)</source>
+      <translation>इस डेस्क पर अभी कोई संस्थान नहीं है (पहले init चलाएँ)</translation>
+    </message>
+    <message>
+      <source>choose the programme the field workshop belongs to</source>
+      <translation>क्षेत्रीय कार्यशाला किस कार्यक्रम के अंतर्गत है, उसे चुनें</translation>
+    </message>
+    <message>
+      <source>a workshop lasts at least one day</source>
+      <translation>कार्यशाला कम से कम एक दिन की होनी चाहिए</translation>
+    </message>
+    <message>
+      <source>Workshop</source>
+      <translation>कार्यशाला</translation>
+    </message>
+    <message>
+      <source>Programme</source>
+      <translation>कार्यक्रम</translation>
+    </message>
+    <message>
+      <source>Days</source>
+      <translation>दिन</translation>
+    </message>
 </context>
 </TS>

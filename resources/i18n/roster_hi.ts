@@ -418,4 +418,119 @@ The deletion is kept as a record so that it reaches the portal at the next sync.
         <translation>सूची आयात करें…</translation>
     </message>
 </context>
+  <context>
+    <name>RosterProblems</name>
+    <message>
+      <source>{label} is longer than {max} characters</source>
+      <translation>{label} {max} अक्षरों से अधिक लंबा है</translation>
+    </message>
+    <message>
+      <source>{label} {value} looks like Hindi typed in a legacy font (Kruti Dev/Chanakya), not Unicode; convert the file to Unicode (e.g. with a Kruti Dev to Unicode converter) and import again</source>
+      <translation>{label} {value} पुराने फ़ॉन्ट (कृतिदेव/चाणक्य) में टाइप की गई हिन्दी लगती है, यूनिकोड में नहीं; फ़ाइल को यूनिकोड में बदलें (जैसे कृतिदेव से यूनिकोड कन्वर्टर द्वारा) और फिर से आयात करें</translation>
+    </message>
+    <message>
+      <source>{label} is in Devanagari; give the name in English letters</source>
+      <translation>{label} देवनागरी में है; नाम अंग्रेज़ी अक्षरों में लिखें</translation>
+    </message>
+    <message>
+      <source>{label} {value} is not in Devanagari script</source>
+      <translation>{label} {value} देवनागरी लिपि में नहीं है</translation>
+    </message>
+    <message>
+      <source>{label} {value} contains spaces</source>
+      <translation>{label} {value} में रिक्त स्थान (स्पेस) हैं</translation>
+    </message>
+    <message>
+      <source>{label} {value} is not a valid id</source>
+      <translation>{label} {value} मान्य आईडी नहीं है</translation>
+    </message>
+    <message>
+      <source>{label} {value} was turned into a rounded number by Excel; format the column as Text and type the number again</source>
+      <translation>{label} {value} को Excel ने पूर्णांकित संख्या में बदल दिया है; कॉलम का प्रारूप Text करें और नंबर दोबारा टाइप करें</translation>
+    </message>
+    <message>
+      <source>{label} {value} is not a 10-digit Indian mobile number starting 6-9</source>
+      <translation>{label} {value} 6 से 9 से शुरू होने वाला 10 अंकों का भारतीय मोबाइल नंबर नहीं है</translation>
+    </message>
+    <message>
+      <source>{label} {value} is not a valid address</source>
+      <translation>{label} {value} मान्य ईमेल पता नहीं है</translation>
+    </message>
+    <message>
+      <source>district {value} is ambiguous ({options}); write the full name or code</source>
+      <translation>ज़िला {value} स्पष्ट नहीं है ({options}); पूरा नाम या कोड लिखें</translation>
+    </message>
+    <message>
+      <source>unknown district {value} (use a UP district name in English or Hindi, or its code)</source>
+      <translation>ज़िला {value} पहचाना नहीं गया (उत्तर प्रदेश के ज़िले का नाम अंग्रेज़ी या हिन्दी में, अथवा उसका कोड लिखें)</translation>
+    </message>
+    <message>
+      <source>{label} {value} is not one of male, female, other</source>
+      <translation>{label} {value} पुरुष, महिला या अन्य में से कोई नहीं है</translation>
+    </message>
+    <message>
+      <source>{label} {value} is not one of A, B, C, D, contractual, other</source>
+      <translation>{label} {value} समूह क, ख, ग, घ (A, B, C, D), संविदा या अन्य में से कोई नहीं है</translation>
+    </message>
+    <message>
+      <source>{label} is required</source>
+      <translation>{label} आवश्यक है</translation>
+    </message>
+    <message>
+      <source>same {label} {value} as row {row} (duplicate in file)</source>
+      <translation>{label} {value} पंक्ति {row} के समान है (फ़ाइल में दोहराव)</translation>
+    </message>
+    <message>
+      <source>{label} {value} already belongs to another person: {who}</source>
+      <translation>{label} {value} पहले से किसी अन्य व्यक्ति का है: {who}</translation>
+    </message>
+    <message>
+      <source>{label} {value} belongs to {name} whose {other_label} is {theirs}, not {mine}</source>
+      <translation>{label} {value} {name} का है, जिनका {other_label} {theirs} है, {mine} नहीं</translation>
+    </message>
+    <message>
+      <source>Name (English)</source>
+      <translation>नाम (अंग्रेज़ी)</translation>
+    </message>
+    <message>
+      <source>Name (Hindi)</source>
+      <translation>नाम (हिन्दी)</translation>
+    </message>
+    <message>
+      <source>Employee code</source>
+      <translation>कर्मचारी कोड</translation>
+    </message>
+    <message>
+      <source>iGOT user id</source>
+      <translation>iGOT उपयोगकर्ता आईडी</translation>
+    </message>
+    <message>
+      <source>Designation</source>
+      <translation>पदनाम</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>विभाग</translation>
+    </message>
+    <message>
+      <source>District</source>
+      <translation>ज़िला</translation>
+    </message>
+    <message>
+      <source>Mobile</source>
+      <translation>मोबाइल</translation>
+    </message>
+    <message>
+      <source>Email</source>
+      <translation>ईमेल</translation>
+    </message>
+    <message>
+      <source>Gender</source>
+      <translation>लिंग</translation>
+    </message>
+    <message>
+      <source>Service group</source>
+      <translation>सेवा समूह</translation>
+    </message>
+  </context>
 </TS>

@@ -378,4 +378,159 @@
       <translation>न्यूनतम {min}% से कम</translation>
     </message>
   </context>
+  <context>
+    <name>WorkshopProblems</name>
+    <message>
+      <source>a programme needs a short code, e.g. KSK-01</source>
+      <translation>कार्यक्रम का एक संक्षिप्त कोड आवश्यक है, जैसे KSK-01</translation>
+    </message>
+    <message>
+      <source>programme code {value} is already used</source>
+      <translation>कार्यक्रम कोड {value} पहले से प्रयोग में है</translation>
+    </message>
+    <message>
+      <source>the English title must not be empty</source>
+      <translation>अंग्रेज़ी शीर्षक रिक्त नहीं छोड़ा जा सकता</translation>
+    </message>
+    <message>
+      <source>hours must be a number above 0</source>
+      <translation>घंटे 0 से अधिक की संख्या होनी चाहिए</translation>
+    </message>
+    <message>
+      <source>minimum attendance must be a whole number 0–100</source>
+      <translation>न्यूनतम उपस्थिति 0 से 100 के बीच की पूर्ण संख्या होनी चाहिए</translation>
+    </message>
+    <message>
+      <source>choose the programme this workshop belongs to</source>
+      <translation>यह कार्यशाला किस कार्यक्रम के अंतर्गत है, उसे चुनें</translation>
+    </message>
+    <message>
+      <source>mode must be 'institute' or 'field'</source>
+      <translation>प्रकार 'संस्थान' या 'क्षेत्रीय' होना चाहिए</translation>
+    </message>
+    <message>
+      <source>say where the workshop is held</source>
+      <translation>कार्यशाला का स्थान लिखें</translation>
+    </message>
+    <message>
+      <source>unknown district code {value}</source>
+      <translation>जनपद कोड {value} मान्य नहीं है</translation>
+    </message>
+    <message>
+      <source>{value} is not a date (YYYY-MM-DD)</source>
+      <translation>{value} मान्य तिथि नहीं है (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+      <source>the workshop cannot end before it starts</source>
+      <translation>कार्यशाला की समाप्ति तिथि आरंभ तिथि से पहले नहीं हो सकती</translation>
+    </message>
+    <message>
+      <source>a workshop longer than a year is surely a typing mistake</source>
+      <translation>एक वर्ष से लंबी कार्यशाला — संभवतः टंकण की त्रुटि है</translation>
+    </message>
+    <message>
+      <source>remove the empty trainer name</source>
+      <translation>प्रशिक्षक का रिक्त नाम हटाएँ</translation>
+    </message>
+    <message>
+      <source>{value} is outside the workshop's dates {start} to {end}</source>
+      <translation>{value} कार्यशाला की तिथियों ({start} से {end}) से बाहर है</translation>
+    </message>
+    <message>
+      <source>{value} is not a time (HH:MM, 24-hour)</source>
+      <translation>{value} मान्य समय नहीं है (HH:MM, 24 घंटे वाला)</translation>
+    </message>
+    <message>
+      <source>a session must end after it starts</source>
+      <translation>सत्र का समाप्ति समय आरंभ समय के बाद होना चाहिए</translation>
+    </message>
+    <message>
+      <source>give the session a topic</source>
+      <translation>सत्र का विषय लिखें</translation>
+    </message>
+    <message>
+      <source>overlaps session {other} on {date}</source>
+      <translation>{date} को सत्र {other} के समय से टकराता है</translation>
+    </message>
+    <message>
+      <source>add at least one session</source>
+      <translation>कम से कम एक सत्र जोड़ें</translation>
+    </message>
+    <message>
+      <source>the session of {date} {time} already has {marks} attendance marks and cannot be removed</source>
+      <translation>{date} {time} के सत्र में {marks} उपस्थिति दर्ज हो चुकी है, इसलिए इसे हटाया नहीं जा सकता</translation>
+    </message>
+    <message>
+      <source>the original workshop has no valid start date</source>
+      <translation>मूल कार्यशाला की आरंभ तिथि मान्य नहीं है</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>कोड</translation>
+    </message>
+    <message>
+      <source>Title (English)</source>
+      <translation>शीर्षक (अंग्रेज़ी)</translation>
+    </message>
+    <message>
+      <source>Hours</source>
+      <translation>घंटे</translation>
+    </message>
+    <message>
+      <source>Minimum attendance %</source>
+      <translation>न्यूनतम उपस्थिति %</translation>
+    </message>
+    <message>
+      <source>Programme</source>
+      <translation>कार्यक्रम</translation>
+    </message>
+    <message>
+      <source>Mode</source>
+      <translation>प्रकार</translation>
+    </message>
+    <message>
+      <source>Venue</source>
+      <translation>स्थान</translation>
+    </message>
+    <message>
+      <source>District</source>
+      <translation>जनपद</translation>
+    </message>
+    <message>
+      <source>Start date</source>
+      <translation>आरंभ तिथि</translation>
+    </message>
+    <message>
+      <source>End date</source>
+      <translation>समाप्ति तिथि</translation>
+    </message>
+    <message>
+      <source>Trainers</source>
+      <translation>प्रशिक्षक</translation>
+    </message>
+    <message>
+      <source>Sessions</source>
+      <translation>सत्र</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>दिनांक</translation>
+    </message>
+    <message>
+      <source>Start</source>
+      <translation>आरंभ</translation>
+    </message>
+    <message>
+      <source>End</source>
+      <translation>समाप्ति</translation>
+    </message>
+    <message>
+      <source>Topic (English)</source>
+      <translation>विषय (अंग्रेज़ी)</translation>
+    </message>
+    <message>
+      <source>Session {n}</source>
+      <translation>सत्र {n}</translation>
+    </message>
+  </context>
 </TS>

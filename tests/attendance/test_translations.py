@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
                 "forms/workshops.ui",
                 "desktop/ui/pages/programme_dialog.py",
                 "forms/programme_dialog.ui",
+                "desktop/ui/pages/workshop_problems.py",
             ],
         ),
     ],

@@ -40,7 +40,10 @@ def titles(page) -> list[str]:
 def test_create_with_validation_then_filter_and_copy(qtbot, page, store):
     page.new_workshop()
     page.save()  # empty title, no topic
-    assert "title_en" in page.error.text() and "topic_en" in page.error.text()
+    # the form names fields by their labels, not the core's field names
+    assert "Title (English): the English title must not be empty" in page.error.text()
+    assert "Session 1 · Topic (English)" in page.error.text()
+    assert "title_en" not in page.error.text()
     type_text(page.title_en, "Desk training")
     page.venue.setText("Hall 3")
     page.sessions.item(0, 3).setText("Opening")
@@ -103,7 +106,7 @@ def test_programme_dialog_creates_and_validates(qtbot, page, store):
     dialog = page.edit_programmes()
     dialog.code.setText("NEW-1")
     dialog.save()  # no English title
-    assert dialog.isVisible() and "title_en" in dialog.error.text()
+    assert dialog.isVisible() and "Title (English):" in dialog.error.text()
     dialog.title_en.setText("New programme")
     dialog.title_hi.setText("नया कार्यक्रम")
     dialog.pct.setValue(80)

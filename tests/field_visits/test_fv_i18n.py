@@ -113,3 +113,75 @@ def test_live_language_switch_keeps_what_was_typed(qtbot, tmp_path, store):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     assert form.save_button.text() == "Save"
     assert form.district.currentText() == "Lucknow (LKO)"
+
+
+def test_problem_codes_have_hindi_templates():
+    from desktop.core import field_visits as fv
+    from desktop.ui.pages.field_visits import PROBLEM_LABELS, PROBLEM_TEMPLATES
+
+    assert set(PROBLEM_TEMPLATES) == set(fv.MESSAGES)
+    have = translations()
+    for source in [*PROBLEM_TEMPLATES.values(), *PROBLEM_LABELS.values()]:
+        text = have.get(("FieldVisits", source))
+        assert text and re.search("[\u0900-\u097f]", text), source
+        assert set(re.findall(r"\{\w+\}", source)) == set(re.findall(r"\{\w+\}", text)), source
+
+
+def test_core_problems_keep_english_and_carry_codes(store):
+    from desktop.core import field_visits as fv
+
+    with pytest.raises(fv.VisitError) as err:
+        fv.validate_visit(
+            store,
+            {
+                "district_code": "ZZZ",
+                "office": "Vikas Bhawan",
+                "visit_date": "2026-13-01",
+                "people_met": -2,
+                "action_points": [{"text": "", "owner": "DM"}],
+            },
+        )
+    by_code = {p.code: p for p in err.value.problems}
+    assert by_code["district_unknown"] == ("district_code", "'ZZZ' is not a UP district code")
+    assert by_code["ap_text_missing"] == ("action_points", "row 1: the text is missing")
+    assert by_code["ap_text_missing"].params == {"row": 1}
+    assert "Visit date: '2026-13-01' is not a date (YYYY-MM-DD)" in str(err.value)
+    assert "Purpose: required" in str(err.value)
+
+
+@pytest.mark.skipif(shutil.which("pyside6-lrelease") is None, reason="pyside6-lrelease missing")
+def test_form_errors_in_hindi(qtbot, tmp_path, store):
+    from desktop.core import field_visits as fv
+
+    qm = tmp_path / "fv_hi.qm"
+    subprocess.run(["pyside6-lrelease", "-silent", str(TS), "-qm", str(qm)], check=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    try:
+        from desktop.ui.context import AppContext
+        from desktop.ui.pages.field_visits import create_page
+        from desktop.ui.tasks import SyncRunner
+
+        page = create_page(AppContext(store, None, SyncRunner()))
+        qtbot.addWidget(page)
+        try:
+            fv.validate_visit(
+                store,
+                {
+                    "district_code": "ZZZ",
+                    "office": "",
+                    "visit_date": "2026-11-02",
+                    "action_points": [{"text": "Train clerks", "owner": ""}],
+                },
+            )
+        except fv.VisitError as exc:
+            page.form._failed(exc)
+        text = page.form.error.text()
+        assert text.startswith("सहेजा नहीं गया — कृपया सुधारें:")
+        assert "जनपद: “ZZZ” उत्तर प्रदेश के किसी जनपद का कोड नहीं है" in text
+        assert "कार्यालय: आवश्यक है" in text
+        assert "कार्रवाई बिंदु: पंक्ति 1: उत्तरदायी का नाम नहीं लिखा गया है" in text
+        assert "district_code" not in text and "required" not in text
+    finally:
+        QCoreApplication.removeTranslator(translator)

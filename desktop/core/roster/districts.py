@@ -13,6 +13,9 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
+from desktop.core.problems import Problem
+from desktop.core.roster.messages import problem
+
 #: Old names, short forms and common spellings -> code.
 ALIASES: dict[str, str] = {
     "allahabad": "PRY",
@@ -113,8 +116,8 @@ class DistrictMatcher:
     def from_store(cls, store) -> DistrictMatcher:
         return cls(store.conn.execute("SELECT code, name_en, name_hi FROM district"))
 
-    def _match(self, text: str) -> tuple[str | None, str | None]:
-        """(code, None) or (None, message)."""
+    def _match(self, text: str) -> tuple[str | None, Problem | None]:
+        """(code, None) or (None, the problem: its English message, code and params)."""
         raw = text.strip()
         if not raw:
             return None, None
@@ -135,8 +138,5 @@ class DistrictMatcher:
             return codes.pop(), None
         if codes:
             options = ", ".join(sorted(self.names[c] for c in codes))
-            return None, f"district {raw!r} is ambiguous ({options}); write the full name or code"
-        return (
-            None,
-            f"unknown district {raw!r} (use a UP district name in English or Hindi, or its code)",
-        )
+            return None, problem("district_code", "district_ambiguous", value=raw, options=options)
+        return None, problem("district_code", "district_unknown", value=raw)

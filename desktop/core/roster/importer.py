@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop.core.problems import Problem
 from desktop.core.records import KIND_FIELDS
 from desktop.core.roster.fields import (
     FIELD_LABELS,
@@ -29,6 +30,7 @@ from desktop.core.roster.fields import (
     missing_required,
     propose_mapping,
 )
+from desktop.core.roster.messages import problem
 from desktop.core.roster.pipeline import Chunk, Entry, ReaderProcess, ReadSpec, read_chunks
 from desktop.core.roster.readers import RosterFileError, Table, open_table
 from desktop.store import Store
@@ -62,6 +64,8 @@ class ImportResult:
     rejected: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
     errors_truncated: bool = False
+    #: the same errors as `Problem`s (code and params, for a translated view); not in the JSON
+    problems: list[tuple[int, Problem]] = field(default_factory=list, repr=False)
     dry_run: bool = False
     layout: str = "auto"
     mapping: dict[str, str] = field(default_factory=dict)
@@ -174,7 +178,7 @@ class RowOutcome:
     cells: list[str]
     status: str  # created | updated | unchanged | rejected
     data: dict[str, str]  # the cleaned values
-    errors: list[tuple[str, str]]  # (field, message)
+    errors: list[Problem]  # (field, message) pairs with a code and params
 
 
 def import_roster(
@@ -350,9 +354,10 @@ class _ImportJob:
         if self.progress is not None:
             self.progress(done, fraction)
 
-    def _error(self, row: int, field_name: str, message: str) -> None:
+    def _error(self, row: int, error: Problem) -> None:
         if len(self.result.errors) < MAX_ERRORS:
-            self.result.errors.append({"row": row, "field": field_name, "message": message})
+            self.result.errors.append({"row": row, "field": error[0], "message": error[1]})
+            self.result.problems.append((row, error))
         else:
             self.result.errors_truncated = True
 
@@ -397,8 +402,8 @@ class _ImportJob:
                     new_keys.append(key)
             if errors:
                 result.rejected += 1
-                for field_name, message in errors:
-                    self._error(number, field_name, message)
+                for error in errors:
+                    self._error(number, error)
                 status = "rejected"
             if writer:
                 writer.row(cells or [], status, "; ".join(m for _, m in errors))
@@ -424,40 +429,42 @@ class _ImportJob:
         local: dict[str, dict[str, int]],
         new_rows: list[dict[str, str]],
         new_numbers: list[int],
-    ) -> tuple[str, list[tuple[str, str]]]:
+    ) -> tuple[str, list[Problem]]:
         target: dict[str, Any] | None = None
         target_key = ""
-        errors: list[tuple[str, str]] = []
+        errors: list[Problem] = []
         for key in self.keys:
             value = data.get(key)
             if not value:
                 continue
-            label = FIELD_LABELS[key]
             earlier = local[key].get(value)
             row = found[key].get(value)
             if earlier is None and row is not None:
                 claimed = self._claimed_by(row)
                 earlier = claimed or None
             if earlier is not None:
-                errors.append((key, f"same {label} {value!r} as row {earlier} (duplicate in file)"))
+                errors.append(problem(key, "duplicate_in_file", value=value, row=earlier))
                 continue
             if row is None:
                 continue
             if target is None:
                 target, target_key = row, key
             elif row["seq"] != target["seq"] and key != "mobile":
-                errors.append((key, _conflict(label, value, row)))
+                errors.append(_conflict(key, value, row))
         if target is not None and not errors:
             # A weaker key must not pull in someone whose stronger identity differs.
             for key in MATCH_KEYS[: MATCH_KEYS.index(target_key)]:
                 mine, theirs = data.get(key), target.get(key)
                 if mine and theirs and mine != theirs:
                     errors.append(
-                        (
+                        problem(
                             target_key,
-                            f"{FIELD_LABELS[target_key]} {data[target_key]!r} belongs to "
-                            f"{target['name_en']} whose {FIELD_LABELS[key]} is {theirs!r}, "
-                            f"not {mine!r}",
+                            "identity_mismatch",
+                            value=data[target_key],
+                            name=target["name_en"],
+                            other_field=key,
+                            theirs=theirs,
+                            mine=mine,
                         )
                     )
         if errors:
@@ -512,6 +519,6 @@ class _AllMaybe:
         return True
 
 
-def _conflict(label: str, value: str, row: Mapping[str, Any]) -> str:
+def _conflict(key: str, value: str, row: Mapping[str, Any]) -> Problem:
     who = row["name_en"] + (f" ({row['employee_code']})" if row.get("employee_code") else "")
-    return f"{label} {value!r} already belongs to another person: {who}"
+    return problem(key, "belongs_to_other", value=value, who=who)

@@ -10,9 +10,11 @@ import unicodedata
 from collections.abc import Mapping
 from functools import partial
 
+from desktop.core.problems import Problem
 from desktop.core.roster.districts import DistrictMatcher
-from desktop.core.roster.fields import FIELD_LABELS, IMPORT_FIELDS
-from desktop.core.roster.legacy import LEGACY_MESSAGE, is_latin_only, looks_legacy
+from desktop.core.roster.fields import IMPORT_FIELDS
+from desktop.core.roster.legacy import is_latin_only, looks_legacy
+from desktop.core.roster.messages import problem
 
 _SPACES = re.compile(r"\s+")
 _MOBILE_JUNK = re.compile(r"[\s\-().]")
@@ -118,7 +120,8 @@ def clean_code(value: str) -> str:
 
 
 class RowValidator:
-    """Turns raw cells (field -> text) into participant data plus (field, message) errors."""
+    """Turns raw cells (field -> text) into participant data plus errors: `Problem`s, i.e.
+    (field, English message) pairs with a `code` and `params` (desktop.core.roster.messages)."""
 
     def __init__(self, districts: DistrictMatcher) -> None:
         self.districts = districts
@@ -129,9 +132,9 @@ class RowValidator:
         # Values that repeat down a column are checked once (districts, groups, posts...).
         self._cache: dict[str, dict[str, object]] = {f: {} for f in _REPEATING}
 
-    def validate(self, raw: Mapping[str, str]) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    def validate(self, raw: Mapping[str, str]) -> tuple[dict[str, str], list[Problem]]:
         data: dict[str, str] = {}
-        errors: list[tuple[str, str]] = []
+        errors: list[Problem] = []
         checks, caches = self._checks, self._cache
         for field, value in raw.items():
             if not value:
@@ -145,85 +148,78 @@ class RowValidator:
                     if len(cache) > 20_000:
                         cache.clear()
                     cache[value] = result
-            if result.__class__ is tuple:
+            if result.__class__ is Problem:
                 errors.append(result)  # type: ignore[arg-type]
             elif result:
                 data[field] = result  # type: ignore[assignment]
         if "name_en" not in data and not any(f == "name_en" for f, _ in errors):
-            errors.append(("name_en", "Name (English) is required"))
+            errors.append(problem("name_en", "required"))
         return data, errors
 
-    # Each check returns the clean value, or (field, message).
-    def _check_text(self, field: str, value: str) -> str | tuple[str, str]:
+    # Each check returns the clean value, or a Problem.
+    def _check_text(self, field: str, value: str) -> str | Problem:
         if len(value) > MAX_TEXT:
-            return field, f"{FIELD_LABELS[field]} is longer than {MAX_TEXT} characters"
+            return problem(field, "too_long", max=MAX_TEXT)
         if looks_legacy(value, english_field=field != "name_hi"):
-            return field, f"{FIELD_LABELS[field]} {value!r} {LEGACY_MESSAGE}"
+            return problem(field, "legacy_font", value=value)
         return value
 
-    def _check_name_en(self, value: str) -> str | tuple[str, str]:
+    def _check_name_en(self, value: str) -> str | Problem:
         if _HAS_DEVANAGARI.search(value) and not re.search(r"[A-Za-z]", value):
-            return "name_en", "Name (English) is in Devanagari; give the name in English letters"
+            return problem("name_en", "name_en_devanagari")
         return self._check_text("name_en", value)
 
-    def _check_name_hi(self, value: str) -> str | tuple[str, str]:
+    def _check_name_hi(self, value: str) -> str | Problem:
         if is_latin_only(value):
             if looks_legacy(value):
-                return "name_hi", f"Name (Hindi) {value!r} {LEGACY_MESSAGE}"
-            return "name_hi", f"Name (Hindi) {value!r} is not in Devanagari script"
+                return problem("name_hi", "legacy_font", value=value)
+            return problem("name_hi", "not_devanagari", value=value)
         return self._check_text("name_hi", value)
 
-    def _check_employee_code(self, value: str) -> str | tuple[str, str]:
+    def _check_employee_code(self, value: str) -> str | Problem:
         value = clean_code(value)
         if len(value) > MAX_CODE:
-            return "employee_code", f"Employee code is longer than {MAX_CODE} characters"
+            return problem("employee_code", "too_long", max=MAX_CODE)
         if " " in value:
-            return "employee_code", f"Employee code {value!r} contains spaces"
+            return problem("employee_code", "has_spaces", value=value)
         return value
 
-    def _check_igot_user_id(self, value: str) -> str | tuple[str, str]:
+    def _check_igot_user_id(self, value: str) -> str | Problem:
         if " " in value or len(value) > 100:
-            return "igot_user_id", f"iGOT user id {value!r} is not a valid id"
+            return problem("igot_user_id", "igot_invalid", value=value)
         return value
 
-    def _check_mobile(self, value: str) -> str | tuple[str, str]:
+    def _check_mobile(self, value: str) -> str | Problem:
         mobile = clean_mobile(value)
         if mobile is None and "E+" in value.upper():
-            return (
-                "mobile",
-                f"Mobile {value!r} was turned into a rounded number by Excel; format the column "
-                "as Text and type the number again",
-            )
+            return problem("mobile", "mobile_excel", value=value)
         if mobile is None:
-            return "mobile", f"Mobile {value!r} is not a 10-digit Indian mobile number starting 6-9"
+            return problem("mobile", "mobile_invalid", value=value)
         return mobile
 
-    def _check_email(self, value: str) -> str | tuple[str, str]:
+    def _check_email(self, value: str) -> str | Problem:
         if not _EMAIL.match(value) or ".." in value:
-            return "email", f"Email {value!r} is not a valid address"
+            return problem("email", "email_invalid", value=value)
         return value.lower()
 
-    def _check_district_code(self, value: str) -> str | tuple[str, str]:
+    def _check_district_code(self, value: str) -> str | Problem:
         if looks_legacy(value):
-            return "district_code", f"District {value!r} {LEGACY_MESSAGE}"
-        code, message = self.districts.match(value)
+            return problem("district_code", "legacy_font", value=value)
+        code, found = self.districts.match(value)
         if code is None:
-            return "district_code", message or f"unknown district {value!r}"
+            return found or problem("district_code", "district_unknown", value=value)
         return code
 
-    def _check_gender(self, value: str) -> str | tuple[str, str]:
+    def _check_gender(self, value: str) -> str | Problem:
         gender = GENDERS.get(value.lower().rstrip("."))
         if gender is None:
-            return "gender", f"Gender {value!r} is not one of male, female, other (पुरुष, महिला, अन्य)"
+            return problem("gender", "gender_invalid", value=value)
         return gender
 
-    def _check_service_group(self, value: str) -> str | tuple[str, str]:
+    def _check_service_group(self, value: str) -> str | Problem:
         key = value.lower().replace("-", " ").replace(".", " ").strip()
         key = _GROUP_WORDS.sub("", key).strip()
         group = GROUPS.get(key) or GROUPS.get(key.replace(" ", ""))
         if group is None:
-            return (
-                "service_group",
-                f"Group {value!r} is not one of A, B, C, D, contractual, other (समूह क/ख/ग/घ)",
-            )
+            return problem("service_group", "group_invalid", value=value)
         return group

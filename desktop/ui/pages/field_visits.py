@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,6 +47,7 @@ from desktop.core.field_workshops import plan_field_workshop, programmes, worksh
 from desktop.paths import files_dir
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import bind_form, translate_buttons
+from desktop.ui.problems import ProblemText
 from desktop.ui.uiload import load_ui
 
 CONTEXT = "FieldVisits"
@@ -63,6 +64,51 @@ def hindi() -> bool:
     """Whether the Hindi translation is active (the .ts maps this marker to "hi")."""
     return tr("LANG") == "hi"
 
+
+# The core's problem codes (fv.MESSAGES) in the GUI's language; "{value}" is what was typed.
+PROBLEM_TEMPLATES = {
+    "required": QT_TRANSLATE_NOOP("FieldVisits", "required"),
+    "district_unknown": QT_TRANSLATE_NOOP("FieldVisits", "{value} is not a UP district code"),
+    "not_whole_number": QT_TRANSLATE_NOOP("FieldVisits", "{value} is not a whole number"),
+    "negative": QT_TRANSLATE_NOOP("FieldVisits", "cannot be negative"),
+    "not_a_date": QT_TRANSLATE_NOOP("FieldVisits", "{value} is not a date (YYYY-MM-DD)"),
+    "future_but_done": QT_TRANSLATE_NOOP(
+        "FieldVisits",
+        "{value} is in the future, but the visit already has findings, people met or "
+        "participants: a completed visit cannot be dated after today ({today})",
+    ),
+    "ap_text_missing": QT_TRANSLATE_NOOP("FieldVisits", "row {row}: the text is missing"),
+    "ap_owner_missing": QT_TRANSLATE_NOOP("FieldVisits", "row {row}: the owner is missing"),
+    "ap_due_invalid": QT_TRANSLATE_NOOP(
+        "FieldVisits", "row {row}: due date {value} is not a date (YYYY-MM-DD)"
+    ),
+    "ap_status_invalid": QT_TRANSLATE_NOOP(
+        "FieldVisits", "row {row}: status {value} is not one of {options}"
+    ),
+    "attachment_invalid": QT_TRANSLATE_NOOP("FieldVisits", "row {row}: not a SHA-256 reference"),
+    "participants_unknown": QT_TRANSLATE_NOOP("FieldVisits", "unknown participant(s) {ids}"),
+    "no_action_point": QT_TRANSLATE_NOOP("FieldVisits", "the visit has no action point {n}"),
+    "new_person_name": QT_TRANSLATE_NOOP(
+        "FieldVisits", "the new person's name (English) is required"
+    ),
+    "new_person_mobile": QT_TRANSLATE_NOOP("FieldVisits", "mobile {value}: 10 digits starting 6–9"),
+    "month_invalid": QT_TRANSLATE_NOOP("FieldVisits", "month {value} is not YYYY-MM"),
+    "status_filter_invalid": QT_TRANSLATE_NOOP(
+        "FieldVisits", "status filter {value} is not one of {options}"
+    ),
+    "no_institute": QT_TRANSLATE_NOOP("FieldVisits", "this desk has no institute yet (run init)"),
+    "programme_required": QT_TRANSLATE_NOOP(
+        "FieldVisits", "choose the programme the field workshop belongs to"
+    ),
+    "days_invalid": QT_TRANSLATE_NOOP("FieldVisits", "a workshop lasts at least one day"),
+}
+PROBLEM_LABELS = {
+    **fv.FIELD_LABELS,  # their source texts are translated in this context
+    "workshop": QT_TRANSLATE_NOOP("FieldVisits", "Workshop"),
+    "programme": QT_TRANSLATE_NOOP("FieldVisits", "Programme"),
+    "days": QT_TRANSLATE_NOOP("FieldVisits", "Days"),
+}
+PROBLEMS = ProblemText(CONTEXT, PROBLEM_TEMPLATES, PROBLEM_LABELS)
 
 STATUS_TEXT = {
     "open": "Open",
@@ -660,7 +706,7 @@ class VisitForm(QWidget):
 
     def _failed(self, exc: BaseException, _trace: str = "") -> None:
         if isinstance(exc, fv.VisitError):
-            lines = [f"{tr(fv.FIELD_LABELS.get(f, f))}: {tr(m)}" for f, m in exc.problems]
+            lines = [PROBLEMS.line(p) for p in exc.problems]
             self.show_error(tr("Not saved — please correct:") + " " + " · ".join(lines), exc.fields)
         else:
             self.show_error(str(exc))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core import workshops
 from desktop.store import Store
+from desktop.ui.pages.workshop_problems import problem_lines
 from desktop.ui.uiload import load_ui
 
 
@@ -73,8 +74,6 @@ class ProgrammeDialog(QDialog):
         try:
             self.saved_id = workshops.save_programme(self.store, data, self.existing.currentData())
         except workshops.ValidationError as exc:
-            self.error.setText(
-                "\n".join(f"• {field}: {message}" for field, message in exc.problems)
-            )
+            self.error.setText(problem_lines(exc.problems))
             return
         self.accept()

@@ -37,6 +37,7 @@ from desktop.paths import files_dir
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import bind_form
 from desktop.ui.pages.programme_dialog import ProgrammeDialog
+from desktop.ui.pages.workshop_problems import problem_lines
 from desktop.ui.uiload import load_ui
 
 PHASE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -601,7 +602,7 @@ class WorkshopsPage(QWidget):
     def _save_failed(self, exc: BaseException, _trace: str) -> None:
         self.error.setStyleSheet("color: #b71c1c;")
         if isinstance(exc, ValidationError):
-            self.error.setText("\n".join(f"• {f}: {m}" for f, m in exc.problems))
+            self.error.setText(problem_lines(exc.problems))
         else:
             self.error.setText(str(exc))
 

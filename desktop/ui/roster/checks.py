@@ -1,9 +1,9 @@
 """Field checks for the person form, with messages that name the field.
 
 The roster core's `RowValidator` (the importer's rules) decides what is acceptable and cleans
-the values (mobile `+91 98765-43210` → `9876543210`). Its messages are English; for the
-common cases the form shows the same message in the GUI's language (the translated rules
-below mirror the core's), anything else is shown as the core wrote it."""
+the values (mobile `+91 98765-43210` → `9876543210`). For the common cases the form shows its
+own wording (the translated rules below mirror the core's); anything else is the core's
+problem, shown by its code in the GUI's language (desktop.ui.roster.problems)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from desktop.ui.roster.problems import problem_text
 
 _MOBILE = re.compile(r"^[6-9][0-9]{9}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -41,11 +43,12 @@ class Problem:
     field: str
     code: str
     args: tuple[str, ...] = ()
-    text: str = ""  # the core's own message, for problems without a translated form
+    text: str = ""  # the core's own message, for problems without a form rule
+    core: tuple[str, str] | None = None  # the core's Problem (code and params) behind `text`
 
     def message(self) -> str:
         if self.code == "core":
-            return self.text
+            return problem_text(self.core) if self.core is not None else self.text
         translate = QCoreApplication.translate
         label = translate("PersonDialog", FIELD_LABELS.get(self.field, self.field))
         text = translate("PersonDialog", MESSAGES[self.code]).replace("%1", label)
@@ -106,7 +109,10 @@ def validate_person(
     clean, errors = validator.validate(raw)
     mine = {p.field: p for p in check_person(values)}
     problems: list[Problem] = []
-    for field_name, message in errors:
-        problems.append(mine.get(field_name) or Problem(field_name, "core", text=message))
+    for core in errors:
+        field_name, message = core
+        problems.append(
+            mine.get(field_name) or Problem(field_name, "core", text=message, core=core)
+        )
     out = {k: clean.get(k) for k in values}
     return out, problems

@@ -28,6 +28,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.i18n import bind_form
 from desktop.ui.roster import import_flow
 from desktop.ui.roster.import_flow import Cancelled, ImportFileError, ImportPlan, ImportSummary
+from desktop.ui.roster.problems import ROSTER_PROBLEMS, problem_text
 from desktop.ui.uiload import load_ui
 
 FORM = "import_dialog.ui"
@@ -335,7 +336,9 @@ class ImportDialog(QDialog):
             for column, target in enumerate(self.mapping):
                 if target and column < len(source):
                     shown[target] = source[column]
-            problems = "; ".join(result.errors)
+            problems = "; ".join(
+                [problem_text(p) for p in result.problems] if result.problems else result.errors
+            )
             cells = [str(result.line), _tr(STATUS_LABELS[result.status]), problems]
             cells += [shown.get(f, "") for f in fields]
             colour = QBrush(QColor(STATUS_COLOURS[result.status]))
@@ -445,11 +448,14 @@ class ImportDialog(QDialog):
             )
         self.summary_label.setText(text)
         table.setRowCount(len(s.errors))
-        for r, error in enumerate(s.errors):
+        # The same errors with codes (translated); the report file keeps the core's English.
+        found = s.problems if len(s.problems) == len(s.errors) else [None] * len(s.errors)
+        for r, (error, problem) in enumerate(zip(s.errors, found, strict=True)):
             table.setItem(r, 0, QTableWidgetItem(str(error.get("row", ""))))
-            label = FIELD_LABELS.get(error.get("field", ""), error.get("field", ""))
-            table.setItem(r, 1, QTableWidgetItem(translate("ImportDialog", label)))
-            table.setItem(r, 2, QTableWidgetItem(error.get("message", "")))
+            field_name = error.get("field", "")
+            table.setItem(r, 1, QTableWidgetItem(ROSTER_PROBLEMS.label(field_name)))
+            message = problem_text(problem[1]) if problem else error.get("message", "")
+            table.setItem(r, 2, QTableWidgetItem(message))
         table.resizeColumnToContents(0)
         table.resizeColumnToContents(1)
         self.save_report_button.setEnabled(True)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop.core.problems import Problem
 from desktop.core.roster.districts import DistrictMatcher
 from desktop.core.roster.fields import FIELD_LABELS, IGNORE, IMPORT_FIELDS
 from desktop.core.roster.importer import (
@@ -26,6 +27,7 @@ from desktop.core.roster.importer import (
     import_roster,
     preview_file,
 )
+from desktop.core.roster.messages import problem
 from desktop.core.roster.readers import RosterFileError
 from desktop.core.roster.validate import RowValidator
 from desktop.store import Store
@@ -42,12 +44,14 @@ __all__ = ["FIELDS", "FIELD_LABELS", "IGNORE", "ImportPlan", "RowResult", "open_
 
 @dataclass
 class RowResult:
-    """One previewed row: its spreadsheet row number, status and messages."""
+    """One previewed row: its spreadsheet row number, status and messages (`errors` in the
+    core's English, `problems` the same with codes and params, for a translated view)."""
 
     line: int
     cells: list[str]
     status: str  # "new", "update" (matches someone already in the roster), "error"
     errors: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
 
 def open_import(path: Path | str) -> ImportPlan:
@@ -108,17 +112,17 @@ class ImportPlan:
                 if target
             }
             data, problems = validator.validate(raw)
-            errors = [message for _field, message in problems]
             for key in MATCH_KEYS:
                 value = data.get(key)
                 if value:
                     first = seen.setdefault((key, value), number)
                     if first != number:
-                        errors.append(
-                            f"same {FIELD_LABELS[key]} {value!r} as row {first} (duplicate in file)"
+                        problems.append(
+                            problem(key, "duplicate_in_file", value=value, row=first)
                         )
+            errors = [message for _field, message in problems]
             status = "error" if errors else ("update" if _known(store, data) else "new")
-            results.append(RowResult(number, list(cells), status, errors))
+            results.append(RowResult(number, list(cells), status, errors, problems))
         return results
 
     def run(self, store: Store, mapping: Sequence[str], handle=None) -> ImportResult:
