@@ -276,3 +276,13 @@ def test_send_again_of_a_rejected_deletion_and_of_an_unknown_record(enrolled):
     assert again["deleted"] == 1 and again["updated_at"] > tomb["updated_at"]
     with pytest.raises(RecordNotFound):
         outbox.send_again(enrolled, "participant", "01900000-0000-7000-8000-00000000dead")
+
+
+def test_held_reason_from_the_stored_database_message(store):
+    store.insert("certificate", {"number": NUMBER, "participant_id": "p", "workshop_id": "w"})
+    assert sync_engine.apply_pulled(store, revoked_certificate()) == "held"
+    [held] = sync_engine.held_records(store)
+    assert held["error"] == "IntegrityError: UNIQUE constraint failed: certificate.number"
+    assert sync_engine.held_reason(held) == {
+        "code": "duplicate_number", "field": "number", "value": NUMBER}
+    assert sync_engine.held_reason({**held, "error": "TypeError: odd"})["code"] == "unreadable"
