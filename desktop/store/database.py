@@ -254,6 +254,19 @@ class Store:
             )
         return True
 
+    def touch(self, kind: str, record_id: str) -> None:
+        """Make a new version of a record with its data unchanged (a new `updated_at` and
+        this desk as origin), as an edit would: the change log picks it up and the record is
+        sent again (e.g. "Send again" for a record the portal rejected). Tombstones too."""
+        _check_kind(kind)
+        with self.transaction():
+            if self.get(kind, record_id) is None:
+                raise RecordNotFound(f"No {kind} with id {record_id}.")
+            self.conn.execute(
+                f"UPDATE {kind} SET updated_at = ?, origin = ? WHERE id = ?",
+                (now_ts(), self.device_id, record_id),
+            )
+
     def delete(self, kind: str, record_id: str) -> bool:
         """Tombstone a record: it stays, marked deleted, so the deletion can sync."""
         _check_kind(kind)

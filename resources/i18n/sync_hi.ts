@@ -60,8 +60,8 @@
         <translation>रसीद आयात करें…</translation>
     </message>
     <message>
-        <source>The portal did not accept these records. Everything else was sent. Fix a record and it is sent again at the next sync, or discard it.</source>
-        <translation>पोर्टल ने ये रिकॉर्ड स्वीकार नहीं किए। बाकी सब भेज दिया गया है। रिकॉर्ड सुधारें, तो वह अगले सिंक में फिर भेजा जाएगा, या उसे हटा दें।</translation>
+        <source>The portal did not accept these records; everything else was sent. Fix a record, or choose Send again once the problem is solved (for example, the missing photo is back), and it goes out at the next sync. Or discard it.</source>
+        <translation>पोर्टल ने ये रिकॉर्ड स्वीकार नहीं किए; बाकी सब भेज दिया गया है। रिकॉर्ड सुधारें, या समस्या हल हो जाने पर (जैसे गुम फ़ोटो वापस आ जाए) “फिर से भेजें” चुनें, तो वह अगले सिंक में चला जाएगा। या उसे हटा दें।</translation>
     </message>
     <message>
         <source>Fix…</source>
@@ -70,6 +70,10 @@
     <message>
         <source>Discard…</source>
         <translation>हटाएँ…</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>फिर से भेजें</translation>
     </message>
     <message>
         <source>Participant</source>
@@ -376,8 +380,52 @@
         <translation>पोर्टल व्यस्त है: उसने {0} तक रुकने को कहा है</translation>
     </message>
     <message>
-        <source>Update from the portal not applied here</source>
-        <translation>पोर्टल का अद्यतन यहाँ लागू नहीं हुआ</translation>
+        <source>The portal sent these updates, but they clash with records on this desk, so they were not applied here. Nothing is lost: once the record here is corrected (for example, a certificate issued here is given another number), they are applied by themselves at the next sync.</source>
+        <translation>पोर्टल ने ये अद्यतन भेजे, लेकिन ये इस डेस्क के रिकॉर्ड से टकराते हैं, इसलिए यहाँ लागू नहीं हुए। कुछ खोया नहीं है: यहाँ का रिकॉर्ड सुधारने पर (जैसे यहाँ जारी प्रमाणपत्र को दूसरा नंबर देने पर) ये अगले सिंक में अपने-आप लागू हो जाएँगे।</translation>
+    </message>
+    <message>
+        <source>Portal updates not applied</source>
+        <translation>लागू न हुए पोर्टल अद्यतन</translation>
+    </message>
+    <message>
+        <source>Portal updates not applied ({0})</source>
+        <translation>लागू न हुए पोर्टल अद्यतन ({0})</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>कारण</translation>
+    </message>
+    <message>
+        <source>Another certificate here already has number {0}.</source>
+        <translation>यहाँ पहले से एक और प्रमाणपत्र का नंबर {0} है।</translation>
+    </message>
+    <message>
+        <source>This participant's attendance at this session is already recorded here.</source>
+        <translation>इस सत्र में इस प्रतिभागी की उपस्थिति यहाँ पहले से दर्ज है।</translation>
+    </message>
+    <message>
+        <source>Another record here already has the same {0}.</source>
+        <translation>यहाँ पहले से एक और रिकॉर्ड में यही {0} है।</translation>
+    </message>
+    <message>
+        <source>The portal's version has no {0}, which this desk needs.</source>
+        <translation>पोर्टल के संस्करण में {0} नहीं है, जो इस डेस्क के लिए ज़रूरी है।</translation>
+    </message>
+    <message>
+        <source>It refers to a record this desk does not have.</source>
+        <translation>यह ऐसे रिकॉर्ड से जुड़ा है जो इस डेस्क पर नहीं है।</translation>
+    </message>
+    <message>
+        <source>The portal's version has a value this desk does not accept.</source>
+        <translation>पोर्टल के संस्करण में ऐसा मान है जिसे यह डेस्क स्वीकार नहीं करता।</translation>
+    </message>
+    <message>
+        <source>This desk could not read the portal's version; a newer Karmayogi Desk may be needed.</source>
+        <translation>यह डेस्क पोर्टल का संस्करण पढ़ नहीं सका; कर्मयोगी डेस्क का नया संस्करण चाहिए हो सकता है।</translation>
+    </message>
+    <message>
+        <source>“{0}” will be sent again at the next sync.</source>
+        <translation>“{0}” अगले सिंक में फिर से भेजा जाएगा।</translation>
     </message>
 </context>
 <context>

@@ -228,3 +228,61 @@ def test_enrolling_with_another_portal_forgets_what_the_old_one_had(enrolled, po
     reconciled = SyncEngine(enrolled, transport=other.transport()).sync()
     assert reconciled.rejected_records == []
     assert other.attachments[sha] == data
+
+
+def test_send_again_resends_a_rejected_record_without_editing_it(enrolled, portal):
+    """After a missing_attachment rejection the user needs no pretend edit: "Send again"
+    makes a new version (data unchanged, §6b: it leaves quarantine) that the next sync sends,
+    uploading the photo first (§5)."""
+    data = b"\xff\xd8 photo bytes again"
+    sha = hashlib.sha256(data).hexdigest()
+    attachments.write(enrolled, sha, data)
+    ref = {"sha256": sha, "filename": "a.jpg", "media_type": "image/jpeg", "size": len(data)}
+    vid = enrolled.insert("field_visit", {"office": "Tehsil", "attachments": [ref]})
+    engine(enrolled, portal).sync()
+    portal.attachments.clear()
+    enrolled.update("field_visit", vid, {"office": "Tehsil office"})
+    rejected = engine(enrolled, portal).sync()
+    assert [r["code"] for r in rejected.rejected_records] == ["missing_attachment"]
+    before = enrolled.get("field_visit", vid)
+    assert outbox.pending_count(enrolled) == 0
+
+    outbox.send_again(enrolled, "field_visit", vid)
+
+    after = enrolled.get("field_visit", vid)
+    assert after["updated_at"] > before["updated_at"] and after["origin"] == enrolled.device_id
+    assert {k: v for k, v in after.items() if k not in ("updated_at", "seq")} == {
+        k: v for k, v in before.items() if k not in ("updated_at", "seq")}
+    assert outbox.quarantined(enrolled) == []
+    assert outbox.pending_count(enrolled) == 1
+    assert enrolled.conn.execute(
+        "SELECT state FROM change_log WHERE record_id = ? AND updated_at = ?",
+        (vid, after["updated_at"])).fetchone()[0] == "pending"
+    sent = engine(enrolled, portal).sync()
+    assert sent.rejected_records == [] and sent.pending == 0
+    assert portal.attachments[sha] == data
+    assert portal.records[vid]["updated_at"] == after["updated_at"]
+    assert portal.records[vid]["data"]["office"] == "Tehsil office"
+
+
+def test_send_again_of_a_rejected_deletion_and_of_an_unknown_record(enrolled):
+    from desktop.store.errors import RecordNotFound
+
+    pid = enrolled.insert("participant", participant(1))
+    enrolled.delete("participant", pid)
+    tomb = enrolled.get("participant", pid)
+    outbox.send_again(enrolled, "participant", pid)
+    again = enrolled.get("participant", pid)
+    assert again["deleted"] == 1 and again["updated_at"] > tomb["updated_at"]
+    with pytest.raises(RecordNotFound):
+        outbox.send_again(enrolled, "participant", "01900000-0000-7000-8000-00000000dead")
+
+
+def test_held_reason_from_the_stored_database_message(store):
+    store.insert("certificate", {"number": NUMBER, "participant_id": "p", "workshop_id": "w"})
+    assert sync_engine.apply_pulled(store, revoked_certificate()) == "held"
+    [held] = sync_engine.held_records(store)
+    assert held["error"] == "IntegrityError: UNIQUE constraint failed: certificate.number"
+    assert sync_engine.held_reason(held) == {
+        "code": "duplicate_number", "field": "number", "value": NUMBER}
+    assert sync_engine.held_reason({**held, "error": "TypeError: odd"})["code"] == "unreadable"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
-from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPushButton, QWidget
 
 from desktop.core.sync import outbox
 from desktop.paths import resource_path
@@ -171,25 +171,155 @@ def test_retry_after_keeps_auto_sync_quiet_and_resumes_by_itself(ctx, qtbot):
     assert "reached the portal" in page.message.text()
 
 
-def test_held_update_from_the_portal_is_listed_with_its_reason(ctx, qtbot):
+HELD_NUMBER = "TST/2026/0001"
+
+
+def _hold_a_certificate(store) -> None:
+    """A certificate number issued here offline that the portal meanwhile gave another
+    desk's certificate: the pulled one is held."""
     from desktop.core.sync import engine as sync_engine
 
-    ctx.store.insert("certificate", {"number": "TST/2026/0001", "participant_id": "p",
-                                     "workshop_id": "w"})
+    store.insert("certificate", {"number": HELD_NUMBER, "participant_id": "p",
+                                 "workshop_id": "w"})
     pulled = {"kind": "certificate", "id": "01900000-0000-7000-8000-0000000003ff",
               "updated_at": "2026-11-02T00:00:00.000Z", "origin": "other-desk",
-              "deleted": False, "data": {"number": "TST/2026/0001", "participant_id": "p",
+              "deleted": False, "data": {"number": HELD_NUMBER, "participant_id": "p",
                                          "workshop_id": "w", "revoked_at": None}}
-    assert sync_engine.apply_pulled(ctx.store, pulled) == "held"
+    assert sync_engine.apply_pulled(store, pulled) == "held"
+
+
+def test_held_update_from_the_portal_is_listed_with_its_reason(ctx, qtbot):
+    """Held updates have their own tab and help line, and say why in words a clerk
+    understands; the database's message stays available as the tooltip."""
+    _hold_a_certificate(ctx.store)
+    ctx.store.insert("participant", {"name_en": "Asha Verma", "mobile": "12345"})
     page = sync_page.create_page(ctx)
     qtbot.addWidget(page)
+    page.sync_now()  # both local records are rejected; the held update is tried again
+    names = {page.rejected.item(i, 1).text() for i in range(page.rejected.rowCount())}
+    assert names == {"Asha Verma", HELD_NUMBER}  # the local certificate; no held row here
+    assert page.held.rowCount() == 1
+    assert page.held.item(0, 0).text() == "Certificate"
+    assert page.held.item(0, 1).text() == HELD_NUMBER
+    reason = page.held.item(0, 2)
+    assert reason.text() == f"Another certificate here already has number {HELD_NUMBER}."
+    assert "UNIQUE" not in reason.text() and "Error" not in reason.text()
+    assert reason.toolTip() == "IntegrityError: UNIQUE constraint failed: certificate.number"
+    assert page.tabs.tabText(sync_page.REJECTED_TAB) == "Rejected records (2)"
+    assert page.tabs.tabText(sync_page.HELD_TAB) == "Portal updates not applied (1)"
+    held_help = page.findChild(QLabel, "heldHelp").text()
+    rejected_help = page.findChild(QLabel, "rejectedHelp").text()
+    assert "clash with records on this desk" in held_help
+    assert "did not accept" not in held_help and "did not accept" in rejected_help
+    held_tab = page.tabs.widget(sync_page.HELD_TAB)
+    assert held_tab.isAncestorOf(page.held)
+    assert held_tab.isAncestorOf(page.findChild(QLabel, "heldHelp"))
+    assert not held_tab.isAncestorOf(page.rejected)
+    translator = _load_hindi()
+    try:
+        page.retranslate()
+        assert page.held.item(0, 2).text() == (
+            f"यहाँ पहले से एक और प्रमाणपत्र का नंबर {HELD_NUMBER} है।")
+        assert page.held.item(0, 2).toolTip().startswith("IntegrityError")
+        assert page.tabs.tabText(sync_page.HELD_TAB) == "लागू न हुए पोर्टल अद्यतन (1)"
+        assert page.findChild(QLabel, "heldHelp").text().startswith("पोर्टल ने ये अद्यतन")
+    finally:
+        QCoreApplication.removeTranslator(translator)
+
+
+@pytest.mark.parametrize(("error", "data", "kind", "expected"), [
+    ("IntegrityError: UNIQUE constraint failed: attendance.session_id, "
+     "attendance.participant_id", {}, "attendance",
+     "This participant's attendance at this session is already recorded here."),
+    ("IntegrityError: NOT NULL constraint failed: participant.name_en", {}, "participant",
+     "The portal's version has no name_en, which this desk needs."),
+    ("IntegrityError: UNIQUE constraint failed: workshop.code", {"code": "W1"}, "workshop",
+     "Another record here already has the same code (W1)."),
+    ("IntegrityError: FOREIGN KEY constraint failed", {}, "participant",
+     "It refers to a record this desk does not have."),
+    ("KeyError: 'data'", {}, "participant",
+     "This desk could not read the portal's version; a newer Karmayogi Desk may be needed."),
+])
+def test_every_held_reason_is_in_words(error, data, kind, expected):
+    assert sync_page.held_text({"kind": kind, "error": error, "data": data}) == expected
+
+
+def test_send_again_queues_a_rejected_record_without_editing_it(ctx, qtbot, ref_portal):
+    """The portal said missing_attachment; the photo is put back on this desk; Send again
+    queues the visit's current version (no pretend edit) and the next sync delivers it."""
+    import hashlib
+
+    from desktop.core.sync import attachments
+
+    photo = b"\xff\xd8\xff\xe0 photo that was missing " * 50
+    sha = hashlib.sha256(photo).hexdigest()
+    ref = {"sha256": sha, "filename": "visit.jpg", "media_type": "image/jpeg",
+           "size": len(photo)}
+    vid = ctx.store.insert("field_visit", {
+        "district_code": "LKO", "office": "Block office", "department": None,
+        "visit_date": "2026-11-20", "purpose": "Follow-up", "team": ["Asha"],
+        "people_met": 4, "participant_ids": [], "findings": "", "action_points": [],
+        "attachments": [ref]})
+    page = sync_page.create_page(ctx)
+    qtbot.addWidget(page)
+    assert not page.buttons["sendAgainButton"].isEnabled()
+    page.sync_now()
     assert page.rejected.rowCount() == 1
-    assert page.rejected.item(0, 0).text() == "Certificate"
-    assert page.rejected.item(0, 1).text() == "TST/2026/0001"
-    assert page.rejected.item(0, 2).text() == "Update from the portal not applied here"
-    assert "UNIQUE" in page.rejected.item(0, 3).text()
-    assert page.tabs.tabText(0) == "Rejected records (1)"
-    assert not page.buttons["editButton"].isEnabled()  # fix the local record instead
+    assert page.rejected.item(0, 2).text() == "Photo or document missing"
+    assert page.buttons["sendAgainButton"].isEnabled()
+    before = ctx.store.get("field_visit", vid)
+    attachments.write(ctx.store, sha, photo)  # the user put the photo back
+    page.rejected.selectRow(0)
+    page.buttons["sendAgainButton"].click()
+    assert page.rejected.rowCount() == 0
+    assert page.tabs.tabText(sync_page.REJECTED_TAB) == "Rejected records"
+    assert page.pending_value.text() == "1 record(s)"
+    assert "will be sent again at the next sync" in page.message.text()
+    after = ctx.store.get("field_visit", vid)
+    assert after["updated_at"] > before["updated_at"] and after["office"] == "Block office"
+    page.sync_now()
+    assert page.rejected.rowCount() == 0 and outbox.pending_count(ctx.store) == 0
+    [held] = [r for r in ref_portal.records() if r["id"] == vid]
+    assert held["updated_at"] == after["updated_at"]
+
+
+def test_page_has_the_margins_of_the_other_pages_from_its_form(ctx, qtbot):
+    """The content does not touch the window's edge; the margins come from the .ui form
+    (the same as the roster page's form), not from code."""
+    from desktop.ui.uiload import load_ui
+
+    page = sync_page.create_page(ctx)
+    page.resize(1000, 700)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    form = page.ui.layout().contentsMargins()
+    holder = QWidget()
+    roster = load_ui("roster_page.ui", holder).layout().contentsMargins()
+    assert (form.left(), form.top(), form.right(), form.bottom()) == (
+        roster.left(), roster.top(), roster.right(), roster.bottom())
+    title = page.findChild(QLabel, "titleLabel")
+    assert title.mapTo(page, title.rect().topLeft()).x() >= 12
+    assert page.tabs.mapTo(page, page.tabs.rect().topRight()).x() <= page.width() - 12
+
+
+def test_table_headers_are_as_tall_in_hindi_as_in_english(ctx, qtbot):
+    """Devanagari header text asked Qt for a shorter header than Latin, so Hindi headers
+    sat cramped against the top; the form gives every header the same room."""
+    _hold_a_certificate(ctx.store)
+    page = sync_page.create_page(ctx)
+    qtbot.addWidget(page)
+    tables = (page.rejected, page.held, page.history)
+    english = [t.horizontalHeader().sizeHint().height() for t in tables]
+    translator = _load_hindi()
+    try:
+        page.retranslate()
+        hindi = [t.horizontalHeader().sizeHint().height() for t in tables]
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert hindi == english
+    line = page.rejected.fontMetrics().height()
+    assert all(h >= line + 8 for h in english)
 
 
 def _load_hindi():

@@ -31,6 +31,7 @@ Whole-batch 4xx rules (documented here because they are the desk's choice within
 from __future__ import annotations
 
 import json
+import re
 import socket
 import sqlite3
 import threading
@@ -584,6 +585,46 @@ def held_records(store: Store) -> list[dict[str, Any]]:
             "ORDER BY at"
         )
     ]
+
+
+_CONSTRAINT = re.compile(
+    r"^IntegrityError: (UNIQUE|NOT NULL|CHECK|FOREIGN KEY) constraint failed(?:: (.*))?$"
+)
+
+
+def held_reason(held: dict[str, Any]) -> dict[str, Any]:
+    """Why a pulled record is held, as a code the GUI puts in words a clerk understands,
+    with the field and value it is about (the stored `error` stays the technical detail):
+
+    - `duplicate_number`: another certificate here already has this number;
+    - `duplicate_attendance`: this participant's attendance at this session is already
+      recorded here as another record;
+    - `duplicate`: another record here has the same value of a field that must be unique;
+    - `missing_value`: the portal's version lacks a value this desk needs;
+    - `missing_reference`: it refers to something this desk does not have;
+    - `invalid_value`: a value this desk's database does not accept;
+    - `unreadable`: anything else (e.g. a newer format than this desk knows)."""
+    error = str(held.get("error") or "")
+    data = held.get("data") or {}
+    kind = str(held.get("kind") or "")
+    match = _CONSTRAINT.match(error.strip())
+    if match is None:
+        return {"code": "unreadable", "field": None, "value": None}
+    constraint, columns = match.group(1), match.group(2) or ""
+    fields = [c.strip().split(".", 1)[-1] for c in columns.split(",") if c.strip()]
+    field = fields[0] if len(fields) == 1 else None
+    value = data.get(field) if field else None
+    if constraint == "UNIQUE":
+        if kind == "certificate" and fields == ["number"]:
+            return {"code": "duplicate_number", "field": "number", "value": value}
+        if kind == "attendance" and set(fields) == {"session_id", "participant_id"}:
+            return {"code": "duplicate_attendance", "field": None, "value": None}
+        return {"code": "duplicate", "field": ", ".join(fields) or None, "value": value}
+    if constraint == "NOT NULL":
+        return {"code": "missing_value", "field": field, "value": None}
+    if constraint == "FOREIGN KEY":
+        return {"code": "missing_reference", "field": field, "value": value}
+    return {"code": "invalid_value", "field": field, "value": value}
 
 
 def _data_of(text: str) -> dict[str, Any]:

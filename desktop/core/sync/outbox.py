@@ -486,6 +486,18 @@ def discard(store: Store, kind: str, record_id: str) -> None:
         )
 
 
+def send_again(store: Store, kind: str, record_id: str) -> None:
+    """The user asks to send a rejected record again as it is now (e.g. after putting back
+    the photo the portal said was missing): a new version of it is made, data unchanged,
+    so it leaves quarantine (§6b) and goes out at the next sync, attachments first (§5).
+    The counterpart of `discard`."""
+    with store.transaction():
+        store.touch(kind, record_id)
+        store.conn.execute(
+            "DELETE FROM sync_quarantine WHERE kind = ? AND record_id = ?", (kind, record_id)
+        )
+
+
 def pending_count(store: Store, *, cap: int | None = None) -> int:
     """Records not yet acknowledged: pending versions plus records in unsent batches.
 

@@ -65,12 +65,24 @@ _FORM_TEXTS = {
     "importReceiptButton": QT_TRANSLATE_NOOP("SyncPage", "Import receipt…"),
     "rejectedHelp": QT_TRANSLATE_NOOP(
         "SyncPage",
-        "The portal did not accept these records. Everything else was sent. Fix a "
-        "record and it is sent again at the next sync, or discard it.",
+        "The portal did not accept these records; everything else was sent. Fix a record, "
+        "or choose Send again once the problem is solved (for example, the missing photo is "
+        "back), and it goes out at the next sync. Or discard it.",
     ),
     "editButton": QT_TRANSLATE_NOOP("SyncPage", "Fix…"),
+    "sendAgainButton": QT_TRANSLATE_NOOP("SyncPage", "Send again"),
     "discardButton": QT_TRANSLATE_NOOP("SyncPage", "Discard…"),
+    "heldHelp": QT_TRANSLATE_NOOP(
+        "SyncPage",
+        "The portal sent these updates, but they clash with records on this desk, so they "
+        "were not applied here. Nothing is lost: once the record here is corrected (for "
+        "example, a certificate issued here is given another number), they are applied by "
+        "themselves at the next sync.",
+    ),
 }
+
+# Tabs of the lower half, in the form's order.
+REJECTED_TAB, HELD_TAB, HISTORY_TAB = 0, 1, 2
 
 KIND_NAMES = {
     "participant": QT_TRANSLATE_NOOP("SyncPage", "Participant"),
@@ -95,6 +107,39 @@ PROBLEMS = {
     "duplicate_number": QT_TRANSLATE_NOOP("SyncPage", "Certificate number already used"),
     "kind_mismatch": QT_TRANSLATE_NOOP("SyncPage", "Id used for another kind of record"),
 }
+
+
+# Why a pulled update is held here (`engine.held_reason`), for a clerk; {0} is the value.
+HELD_REASONS = {
+    "duplicate_number": QT_TRANSLATE_NOOP(
+        "SyncPage", "Another certificate here already has number {0}."),
+    "duplicate_attendance": QT_TRANSLATE_NOOP(
+        "SyncPage", "This participant's attendance at this session is already recorded here."),
+    "duplicate": QT_TRANSLATE_NOOP(
+        "SyncPage", "Another record here already has the same {0}."),
+    "missing_value": QT_TRANSLATE_NOOP(
+        "SyncPage", "The portal's version has no {0}, which this desk needs."),
+    "missing_reference": QT_TRANSLATE_NOOP(
+        "SyncPage", "It refers to a record this desk does not have."),
+    "invalid_value": QT_TRANSLATE_NOOP(
+        "SyncPage", "The portal's version has a value this desk does not accept."),
+    "unreadable": QT_TRANSLATE_NOOP(
+        "SyncPage", "This desk could not read the portal's version; a newer Karmayogi Desk "
+        "may be needed."),
+}
+
+
+def held_text(held: dict[str, Any]) -> str:
+    """A held update's reason in words; the technical detail is `held["error"]`."""
+    reason = sync_engine.held_reason(held)
+    code, field, value = reason["code"], reason["field"] or "", reason["value"]
+    if code == "duplicate_number":
+        subject = str(value or "")
+    elif code == "duplicate" and value not in (None, ""):
+        subject = f"{field} ({value})"
+    else:
+        subject = field
+    return tr(HELD_REASONS[code]).format(subject)
 
 
 def problem_text(code: str) -> str:
@@ -135,6 +180,13 @@ def describe_run(run: dict[str, Any]) -> str:
 def _label(row: dict[str, Any], record_id: str) -> str:
     return str(row.get("name_en") or row.get("title_en") or row.get("number")
                or row.get("office") or record_id[:13])
+
+
+def _fit_columns(table: QTableWidget) -> None:
+    """Every column but the last as wide as its contents; the last takes the rest (long
+    messages are cut short there, whole in the tooltip)."""
+    for column in range(table.columnCount() - 1):
+        table.resizeColumnToContents(column)
 
 
 class EnrolDialog(QDialog):
@@ -233,13 +285,14 @@ class SyncPage(QWidget):
         self.message: QLabel = find(QLabel, "messageLabel")
         self.progress: QProgressBar = find(QProgressBar, "progressBar")
         self.rejected: QTableWidget = find(QTableWidget, "rejectedTable")
+        self.held: QTableWidget = find(QTableWidget, "heldTable")
         self.history: QTableWidget = find(QTableWidget, "historyTable")
         self.tabs: QTabWidget = find(QTabWidget, "tabs")
         self.status_box: QGroupBox = find(QGroupBox, "statusBox")
         self.buttons = {name: find(QPushButton, name) for name in (
             "syncButton", "cancelButton", "enrolButton", "reconcileButton",
             "exportBundleButton", "importBundleButton", "exportReceiptButton",
-            "importReceiptButton", "editButton", "discardButton")}
+            "importReceiptButton", "editButton", "sendAgainButton", "discardButton")}
         b = self.buttons
         b["syncButton"].clicked.connect(self.sync_now)
         b["cancelButton"].clicked.connect(self.controller.cancel)
@@ -250,10 +303,12 @@ class SyncPage(QWidget):
         b["exportReceiptButton"].clicked.connect(self.export_receipt)
         b["importReceiptButton"].clicked.connect(self.import_receipt)
         b["editButton"].clicked.connect(self.fix_selected)
+        b["sendAgainButton"].clicked.connect(self.send_again_selected)
         b["discardButton"].clicked.connect(self.discard_selected)
         self.rejected.setColumnCount(4)
+        self.held.setColumnCount(3)
         self.history.setColumnCount(2)
-        for table in (self.rejected, self.history):
+        for table in (self.rejected, self.held, self.history):
             table.verticalHeader().setVisible(False)
             table.horizontalHeader().setSectionResizeMode(
                 table.columnCount() - 1, QHeaderView.ResizeMode.Stretch)
@@ -275,10 +330,12 @@ class SyncPage(QWidget):
             if widget is not None:
                 widget.setText(tr(text))  # type: ignore[attr-defined]
         self.status_box.setTitle(tr("Status"))
-        self.tabs.setTabText(0, tr("Rejected records"))
-        self.tabs.setTabText(1, tr("History"))
+        self.tabs.setTabText(REJECTED_TAB, tr("Rejected records"))
+        self.tabs.setTabText(HELD_TAB, tr("Portal updates not applied"))
+        self.tabs.setTabText(HISTORY_TAB, tr("History"))
         self.rejected.setHorizontalHeaderLabels(
             [tr("Record"), tr("Name / details"), tr("Problem"), tr("Portal's message")])
+        self.held.setHorizontalHeaderLabels([tr("Record"), tr("Name / details"), tr("Reason")])
         self.history.setHorizontalHeaderLabels([tr("When"), tr("What happened")])
         if self._message is not None:
             self.message.setText(self._message())
@@ -323,34 +380,47 @@ class SyncPage(QWidget):
         b["reconcileButton"].setEnabled(s["enrolled"] and not s["running"])
         b["enrolButton"].setText(tr("Enrol again…") if s["enrolled"] else tr("Enrol this desk…"))
         self._fill_rejected()
+        self._fill_held()
         self._fill_history()
 
     def _fill_rejected(self) -> None:
         store = self.ctx.store
         self._rows = outbox.quarantined(store)
-        # Updates from the portal that clash with this desk's data: listed below the
-        # rejected records (they need a fix here, e.g. a duplicate certificate number, and
-        # are applied by themselves at the next sync once it is fixed).
-        self._held = sync_engine.held_records(store)
-        self.rejected.setRowCount(len(self._rows) + len(self._held))
+        self.rejected.setRowCount(len(self._rows))
         for i, q in enumerate(self._rows):
             row = store.get(q["kind"], q["record_id"]) or {}
             values = [tr(KIND_NAMES.get(q["kind"], q["kind"])), _label(row, q["record_id"]),
                       problem_text(q["code"]), q["message"]]
-            for j, value in enumerate(values):
-                self.rejected.setItem(i, j, QTableWidgetItem(value))
-        for i, h in enumerate(self._held, start=len(self._rows)):
-            values = [tr(KIND_NAMES.get(h["kind"], h["kind"])), _label(h["data"], h["id"]),
-                      tr("Update from the portal not applied here"), h["error"]]
-            for j, value in enumerate(values):
-                self.rejected.setItem(i, j, QTableWidgetItem(value))
-        self.rejected.resizeColumnsToContents()
-        self.rejected.horizontalHeader().setStretchLastSection(True)
-        count = len(self._rows) + len(self._held)
-        self.tabs.setTabText(0, tr("Rejected records ({0})").format(count)
+            tips = [q["record_id"], q["record_id"], q["code"], q["message"]]
+            for j, (value, tip) in enumerate(zip(values, tips, strict=True)):
+                item = QTableWidgetItem(value)
+                item.setToolTip(tip)
+                self.rejected.setItem(i, j, item)
+        _fit_columns(self.rejected)
+        count = len(self._rows)
+        self.tabs.setTabText(REJECTED_TAB, tr("Rejected records ({0})").format(count)
                              if count else tr("Rejected records"))
-        self.buttons["editButton"].setEnabled(bool(self._rows))
-        self.buttons["discardButton"].setEnabled(bool(self._rows))
+        for name in ("editButton", "sendAgainButton", "discardButton"):
+            self.buttons[name].setEnabled(bool(self._rows))
+
+    def _fill_held(self) -> None:
+        """Updates from the portal that clash with this desk's data (`engine.held_records`):
+        they need a fix here, e.g. a duplicate certificate number, and are applied by
+        themselves at the next sync once it is fixed. The reason is said in words; the
+        database's own message is the tooltip."""
+        self._held = sync_engine.held_records(self.ctx.store)
+        self.held.setRowCount(len(self._held))
+        for i, h in enumerate(self._held):
+            values = [tr(KIND_NAMES.get(h["kind"], h["kind"])), _label(h["data"], h["id"]),
+                      held_text(h)]
+            for j, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setToolTip(h["error"] if j == 2 else h["id"])
+                self.held.setItem(i, j, item)
+        _fit_columns(self.held)
+        count = len(self._held)
+        self.tabs.setTabText(HELD_TAB, tr("Portal updates not applied ({0})").format(count)
+                             if count else tr("Portal updates not applied"))
 
     def _fill_history(self) -> None:
         runs = sync_engine.history(self.ctx.store, 100)
@@ -389,7 +459,7 @@ class SyncPage(QWidget):
             self._message = lambda: describe_run(run)  # re-said after a language switch
             self.message.setText(self._message())
             if result.new_rejections:
-                self.tabs.setCurrentIndex(0)
+                self.tabs.setCurrentIndex(REJECTED_TAB)
         self.refresh()
 
     def reconcile(self) -> None:
@@ -441,7 +511,23 @@ class SyncPage(QWidget):
         row = self.rejected.currentRow()
         if row < 0 and self._rows:
             row = 0
-        return self._rows[row] if 0 <= row < len(self._rows) else None  # not held rows
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def send_again_selected(self) -> None:
+        """Queue the selected rejected record's current version again, unchanged (after its
+        problem was solved elsewhere, e.g. the missing photo is back): a new version that
+        leaves quarantine and goes out at the next sync."""
+        q = self._selected()
+        if q is None:
+            return
+        name = self.rejected.item(self._rows.index(q), 1).text()
+
+        def done(_: Any) -> None:
+            self._done_text(tr("“{0}” will be sent again at the next sync.").format(name))
+            self.ctx.notify(q["kind"])
+
+        self.ctx.run(lambda h: outbox.send_again(self.ctx.store, q["kind"], q["record_id"]),
+                     on_done=done, on_error=self._error)
 
     def fix_selected(self) -> None:
         q = self._selected()
