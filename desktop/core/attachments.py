@@ -7,7 +7,13 @@ always of the bytes we store (and upload — SYNC-PROTOCOL.md §5 checks exactly
 
 JPEG: the Exif segment is rewritten without its GPS directory and XMP packets carrying GPS
 are dropped — the compressed image data is copied untouched (no re-encoding, no quality
-loss). Other images with location data are re-saved by Pillow without it."""
+loss). Other images with location data are re-saved by Pillow without it.
+
+HEIC/HEIF (the default photo format of iPhones and many Android phones) is decoded with
+pillow-heif and stored as a JPEG: the form's thumbnails, the PDF reports (ReportLab draws JPEG
+and PNG, not HEIC), the portal and ordinary viewers can all show it. The conversion keeps the
+photo upright (the container's rotation is applied to the pixels), keeps the colour profile and
+the camera's EXIF, and leaves out GPS/location data unless the user keeps it."""
 
 from __future__ import annotations
 
@@ -29,7 +35,14 @@ from desktop.store import Store
 MAX_BYTES = 10 * 1024 * 1024
 GPS_IFD = 0x8825
 _SHA = re.compile(r"^[0-9a-f]{64}$")
-_IMAGE_EXT = {".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".gif", ".bmp", ".heic"}
+_IMAGE_EXT = {
+    ".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".gif", ".bmp", ".heic", ".heif", ".hif"
+}
+_HEIF_EXT = {".heic", ".heif", ".hif"}
+#: Pillow formats stored as JPEG instead (nothing else here can draw them).
+_CONVERT_TO_JPEG = {"HEIF"}
+_JPEG_QUALITIES = (90, 80, 70)
+ORIENTATION = 0x0112
 _PILLOW_TYPES = {
     "JPEG": "image/jpeg",
     "PNG": "image/png",
@@ -61,6 +74,8 @@ class StoredFile:
     kept_location: bool
     location_removed: bool
     already_stored: bool
+    #: the original file name when a HEIC/HEIF photo was stored as JPEG (None: stored as is)
+    converted_from: str | None = None
 
     def ref(self) -> dict[str, Any]:
         """The §4 attachment reference."""
@@ -144,10 +159,89 @@ def missing_attachments(store: Store, refs: list[dict[str, Any]]) -> list[dict[s
     return [ref for ref in refs if not is_present(store, str(ref.get("sha256", "")))]
 
 
+# -- images -------------------------------------------------------------------------------
+_heif_state: list[bool] = []
+
+
+def heif_supported() -> bool:
+    """Teach Pillow to open HEIC/HEIF (once); False when pillow-heif is not installed."""
+    if not _heif_state:
+        try:
+            from pillow_heif import register_heif_opener
+        except ImportError:
+            _heif_state.append(False)
+        else:
+            register_heif_opener()
+            _heif_state.append(True)
+    return _heif_state[0]
+
+
+def _pil():
+    """PIL.Image, able to open HEIC/HEIF when pillow-heif is there."""
+    from PIL import Image
+
+    heif_supported()
+    return Image
+
+
+def _jpeg_name(filename: str) -> str:
+    path = Path(filename)
+    return path.with_suffix(".jpg").name if path.suffix else f"{path.name}.jpg"
+
+
+def to_jpeg(data: bytes, *, keep_location: bool = False) -> tuple[bytes, bool]:
+    """A HEIC/HEIF photo as JPEG bytes; returns (jpeg, whether location data was left out).
+
+    pillow-heif applies the container's rotation/mirroring while decoding and then reports
+    Orientation 1, so the pixels come out upright; a leftover EXIF Orientation is applied
+    too, and the JPEG says Orientation 1, so no viewer turns it again. The colour profile and
+    the rest of the EXIF (camera, date) are kept; GPS and XMP (which may hold location) only
+    with `keep_location`."""
+    from PIL import ImageOps
+
+    image_module = _pil()
+    with image_module.open(io.BytesIO(data)) as img:
+        img.load()
+        exif = img.getexif()
+        icc = img.info.get("icc_profile")
+        xmp = img.info.get("xmp")
+        upright = ImageOps.exif_transpose(img)
+    if upright.mode in ("RGBA", "LA", "PA") or "transparency" in upright.info:
+        rgba = upright.convert("RGBA")
+        flat = image_module.new("RGB", rgba.size, (255, 255, 255))
+        flat.paste(rgba, mask=rgba.getchannel("A"))
+        upright = flat
+    elif upright.mode != "RGB":
+        upright = upright.convert("RGB")
+    removed = False
+    if ORIENTATION in exif:
+        exif[ORIENTATION] = 1
+    if not keep_location:
+        had_xmp_gps = bool(xmp) and (
+            b"GPSL" in (xmp if isinstance(xmp, bytes) else str(xmp).encode("utf-8", "replace"))
+        )
+        removed = bool(exif.get_ifd(GPS_IFD)) or GPS_IFD in exif or had_xmp_gps
+        exif.pop(GPS_IFD, None)
+        xmp = None
+    params: dict[str, Any] = {"exif": exif.tobytes(), "optimize": True}
+    if icc:
+        params["icc_profile"] = icc
+    if xmp:
+        params["xmp"] = xmp if isinstance(xmp, bytes) else str(xmp).encode("utf-8")
+    out = b""
+    for quality in _JPEG_QUALITIES:
+        buffer = io.BytesIO()
+        upright.save(buffer, format="JPEG", quality=quality, **params)
+        out = buffer.getvalue()
+        if len(out) <= MAX_BYTES:
+            break
+    return out, removed
+
+
 # -- location data ------------------------------------------------------------------------
 def has_location(data: bytes) -> bool:
     """Whether an image carries a non-empty EXIF GPS directory (or XMP GPS tags)."""
-    from PIL import Image
+    Image = _pil()  # noqa: N806 (the PIL module under its usual name)
 
     try:
         with Image.open(io.BytesIO(data)) as img:
@@ -204,7 +298,7 @@ def _strip_jpeg(data: bytes) -> bytes:
 
 def strip_location(data: bytes, fmt: str) -> bytes:
     """Image bytes without GPS/location metadata (unchanged bytes if there was none)."""
-    from PIL import Image
+    Image = _pil()  # noqa: N806
 
     if not has_location(data):
         return data
@@ -262,8 +356,13 @@ def add_attachment(store: Store, source: Path | str, *, keep_location: bool = Fa
 def add_bytes(
     store: Store, data: bytes, filename: str, *, keep_location: bool = False
 ) -> StoredFile:
-    """`add_attachment` for bytes already in memory (demo, tests, drag and drop)."""
-    from PIL import Image, UnidentifiedImageError
+    """`add_attachment` for bytes already in memory (demo, tests, drag and drop).
+
+    A HEIC/HEIF photo is stored as a JPEG named like the original (`IMG_0042.HEIC` →
+    `IMG_0042.jpg`); see the module notes."""
+    from PIL import UnidentifiedImageError
+
+    Image = _pil()  # noqa: N806
 
     if len(data) > MAX_BYTES:
         raise AttachmentError(
@@ -276,6 +375,12 @@ def add_bytes(
             fmt = img.format
             img.verify()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        if Path(filename).suffix.lower() in _HEIF_EXT and not heif_supported():
+            raise AttachmentError(
+                f"{filename!r} is a HEIC/HEIF photo and this installation cannot read them "
+                "(the pillow-heif package is missing). Reinstall Karmayogi Desk, or attach "
+                "a JPEG copy of the photo."
+            ) from exc
         if looks_image:
             raise AttachmentError(
                 f"{filename!r} is not a readable image (damaged or not really a "
@@ -283,7 +388,22 @@ def add_bytes(
             ) from exc
         fmt = None
     removed = False
-    if fmt and not keep_location:
+    converted_from: str | None = None
+    if fmt in _CONVERT_TO_JPEG:
+        try:
+            data, removed = to_jpeg(data, keep_location=keep_location)
+        except (OSError, ValueError, SyntaxError) as exc:
+            raise AttachmentError(
+                f"{filename!r} is not a readable image (damaged or not really a "
+                f"{Path(filename).suffix} file): {exc}."
+            ) from exc
+        if len(data) > MAX_BYTES:
+            raise AttachmentError(
+                f"{filename!r} is over 10 MiB once converted to JPEG. Make a smaller copy "
+                "(e.g. a lower-resolution photo) and attach that."
+            )
+        converted_from, filename, fmt = filename, _jpeg_name(filename), "JPEG"
+    elif fmt and not keep_location:
         stripped = strip_location(data, fmt)
         removed = stripped is not data and stripped != data
         data = stripped
@@ -320,6 +440,7 @@ def add_bytes(
         kept_location=bool(keep_location),
         location_removed=removed,
         already_stored=existed,
+        converted_from=converted_from,
     )
 
 
@@ -360,7 +481,9 @@ def thumbnail_png(store: Store, sha256: str, size: int = 160) -> bytes | None:
     """A small PNG of an image attachment for the form (None for documents).
 
     Raises MissingAttachment when the file is gone, so the form can say so."""
-    from PIL import Image, ImageOps
+    from PIL import ImageOps
+
+    Image = _pil()  # noqa: N806
 
     data = read_attachment(store, sha256, verify=False)
     try:

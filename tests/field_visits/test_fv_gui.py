@@ -245,3 +245,23 @@ def test_many_refreshes_do_not_abort(db_path):
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "survived" in result.stdout
+
+
+def test_heic_photo_attached_from_the_form(page, tmp_path):
+    """A phone's HEIC is accepted: listed under its JPEG name with a thumbnail, the user is
+    told it was converted and that the location was removed, and the saved visit names it."""
+    from fv_helpers import heic
+
+    form = page.form
+    page.show_visit(None)
+    photo = tmp_path / "IMG_0042.HEIC"
+    photo.write_bytes(heic(gps=True))
+    form.add_files([photo])
+    assert form.attach_list.count() == 1
+    item = form.attach_list.item(0)
+    assert item.text() == "IMG_0042.jpg" and not item.icon().isNull()
+    note = form.attach_note.text()
+    assert "IMG_0042.HEIC (HEIC) is stored as the JPEG IMG_0042.jpg" in note
+    assert "Location data removed from IMG_0042.jpg" in note
+    assert form.refs[0]["media_type"] == "image/jpeg"
+    assert not att.has_location(att.read_attachment(page.ctx.store, form.refs[0]["sha256"]))

@@ -538,7 +538,7 @@ class VisitForm(QWidget):
             self,
             tr("Attach photos or documents"),
             "",
-            tr("Photos and documents (*.jpg *.jpeg *.png *.webp *.pdf *.docx *.xlsx)")
+            tr("Photos and documents (*.jpg *.jpeg *.heic *.heif *.png *.webp *.pdf *.docx *.xlsx)")
             + ";;"
             + tr("All files (*)"),
         )
@@ -569,6 +569,12 @@ class VisitForm(QWidget):
                     continue
                 self.refs.append(item.ref())
                 known.add(item.sha256)
+                if item.converted_from:
+                    notes.append(
+                        tr("%1 (HEIC) is stored as the JPEG %2, which every computer can show.")
+                        .replace("%1", item.converted_from)
+                        .replace("%2", item.filename)
+                    )
                 if item.location_removed:
                     notes.append(tr("Location data removed from %1.").replace("%1", item.filename))
             self._show_attachments(extra=errors + notes)
