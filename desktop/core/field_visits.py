@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from desktop.core.attachments import mark_kept
 from desktop.store import Store
 
 #: Action point states; the first two are "open" (still to do).
@@ -214,7 +215,11 @@ def validate_visit(
 # -- writing ------------------------------------------------------------------------------
 def create_visit(store: Store, data: Mapping[str, Any], *, today: date | str | None = None) -> str:
     """Validate and store a new visit; returns its id."""
-    return store.insert("field_visit", validate_visit(store, data, today=today))
+    cleaned = validate_visit(store, data, today=today)
+    with store.transaction():
+        visit_id = store.insert("field_visit", cleaned)
+        mark_kept(store, cleaned["attachments"])
+    return visit_id
 
 
 def update_visit(
@@ -226,6 +231,7 @@ def update_visit(
         merged = {k: current[k] for k in FIELD_LABELS}
         merged.update(changes)
         cleaned = validate_visit(store, merged, today=today)
+        mark_kept(store, cleaned["attachments"])
         return store.update("field_visit", visit_id, cleaned)
 
 
