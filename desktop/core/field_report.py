@@ -267,6 +267,7 @@ def _photo(store: Store, sha256: str, box: float, cache: dict) -> ImageReader | 
         data = cache[sha256]
         return None if data is None else ImageReader(io.BytesIO(data))
     cache[sha256] = None
+    att.heif_supported()  # a HEIC stored by another client still draws (ours are JPEG)
     try:
         data = att.read_attachment(store, sha256, verify=False)
         with Image.open(io.BytesIO(data)) as img:

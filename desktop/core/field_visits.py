@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from desktop.core.attachments import mark_kept
 from desktop.core.problems import Catalogue, Problem
 from desktop.store import Store
 
@@ -255,7 +256,11 @@ def validate_visit(
 # -- writing ------------------------------------------------------------------------------
 def create_visit(store: Store, data: Mapping[str, Any], *, today: date | str | None = None) -> str:
     """Validate and store a new visit; returns its id."""
-    return store.insert("field_visit", validate_visit(store, data, today=today))
+    cleaned = validate_visit(store, data, today=today)
+    with store.transaction():
+        visit_id = store.insert("field_visit", cleaned)
+        mark_kept(store, cleaned["attachments"])
+    return visit_id
 
 
 def update_visit(
@@ -267,6 +272,7 @@ def update_visit(
         merged = {k: current[k] for k in FIELD_LABELS}
         merged.update(changes)
         cleaned = validate_visit(store, merged, today=today)
+        mark_kept(store, cleaned["attachments"])
         return store.update("field_visit", visit_id, cleaned)
 
 

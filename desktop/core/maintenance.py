@@ -62,6 +62,11 @@ def restore(source: Path, db_path: Path) -> Path | None:
     for suffix in ("-wal", "-shm"):
         Path(str(db_path) + suffix).unlink(missing_ok=True)
     shutil.move(tmp, db_path)  # an atomic rename on the same filesystem
-    with open_store(db_path, create=False):
-        pass  # applies migrations if the backup came from an older version
+    with open_store(db_path, create=False) as restored:  # migrates a backup from an older version
+        # Photos staged in the backup may have been saved since (the safety backup names
+        # them): the restored database keeps every attachment file it finds.
+        with restored.transaction():
+            restored.conn.execute(
+                "UPDATE attachment SET staged_at = NULL WHERE staged_at IS NOT NULL"
+            )
     return safety

@@ -73,7 +73,22 @@ def start(
     # Automatic sync only with real background threads; tests drive sync themselves.
     window.add_status_widget(SyncStatusWidget(ctx, auto=not isinstance(ctx.runner, SyncRunner)))
     window.show()
+    clean_abandoned_attachments(ctx)
     return window
+
+
+def clean_abandoned_attachments(ctx: AppContext) -> None:
+    """Photos attached to field visits that were never saved, once a day old, go (on the
+    database worker, after the window is up; a problem is only printed: the next start tries
+    again)."""
+    from desktop.core.attachments import remove_abandoned
+
+    store = ctx.store
+
+    def failed(_exc: BaseException, trace: str) -> None:
+        print(trace, file=sys.stderr)
+
+    ctx.run(lambda _handle: remove_abandoned(store), None, failed)
 
 
 def run(db_path: Path | str | None) -> int:

@@ -377,8 +377,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/field_visits.py"/>
-        <source>Photos and documents (*.jpg *.jpeg *.png *.webp *.pdf *.docx *.xlsx)</source>
-        <translation>फ़ोटो और दस्तावेज़ (*.jpg *.jpeg *.png *.webp *.pdf *.docx *.xlsx)</translation>
+        <source>Photos and documents (*.jpg *.jpeg *.heic *.heif *.png *.webp *.pdf *.docx *.xlsx)</source>
+        <translation>फ़ोटो और दस्तावेज़ (*.jpg *.jpeg *.heic *.heif *.png *.webp *.pdf *.docx *.xlsx)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/field_visits.py"/>
@@ -394,6 +394,11 @@
         <location filename="../../desktop/ui/pages/field_visits.py"/>
         <source>Location data removed from %1.</source>
         <translation>%1 से स्थान की जानकारी हटा दी गई।</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/field_visits.py"/>
+        <source>%1 (HEIC) is stored as the JPEG %2, which every computer can show.</source>
+        <translation>%1 (HEIC) को JPEG %2 के रूप में रखा गया है, जिसे हर कंप्यूटर पर देखा जा सकता है।</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/field_visits.py"/>

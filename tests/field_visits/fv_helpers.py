@@ -30,6 +30,28 @@ def png(gps: bool = False) -> bytes:
     return buffer.getvalue()
 
 
+def heic(gps: bool = False, orientation: int = 6, size=(120, 60)) -> bytes:
+    """A real HEIC as a phone writes it: left half blue, right half red as stored, with EXIF
+    (Make, Orientation; GPS if asked). Orientation 6 means "turn 90° clockwise to view", so
+    the upright photo is portrait with blue on top. pillow-heif stores the orientation as
+    the container's rotation, as iPhones do."""
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener()
+    img = Image.new("RGB", size, (200, 30, 30))
+    img.paste((30, 30, 200), (0, 0, size[0] // 2, size[1]))
+    exif = Image.Exif()
+    exif[0x010F] = "TestPhone"
+    exif[0x0112] = orientation
+    if gps:
+        exif[0x8825] = {1: "N", 2: (26.0, 50.0, 12.5), 3: "E", 4: (80.0, 56.0, 1.0)}
+    buffer = io.BytesIO()
+    img.save(buffer, "HEIF", exif=exif.tobytes(), quality=90)
+    data = buffer.getvalue()
+    assert data[4:12] == b"ftypheic"
+    return data
+
+
 def visit_data(**over):
     data = {
         "district_code": "LKO",

@@ -6,8 +6,8 @@ import hashlib
 import io
 
 import pytest
-from fv_helpers import jpeg, png
-from PIL import Image
+from fv_helpers import heic, jpeg, png
+from PIL import Image, ImageOps
 
 from desktop.core import attachments as att
 from desktop.paths import files_dir
@@ -158,3 +158,66 @@ def test_attachment_from_another_desk_not_yet_received(disk_store):
     assert "not on this desk" in str(err.value)
     with pytest.raises(att.AttachmentError):
         att.attachment_path(disk_store, "not-a-hash")
+
+
+# -- HEIC/HEIF (phone photos) -----------------------------------------------------------
+def _blue(pixel) -> bool:
+    r, g, b = pixel[:3]
+    return b > 150 and r < 90
+
+
+def _red(pixel) -> bool:
+    r, g, b = pixel[:3]
+    return r > 150 and b < 90
+
+
+def test_heic_is_stored_as_upright_jpeg_without_gps(disk_store, tmp_path):
+    src = tmp_path / "IMG_0042.HEIC"
+    src.write_bytes(heic(gps=True))
+    with Image.open(io.BytesIO(src.read_bytes())) as original:  # pillow-heif is registered
+        assert original.format == "HEIF" and att.has_location(src.read_bytes())
+    stored = att.add_attachment(disk_store, src)
+    assert stored.converted_from == "IMG_0042.HEIC" and stored.location_removed
+    assert stored.filename == "IMG_0042.jpg" and stored.media_type == "image/jpeg"
+    kept = att.read_attachment(disk_store, stored.sha256)
+    assert stored.sha256 == hashlib.sha256(kept).hexdigest() and stored.size == len(kept)
+    assert not att.has_location(kept)
+    with Image.open(io.BytesIO(kept)) as img:
+        assert img.format == "JPEG"
+        exif = img.getexif()
+        assert exif.get_ifd(att.GPS_IFD) == {} and att.GPS_IFD not in exif
+        assert exif[0x010F] == "TestPhone"  # the rest of the EXIF survives
+        assert exif.get(att.ORIENTATION, 1) == 1  # pixels already upright: no viewer turns it
+        assert img.size == (60, 120)  # portrait, as the phone showed it
+        assert _blue(img.getpixel((30, 10))) and _red(img.getpixel((30, 110)))
+        upright = ImageOps.exif_transpose(img)  # what a viewer does: nothing more to turn
+        assert upright.size == (60, 120) and _blue(upright.getpixel((30, 10)))
+    info = att.attachment_info(disk_store, stored.sha256)
+    assert info["filename"] == "IMG_0042.jpg" and info["kept_location"] == 0
+    # thumbnail for the form: upright too
+    with Image.open(io.BytesIO(att.thumbnail_png(disk_store, stored.sha256, 100))) as thumb:
+        assert thumb.size == (50, 100) and _blue(thumb.getpixel((25, 10)))
+    # the same photo again is the same JPEG (one copy)
+    again = att.add_bytes(disk_store, src.read_bytes(), "IMG_0042.HEIC")
+    assert again.sha256 == stored.sha256 and again.already_stored
+
+
+def test_heic_keep_location_keeps_gps(disk_store):
+    stored = att.add_bytes(disk_store, heic(gps=True), "site.heif", keep_location=True)
+    assert stored.converted_from == "site.heif" and not stored.location_removed
+    kept = att.read_attachment(disk_store, stored.sha256)
+    assert att.has_location(kept)
+    with Image.open(io.BytesIO(kept)) as img:
+        assert img.format == "JPEG" and img.getexif().get_ifd(att.GPS_IFD)[1] == "N"
+    assert att.attachment_info(disk_store, stored.sha256)["kept_location"] == 1
+
+
+def test_heic_without_gps_and_damaged_heic(disk_store):
+    stored = att.add_bytes(disk_store, heic(orientation=1), "plain.heic")
+    assert stored.filename == "plain.jpg" and not stored.location_removed
+    with Image.open(io.BytesIO(att.read_attachment(disk_store, stored.sha256))) as img:
+        assert img.size == (120, 60) and _blue(img.getpixel((10, 30)))
+    broken = heic()[:200]
+    with pytest.raises(att.AttachmentError) as err:
+        att.add_bytes(disk_store, broken, "cut.heic")
+    assert "cut.heic" in str(err.value) and "not a readable image" in str(err.value)

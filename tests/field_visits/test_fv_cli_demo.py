@@ -72,6 +72,8 @@ def test_field_attach(cli, db_path, tmp_path):
         refs = fv.load_visit(store, vid)["attachments"]
         assert refs == result["attached"]
         assert not att.has_location(att.read_attachment(store, refs[0]["sha256"]))
+        # named by the saved visit: never a clean-up candidate
+        assert att.attachment_info(store, refs[0]["sha256"])["staged_at"] is None
 
 
 def _content(store):
@@ -99,6 +101,10 @@ def test_demo_is_deterministic_and_strips_gps():
         for ref in refs:
             data = att.read_attachment(a, ref["sha256"])
             assert att.has_location(data) == (ref["sha256"] in kept)
+        # the demo's photos belong to saved visits: none waits to be cleaned up
+        assert a.conn.execute(
+            "SELECT count(*) FROM attachment WHERE staged_at IS NOT NULL"
+        ).fetchone()[0] == 0
         # some office was visited more than once, so points carry over
         offices = [(v["district_code"], fv.normalize_office(v["office"])) for v in visits]
         assert len(set(offices)) < len(offices)

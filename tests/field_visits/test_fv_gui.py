@@ -245,3 +245,85 @@ def test_many_refreshes_do_not_abort(db_path):
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "survived" in result.stdout
+
+
+def test_heic_photo_attached_from_the_form(page, tmp_path):
+    """A phone's HEIC is accepted: listed under its JPEG name with a thumbnail, the user is
+    told it was converted and that the location was removed, and the saved visit names it."""
+    from fv_helpers import heic
+
+    form = page.form
+    page.show_visit(None)
+    photo = tmp_path / "IMG_0042.HEIC"
+    photo.write_bytes(heic(gps=True))
+    form.add_files([photo])
+    assert form.attach_list.count() == 1
+    item = form.attach_list.item(0)
+    assert item.text() == "IMG_0042.jpg" and not item.icon().isNull()
+    note = form.attach_note.text()
+    assert "IMG_0042.HEIC (HEIC) is stored as the JPEG IMG_0042.jpg" in note
+    assert "Location data removed from IMG_0042.jpg" in note
+    assert form.refs[0]["media_type"] == "image/jpeg"
+    assert not att.has_location(att.read_attachment(page.ctx.store, form.refs[0]["sha256"]))
+
+
+def _fill_minimum(form) -> None:
+    form.district.setCurrentIndex(form.district.findData("LKO"))
+    form.office.setText("Vikas Bhawan")
+    form.date.setDate(QDate(2026, 10, 5))
+    form.purpose.setText("Review")
+
+
+def test_cancelled_form_leaves_no_files_saved_ones_stay(page, qtbot, tmp_path):
+    """Photos attached and then abandoned (Cancel, or removed before saving) are removed;
+    the saved visit's photo, and any file a record names, stay."""
+    from PySide6.QtWidgets import QPushButton
+
+    store, form = page.ctx.store, page.form
+    cancel = form.ui.findChild(QPushButton, "cancelButton")
+    page.show_visit(None)
+    left = tmp_path / "left.jpg"
+    left.write_bytes(jpeg(color=(9, 9, 9)))
+    form.add_files([left])
+    left_path = att.attachment_path(store, form.refs[0]["sha256"])
+    assert left_path.exists()
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert page.currentWidget() is page.list
+    assert not left_path.exists() and form.staged == {}
+
+    # saved with one photo; a second attached and removed again before saving
+    page.show_visit(None)
+    _fill_minimum(form)
+    keep, drop = tmp_path / "keep.jpg", tmp_path / "drop.jpg"
+    keep.write_bytes(jpeg(color=(1, 2, 3)))
+    drop.write_bytes(jpeg(color=(3, 2, 1)))
+    form.add_files([keep, drop])
+    keep_sha, drop_sha = (r["sha256"] for r in form.refs)
+    form.attach_list.item(1).setSelected(True)
+    form.ui.findChild(QPushButton, "removeFileButton").click()
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert not form.error.isVisible(), form.error.text()
+    assert att.is_present(store, keep_sha) and not att.is_present(store, drop_sha)
+    # opening the saved visit and cancelling removes nothing
+    visit_id = form.visit_id
+    page.show_visit(visit_id)
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert att.is_present(store, keep_sha)
+    assert fv.load_visit(store, visit_id)["attachments"][0]["sha256"] == keep_sha
+
+
+def test_start_up_removes_day_old_abandoned_files(page):
+    from datetime import datetime, timedelta, timezone
+
+    from desktop.ui.app import clean_abandoned_attachments
+
+    store = page.ctx.store
+    old = att.add_bytes(store, jpeg(color=(5, 5, 5)), "old.jpg")
+    new = att.add_bytes(store, jpeg(color=(6, 6, 6)), "new.jpg")
+    day_ago = datetime.now(timezone.utc) - timedelta(hours=25)
+    store.conn.execute(
+        "UPDATE attachment SET staged_at = ? WHERE sha256 = ?",
+        (day_ago.strftime("%Y-%m-%dT%H:%M:%S.000Z"), old.sha256),
+    )
+    clean_abandoned_attachments(page.ctx)  # the SyncRunner runs it at once
+    assert not old.path.exists() and new.path.exists()

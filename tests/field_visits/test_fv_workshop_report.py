@@ -6,7 +6,7 @@ import shutil
 import subprocess
 
 import pytest
-from fv_helpers import TODAY, jpeg, visit_data
+from fv_helpers import TODAY, heic, jpeg, visit_data
 
 from desktop.core import attachments as att
 from desktop.core import field_report
@@ -123,6 +123,27 @@ def test_monthly_report_text_extracts_hindi_and_english(db_path, tmp_path):
     text = _pdftotext(one.path)
     assert "site.jpg" in text and "फ़ाइल नहीं मिली / file missing" in text
     store.close()
+
+
+def test_report_draws_a_heic_photo_upright(store, tmp_path):
+    """A phone's HEIC is stored as JPEG, which ReportLab can draw: the report shows it, the
+    right way up (portrait, blue on top), and names it as the JPEG it now is."""
+    from pypdf import PdfReader
+
+    photo = att.add_bytes(store, heic(gps=True), "IMG_0042.HEIC")
+    visit = fv.create_visit(store, visit_data(attachments=[photo.ref()]), today=TODAY)
+    result = field_report.visit_report(store, [visit], tmp_path / "heic.pdf", today=TODAY)
+    assert result.missing_attachments == 0
+    assert "IMG_0042.jpg" in _pdftotext(result.path)
+    images = [image for page in PdfReader(result.path).pages for image in page.images]
+    assert len(images) == 1
+    drawn = images[0].image.convert("RGB")
+    width, height = drawn.size
+    assert height == 2 * width
+    top = drawn.getpixel((width // 2, height // 8))
+    bottom = drawn.getpixel((width // 2, height * 7 // 8))
+    assert top[2] > 150 and top[0] < 90  # blue
+    assert bottom[0] > 150 and bottom[2] < 90  # red
 
 
 def test_monthly_report_without_visits_says_so(store, tmp_path):

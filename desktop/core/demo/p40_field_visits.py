@@ -170,6 +170,7 @@ def seed(store: Store, rng: random.Random, context: dict[str, Any]) -> None:
     cleaned = [validate_visit(store, row, today=max(ANCHOR, date.today())) for row in rows]
     with store.transaction():
         made = insert_many(store, "field_visit", cleaned, ids=ids)
+        att.mark_kept(store, [ref for row in cleaned for ref in row["attachments"]])
     context["field_visit_ids"] = made
     context["field_visit_photos"] = photos
     _plan_workshops(store, rng, made, context)

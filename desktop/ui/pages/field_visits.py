@@ -217,6 +217,8 @@ class VisitForm(QWidget):
         self.workshops: list[dict[str, Any]] = []
         self.visit_id: str | None = None
         self.refs: list[dict[str, Any]] = []
+        #: files this form stored that no saved visit names yet: sha256 -> staged_at
+        self.staged: dict[str, str | None] = {}
         self.carried: list[fv.CarriedPoint] = []
         self.last_report: Path | None = None
         self.last_workshop: str | None = None
@@ -322,7 +324,7 @@ class VisitForm(QWidget):
         _child(f, QPushButton, "removeActionButton").clicked.connect(self._remove_action)
         _child(f, QPushButton, "addFilesButton").clicked.connect(self._attach_dialog)
         _child(f, QPushButton, "removeFileButton").clicked.connect(self._remove_attachment)
-        _child(f, QPushButton, "cancelButton").clicked.connect(self.closed.emit)
+        _child(f, QPushButton, "cancelButton").clicked.connect(self.cancel)
         self.save_button.clicked.connect(self.save)
         self.plan_button.clicked.connect(self._plan_dialog)
         self.report_button.clicked.connect(self._report_dialog)
@@ -331,8 +333,29 @@ class VisitForm(QWidget):
         self.date.dateChanged.connect(lambda _d: self.refresh_carried())
 
     # -- loading ---------------------------------------------------------------------------
+    def cancel(self) -> None:
+        """Back to the list without saving: photos attached here go again."""
+        self.discard_unsaved()
+        self.closed.emit()
+
+    def discard_unsaved(self) -> None:
+        """Remove (in the background) the files this form stored that no saved visit names:
+        attached and then left, or removed from the visit before saving. A file that some
+        record names after all is kept; see `attachments.discard_unsaved`."""
+        staged, self.staged = self.staged, {}
+        if not staged:
+            return
+        store = self.ctx.store
+
+        def task(_handle):
+            return att.discard_unsaved(store, staged)
+
+        self.ctx.run(task, None, lambda exc, trace: None)  # at worst removed a day later
+
     def load(self, visit_id: str | None) -> None:
-        """Show a visit (or an empty form for a new one)."""
+        """Show a visit (or an empty form for a new one); files attached to the visit shown
+        before and not saved with it are discarded."""
+        self.discard_unsaved()
         self.visit_id = visit_id
         self.show_error(None)
         self.attach_note.clear()
@@ -584,7 +607,7 @@ class VisitForm(QWidget):
             self,
             tr("Attach photos or documents"),
             "",
-            tr("Photos and documents (*.jpg *.jpeg *.png *.webp *.pdf *.docx *.xlsx)")
+            tr("Photos and documents (*.jpg *.jpeg *.heic *.heif *.png *.webp *.pdf *.docx *.xlsx)")
             + ";;"
             + tr("All files (*)"),
         )
@@ -610,11 +633,19 @@ class VisitForm(QWidget):
             known = {r["sha256"] for r in self.refs}
             notes = []
             for item in stored:
+                if item.staged_at is not None:
+                    self.staged[item.sha256] = item.staged_at
                 if item.sha256 in known:
                     notes.append(tr("%1 is already attached.").replace("%1", item.filename))
                     continue
                 self.refs.append(item.ref())
                 known.add(item.sha256)
+                if item.converted_from:
+                    notes.append(
+                        tr("%1 (HEIC) is stored as the JPEG %2, which every computer can show.")
+                        .replace("%1", item.converted_from)
+                        .replace("%2", item.filename)
+                    )
                 if item.location_removed:
                     notes.append(tr("Location data removed from %1.").replace("%1", item.filename))
             self._show_attachments(extra=errors + notes)
