@@ -18,6 +18,7 @@ from typing import Any
 
 from desktop.core.attachments import mark_kept
 from desktop.core.problems import Catalogue, Problem
+from desktop.core.roster.search import search
 from desktop.store import Store
 
 #: Action point states; the first two are "open" (still to do).
@@ -561,27 +562,9 @@ def departments(store: Store) -> list[tuple[str, str]]:
 
 def search_participants(store: Store, text: str, limit: int = 20) -> list[dict[str, Any]]:
     """People on the roster matching what was typed (either script, Latin spelling of Hindi
-    names, employee code, mobile), for linking to a visit. Prefix search on the FTS index."""
-    tokens = [t for t in re.split(r"\s+", (text or "").strip()) if t]
-    if not tokens:
-        return []
-    query = " ".join('"' + t.replace('"', '""') + '"*' for t in tokens)
-    try:
-        rows = store.conn.execute(
-            "SELECT p.id, p.name_en, p.name_hi, p.employee_code, p.designation, "
-            "p.district_code FROM participant_fts f JOIN participant p ON p.seq = f.rowid "
-            "WHERE participant_fts MATCH ? AND p.deleted = 0 LIMIT ?",
-            (query, limit),
-        ).fetchall()
-    except Exception:  # an FTS syntax corner case: fall back to a plain scan
-        like = f"%{text.strip()}%"
-        rows = store.conn.execute(
-            "SELECT id, name_en, name_hi, employee_code, designation, district_code "
-            "FROM participant WHERE deleted = 0 AND (name_en LIKE ? OR name_hi LIKE ? "
-            "OR employee_code LIKE ?) LIMIT ?",
-            (like, like, like, limit),
-        ).fetchall()
-    return [dict(r) for r in rows]
+    names, employee code, mobile), for linking to a visit: the roster's own search."""
+    fields = ("id", "name_en", "name_hi", "employee_code", "designation", "district_code")
+    return [{f: row[f] for f in fields} for row in search(store, text, limit)]
 
 
 def participant_labels(store: Store, ids: Iterable[str]) -> dict[str, str]:

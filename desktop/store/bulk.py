@@ -18,7 +18,7 @@ from desktop.core.ids import new_id, now_ts
 from desktop.core.records import JSON_FIELDS, KIND_FIELDS
 from desktop.store.database import Store, _encode, _participant_key
 
-_FTS_COLUMNS = "name_en, name_hi, name_latin, employee_code, mobile"
+_FTS_COLUMNS = "name_en, name_hi, name_latin"
 _LOG_STATE = (
     "CASE WHEN new.origin = (SELECT value FROM meta WHERE key = 'device_id') "
     "THEN 'pending' ELSE 'foreign' END"
@@ -41,7 +41,7 @@ END"""
 _KNOWN_FTS_TRIGGER = _norm(
     f"""CREATE TRIGGER participant_fts_insert AFTER INSERT ON participant BEGIN
     INSERT INTO participant_fts(rowid, {_FTS_COLUMNS})
-    VALUES (new.seq, new.name_en, new.name_hi, new.name_latin, new.employee_code, new.mobile);
+    VALUES (new.seq, new.name_en, new.name_hi, new.name_latin);
 END"""
 )
 

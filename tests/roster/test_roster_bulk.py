@@ -68,3 +68,13 @@ def test_changed_trigger_is_left_alone(store):
     insert_many(store, "participant", [{"name_en": "A"}, {"name_en": "B"}])
     assert _schema(store) == before
     assert store.conn.execute("SELECT count(*) FROM change_log").fetchone()[0] == 2
+
+
+def test_participant_triggers_are_deferred_while_inserting(store):
+    """The shortcut is taken for the schema we ship: both insert triggers (change log and
+    search index) are recognised and dropped for the batch."""
+    with store.transaction(), BulkInserter(store, "participant") as bulk:
+        assert sorted(sql.split()[2] for sql in bulk._dropped) == [
+            "participant_fts_insert",
+            "participant_log_insert",
+        ]

@@ -88,3 +88,31 @@ def test_latin_key_examples():
     assert "ramesh" in latin_key("रमेश").split()
     assert "singh" in latin_key("सिंह").split()
     assert "kamlesh" in latin_key("कमलेश").split()
+
+
+def test_name_with_the_first_digits_of_a_mobile_or_code(store, roster):
+    """Codes and mobiles are not in the FTS index: typed beside a name they are found through
+    their own index, even when the name alone matches more people than the candidate list."""
+    for i in range(300):
+        store.insert(
+            "participant",
+            {"name_en": "Ramesh Kumar", "name_hi": "रमेश कुमार", "mobile": f"6{i:09d}"},
+        )
+    assert [r["mobile"] for r in search(store, "ramesh 98765")] == ["9876543210"]
+    assert [r["mobile"] for r in search(store, "रमेश 98765")] == ["9876543210"]
+    assert search(store, "ramesh 91234") == []  # that mobile is Ram Prasad's
+    assert [r["employee_code"] for r in search(store, "kamlesh 123")] == ["12345"]
+
+
+def test_letters_of_a_code_find_codes_after_names(store, roster):
+    store.insert("participant", {"name_en": "Upendra Nath", "employee_code": "Z-9"})
+    rows = search(store, "up")
+    assert rows[0]["name_en"] == "Upendra Nath"
+    assert {r["employee_code"] for r in rows[1:]} == {"UP0001", "UP0002", "UP0003"}
+    assert names(search(store, "LKO")) == ["Sunita Verma"]
+    assert names(search(store, "lko")) == ["Sunita Verma"]
+
+
+def test_search_index_holds_names_only(store, roster):
+    columns = [r[1] for r in store.conn.execute("PRAGMA table_info(participant_fts)")]
+    assert columns == ["name_en", "name_hi", "name_latin"]

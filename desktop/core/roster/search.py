@@ -3,7 +3,8 @@ names (`ramesh` finds रमेश), employee code and mobile.
 
 Ranking every FTS match is slow for common prefixes (GOTCHAS.md), so each source asks for an
 unranked, LIMITed set of candidates (exact-word matches first, then prefixes) and only those
-few are ranked in Python. Codes and mobiles use their b-tree indexes directly."""
+few are ranked in Python. The FTS index holds the names only; codes and mobiles are found
+through their own b-tree indexes (a prefix range), also when typed next to a name."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ RESULT_FIELDS = ("id", *KIND_FIELDS["participant"])
 _COLUMNS = "seq, " + ", ".join(RESULT_FIELDS) + ", name_latin"
 _WORD = re.compile(r"[\u0900-\u097F]+|[A-Za-z]+|\d+")
 _CODEISH = re.compile(r"^[A-Za-z0-9/_\-.]*\d[A-Za-z0-9/_\-.]*$")
+_CODE_START = re.compile(r"^[A-Za-z][A-Za-z0-9/_\-.]+$")
 _CANDIDATES = 200
 _PHONE_JUNK = re.compile(r"[\s\-+().]")
 
@@ -32,9 +34,9 @@ def search(store: Store | sqlite3.Connection, query: str, limit: int = 20) -> li
         return []
     ranked: dict[int, tuple[tuple, dict[str, Any]]] = {}
 
-    def take(rows: list[sqlite3.Row], base: int, initials: tuple[str, ...] = ()) -> None:
+    def take(rows: list[sqlite3.Row], base: int, keep: Any = None) -> None:
         for row in rows:
-            if initials and not _has_initials(row, initials):
+            if keep is not None and not keep(row):
                 continue
             seq = row["seq"]
             score = (base, *_name_score(row, query))
@@ -57,11 +59,30 @@ def search(store: Store | sqlite3.Connection, query: str, limit: int = 20) -> li
             if compact.upper() != compact:
                 take(_by_prefix(conn, "employee_code", compact.upper(), limit), 1)
     if len(ranked) < limit:
-        match_exact, match_prefix, initials = _fts_queries(query)
+        match_exact, match_prefix, words, numbers = _fts_queries(query)
+        initials = tuple(w for w in words if len(w) == 1)
+
+        def with_initials_and_numbers(row: sqlite3.Row) -> bool:
+            return _has_words(row, initials) and _has_numbers(row, numbers)
+
         if match_exact:
-            take(_fts(conn, match_exact, _CANDIDATES), 3, initials)
+            take(_fts(conn, match_exact, _CANDIDATES), 3, with_initials_and_numbers)
             if len(ranked) < limit and match_prefix:
-                take(_fts(conn, match_prefix, _CANDIDATES), 4, initials)
+                take(_fts(conn, match_prefix, _CANDIDATES), 4, with_initials_and_numbers)
+        if words and numbers and len(ranked) < limit:
+            # A name with the first digits of a mobile or code: those digits narrow the
+            # search most, through their own index; the name words then filter.
+            for number in numbers:
+                for column in ("mobile", "employee_code"):
+                    take(
+                        _by_prefix(conn, column, number, _CANDIDATES),
+                        4,
+                        lambda row: _has_words(row, words) and _has_numbers(row, numbers),
+                    )
+    if len(ranked) < limit and _CODE_START.match(compact) and not _CODEISH.match(compact):
+        # Letters only, such as a district's code prefix ("UPLKO"): codes after names.
+        for prefix in dict.fromkeys((compact.upper(), compact)):
+            take(_by_prefix(conn, "employee_code", prefix, limit), 5)
     best = sorted(ranked.values(), key=lambda item: item[0])[:limit]
     return [{f: row[f] for f in RESULT_FIELDS} for _, row in best]
 
@@ -109,44 +130,58 @@ def _fts(conn: sqlite3.Connection, match: str, limit: int) -> list[sqlite3.Row]:
     ).fetchall()
 
 
-def _fts_queries(query: str) -> tuple[str, str, tuple[str, ...]]:
-    """FTS5 MATCH strings (whole words; prefixes) and the one-letter words left out of them.
+def _fts_queries(query: str) -> tuple[str, str, tuple[str, ...], tuple[str, ...]]:
+    """FTS5 MATCH strings (whole words; prefixes), the name words as matched, and the numbers.
 
-    Every word must match, as a whole word or (while typing) as a prefix. A one-letter prefix
-    ("ramesh k") has no prefix index and would merge the lists of every word starting with
-    k, so one-letter words filter the candidates in Python instead; a query of only
-    one-letter words matches them as whole words (initials such as "R K")."""
+    Every name word must match, as a whole word or (while typing) as a prefix. A one-letter
+    prefix ("ramesh k") has no prefix index and would merge the lists of every word starting
+    with k, so one-letter words filter the candidates in Python instead; a query of only
+    one-letter words matches them as whole words (initials such as "R K"). Numbers are not in
+    the FTS index: they filter the candidates (a mobile's or code's first digits)."""
     words: list[tuple[str, str]] = []
+    numbers: list[str] = []
     for word in _WORD.findall(query):
         if has_devanagari(word):
-            term, column = word, "name_hi"
+            words.append((word, "name_hi"))
         elif word.isdigit():
-            term, column = word, "{employee_code mobile}"
+            numbers.append(word)
         else:
-            term, column = fold_latin(word), "{name_latin name_en employee_code}"
-        if term:
-            words.append((term, column))
+            term = fold_latin(word)
+            if term:
+                words.append((term, "{name_latin name_en}"))
+    terms = tuple(t for t, _ in words)
     long_words = [(t, c) for t, c in words if len(t) > 1]
+    if not words:
+        return "", "", (), tuple(numbers)
     if not long_words:
         exact = " AND ".join(f"{c} : {_quote(t)}" for t, c in words)
-        return exact, "", ()
-    initials = tuple(t for t, _ in words if len(t) == 1)
+        return exact, "", terms, tuple(numbers)
     exact = " AND ".join(f"{c} : {_quote(t)}" for t, c in long_words)
     prefix = " AND ".join(f"{c} : {_quote(t)}*" for t, c in long_words)
-    return exact, prefix, initials
+    return exact, prefix, terms, tuple(numbers)
 
 
 def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def _has_initials(row: sqlite3.Row, initials: tuple[str, ...]) -> bool:
-    words = (
+def _has_words(row: sqlite3.Row, words: tuple[str, ...]) -> bool:
+    """Every word starts a word of the names (either script, or the Latin search key)."""
+    if not words:
+        return True
+    names = (
         " ".join((row["name_en"] or "", row["name_hi"] or "", row["name_latin"] or ""))
         .lower()
         .split()
     )
-    return all(any(w.startswith(i) for w in words) for i in initials)
+    return all(any(n.startswith(w) for n in names) for w in words)
+
+
+def _has_numbers(row: sqlite3.Row, numbers: tuple[str, ...]) -> bool:
+    """Every number starts the mobile or the employee code."""
+    mobile = row["mobile"] or ""
+    code = (row["employee_code"] or "").lower()
+    return all(mobile.startswith(n) or code.startswith(n) for n in numbers)
 
 
 def _name_score(row: sqlite3.Row, query: str) -> tuple[int, int, str]:
