@@ -30,6 +30,30 @@ def _snapshot(db_path: Path) -> dict:
         }
 
 
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is `pid` (Linux /proc: field 4 of /proc/N/stat)."""
+    found: list[int] = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as handle:
+                fields = handle.read().rsplit(") ", 1)[-1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(entry))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as handle:
+            return handle.read().split(") ")[-1][:1] != "Z"  # a zombie has ended
+    except FileNotFoundError:
+        return False
+
+
 def _import_transaction_open(db_path: Path) -> bool:
     conn = sqlite3.connect(db_path, timeout=0)
     try:
@@ -65,10 +89,16 @@ def test_sigkill_mid_import_leaves_database_as_before(db_path, tmp_path, cli):
             time.sleep(0.05)
         time.sleep(1.0)  # well inside the import: rows are being written
         assert proc.poll() is None, "the import finished before it could be killed"
+        readers = _children(proc.pid)  # a file this big is read by a second process
         os.kill(proc.pid, signal.SIGKILL)
     finally:
         proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL
+    assert readers, "the import did not use a reader process"
+    deadline = time.monotonic() + 15
+    while any(_alive(pid) for pid in readers):  # orphaned, it notices the closed pipe and ends
+        assert time.monotonic() < deadline, "the reader process outlived the killed import"
+        time.sleep(0.1)
     after = _snapshot(db_path)
     assert after == before
     with open_store(db_path, create=False) as s:
