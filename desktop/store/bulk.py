@@ -128,7 +128,7 @@ class BulkInserter:
                     encoded = _encode(self.kind, row)
                 record_id = next(id_iter) if id_iter is not None else new_id()
                 made.append(record_id)
-                data = [encoded.get(f) for f in fields]
+                data = tuple(map(encoded.get, fields))
                 if self.participant:
                     seq = self.next_seq
                     self.next_seq += 1

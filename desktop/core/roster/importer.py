@@ -332,10 +332,12 @@ class _ImportJob:
             if not use_filter:
                 continue
             # A covering-index scan; tombstones too (a false "maybe" only costs a lookup).
-            for (value,) in self.store.conn.execute(
-                f"SELECT {key} FROM participant WHERE {key} IS NOT NULL"
-            ):
-                seen.add(value)
+            seen.add_all(
+                value
+                for (value,) in self.store.conn.execute(
+                    f"SELECT {key} FROM participant WHERE {key} IS NOT NULL"
+                )
+            )
         # Row number that claimed each existing person (0 = not yet) and each new one.
         self.touched = array("I", bytes(4 * (self.base_seq + 1)))
         self.inserted = array("I")
@@ -381,14 +383,11 @@ class _ImportJob:
 
     def _apply(self, entries: list[Entry], bulk: BulkInserter) -> int:
         """Match and write a validated chunk."""
-        wanted: dict[str, set[str]] = {k: set() for k in self.keys}
-        for _, _, data, errors, _ in entries:
-            if not errors:
-                for key in self.keys:
-                    value = data.get(key)
-                    if value and self.seen[key].maybe(value):
-                        wanted[key].add(value)
-        found = {key: self._lookup(key, values) for key, values in wanted.items()}
+        accepted = [data for _, _, data, errors, _ in entries if not errors]
+        found = {}
+        for key in self.keys:
+            values = [value for data in accepted if (value := data.get(key))]
+            found[key] = self._lookup(key, self.seen[key].which_maybe(values))
         local: dict[str, dict[str, int]] = {k: {} for k in self.keys}
         new_rows: list[dict[str, str]] = []
         new_keys: list[str] = []
@@ -409,6 +408,8 @@ class _ImportJob:
                 writer.row(cells or [], status, "; ".join(m for _, m in errors))
             if self.on_row is not None:
                 self.on_row(RowOutcome(number, cells or [], status, data, errors))
+        for key in self.keys:  # later chunks see this chunk's accepted values as "maybe"
+            self.seen[key].add_all(local[key])
         if new_rows:
             bulk.add(new_rows, latin_keys=new_keys)
             self.inserted.extend(new_numbers)
@@ -473,7 +474,6 @@ class _ImportJob:
             value = data.get(key)
             if value:
                 local[key][value] = number
-                self.seen[key].add(value)
         if target is None:
             new_rows.append(data)
             new_numbers.append(number)
@@ -491,7 +491,8 @@ class _SeenFilter:
     """One bit per hash of each value already in the database or accepted from the file.
 
     A clear bit proves a value is new, so most rows of a big import need no index lookup;
-    a set bit ("maybe") is confirmed by the lookup. 16 MiB at most per key."""
+    a set bit ("maybe") is confirmed by the lookup. 16 MiB at most per key. Values go in and
+    are tested a chunk at a time (a million method calls cost more than the bits)."""
 
     def __init__(self, expected: int) -> None:
         bits = 1 << 16
@@ -500,23 +501,25 @@ class _SeenFilter:
         self.mask = bits - 1
         self.bits = bytearray(bits >> 3)
 
-    def add(self, value: str) -> None:
-        h = hash(value) & self.mask
-        self.bits[h >> 3] |= 1 << (h & 7)
+    def add_all(self, values: Iterable[str]) -> None:
+        bits, mask = self.bits, self.mask
+        for value in values:
+            h = hash(value) & mask
+            bits[h >> 3] |= 1 << (h & 7)
 
-    def maybe(self, value: str) -> bool:
-        h = hash(value) & self.mask
-        return bool(self.bits[h >> 3] >> (h & 7) & 1)
+    def which_maybe(self, values: Iterable[str]) -> set[str]:
+        bits, mask = self.bits, self.mask
+        return {v for v in values if bits[(h := hash(v) & mask) >> 3] >> (h & 7) & 1}
 
 
 class _AllMaybe:
     """No filter: every value is looked up."""
 
-    def add(self, value: str) -> None:
+    def add_all(self, values: Iterable[str]) -> None:
         pass
 
-    def maybe(self, value: str) -> bool:
-        return True
+    def which_maybe(self, values: Iterable[str]) -> set[str]:
+        return set(values)
 
 
 def _conflict(key: str, value: str, row: Mapping[str, Any]) -> Problem:
