@@ -116,3 +116,10 @@ def test_letters_of_a_code_find_codes_after_names(store, roster):
 def test_search_index_holds_names_only(store, roster):
     columns = [r[1] for r in store.conn.execute("PRAGMA table_info(participant_fts)")]
     assert columns == ["name_en", "name_hi", "name_latin"]
+
+
+def test_name_with_the_letters_of_a_code(store, roster):
+    store.insert("participant", {"name_en": "Ramesh Kumar", "employee_code": "UPX0009"})
+    assert [r["employee_code"] for r in search(store, "ramesh upx")] == ["UPX0009"]
+    assert [r["employee_code"] for r in search(store, "Sunita LKO")] == ["LKO-77"]
+    assert search(store, "sunita upx") == []

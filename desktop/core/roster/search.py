@@ -79,6 +79,18 @@ def search(store: Store | sqlite3.Connection, query: str, limit: int = 20) -> li
                         4,
                         lambda row: _has_words(row, words) and _has_numbers(row, numbers),
                     )
+        if len(words) > 1 and len(ranked) < limit:
+            # One of the words may be the letters of a code ("ramesh UPLKO"): codes are not
+            # in the FTS index, so try each Latin word on the code index, the rest as names.
+            for word in _WORD.findall(query):
+                if not word.isascii() or not word.isalpha() or len(word) < 2:
+                    continue
+                rest = tuple(w for w in words if w != fold_latin(word))
+                take(
+                    _by_prefix(conn, "employee_code", word.upper(), _CANDIDATES),
+                    5,
+                    lambda row, rest=rest: _has_words(row, rest) and _has_numbers(row, numbers),
+                )
     if len(ranked) < limit and _CODE_START.match(compact) and not _CODEISH.match(compact):
         # Letters only, such as a district's code prefix ("UPLKO"): codes after names.
         for prefix in dict.fromkeys((compact.upper(), compact)):
