@@ -7,13 +7,14 @@ scrolls."""
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from desktop import APP_NAME, __version__
-from desktop.store import Store, StoreError, open_store
+from desktop.store import Store, StoreError, migrations, open_store
 from desktop.ui.context import AppContext
 from desktop.ui.fonts import install_fonts
 from desktop.ui.i18n import Translations, saved_language
@@ -40,8 +41,57 @@ def show_error(title: str, message: str) -> None:
 
 
 def open_database(db_path: Path | str | None) -> Store:
-    """The writer store; a new file is created (and migrated) on first start."""
+    """The writer store; a new file is created (and migrated) on first start.
+
+    Bringing an existing file up to this version (a backup copy first, then e.g. rebuilding
+    the search index of lakhs of people) can take minutes: that runs on a worker thread
+    behind a progress dialog, so the window never looks frozen."""
+    if db_path is not None and Path(db_path).is_file() and _needs_migration(Path(db_path)):
+        _migrate_with_progress(Path(db_path))
     return open_store(db_path, create=True)
+
+
+def _needs_migration(path: Path) -> bool:
+    try:
+        with open_store(path, create=False, migrate=False) as probe:
+            return bool(migrations.MIGRATIONS.pending(probe.db))
+    except StoreError:
+        return False  # the real open reports it
+
+
+def _migrate_with_progress(path: Path) -> None:
+    failure: list[BaseException] = []
+
+    def migrate() -> None:
+        try:
+            open_store(path, create=False).close()
+        except BaseException as exc:  # re-raised on the GUI thread
+            failure.append(exc)
+
+    dialog = QProgressDialog(
+        translate(
+            "App",
+            "Updating the database for this version of Karmayogi Desk. A backup copy is made "
+            "first; with a large roster this can take a few minutes.",
+        ),
+        "",
+        0,
+        0,
+    )
+    dialog.setWindowTitle(APP_NAME)
+    dialog.setCancelButton(None)  # stopping half-way would only roll back
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    dialog.show()
+    worker = threading.Thread(target=migrate, name="migrate-database", daemon=True)
+    worker.start()
+    while worker.is_alive():
+        QApplication.processEvents()
+        worker.join(0.05)
+    dialog.close()
+    dialog.deleteLater()
+    if failure:
+        raise failure[0]
 
 
 def start(

@@ -7,6 +7,10 @@
         <source>Karmayogi Desk cannot open the database</source>
         <translation>कर्मयोगी डेस्क डेटाबेस नहीं खोल सका</translation>
     </message>
+    <message>
+        <source>Updating the database for this version of Karmayogi Desk. A backup copy is made first; with a large roster this can take a few minutes.</source>
+        <translation>कर्मयोगी डेस्क के इस संस्करण के लिए डेटाबेस अद्यतन किया जा रहा है। पहले एक बैकअप प्रति बनाई जाती है; बड़े रोस्टर में इसमें कुछ मिनट लग सकते हैं।</translation>
+    </message>
 </context>
 <context>
     <name>Buttons</name>
