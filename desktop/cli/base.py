@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.paths import default_db_path
-from desktop.store import Store, StoreError, open_store
+from desktop.store import Store, StoreError, open_store, pending_migrations
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -41,8 +41,16 @@ def db_path(args: argparse.Namespace) -> Path:
 
 def open_db(args: argparse.Namespace, *, create: bool = False) -> Store:
     """Open the command's database; a missing or unusable file is a usage error (exit 2)."""
+    path = db_path(args)
     try:
-        return open_store(db_path(args), create=create)
+        if path.is_file() and pending_migrations(path):
+            print(
+                f"Updating {path} for this version (a backup copy first); with a large roster "
+                "this can take a few minutes…",
+                file=sys.stderr,
+                flush=True,
+            )
+        return open_store(path, create=create)
     except StoreError as exc:
         raise CliError(str(exc)) from exc
 

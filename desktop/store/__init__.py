@@ -1,6 +1,6 @@
 """The local SQLite store: schema, migrations, change log and record writes (no Qt)."""
 
-from desktop.store.database import Store, open_store
+from desktop.store.database import Store, open_store, pending_migrations
 from desktop.store.errors import (
     CorruptDatabaseError,
     NewerDatabaseError,
@@ -17,4 +17,5 @@ __all__ = [
     "Store",
     "StoreError",
     "open_store",
+    "pending_migrations",
 ]

@@ -109,6 +109,16 @@ def open_store(
         raise
 
 
+def pending_migrations(path: Path | str) -> list[str]:
+    """Names of the migrations opening this file would apply (none if it cannot be opened:
+    `open_store` then says why). Lets a caller warn before a long upgrade."""
+    try:
+        with open_store(path, create=False, migrate=False) as probe:
+            return [m.name for m in migrations.MIGRATIONS.pending(probe.db)]
+    except StoreError:
+        return []
+
+
 class Store:
     """A connection to the local database with versioned, change-logged record writes."""
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from desktop import APP_NAME, __version__
-from desktop.store import Store, StoreError, migrations, open_store
+from desktop.store import Store, StoreError, open_store, pending_migrations
 from desktop.ui.context import AppContext
 from desktop.ui.fonts import install_fonts
 from desktop.ui.i18n import Translations, saved_language
@@ -46,17 +46,9 @@ def open_database(db_path: Path | str | None) -> Store:
     Bringing an existing file up to this version (a backup copy first, then e.g. rebuilding
     the search index of lakhs of people) can take minutes: that runs on a worker thread
     behind a progress dialog, so the window never looks frozen."""
-    if db_path is not None and Path(db_path).is_file() and _needs_migration(Path(db_path)):
+    if db_path is not None and Path(db_path).is_file() and pending_migrations(db_path):
         _migrate_with_progress(Path(db_path))
     return open_store(db_path, create=True)
-
-
-def _needs_migration(path: Path) -> bool:
-    try:
-        with open_store(path, create=False, migrate=False) as probe:
-            return bool(migrations.MIGRATIONS.pending(probe.db))
-    except StoreError:
-        return False  # the real open reports it
 
 
 def _migrate_with_progress(path: Path) -> None:

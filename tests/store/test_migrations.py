@@ -112,3 +112,22 @@ def test_read_only_file_is_refused(tmp_path, monkeypatch):
     finally:
         path.chmod(0o644)
     assert path.read_bytes() == before
+
+
+def test_cli_says_before_a_long_upgrade(tmp_path, cli):
+    path = tmp_path / "a.db"
+    open_store(path).close()
+    code, _, err = cli("--db", path, "check")
+    assert code == 0 and "Updating" not in err
+    newest = "0202_one_change_log_record_index"  # safe to run again (DROP INDEX IF EXISTS)
+    assert newest in migrations.known_names()
+    conn = sqlite3.connect(path)
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = ?", (newest,))
+    conn.commit()
+    conn.close()
+    from desktop.store import pending_migrations
+
+    assert pending_migrations(path) == [newest]
+    code, _, err = cli("--db", path, "check")
+    assert code == 0 and "Updating" in err and "backup" in err
+    assert pending_migrations(path) == []
