@@ -427,6 +427,42 @@
         <source>“{0}” will be sent again at the next sync.</source>
         <translation>“{0}” अगले सिंक में फिर से भेजा जाएगा।</translation>
     </message>
+    <message>
+        <source>This desk's key fingerprint:</source>
+        <translation>इस डेस्क की कुंजी का फ़िंगरप्रिंट:</translation>
+    </message>
+    <message>
+        <source>When another desk imports a receipt from this desk, its operator compares this fingerprint with the one it shows, by phone or in person.</source>
+        <translation>जब कोई दूसरा डेस्क इस डेस्क की रसीद आयात करता है, तो उसका संचालक फ़ोन पर या आमने-सामने इस फ़िंगरप्रिंट का मिलान अपने डेस्क पर दिखे फ़िंगरप्रिंट से करता है।</translation>
+    </message>
+    <message>
+        <source>Warning: this receipt says it comes from desk {0}, but it is signed with a different key than the one this desk knows for that desk. It may be forged: a forged receipt would make this desk believe its work reached the portal when it did not.</source>
+        <translation>चेतावनी: यह रसीद कहती है कि यह डेस्क {0} से आई है, पर इस पर उस कुंजी से अलग कुंजी के हस्ताक्षर हैं जो यह डेस्क उस डेस्क के लिए जानता है। यह जाली हो सकती है: जाली रसीद से यह डेस्क मान लेगा कि इसका काम पोर्टल तक पहुँच गया, जबकि ऐसा नहीं हुआ।</translation>
+    </message>
+    <message>
+        <source>This receipt is signed by desk {0}, which this desk does not trust yet.</source>
+        <translation>इस रसीद पर डेस्क {0} के हस्ताक्षर हैं, जिस पर यह डेस्क अभी भरोसा नहीं करता।</translation>
+    </message>
+    <message>
+        <source>Key fingerprint: {0}
+
+Ask the operator of that desk to read out “This desk's key fingerprint” from its Sync page. Trust it only if every character matches; later receipts from that desk are then imported without asking.</source>
+        <translation>कुंजी का फ़िंगरप्रिंट: {0}
+
+उस डेस्क के संचालक से कहें कि वे उसके सिंक पेज से “इस डेस्क की कुंजी का फ़िंगरप्रिंट” पढ़कर सुनाएँ। हर अक्षर मिलने पर ही भरोसा करें; उसके बाद उस डेस्क की रसीदें बिना पूछे आयात होंगी।</translation>
+    </message>
+    <message>
+        <source>Fingerprints match: trust</source>
+        <translation>फ़िंगरप्रिंट मिलते हैं: भरोसा करें</translation>
+    </message>
+    <message>
+        <source>Do not import</source>
+        <translation>आयात न करें</translation>
+    </message>
+    <message>
+        <source>Receipt not imported; nothing changed.</source>
+        <translation>रसीद आयात नहीं हुई; कुछ नहीं बदला।</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatus</name>

@@ -14,6 +14,7 @@ from desktop.portal.server import start_portal
 from desktop.store import open_store
 from tests.sync.faultproxy import FaultProxy
 from tests.sync.helpers import fast_backoff
+from tests.sync.receipt_helpers import Relay
 
 _codes = itertools.count(1)
 
@@ -54,3 +55,11 @@ def quick_engine(store, *, timeout: float = 2.0, max_attempts: int = 6, **kw) ->
     eng = SyncEngine(store, backoff=backoff, timeout=httpx.Timeout(timeout), **kw)
     eng.sleeps = sleeps
     return eng
+
+
+@pytest.fixture
+def trip(tmp_path):
+    """A field desk and a relay desk enrolled with a fake portal (`receipt_helpers.Relay`)."""
+    r = Relay(tmp_path)
+    yield r
+    r.close()

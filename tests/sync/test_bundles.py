@@ -13,7 +13,12 @@ from desktop.core.sync import outbox, reconcile
 from desktop.core.sync.bundle import BundleError, export_bundle, import_bundle
 from desktop.core.sync.engine import SyncEngine, enrol
 from desktop.core.sync.keys import DeviceKeys
-from desktop.core.sync.receipt import ReceiptError, export_receipt, import_receipt
+from desktop.core.sync.receipt import (
+    ReceiptError,
+    export_receipt,
+    import_receipt,
+    own_fingerprint,
+)
 from desktop.store import open_store
 from tests.sync.fakeportal import FakePortal
 from tests.sync.helpers import fast_backoff, participant
@@ -73,9 +78,11 @@ def test_field_desk_to_relay_desk_to_portal_and_receipt_back(desks, tmp_path):
 
     receipt = tmp_path / "back.kdreceipt"
     assert export_receipt(relay, receipt, field.device_id)["acked"] == 1
-    got = import_receipt(field, receipt)
+    got = import_receipt(field, receipt, trust_fingerprint=own_fingerprint(relay))
     assert got == {"file": str(receipt), "acked": 1, "rejected": 1, "unknown": 0,
-                   "already_imported": False}
+                   "already_imported": False,
+                   "signer": {"device_id": relay.device_id,
+                              "fingerprint": own_fingerprint(relay), "newly_trusted": True}}
     assert import_receipt(field, receipt)["already_imported"] is True
     assert outbox.pending_count(field) == 0
     assert [q["record_id"] for q in outbox.quarantined(field)] == [bad]
@@ -243,7 +250,9 @@ def test_cli_receipt_round_trip_exits_1_when_the_portal_rejected_records(tmp_pat
     code, out, err = cli("--db", relay_path, "--json", "receipt", "export", receipt,
                          "--device", field_id)
     assert code == 0 and json.loads(out)["acked"] == 1, err
-    code, out, err = cli("--db", field_path, "--json", "receipt", "import", receipt)
+    fingerprint = json.loads(out)["signer_fingerprint"]
+    code, out, err = cli("--db", field_path, "--json", "receipt", "import", receipt,
+                         "--trust-signer", fingerprint)
     doc = json.loads(out)
     assert code == 1, err
     assert doc["acked"] == 1 and doc["rejected"] == 1

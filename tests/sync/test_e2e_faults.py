@@ -239,7 +239,7 @@ def test_cli_enrol_keeps_the_token_out_of_output(tmp_path, ref_portal, cli):
 def test_field_desk_reaches_the_real_portal_through_a_relay(tmp_path, ref_portal, desk, proxy):
     from desktop.core.centre import init_centre
     from desktop.core.sync.bundle import export_bundle, import_bundle
-    from desktop.core.sync.receipt import export_receipt, import_receipt
+    from desktop.core.sync.receipt import export_receipt, import_receipt, own_fingerprint
     from desktop.store import open_store
 
     field = open_store(tmp_path / "field.db")  # never online, never enrolled
@@ -251,7 +251,8 @@ def test_field_desk_reaches_the_real_portal_through_a_relay(tmp_path, ref_portal
     result = quick_engine(desk).sync()
     assert result.outcome == "ok" and result.pending == 0, result
     export_receipt(desk, tmp_path / "r.kdreceipt", field.device_id)
-    assert import_receipt(field, tmp_path / "r.kdreceipt")["acked"] == len(sent)
+    got = import_receipt(field, tmp_path / "r.kdreceipt", trust_fingerprint=own_fingerprint(desk))
+    assert got["acked"] == len(sent)
     assert outbox.pending_count(field) == 0
     held = {r["id"]: (r["updated_at"], r["origin"], r["deleted"]) for r in ref_portal.records()
             if r["origin"] == field.device_id}

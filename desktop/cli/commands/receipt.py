@@ -1,11 +1,20 @@
-"""`receipt export FILE --device ID` / `receipt import FILE` (§9)."""
+"""`receipt export FILE --device ID` / `receipt import FILE [--trust-signer FINGERPRINT]` (§9).
+
+A receipt is applied only when its signer's key is trusted here; the first receipt from a
+relay desk needs `--trust-signer` with that desk's key fingerprint, which `receipt export`
+prints on the relay desk (compare it with the relay operator, by phone or in person)."""
 
 from __future__ import annotations
 
 import argparse
 
 from desktop.cli.base import EXIT_OK, EXIT_PROBLEMS, CliError, emit, open_db
-from desktop.core.sync.receipt import ReceiptError, export_receipt, import_receipt
+from desktop.core.sync.receipt import (
+    ReceiptError,
+    UntrustedSigner,
+    export_receipt,
+    import_receipt,
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -13,12 +22,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(help_parser=parser)
     sub = parser.add_subparsers(dest="receipt_command", metavar="SUBCOMMAND")
     ex = sub.add_parser("export", help="write a signed receipt of relayed batches the portal "
-                        "acknowledged")
+                        "acknowledged; prints this desk's key fingerprint for the field desk "
+                        "to compare")
     ex.add_argument("file", help="output .kdreceipt file")
     ex.add_argument("--device", required=True, help="device id of the field desk")
     ex.set_defaults(func=run_export)
-    im = sub.add_parser("import", help="mark this desk's batches acknowledged from a receipt")
+    im = sub.add_parser("import", help="mark this desk's batches acknowledged from a receipt "
+                        "signed by a trusted relay desk")
     im.add_argument("file", help=".kdreceipt file")
+    im.add_argument("--trust-signer", metavar="FINGERPRINT",
+                    help="trust the receipt's signer from now on: its key fingerprint, as the "
+                    "relay desk shows it (Sync page or `receipt export`); it must match")
     im.set_defaults(func=run_import)
 
 
@@ -29,21 +43,34 @@ def run_export(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise CliError(f"Cannot write the receipt: {exc}") from exc
     emit(args, summary, f"Receipt for {summary['acked']} batch(es) of desk "
-         f"{summary['device_id']} written to {summary['file']}.")
+         f"{summary['device_id']} written to {summary['file']}.\n"
+         f"This desk's key fingerprint: {summary['signer_fingerprint']} (the field desk "
+         "compares it before trusting the receipt).")
     return EXIT_OK
 
 
 def run_import(args: argparse.Namespace) -> int:
     with open_db(args) as store:
         try:
-            summary = import_receipt(store, args.file)
+            summary = import_receipt(store, args.file, trust_fingerprint=args.trust_signer)
+        except UntrustedSigner as exc:
+            hint = "" if exc.given is not None else (
+                "\nIf the relay desk's operator reads out the same fingerprint, run again with "
+                f"--trust-signer {exc.fingerprint}")
+            raise CliError(f"{exc}{hint}") from exc
         except ReceiptError as exc:
             raise CliError(str(exc)) from exc
+
     def text() -> str:
+        lines = []
+        if summary["signer"]["newly_trusted"]:
+            lines.append(f"Desk {summary['signer']['device_id']} (key fingerprint "
+                         f"{summary['signer']['fingerprint']}) is now trusted for receipts.")
         if summary["already_imported"]:
-            return "Receipt already imported; nothing changed."
-        lines = [f"{summary['acked']} batch(es) marked as received by the portal; "
-                 f"{summary['rejected']} record(s) rejected there."]
+            lines.append("Receipt already imported; nothing changed.")
+            return "\n".join(lines)
+        lines.append(f"{summary['acked']} batch(es) marked as received by the portal; "
+                     f"{summary['rejected']} record(s) rejected there.")
         if summary["rejected"]:
             lines.append("Rejected records are listed by `sync status`: fix or discard them.")
         if summary["unknown"]:

@@ -7,7 +7,9 @@ never in the database (a copied or backed-up .db must not carry them) and never 
 from __future__ import annotations
 
 import base64
+import hashlib
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -90,6 +92,10 @@ class DeviceKeys:
     def sign(self, data: bytes) -> str:
         return b64u(self.signing_key().sign(data))
 
+    def fingerprint(self) -> str:
+        """This desk's signing-key fingerprint, for others to compare (see `fingerprint`)."""
+        return fingerprint(self.public_key_b64())
+
     # -- X25519: receiving encrypted bundles -----------------------------------------------
     def box_key(self) -> X25519PrivateKey:
         path = self.folder / "device-x25519.key"
@@ -139,3 +145,27 @@ def verify_signature(public_key_b64: str, signature_b64: str, data: bytes) -> bo
     except Exception:  # noqa: BLE001 - any decoding or verification failure means "no"
         return False
     return True
+
+
+FINGERPRINT_GROUPS = 5  # 5 groups of 4 hex digits: 80 bits of SHA-256, read aloud in ~20 s
+
+
+def fingerprint(public_key_b64: str) -> str:
+    """A short, speakable fingerprint of an Ed25519 public key, e.g. `3F2A-9C10-77BE-0D41-E2C5`:
+    the first 80 bits of SHA-256 over the raw key bytes. Two people compare it out of band
+    (read aloud by phone) before a desk trusts the other's signatures."""
+    try:
+        raw = unb64u(public_key_b64)
+    except ValueError:
+        raw = public_key_b64.encode("utf-8")
+    digest = hashlib.sha256(raw).hexdigest().upper()
+    return "-".join(digest[4 * i:4 * i + 4] for i in range(FINGERPRINT_GROUPS))
+
+
+def same_fingerprint(given: str, fingerprint_text: str) -> bool:
+    """`given` as a user typed it (any case, spaces, dashes or colons) matches exactly."""
+    def norm(text: str) -> str:
+        return re.sub(r"[^0-9A-Z]", "", text.upper())
+
+    wanted = norm(fingerprint_text)
+    return bool(wanted) and norm(given) == wanted

@@ -6,7 +6,17 @@ The file is JSON: `{"receipt": "<the exact receipt JSON text>", "signer": {"devi
 bytes, base64url>"}`. The receipt itself is `{"format": "kdreceipt/1", "device_id", "acked",
 "at"}` plus, as this desk's addition, `"responses"`: the portal's stored answer for each
 acked batch, so the field desk also learns which of its records were rejected and why (and
-quarantines them) instead of believing everything arrived."""
+quarantines them) instead of believing everything arrived.
+
+Trust: the signature is checked against the key the file carries, which only proves the file
+is intact — anyone can make a key. So a receipt is applied only when its key is one this desk
+trusts (`sync_trusted_signer`), and a key becomes trusted only by a person's decision: the
+user compares the key's fingerprint (`keys.fingerprint`, shown on the relay desk's Sync page
+and by `receipt export`) with the relay operator, out of band, and confirms it
+(`trust_fingerprint`, which must match). A key seen in a bundle does not count: bundles are
+accepted from any signer of the institute, so that would only move the forgery one step. A
+receipt naming a desk this desk knows under another key is refused as a possible forgery
+(`UntrustedSigner.changed`) unless that new key is confirmed the same way."""
 
 from __future__ import annotations
 
@@ -17,7 +27,7 @@ from typing import Any
 
 from desktop.core.ids import now_ts
 from desktop.core.sync import outbox
-from desktop.core.sync.keys import DeviceKeys, verify_signature
+from desktop.core.sync.keys import DeviceKeys, fingerprint, same_fingerprint, verify_signature
 from desktop.store import Store
 
 FORMAT = "kdreceipt/1"
@@ -25,6 +35,81 @@ FORMAT = "kdreceipt/1"
 
 class ReceiptError(ValueError):
     """A receipt that cannot be used; nothing was changed."""
+
+
+class UntrustedSigner(ReceiptError):
+    """The receipt is intact but signed by a key this desk does not trust (yet); nothing was
+    changed. `changed`: this desk knows `device_id` under another key — possibly a forgery.
+    `given`: a fingerprint the user confirmed that does not match this key."""
+
+    def __init__(self, path: Path | str, device_id: str, public_key: str, *, changed: bool,
+                 given: str | None = None) -> None:
+        self.path = str(path)
+        self.device_id = device_id
+        self.public_key = public_key
+        self.fingerprint = fingerprint(public_key)
+        self.changed = changed
+        self.given = given
+        if given is not None:
+            message = (
+                f"{path} is signed by desk {device_id} with key fingerprint "
+                f"{self.fingerprint}, not the fingerprint {given} that was confirmed. Nothing "
+                "was changed."
+            )
+        elif changed:
+            message = (
+                f"{path} claims to come from desk {device_id}, but is signed with a different "
+                f"key (fingerprint {self.fingerprint}) than the one this desk knows for that "
+                "desk: it may be forged. Nothing was changed. Import it only if the operator "
+                "of that desk confirms this fingerprint (for example, that desk was "
+                "reinstalled)."
+            )
+        else:
+            message = (
+                f"{path} is signed by desk {device_id}, which this desk does not trust yet "
+                f"(key fingerprint {self.fingerprint}). Nothing was changed. Ask the operator "
+                "of that desk to read out its key fingerprint, and import the receipt again, "
+                "confirming the fingerprint, only if they match."
+            )
+        super().__init__(message)
+
+
+def own_fingerprint(store: Store, *, keys: DeviceKeys | None = None) -> str:
+    """The fingerprint of this desk's receipt-signing key, for a field desk to compare."""
+    return (keys or DeviceKeys.for_store(store)).fingerprint()
+
+
+def trusted_signers(store: Store) -> list[dict[str, Any]]:
+    """Relay-desk keys whose receipts this desk accepts, oldest first."""
+    return [dict(r) for r in store.conn.execute(
+        "SELECT device_id, fingerprint, institute_code, trusted_at, how "
+        "FROM sync_trusted_signer ORDER BY trusted_at")]
+
+
+def _check_trust(store: Store, path: Path | str, device_id: str, public_key: str,
+                 trust_fingerprint: str | None) -> tuple[bool, str]:
+    """(newly trusted, the signer's device id as this desk trusts it). A key trusted already
+    passes; an untrusted one passes when `trust_fingerprint` confirms it. A given fingerprint
+    that does not match is refused even for a trusted key: the user's check failed. Raises
+    `UntrustedSigner` otherwise."""
+    if trust_fingerprint is not None and not same_fingerprint(
+        trust_fingerprint, fingerprint(public_key)
+    ):
+        raise UntrustedSigner(path, device_id, public_key, changed=False,
+                              given=trust_fingerprint)
+    row = store.conn.execute(
+        "SELECT device_id FROM sync_trusted_signer WHERE public_key = ?", (public_key,)
+    ).fetchone()
+    if row is not None:
+        return False, row[0]  # the signer block is not signed: keep the confirmed name
+    changed = store.conn.execute(
+        "SELECT 1 FROM sync_trusted_signer WHERE device_id = ? AND public_key <> ? "
+        "UNION ALL SELECT 1 FROM sync_peer WHERE device_id = ? AND public_key <> ?",
+        (device_id, public_key, device_id, public_key),
+    ).fetchone() is not None
+    if trust_fingerprint is None:
+        raise UntrustedSigner(path, device_id, public_key, changed=changed)
+    return True, device_id
 
 
 def export_receipt(
@@ -56,12 +141,17 @@ def export_receipt(
     tmp = path.with_name(path.name + ".part")
     tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
     tmp.replace(path)
-    return {"file": str(path), "device_id": device_id, "acked": len(rows)}
+    return {"file": str(path), "device_id": device_id, "acked": len(rows),
+            "signer_fingerprint": keys.fingerprint()}
 
 
 def import_receipt(
-    store: Store, path: Path | str
+    store: Store, path: Path | str, *, trust_fingerprint: str | None = None
 ) -> dict[str, Any]:
+    """Apply a receipt signed by a trusted relay desk. `trust_fingerprint`: the signer's key
+    fingerprint as the user confirmed it; when it matches, the key becomes trusted in the same
+    transaction as the import. Raises `UntrustedSigner` for a key not trusted and
+    `ReceiptError` for anything else; then nothing was changed."""
     try:
         raw = Path(path).read_bytes()
         doc = json.loads(raw)
@@ -69,11 +159,15 @@ def import_receipt(
         signer = doc["signer"]
         signature = doc["signature"]
         receipt = json.loads(text)
+        if not isinstance(signer, dict):
+            raise TypeError("signer is not an object")
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ReceiptError(f"{path} is not a readable receipt ({exc}).") from exc
     if not isinstance(receipt, dict) or receipt.get("format") != FORMAT:
         raise ReceiptError(f"{path}: not a {FORMAT} receipt.")
-    if not verify_signature(str(signer.get("public_key")), str(signature), text.encode("utf-8")):
+    public_key = str(signer.get("public_key"))
+    signer_id = str(signer.get("device_id"))
+    if not verify_signature(public_key, str(signature), text.encode("utf-8")):
         raise ReceiptError(f"{path}: the signature does not match; nothing was changed.")
     if receipt.get("device_id") != store.device_id:
         raise ReceiptError(
@@ -81,25 +175,29 @@ def import_receipt(
         )
     if signer.get("institute_code") != store.institute_code:
         raise ReceiptError(f"{path} was signed by a desk of another institute.")
-    known = store.conn.execute(
-        "SELECT public_key FROM sync_peer WHERE device_id = ?", (signer.get("device_id"),)
-    ).fetchone()
-    if known is not None and known[0] != signer.get("public_key"):
-        raise ReceiptError(
-            f"{path} is signed with a different key than desk {signer.get('device_id')} used "
-            "before; nothing was changed."
-        )
+    newly_trusted, signer_id = _check_trust(store, path, signer_id, public_key,
+                                            trust_fingerprint)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    result = {"file": str(path), "acked": 0, "rejected": 0, "unknown": 0,
-              "already_imported": False}
-    if store.conn.execute(
-        "SELECT 1 FROM sync_receipt_in WHERE receipt_sha256 = ?", (digest,)
-    ).fetchone():
-        result["already_imported"] = True
-        return result
+    result: dict[str, Any] = {
+        "file": str(path), "acked": 0, "rejected": 0, "unknown": 0, "already_imported": False,
+        "signer": {"device_id": signer_id, "fingerprint": fingerprint(public_key),
+                   "newly_trusted": newly_trusted},
+    }
     responses = receipt.get("responses") or {}
-    via = f"receipt:{signer.get('device_id')}"
+    via = f"receipt:{signer_id}"
     with store.transaction():
+        if newly_trusted:
+            store.conn.execute(
+                "INSERT INTO sync_trusted_signer(public_key, device_id, institute_code, "
+                "fingerprint, trusted_at, how) VALUES (?, ?, ?, ?, ?, 'confirmed')",
+                (public_key, signer_id, signer.get("institute_code"), fingerprint(public_key),
+                 now_ts()),
+            )
+        if store.conn.execute(
+            "SELECT 1 FROM sync_receipt_in WHERE receipt_sha256 = ?", (digest,)
+        ).fetchone():
+            result["already_imported"] = True
+            return result
         for batch_id in receipt.get("acked") or []:
             batch = outbox.get_batch(store, batch_id)
             if batch is None:
@@ -120,13 +218,12 @@ def import_receipt(
         store.conn.execute(
             "INSERT OR IGNORE INTO sync_peer(device_id, public_key, institute_code, first_seen) "
             "VALUES (?, ?, ?, ?)",
-            (signer.get("device_id"), signer.get("public_key"), signer.get("institute_code"),
-             now_ts()),
+            (signer_id, public_key, signer.get("institute_code"), now_ts()),
         )
         store.conn.execute(
             "INSERT INTO sync_receipt_in(receipt_sha256, signer, imported_at, acked) "
             "VALUES (?, ?, ?, ?)",
-            (digest, str(signer.get("device_id")), now_ts(), result["acked"]),
+            (digest, signer_id, now_ts(), result["acked"]),
         )
     return result
 

@@ -36,7 +36,13 @@ from desktop.core.records import JSON_FIELDS, KIND_FIELDS
 from desktop.core.sync import engine as sync_engine
 from desktop.core.sync import outbox
 from desktop.core.sync.bundle import export_bundle, import_bundle
-from desktop.core.sync.receipt import export_receipt, import_receipt, relayed_devices
+from desktop.core.sync.receipt import (
+    UntrustedSigner,
+    export_receipt,
+    import_receipt,
+    own_fingerprint,
+    relayed_devices,
+)
 from desktop.ui.sync_status import SyncController, local_time, pending_text
 from desktop.ui.uiload import load_ui
 
@@ -54,6 +60,7 @@ _FORM_TEXTS = {
     "reachableCaption": QT_TRANSLATE_NOOP("SyncPage", "Connection:"),
     "pendingCaption": QT_TRANSLATE_NOOP("SyncPage", "Waiting to be sent:"),
     "lastCaption": QT_TRANSLATE_NOOP("SyncPage", "Last successful sync:"),
+    "keyCaption": QT_TRANSLATE_NOOP("SyncPage", "This desk's key fingerprint:"),
     "syncButton": QT_TRANSLATE_NOOP("SyncPage", "Sync now"),
     "cancelButton": QT_TRANSLATE_NOOP("SyncPage", "Stop"),
     "enrolButton": QT_TRANSLATE_NOOP("SyncPage", "Enrol this desk…"),
@@ -268,6 +275,43 @@ class FixDialog(QDialog):
         return out
 
 
+class TrustSignerDialog(QMessageBox):
+    """Asks before a receipt from a relay desk this desk does not trust is applied: shows the
+    signer's device id and key fingerprint, to compare with what the relay operator reads out
+    from their Sync page. A desk known under another key gets a warning (possible forgery).
+    No is the default."""
+
+    def __init__(self, parent: QWidget | None, error: UntrustedSigner) -> None:
+        super().__init__(parent)
+        self.error = error
+        self.setWindowTitle(tr("Import receipt"))
+        if error.changed:
+            self.setIcon(QMessageBox.Icon.Warning)
+            self.setText(tr(
+                "Warning: this receipt says it comes from desk {0}, but it is signed with a "
+                "different key than the one this desk knows for that desk. It may be forged: "
+                "a forged receipt would make this desk believe its work reached the portal "
+                "when it did not.").format(error.device_id))
+        else:
+            self.setIcon(QMessageBox.Icon.Question)
+            self.setText(tr(
+                "This receipt is signed by desk {0}, which this desk does not trust yet.").format(
+                    error.device_id))
+        self.setInformativeText(tr(
+            "Key fingerprint: {0}\n\nAsk the operator of that desk to read out “This desk's key "
+            "fingerprint” from its Sync page. Trust it only if every character matches; "
+            "later receipts from that desk are then imported without asking.").format(
+                error.fingerprint))
+        self.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        self.setDefaultButton(QMessageBox.StandardButton.No)
+        self.button(QMessageBox.StandardButton.Yes).setText(tr("Fingerprints match: trust"))
+        self.button(QMessageBox.StandardButton.No).setText(tr("Do not import"))
+
+    def confirmed(self) -> bool:
+        self.exec()
+        return self.clickedButton() is self.button(QMessageBox.StandardButton.Yes)
+
+
 class SyncPage(QWidget):
     def __init__(self, ctx: Any) -> None:
         super().__init__()
@@ -282,6 +326,8 @@ class SyncPage(QWidget):
         self.reachable_value: QLabel = find(QLabel, "reachableValue")
         self.pending_value: QLabel = find(QLabel, "pendingValue")
         self.last_value: QLabel = find(QLabel, "lastValue")
+        self.key_value: QLabel = find(QLabel, "keyValue")
+        self.key_value.setText(own_fingerprint(ctx.store))
         self.message: QLabel = find(QLabel, "messageLabel")
         self.progress: QProgressBar = find(QProgressBar, "progressBar")
         self.rejected: QTableWidget = find(QTableWidget, "rejectedTable")
@@ -330,6 +376,9 @@ class SyncPage(QWidget):
             if widget is not None:
                 widget.setText(tr(text))  # type: ignore[attr-defined]
         self.status_box.setTitle(tr("Status"))
+        self.key_value.setToolTip(tr(
+            "When another desk imports a receipt from this desk, its operator compares this "
+            "fingerprint with the one it shows, by phone or in person."))
         self.tabs.setTabText(REJECTED_TAB, tr("Rejected records"))
         self.tabs.setTabText(HELD_TAB, tr("Portal updates not applied"))
         self.tabs.setTabText(HISTORY_TAB, tr("History"))
@@ -624,13 +673,27 @@ class SyncPage(QWidget):
         name, _ = QFileDialog.getOpenFileName(self, tr("Import receipt"), "", "*.kdreceipt")
         if not name:
             return
-        self.ctx.run(
-            lambda h: import_receipt(self.ctx.store, Path(name)),
-            on_done=lambda s: self._done_text(
+        self._import_receipt(Path(name), None)
+
+    def _import_receipt(self, path: Path, fingerprint: str | None) -> None:
+        def done(s: dict[str, Any]) -> None:
+            self._done_text(
                 tr("This receipt was already imported; nothing changed.")
                 if s["already_imported"] else
-                tr("{0} batch(es) confirmed as received by the portal.").format(s["acked"])),
-            on_error=self._error)
+                tr("{0} batch(es) confirmed as received by the portal.").format(s["acked"]))
+            self.ctx.notify("sync")
+
+        def failed(exc: BaseException, trace: str = "") -> None:
+            if not isinstance(exc, UntrustedSigner) or exc.given is not None:
+                self._error(exc, trace)
+            elif TrustSignerDialog(self, exc).confirmed():
+                self._import_receipt(path, exc.fingerprint)
+            else:
+                self._done_text(tr("Receipt not imported; nothing changed."))
+
+        self.ctx.run(
+            lambda h: import_receipt(self.ctx.store, path, trust_fingerprint=fingerprint),
+            on_done=done, on_error=failed)
 
     def _done_text(self, text: str) -> None:
         self._message = None
