@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -48,7 +47,7 @@ from desktop.paths import files_dir
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import bind_form, translate_buttons
 from desktop.ui.problems import ProblemText
-from desktop.ui.uiload import load_ui
+from desktop.ui.uiload import embed_form, load_ui
 
 CONTEXT = "FieldVisits"
 OVERDUE_BG = QColor("#fdecea")
@@ -186,9 +185,7 @@ class VisitForm(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.ui = load_ui("field_visit.ui", self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.ui)
+        embed_form(self, self.ui)
         f = self.ui
         self.title: QLabel = _child(f, QLabel, "titleLabel")
         self.error: QLabel = _child(f, QLabel, "errorLabel")
@@ -850,9 +847,7 @@ class VisitList(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.ui = load_ui("field_visits.ui", self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.ui)
+        embed_form(self, self.ui)
         self.table: QTableWidget = _child(self.ui, QTableWidget, "visitTable")
         bind_form(
             self.ui,

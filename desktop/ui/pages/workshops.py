@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -38,7 +37,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.i18n import bind_form
 from desktop.ui.pages.programme_dialog import ProgrammeDialog
 from desktop.ui.pages.workshop_problems import problem_lines
-from desktop.ui.uiload import load_ui
+from desktop.ui.uiload import embed_form, load_ui
 
 PHASE_ROLE = Qt.ItemDataRole.UserRole + 1
 SESSION_COLUMNS = ("date", "start_time", "end_time", "topic_en", "topic_hi", "trainer")
@@ -86,9 +85,7 @@ class WorkshopsPage(QWidget):
         )
         self.form = load_ui("workshops.ui", self)
         bind_form(self.form, "workshops.ui", after=lambda: self._retranslate())
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.addWidget(self.form)
+        embed_form(self, self.form)
         f = self.form
         find = f.findChild
         self.when = find(QComboBox, "whenCombo")
