@@ -160,6 +160,39 @@ def test_workshop_list_shows_dates_in_one_cell_and_whole_titles(qtbot, page, sto
     )
 
 
+def test_long_session_topics_wrap_whole_in_the_plan_at_1024_px(qtbot, page, store):
+    """The plan pane is narrow in a 1024 px window: a long topic wraps (its row grows)
+    instead of ending in '…', and its cell's tooltip gives both topics in full."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFontMetrics
+
+    topic_en = "Grievance redressal through IGRS and the CM helpline, with case studies"
+    topic_hi = "आईजीआरएस एवं मुख्यमंत्री हेल्पलाइन से जन शिकायत निवारण, केस अध्ययन सहित"
+    prog = programme(store, "TOPIC")
+    long_plan = plan(prog, DAY, title="Long topics")
+    long_plan.sessions[0].topic_en, long_plan.sessions[0].topic_hi = topic_en, topic_hi
+    long_plan.sessions[0].trainer = "Dr. Anita Srivastava"
+    ws = workshops.create_workshop(store, long_plan)
+    page.resize(1024 - 230, 640)  # the page's share of a 1024 px window beside the navigation
+    page.select_workshop(ws)
+    page.tabs.setCurrentIndex(0)
+    table = page.sessions
+    assert table.wordWrap() and table.textElideMode() == Qt.TextElideMode.ElideNone
+
+    def whole(column: int) -> bool:
+        rect = QRect(0, 0, table.columnWidth(column) - 8, 10_000)  # the cell's text margins
+        needed = QFontMetrics(table.font()).boundingRect(
+            rect, int(Qt.TextFlag.TextWordWrap), table.item(0, column).text()
+        )
+        return needed.height() <= table.rowHeight(0) and needed.width() <= rect.width()
+
+    qtbot.waitUntil(lambda: whole(3) and whole(4))
+    for column in (3, 4):
+        assert table.item(0, column).toolTip() == f"{topic_en}\n{topic_hi}"
+    table.item(0, 3).setText("Opening")  # an edit keeps the tooltip current
+    assert table.item(0, 4).toolTip() == f"Opening\n{topic_hi}"
+
+
 def test_completion_reason_is_short_with_the_full_reason_as_tooltip(qtbot, page, store):
     ws, sessions, people_ids = workshop_with_people(store, date(2026, 11, 2), 1, code="P4")
     page.select_workshop(ws)

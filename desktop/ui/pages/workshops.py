@@ -42,6 +42,7 @@ from desktop.ui.uiload import embed_form, load_ui
 PHASE_ROLE = Qt.ItemDataRole.UserRole + 1
 SESSION_COLUMNS = ("date", "start_time", "end_time", "topic_en", "topic_hi", "trainer")
 TITLE_COLUMN = 1  # in the workshop list
+TOPIC_COLUMNS = (3, 4)  # in the sessions table: English and Hindi
 
 
 def date_range(start: str | None, end: str | None) -> str:
@@ -252,8 +253,13 @@ class WorkshopsPage(QWidget):
                 self.tr("Topic (Hindi)"),
                 self.tr("Trainer"),
             ],
-            stretch=(3, 4),
+            stretch=(3, 4, 5),
         )
+        # At 1024 px the plan pane is narrow: topics and trainers share the spare width and
+        # wrap onto more lines (the row grows) instead of ending in '…'; each topic cell
+        # also shows both languages in full as its tooltip.
+        _wrap_rows(self.sessions)
+        self.sessions.itemChanged.connect(self._session_item_changed)
         _set_columns(
             self.enrolled_table,
             [
@@ -475,12 +481,29 @@ class WorkshopsPage(QWidget):
 
     def _append_session(self, s: SessionPlan) -> None:
         r = self.sessions.rowCount()
+        self.sessions.blockSignals(True)
         self.sessions.insertRow(r)
         for c, name in enumerate(SESSION_COLUMNS):
             item = QTableWidgetItem(getattr(s, name) or "")
             if c == 0:
                 item.setData(Qt.ItemDataRole.UserRole, s.id)
             self.sessions.setItem(r, c, item)
+        self.sessions.blockSignals(False)
+        self._topic_tooltips(r)
+
+    def _session_item_changed(self, item: QTableWidgetItem) -> None:
+        if item.column() in TOPIC_COLUMNS:
+            self._topic_tooltips(item.row())
+
+    def _topic_tooltips(self, row: int) -> None:
+        """Both topics of the row, whole, as the tooltip of each topic cell."""
+        text = "\n".join(t for t in (self._cell(row, c) for c in TOPIC_COLUMNS) if t)
+        self.sessions.blockSignals(True)
+        for c in TOPIC_COLUMNS:
+            item = self.sessions.item(row, c)
+            if item is not None:
+                item.setToolTip(text)
+        self.sessions.blockSignals(False)
 
     def new_workshop(self) -> None:
         self.workshop_id = None
