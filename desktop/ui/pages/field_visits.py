@@ -42,10 +42,16 @@ from PySide6.QtWidgets import (
 from desktop.core import attachments as att
 from desktop.core import field_report
 from desktop.core import field_visits as fv
-from desktop.core.field_workshops import plan_field_workshop, programmes, workshops_of_visit
+from desktop.core.field_workshops import (
+    FieldWorkshopError,
+    plan_field_workshop,
+    programmes,
+    workshops_of_visit,
+)
 from desktop.paths import files_dir
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import bind_form, translate_buttons
+from desktop.ui.pages.workshop_problems import WORKSHOP_PROBLEMS
 from desktop.ui.problems import ProblemText
 from desktop.ui.uiload import embed_form, load_ui
 
@@ -734,8 +740,13 @@ class VisitForm(QWidget):
 
     def _failed(self, exc: BaseException, _trace: str = "") -> None:
         if isinstance(exc, fv.VisitError):
-            lines = [PROBLEMS.line(p) for p in exc.problems]
-            self.show_error(tr("Not saved — please correct:") + " " + " · ".join(lines), exc.fields)
+            # A field workshop's problems come from the workshops core: its codes, its words.
+            if isinstance(exc, FieldWorkshopError):
+                texts, lead = WORKSHOP_PROBLEMS, tr("Workshop not planned — please correct:")
+            else:
+                texts, lead = PROBLEMS, tr("Not saved — please correct:")
+            lines = [texts.line(p) for p in exc.problems]
+            self.show_error(lead + " " + " · ".join(lines), exc.fields)
         else:
             self.show_error(str(exc))
 
