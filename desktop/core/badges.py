@@ -21,6 +21,8 @@ from desktop.store import Store
 COLUMNS, ROWS = 2, 5
 BADGE_W, BADGE_H = 95 * mm, 54 * mm
 Progress = Callable[[int, int], None]
+#: Printed before the employee code, Hindi first like the registers' column headings.
+EMPLOYEE_CODE_LABEL = "कर्मचारी कोड / Emp. code:"
 
 
 def _layout() -> list[tuple[float, float]]:
@@ -89,7 +91,20 @@ def _badge(
             line -= 4.3 * mm
     code = person.get("employee_code")
     if code:
-        pdftext.draw(canvas, x + pad, y + pad, f"Emp. code: {code}", 9, bold=True, max_width=text_w)
+        # The label in both languages, small; the code itself bold and large enough to read.
+        label_w = pdftext.draw(
+            canvas, x + pad, y + pad, EMPLOYEE_CODE_LABEL, 7.5, max_width=text_w * 0.6
+        )
+        gap = 1.5 * mm
+        pdftext.draw(
+            canvas,
+            x + pad + label_w + gap,
+            y + pad,
+            code,
+            10,
+            bold=True,
+            max_width=text_w - label_w - gap,
+        )
     pdftext.draw_qr(
         canvas, person["id"], x + BADGE_W - pad - qr_size, y + pad - 1 * mm, qr_size, border=1
     )

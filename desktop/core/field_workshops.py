@@ -16,6 +16,12 @@ from desktop.core.field_visits import VisitError, load_visit, problem
 from desktop.store import Store
 
 
+class FieldWorkshopError(VisitError):
+    """The workshops core refused the workshop planned from a visit. Still a `VisitError`,
+    but its `problems` carry the workshop area's codes, fields and params
+    (`desktop.core.workshops.MESSAGES`), so a GUI words them with that area's templates."""
+
+
 @dataclass(frozen=True)
 class SessionPlan:
     start_time: str = "10:00"
@@ -96,7 +102,7 @@ def plan_field_workshop(
         try:
             workshop_id = ws.create_workshop(store, plan)
         except ws.ValidationError as exc:
-            raise VisitError(exc.problems) from exc
+            raise FieldWorkshopError(exc.problems) from exc
         store.conn.execute(
             "INSERT OR IGNORE INTO field_visit_workshop(visit_id, workshop_id) VALUES (?, ?)",
             (visit_id, workshop_id),

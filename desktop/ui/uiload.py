@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QFile, QIODevice
 from PySide6.QtUiTools import QUiLoader
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.paths import forms_path
+
+#: The content margin of every page (left, top, right, bottom), so that the areas look like
+#: one product: each page's form sets it on its top layout in forms/*.ui; a page that builds
+#: its layout in code uses this constant. tests/ui/test_page_margins.py holds both to it.
+PAGE_MARGINS: tuple[int, int, int, int] = (12, 12, 12, 6)
 
 _loader: QUiLoader | None = None
 
@@ -27,3 +32,12 @@ def load_ui(name: str, parent: QWidget | None = None) -> QWidget:
     if widget is None:
         raise RuntimeError(f"form {path} could not be loaded: {_loader.errorString()}")
     return widget
+
+
+def embed_form(host: QWidget, form: QWidget) -> QVBoxLayout:
+    """Fill `host` with `form` edge to edge: the page's margin is the form's own
+    (PAGE_MARGINS on its top layout), not added to by the host."""
+    layout = QVBoxLayout(host)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(form)
+    return layout

@@ -417,6 +417,11 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/field_visits.py"/>
+        <source>Workshop not planned — please correct:</source>
+        <translation>कार्यशाला नियोजित नहीं हुई — कृपया सुधारें:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/field_visits.py"/>
         <source>Save the visit first.</source>
         <translation>पहले भ्रमण सहेजें।</translation>
     </message>

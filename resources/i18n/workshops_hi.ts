@@ -170,6 +170,54 @@
   <context>
     <name>WorkshopsPage</name>
     <message>
+      <source>To come</source>
+      <translation>आगामी</translation>
+    </message>
+    <message>
+      <source>Attended so far</source>
+      <translation>अब तक उपस्थित</translation>
+    </message>
+    <message>
+      <source>% so far</source>
+      <translation>अब तक %</translation>
+    </message>
+    <message>
+      <source>Can complete</source>
+      <translation>पूर्ण कर सकते हैं</translation>
+    </message>
+    <message>
+      <source>What it takes</source>
+      <translation>आवश्यक</translation>
+    </message>
+    <message>
+      <source>Minimum attendance {pct}%. The workshop has not ended: {held} of {sessions} sessions held so far. Can still complete: {can} of {total} (minimum already reached: {reached}).</source>
+      <translation>न्यूनतम उपस्थिति {pct}%। कार्यशाला अभी समाप्त नहीं हुई है: {sessions} में से {held} सत्र अब तक हुए हैं। अब भी पूर्ण कर सकते हैं: {total} में से {can} (न्यूनतम पहले ही पूरा: {reached})।</translation>
+    </message>
+    <message>
+      <source>can no longer reach {min}%</source>
+      <translation>अब {min}% तक नहीं पहुँच सकते</translation>
+    </message>
+    <message>
+      <source>Attended {attended} of {counted} sessions held so far ({pct}%): even at every session to come ({remaining}) the {min}% minimum cannot be reached.</source>
+      <translation>अब तक हुए {counted} सत्रों में से {attended} में उपस्थित ({pct}%): आगामी सभी ({remaining}) सत्रों में उपस्थित रहने पर भी न्यूनतम {min}% तक नहीं पहुँचा जा सकता।</translation>
+    </message>
+    <message>
+      <source>minimum reached</source>
+      <translation>न्यूनतम पूरा</translation>
+    </message>
+    <message>
+      <source>Attended {attended} of {counted} sessions held so far ({pct}%): the {min}% minimum is reached whatever happens in the {remaining} to come.</source>
+      <translation>अब तक हुए {counted} सत्रों में से {attended} में उपस्थित ({pct}%): आगामी {remaining} सत्रों में जो भी हो, न्यूनतम {min}% पूरा है।</translation>
+    </message>
+    <message>
+      <source>must attend {needed} of {remaining}</source>
+      <translation>{remaining} में से {needed} में उपस्थिति आवश्यक</translation>
+    </message>
+    <message>
+      <source>Attended {attended} of {counted} sessions held so far ({pct}%): must attend {needed} of the {remaining} sessions to come to reach {min}%.</source>
+      <translation>अब तक हुए {counted} सत्रों में से {attended} में उपस्थित ({pct}%): {min}% तक पहुँचने के लिए आगामी {remaining} सत्रों में से {needed} में उपस्थित होना आवश्यक है।</translation>
+    </message>
+    <message>
       <source>All</source>
       <translation>सभी</translation>
     </message>
@@ -342,10 +390,6 @@
       <translation>न्यूनतम उपस्थिति {pct}%। पात्र: {total} में से {eligible}।</translation>
     </message>
     <message>
-      <source>The workshop has not ended: these are the figures so far.</source>
-      <translation>कार्यशाला अभी समाप्त नहीं हुई है: ये अब तक के आँकड़े हैं।</translation>
-    </message>
-    <message>
       <source>attended {attended} of {counted} ({pct}%), below {min}%</source>
       <translation>{counted} में से {attended} सत्र ({pct}%), {min}% से कम</translation>
     </message>
@@ -356,10 +400,6 @@
     <message>
       <source>the workshop has no sessions</source>
       <translation>कार्यशाला में कोई सत्र नहीं</translation>
-    </message>
-    <message>
-      <source>so far: {why}</source>
-      <translation>अब तक: {why}</translation>
     </message>
     <message>
       <source>yes</source>

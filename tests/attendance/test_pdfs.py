@@ -94,7 +94,11 @@ def test_badges_qr_decodes_to_participant_id(store, marked, tmp_path):
     out = tmp_path / "badges.pdf"
     assert badges_pdf(store, ws, out) == 4
     text = pdftotext(out)
-    assert "क्षितिज श्रीवास्तव" in text and "Emp. code: UPLKO77" in text
+    assert "क्षितिज श्रीवास्तव" in text
+    # The code's label is bilingual, its Hindi shaped (extracted as real text, not glyph ids).
+    line = next(ln for ln in text.splitlines() if "UPLKO77" in ln)
+    assert "कर्मचारी कोड / Emp. code: UPLKO77" in " ".join(line.split()), line
+    assert "\ue000" not in text and "\ue001" not in text
     subprocess.run(
         ["pdftoppm", "-png", "-r", "150", "-f", "1", "-l", "1", str(out), str(tmp_path / "page")],
         check=True,

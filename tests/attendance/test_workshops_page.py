@@ -12,7 +12,13 @@ from PySide6.QtWidgets import QDialogButtonBox
 from desktop.core import workshops
 from desktop.core.attendance import Desk
 from desktop.ui.context import AppContext
-from desktop.ui.pages.workshops import TITLE_COLUMN, WorkshopsPage, date_range
+from desktop.ui.pages.workshops import (
+    TITLE_COLUMN,
+    TO_COME_COLUMN,
+    WHY_COLUMN,
+    WorkshopsPage,
+    date_range,
+)
 from desktop.ui.tasks import SyncRunner
 from tests.attendance.helpers import person, plan, programme, workshop_with_people
 from tests.attendance.keys import type_text
@@ -93,8 +99,8 @@ def test_people_tab_and_completion(qtbot, page, store, tmp_path):
     page.withdraw_selected()
     assert "3 enrolled" in page.enrolled_label.text()
     Desk(store, sessions[0]).mark(extra, status="present", check_window=False)
-    page.refresh()
-    assert "Eligible: 1 of 3" in page.rule_label.text()
+    page.refresh()  # the one session is held (marked); running, so no decision yet
+    assert "Can still complete: 1 of 3 (minimum already reached: 1)" in page.rule_label.text()
     page.badges_pdf()
     page.register_pdf()
     page.summary_pdf()
@@ -160,13 +166,84 @@ def test_workshop_list_shows_dates_in_one_cell_and_whole_titles(qtbot, page, sto
     )
 
 
+def test_long_session_topics_wrap_whole_in_the_plan_at_1024_px(qtbot, page, store):
+    """The plan pane is narrow in a 1024 px window: a long topic wraps (its row grows)
+    instead of ending in '…', and its cell's tooltip gives both topics in full."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFontMetrics
+
+    topic_en = "Grievance redressal through IGRS and the CM helpline, with case studies"
+    topic_hi = "आईजीआरएस एवं मुख्यमंत्री हेल्पलाइन से जन शिकायत निवारण, केस अध्ययन सहित"
+    prog = programme(store, "TOPIC")
+    long_plan = plan(prog, DAY, title="Long topics")
+    long_plan.sessions[0].topic_en, long_plan.sessions[0].topic_hi = topic_en, topic_hi
+    long_plan.sessions[0].trainer = "Dr. Anita Srivastava"
+    ws = workshops.create_workshop(store, long_plan)
+    page.resize(1024 - 230, 640)  # the page's share of a 1024 px window beside the navigation
+    page.select_workshop(ws)
+    page.tabs.setCurrentIndex(0)
+    table = page.sessions
+    assert table.wordWrap() and table.textElideMode() == Qt.TextElideMode.ElideNone
+
+    def whole(column: int) -> bool:
+        rect = QRect(0, 0, table.columnWidth(column) - 8, 10_000)  # the cell's text margins
+        needed = QFontMetrics(table.font()).boundingRect(
+            rect, int(Qt.TextFlag.TextWordWrap), table.item(0, column).text()
+        )
+        return needed.height() <= table.rowHeight(0) and needed.width() <= rect.width()
+
+    qtbot.waitUntil(lambda: whole(3) and whole(4))
+    for column in (3, 4):
+        assert table.item(0, column).toolTip() == f"{topic_en}\n{topic_hi}"
+    table.item(0, 3).setText("Opening")  # an edit keeps the tooltip current
+    assert table.item(0, 4).toolTip() == f"Opening\n{topic_hi}"
+
+
 def test_completion_reason_is_short_with_the_full_reason_as_tooltip(qtbot, page, store):
     ws, sessions, people_ids = workshop_with_people(store, date(2026, 11, 2), 1, code="P4")
     page.select_workshop(ws)
     page.tabs.setCurrentIndex(2)
-    why = page.completion_table.item(0, 5)
+    why = page.completion_table.item(0, WHY_COLUMN)
     assert why.text() == "below the 75% minimum"  # the workshop is over, no marks: 0 of 1
     assert why.toolTip() == "attended 0 of 1 (0%), below 75%"
+    assert page.completion_table.isColumnHidden(TO_COME_COLUMN)  # nothing is to come
+    assert page.completion_table.horizontalHeaderItem(WHY_COLUMN - 1).text() == "Eligible"
+
+
+def test_running_workshop_counts_sessions_to_come_apart_from_absences(qtbot, page, store):
+    """Half-way through, a trainer sees attended of the sessions held so far, how many are
+    to come, and what each person must still attend, not a 'no' for sessions not held."""
+    slots = (("09:00", "10:30"), ("14:00", "15:30"))
+    ws, sessions, (a, b, c) = workshop_with_people(
+        store, date(2026, 11, 22), 3, code="RUN", days=3, slots=slots
+    )
+    marks = {a: ["present"] * 3, b: ["present", "present", "absent"], c: ["absent"] * 2}
+    for who, statuses in marks.items():
+        for session, status in zip(sessions, statuses, strict=False):
+            Desk(store, session).mark(who, status=status, method="search", check_window=False)
+    page.now = lambda: datetime(2026, 11, 23, 12, 0)  # yesterday's two and this morning's
+    page.select_workshop(ws)
+    page.tabs.setCurrentIndex(2)
+    assert "3 of 6 sessions held so far" in page.rule_label.text()
+    assert "Can still complete: 2 of 3" in page.rule_label.text()
+    table = page.completion_table
+    assert not table.isColumnHidden(TO_COME_COLUMN)
+    shown = [col for col in range(table.columnCount()) if not table.isColumnHidden(col)]
+    headers = [table.horizontalHeaderItem(col).text() for col in shown]
+    assert headers == ["Name", "Code", "Attended so far", "To come", "What it takes"]
+    rows = {
+        table.item(r, 1).text(): [table.item(r, col).text() for col in range(2, 7)]
+        for r in range(table.rowCount())
+    }
+    code = {p: store.get("participant", p)["employee_code"] for p in (a, b, c)}
+    # 75% of 6 sessions is 5 attended
+    assert rows[code[a]] == ["3/3", "100", "3", "yes", "must attend 2 of 3"]
+    assert rows[code[b]] == ["2/3", "66.7", "3", "yes", "must attend 3 of 3"]
+    assert rows[code[c]] == ["0/3", "0", "3", "no", "can no longer reach 75%"]
+    assert table.item(0, 1).text() == code[c]  # those who cannot complete come first
+    assert "held so far (100%): must attend 2 of the 3 sessions to come" in table.item(
+        [table.item(r, 1).text() for r in range(3)].index(code[a]), WHY_COLUMN
+    ).toolTip()
 
 
 def test_pages_close_their_reader_connection_when_deleted(qtbot, db_path):

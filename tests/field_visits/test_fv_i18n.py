@@ -185,3 +185,62 @@ def test_form_errors_in_hindi(qtbot, tmp_path, store):
         assert "district_code" not in text and "required" not in text
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+@pytest.mark.skipif(shutil.which("pyside6-lrelease") is None, reason="pyside6-lrelease missing")
+def test_planning_a_field_workshop_words_the_workshop_problems_in_hindi(qtbot, tmp_path, store):
+    """The workshops core refuses a planned workshop with its own problem codes: the visit
+    form words them with the workshop area's Hindi templates and labels, not in English."""
+    from desktop.core import field_visits as fv
+    from desktop.core import workshops as ws
+    from desktop.core.field_workshops import FieldWorkshopError, plan_field_workshop
+    from desktop.core.problems import codes
+    from tests.field_visits.fv_helpers import visit_data
+
+    vid = fv.create_visit(store, visit_data())
+    prog = store.insert(
+        "programme", {"code": "P1", "title_en": "e-Office", "hours": 3, "min_attendance_pct": 75}
+    )
+    with pytest.raises(FieldWorkshopError) as err:  # still a VisitError for the CLI
+        plan_field_workshop(store, vid, prog, days=400)
+    assert isinstance(err.value, fv.VisitError) and codes(err.value.problems) == ["too_long"]
+    translators = []
+    for name in ("field_visits_hi.ts", "workshops_hi.ts"):
+        qm = tmp_path / name.replace(".ts", ".qm")
+        ts = ROOT / "resources" / "i18n" / name
+        subprocess.run(["pyside6-lrelease", "-silent", str(ts), "-qm", str(qm)], check=True)
+        translator = QTranslator()
+        assert translator.load(str(qm))
+        QCoreApplication.installTranslator(translator)
+        translators.append(translator)
+    try:
+        from desktop.ui.context import AppContext
+        from desktop.ui.pages.field_visits import create_page
+        from desktop.ui.tasks import SyncRunner
+
+        page = create_page(AppContext(store, None, SyncRunner()))
+        qtbot.addWidget(page)
+        page.show_visit(vid)
+        page.form.plan_workshop(prog, "2026-10-05", 400)
+        text = page.form.error.text()
+        assert text.startswith("कार्यशाला नियोजित नहीं हुई — कृपया सुधारें:"), text
+        assert "समाप्ति तिथि: एक वर्ष से लंबी कार्यशाला — संभवतः टंकण की त्रुटि है" in text
+        assert "year" not in text and "end_date" not in text
+        # Every workshop code the core can raise is worded from that area's templates.
+        problem = ws.problem
+        page.form._failed(
+            FieldWorkshopError(
+                [
+                    problem("venue", "venue_required"),
+                    problem("district_code", "district_unknown", value="ZZZ"),
+                    problem("session 1.start_time", "not_a_time", value="25:00", session=1),
+                ]
+            )
+        )
+        text = page.form.error.text()
+        assert "स्थान: कार्यशाला का स्थान लिखें" in text
+        assert "जनपद: जनपद कोड “ZZZ” मान्य नहीं है" in text
+        assert "सत्र 1 · आरंभ: “25:00” मान्य समय नहीं है (HH:MM, 24 घंटे वाला)" in text
+    finally:
+        for translator in translators:
+            QCoreApplication.removeTranslator(translator)

@@ -43,7 +43,7 @@ from desktop.core.ids import parse_ts
 from desktop.store import Store
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import ask_yes_no, bind_form, translate_buttons
-from desktop.ui.uiload import load_ui
+from desktop.ui.uiload import embed_form, load_ui
 
 COLOURS = {
     "green": ("#1b7f3b", "#ffffff"),
@@ -74,9 +74,7 @@ class AttendancePage(QWidget):
         self.form = load_ui("attendance_desk.ui", self)
         self._ready = False
         bind_form(self.form, "attendance_desk.ui", after=lambda: self._retranslate())
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 10)
-        layout.addWidget(self.form)
+        embed_form(self, self.form)
         f = self.form
         self.session_combo: QComboBox = f.findChild(QComboBox, "sessionCombo")
         self.grace_spin: QSpinBox = f.findChild(QSpinBox, "graceSpin")

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -40,7 +39,7 @@ from desktop.core.certificates.template import available_templates
 from desktop.core.certificates.verify import Verification, verify_file, verify_text
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import current_language
-from desktop.ui.uiload import load_ui
+from desktop.ui.uiload import embed_form, load_ui
 
 CONTEXT = "CertificatesPage"
 PAYLOAD_LABELS = (
@@ -130,9 +129,7 @@ class CertificatesPage(QWidget):
         self.last_batch: Path | None = None
         self.last_verification: Verification | None = None
         self.ui = load_ui("certificates.ui", self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.ui)
+        embed_form(self, self.ui)
         f = self.ui.findChild
         self.tabs: QTabWidget = f(QTabWidget, "tabs")
         self.search: QLineEdit = f(QLineEdit, "searchEdit")

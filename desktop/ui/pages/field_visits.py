@@ -36,19 +36,24 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop.core import attachments as att
 from desktop.core import field_report
 from desktop.core import field_visits as fv
-from desktop.core.field_workshops import plan_field_workshop, programmes, workshops_of_visit
+from desktop.core.field_workshops import (
+    FieldWorkshopError,
+    plan_field_workshop,
+    programmes,
+    workshops_of_visit,
+)
 from desktop.paths import files_dir
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import bind_form, translate_buttons
+from desktop.ui.pages.workshop_problems import WORKSHOP_PROBLEMS
 from desktop.ui.problems import ProblemText
-from desktop.ui.uiload import load_ui
+from desktop.ui.uiload import embed_form, load_ui
 
 CONTEXT = "FieldVisits"
 OVERDUE_BG = QColor("#fdecea")
@@ -186,9 +191,7 @@ class VisitForm(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.ui = load_ui("field_visit.ui", self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.ui)
+        embed_form(self, self.ui)
         f = self.ui
         self.title: QLabel = _child(f, QLabel, "titleLabel")
         self.error: QLabel = _child(f, QLabel, "errorLabel")
@@ -737,8 +740,13 @@ class VisitForm(QWidget):
 
     def _failed(self, exc: BaseException, _trace: str = "") -> None:
         if isinstance(exc, fv.VisitError):
-            lines = [PROBLEMS.line(p) for p in exc.problems]
-            self.show_error(tr("Not saved — please correct:") + " " + " · ".join(lines), exc.fields)
+            # A field workshop's problems come from the workshops core: its codes, its words.
+            if isinstance(exc, FieldWorkshopError):
+                texts, lead = WORKSHOP_PROBLEMS, tr("Workshop not planned — please correct:")
+            else:
+                texts, lead = PROBLEMS, tr("Not saved — please correct:")
+            lines = [texts.line(p) for p in exc.problems]
+            self.show_error(lead + " " + " · ".join(lines), exc.fields)
         else:
             self.show_error(str(exc))
 
@@ -850,9 +858,7 @@ class VisitList(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.ui = load_ui("field_visits.ui", self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.ui)
+        embed_form(self, self.ui)
         self.table: QTableWidget = _child(self.ui, QTableWidget, "visitTable")
         bind_form(
             self.ui,

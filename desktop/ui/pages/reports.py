@@ -13,13 +13,12 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop.core.reports import MonthlyReport, monthly_report
 from desktop.ui.context import AppContext
-from desktop.ui.uiload import load_ui
+from desktop.ui.uiload import embed_form, load_ui
 
 CONTEXT = "ReportsPage"
 
@@ -34,9 +33,7 @@ class ReportsPage(QWidget):
         self.ctx = ctx
         self.report: MonthlyReport | None = None
         self.ui = load_ui("reports.ui", self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.ui)
+        embed_form(self, self.ui)
         self.month_edit: QDateEdit = self.ui.findChild(QDateEdit, "monthEdit")
         self.table: QTableWidget = self.ui.findChild(QTableWidget, "departmentTable")
         self.totals: QLabel = self.ui.findChild(QLabel, "totalsLabel")

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -22,7 +21,7 @@ from desktop.core.roster.search import search
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import ask_yes_no, bind_form, current_language
 from desktop.ui.roster.model import ID_ROLE, SEARCH_LIMIT, RosterModel
-from desktop.ui.uiload import load_ui
+from desktop.ui.uiload import embed_form, load_ui
 
 FORM = "roster_page.ui"
 SEARCH_DELAY_MS = 150
@@ -45,9 +44,7 @@ class RosterPage(QWidget):
         super().__init__()
         self.ctx = ctx
         self.form = load_ui(FORM, self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.form)
+        embed_form(self, self.form)
         find = self.form.findChild
         self.title: QLabel = find(QLabel, "titleLabel")
         font = self.title.font()

@@ -44,7 +44,7 @@ from desktop.core.sync.receipt import (
     relayed_devices,
 )
 from desktop.ui.sync_status import SyncController, local_time, pending_text
-from desktop.ui.uiload import load_ui
+from desktop.ui.uiload import embed_form, load_ui
 
 CONTEXT = "SyncPage"
 
@@ -200,9 +200,7 @@ class EnrolDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, url: str = "") -> None:
         super().__init__(parent)
         self.ui = load_ui("sync_enrol.ui", self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.ui)
+        embed_form(self, self.ui)
         self.url: QLineEdit = self.ui.findChild(QLineEdit, "urlEdit")
         self.code: QLineEdit = self.ui.findChild(QLineEdit, "codeEdit")
         self.error: QLabel = self.ui.findChild(QLabel, "errorLabel")
@@ -318,9 +316,7 @@ class SyncPage(QWidget):
         self.ctx = ctx
         self.controller = SyncController.for_context(ctx)
         self.ui = load_ui("sync_page.ui", self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.ui)
+        embed_form(self, self.ui)
         find = self.ui.findChild
         self.portal_value: QLabel = find(QLabel, "portalValue")
         self.reachable_value: QLabel = find(QLabel, "reachableValue")

@@ -6,7 +6,7 @@ badges and registers."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -38,11 +37,13 @@ from desktop.ui.context import AppContext
 from desktop.ui.i18n import bind_form
 from desktop.ui.pages.programme_dialog import ProgrammeDialog
 from desktop.ui.pages.workshop_problems import problem_lines
-from desktop.ui.uiload import load_ui
+from desktop.ui.uiload import embed_form, load_ui
 
 PHASE_ROLE = Qt.ItemDataRole.UserRole + 1
 SESSION_COLUMNS = ("date", "start_time", "end_time", "topic_en", "topic_hi", "trainer")
 TITLE_COLUMN = 1  # in the workshop list
+TOPIC_COLUMNS = (3, 4)  # in the sessions table: English and Hindi
+PCT_COLUMN, TO_COME_COLUMN, ELIGIBLE_COLUMN, WHY_COLUMN = 3, 4, 5, 6  # completion table
 
 
 def date_range(start: str | None, end: str | None) -> str:
@@ -81,14 +82,16 @@ class WorkshopsPage(QWidget):
             self.destroyed.connect(lambda *_args, reader=self.reader: reader.close())
         self._dirty = False
         self.today = today or date.today
+        #: the time the completion tab judges which sessions have been held by
+        self.now: Callable[[], datetime] = lambda: datetime.combine(
+            self.today(), datetime.now().time()
+        )
         self.open_file: Callable[[Path], None] = lambda p: QDesktopServices.openUrl(
             QUrl.fromLocalFile(str(p))
         )
         self.form = load_ui("workshops.ui", self)
         bind_form(self.form, "workshops.ui", after=lambda: self._retranslate())
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.addWidget(self.form)
+        embed_form(self, self.form)
         f = self.form
         find = f.findChild
         self.when = find(QComboBox, "whenCombo")
@@ -203,12 +206,46 @@ class WorkshopsPage(QWidget):
                     self.tr("Code"),
                     self.tr("Attended"),
                     self.tr("%"),
+                    self.tr("To come"),
                     self.tr("Eligible"),
                     self.tr("Why not"),
                 ),
             ),
         ):
             table.setHorizontalHeaderLabels(list(labels))
+        self._completion_headers()
+
+    def _completion_headers(self) -> None:
+        """Part-way through a workshop the table tells what is still possible, not a
+        decision: its headings say which it shows."""
+        running = getattr(self, "_completion_running", False)
+        labels = (
+            (
+                self.tr("Name"),
+                self.tr("Code"),
+                self.tr("Attended so far"),
+                self.tr("% so far"),
+                self.tr("To come"),
+                self.tr("Can complete"),
+                self.tr("What it takes"),
+            )
+            if running
+            else (
+                self.tr("Name"),
+                self.tr("Code"),
+                self.tr("Attended"),
+                self.tr("%"),
+                self.tr("To come"),
+                self.tr("Eligible"),
+                self.tr("Why not"),
+            )
+        )
+        self.completion_table.setHorizontalHeaderLabels(list(labels))
+        # The pane is narrow: part-way through, "what it takes" says whether the person can
+        # complete, and the % so far is in the tooltip; at the end nothing is to come.
+        self.completion_table.setColumnHidden(TO_COME_COLUMN, not running)
+        for column in (PCT_COLUMN, ELIGIBLE_COLUMN):
+            self.completion_table.setColumnHidden(column, running)
 
     def _setup(self) -> None:
         for text, value in (
@@ -255,8 +292,13 @@ class WorkshopsPage(QWidget):
                 self.tr("Topic (Hindi)"),
                 self.tr("Trainer"),
             ],
-            stretch=(3, 4),
+            stretch=(3, 4, 5),
         )
+        # At 1024 px the plan pane is narrow: topics and trainers share the spare width and
+        # wrap onto more lines (the row grows) instead of ending in '…'; each topic cell
+        # also shows both languages in full as its tooltip.
+        _wrap_rows(self.sessions)
+        self.sessions.itemChanged.connect(self._session_item_changed)
         _set_columns(
             self.enrolled_table,
             [
@@ -275,10 +317,11 @@ class WorkshopsPage(QWidget):
                 self.tr("Code"),
                 self.tr("Attended"),
                 self.tr("%"),
+                self.tr("To come"),
                 self.tr("Eligible"),
                 self.tr("Why not"),
             ],
-            stretch=(0, 5),
+            stretch=(0, WHY_COLUMN),
         )
         # Bilingual names and the reasons are the point of these two tables: wrap, not elide.
         _wrap_rows(self.enrolled_table)
@@ -478,12 +521,29 @@ class WorkshopsPage(QWidget):
 
     def _append_session(self, s: SessionPlan) -> None:
         r = self.sessions.rowCount()
+        self.sessions.blockSignals(True)
         self.sessions.insertRow(r)
         for c, name in enumerate(SESSION_COLUMNS):
             item = QTableWidgetItem(getattr(s, name) or "")
             if c == 0:
                 item.setData(Qt.ItemDataRole.UserRole, s.id)
             self.sessions.setItem(r, c, item)
+        self.sessions.blockSignals(False)
+        self._topic_tooltips(r)
+
+    def _session_item_changed(self, item: QTableWidgetItem) -> None:
+        if item.column() in TOPIC_COLUMNS:
+            self._topic_tooltips(item.row())
+
+    def _topic_tooltips(self, row: int) -> None:
+        """Both topics of the row, whole, as the tooltip of each topic cell."""
+        text = "\n".join(t for t in (self._cell(row, c) for c in TOPIC_COLUMNS) if t)
+        self.sessions.blockSignals(True)
+        for c in TOPIC_COLUMNS:
+            item = self.sessions.item(row, c)
+            if item is not None:
+                item.setToolTip(text)
+        self.sessions.blockSignals(False)
 
     def new_workshop(self) -> None:
         self.workshop_id = None
@@ -757,16 +817,42 @@ class WorkshopsPage(QWidget):
             box.blockSignals(True)
             box.setChecked(value)
             box.blockSignals(False)
-        results = completion.evaluate_workshop(self.reader, self.workshop_id)
         names = {p["id"]: p for p in enrolment.enrolled(self.reader, self.workshop_id)}
-        eligible = sum(r.eligible for r in results)
         finished = workshops.phase(workshop, self.today()) == "past"
-        text = self.tr("Minimum attendance {pct}%. Eligible: {eligible} of {total}.").format(
-            pct=rule.min_attendance_pct, eligible=eligible, total=len(results)
+        self._completion_running = not finished
+        self._completion_headers()
+        if finished:
+            rows = self._final_rows(rule, names)
+        else:
+            rows = self._running_rows(rule, names)
+        self.completion_table.setRowCount(len(rows))
+        for row, (values, tooltip, colour) in enumerate(rows):
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if colour:
+                    item.setBackground(QColor(colour))
+                if tooltip:
+                    item.setToolTip(tooltip)
+                self.completion_table.setItem(row, c, item)
+        self.register_session.clear()
+        hindi = QLocale().language() == QLocale.Language.Hindi
+        for s in workshops.sessions_of(self.reader, self.workshop_id):
+            topic = (s["topic_hi"] if hindi else s["topic_en"]) or s["topic_en"] or ""
+            self.register_session.addItem(f"{s['date']} {s['start_time']} {topic}", s["id"])
+
+    @staticmethod
+    def _name(p: dict) -> str:
+        return " / ".join(n for n in (p.get("name_hi"), p.get("name_en")) if n)
+
+    def _final_rows(self, rule: completion.Rule, names: dict) -> list:
+        """The completion decision of a workshop that has ended."""
+        results = completion.evaluate_workshop(self.reader, self.workshop_id)
+        eligible = sum(r.eligible for r in results)
+        self.rule_label.setText(
+            self.tr("Minimum attendance {pct}%. Eligible: {eligible} of {total}.").format(
+                pct=rule.min_attendance_pct, eligible=eligible, total=len(results)
+            )
         )
-        if not finished:
-            text += " " + self.tr("The workshop has not ended: these are the figures so far.")
-        self.rule_label.setText(text)
         # The cell stays short (Attended and % sit beside it); the tooltip says it in full.
         reasons = {
             "below_minimum": self.tr("below the {min}% minimum"),
@@ -777,54 +863,106 @@ class WorkshopsPage(QWidget):
             **reasons,
             "below_minimum": self.tr("attended {attended} of {counted} ({pct}%), below {min}%"),
         }
-        self.completion_table.setRowCount(len(results))
         results.sort(
             key=lambda r: (r.eligible, (names.get(r.participant_id) or {}).get("name_en") or "")
         )
-        for row, r in enumerate(results):
+        rows = []
+        for r in results:
             p = names.get(r.participant_id, {})
-            why = (
-                ""
-                if r.eligible
-                else reasons.get(r.reason_code, r.reason).format(
-                    attended=r.attended,
-                    counted=r.counted,
-                    pct=f"{r.pct:g}",
-                    min=rule.min_attendance_pct,
-                )
-            )
-            full = (
-                ""
-                if r.eligible
-                else full_reasons.get(r.reason_code, r.reason).format(
-                    attended=r.attended,
-                    counted=r.counted,
-                    pct=f"{r.pct:g}",
-                    min=rule.min_attendance_pct,
-                )
-            )
-            if why and not finished:
-                why = self.tr("so far: {why}").format(why=why)
-                full = self.tr("so far: {why}").format(why=full)
+            fields = {
+                "attended": r.attended,
+                "counted": r.counted,
+                "pct": f"{r.pct:g}",
+                "min": rule.min_attendance_pct,
+            }
+            why = "" if r.eligible else reasons.get(r.reason_code, r.reason).format(**fields)
+            full = "" if r.eligible else full_reasons.get(r.reason_code, r.reason).format(**fields)
             values = [
-                " / ".join(n for n in (p.get("name_hi"), p.get("name_en")) if n),
+                self._name(p),
                 p.get("employee_code") or "",
                 f"{r.attended}/{r.counted}",
                 f"{r.pct:g}",
+                "",
                 self.tr("yes") if r.eligible else self.tr("no"),
                 why,
             ]
-            for c, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                if not r.eligible:
-                    item.setBackground(QColor("#fdecea"))
-                    item.setToolTip(full)
-                self.completion_table.setItem(row, c, item)
-        self.register_session.clear()
-        hindi = QLocale().language() == QLocale.Language.Hindi
-        for s in workshops.sessions_of(self.reader, self.workshop_id):
-            topic = (s["topic_hi"] if hindi else s["topic_en"]) or s["topic_en"] or ""
-            self.register_session.addItem(f"{s['date']} {s['start_time']} {topic}", s["id"])
+            rows.append((values, full, None if r.eligible else "#fdecea"))
+        return rows
+
+    def _running_rows(self, rule: completion.Rule, names: dict) -> list:
+        """Part-way through: attended of the sessions held so far, the sessions to come
+        (not counted as absences) and what each person must still attend to complete."""
+        standings = completion.standings(self.reader, self.workshop_id, self.now())
+        sessions = len(workshops.sessions_of(self.reader, self.workshop_id))
+        held = standings[0].held if standings else 0
+        can = sum(s.can_complete for s in standings)
+        reached = sum(s.needed == 0 for s in standings)
+        self.rule_label.setText(
+            self.tr(
+                "Minimum attendance {pct}%. The workshop has not ended: {held} of {sessions} "
+                "sessions held so far. Can still complete: {can} of {total} (minimum already "
+                "reached: {reached})."
+            ).format(
+                pct=rule.min_attendance_pct,
+                held=held,
+                sessions=sessions,
+                can=can,
+                total=len(standings),
+                reached=reached,
+            )
+        )
+        standings.sort(
+            key=lambda s: (
+                s.can_complete,
+                -(s.needed or 0),
+                (names.get(s.participant_id) or {}).get("name_en") or "",
+            )
+        )
+        rows = []
+        for s in standings:
+            p = names.get(s.participant_id, {})
+            so_far = s.so_far
+            fields = {
+                "attended": so_far.attended,
+                "counted": so_far.counted,
+                "pct": f"{so_far.pct:g}",
+                "needed": s.needed,
+                "remaining": s.remaining,
+                "min": rule.min_attendance_pct,
+            }
+            colour = None
+            if s.needed is None:
+                note = self.tr("can no longer reach {min}%")
+                full = self.tr(
+                    "Attended {attended} of {counted} sessions held so far ({pct}%): even at every "
+                    "session to come ({remaining}) the {min}% minimum cannot be reached."
+                )
+                colour = "#fdecea"
+            elif s.needed == 0:
+                note = self.tr("minimum reached")
+                full = self.tr(
+                    "Attended {attended} of {counted} sessions held so far ({pct}%): the {min}% "
+                    "minimum is reached whatever happens in the {remaining} to come."
+                )
+            else:
+                note = self.tr("must attend {needed} of {remaining}")
+                full = self.tr(
+                    "Attended {attended} of {counted} sessions held so far ({pct}%): must attend "
+                    "{needed} of the {remaining} sessions to come to reach {min}%."
+                )
+                if s.needed == s.remaining:
+                    colour = "#fff4e0"  # no session more may be missed
+            values = [
+                self._name(p),
+                p.get("employee_code") or "",
+                f"{so_far.attended}/{so_far.counted}",
+                f"{so_far.pct:g}" if so_far.counted else "–",
+                str(s.remaining),
+                self.tr("yes") if s.can_complete else self.tr("no"),
+                note.format(**fields),
+            ]
+            rows.append((values, full.format(**fields), colour))
+        return rows
 
     def _rule_changed(self) -> None:
         if not self.workshop_id:
