@@ -19,6 +19,7 @@ from sqlite_utils import Database
 from desktop.core.ids import new_id, now_ts
 from desktop.core.records import JSON_FIELDS, KIND_FIELDS, record_to_row, row_to_record
 from desktop.store import migrations
+from desktop.store.checkpoint import BACKSTOP_PAGES, WalCheckpointer
 from desktop.store.errors import (
     CorruptDatabaseError,
     ReadOnlyDatabaseError,
@@ -128,9 +129,22 @@ class Store:
         self.path = path
         self.last_backup: Path | None = None
         self._device_id: str | None = None
+        self._checkpointer: WalCheckpointer | None = None
 
     # -- lifecycle -------------------------------------------------------------------------
+    def checkpoint_in_background(self, interval: float = 0.5) -> None:
+        """Keep WAL checkpoints out of this connection's commits (see `checkpoint`): for the
+        long-running GUI, whose attendance desk needs every commit fast."""
+        if self.path is None or self._checkpointer is not None:
+            return
+        self.conn.execute(f"PRAGMA wal_autocheckpoint={BACKSTOP_PAGES}")
+        self._checkpointer = WalCheckpointer(self.path, interval)
+        self._checkpointer.start()
+
     def close(self) -> None:
+        if self._checkpointer is not None:
+            self._checkpointer.stop()
+            self._checkpointer = None
         self.conn.close()
 
     def __enter__(self) -> Store:

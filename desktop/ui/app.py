@@ -108,6 +108,7 @@ def start(
     except OSError as exc:  # e.g. a folder that vanished between check and open
         show_error(translate("App", "Karmayogi Desk cannot open the database"), str(exc))
         return EXIT_CANNOT_OPEN
+    store.checkpoint_in_background()  # the desk's commits never wait for a checkpoint
     ctx = AppContext(store, Path(db_path) if db_path else None, runner or ThreadRunner())
     window = MainWindow(ctx, translations)
     from desktop.ui.sync_status import SyncStatusWidget

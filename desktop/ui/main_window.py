@@ -311,9 +311,11 @@ class MainWindow(QMainWindow):
             safety = maintenance.restore(Path(source), path)
         except Exception as exc:
             self.ctx.store = open_store(path, create=False)
+            self.ctx.store.checkpoint_in_background()
             QMessageBox.critical(self, translate("MainWindow", "Restore"), str(exc))
             return
         self.ctx.store = open_store(path, create=False)
+        self.ctx.store.checkpoint_in_background()
         self.rebuild_pages()
         self.ctx.notify("*")
         text = translate("MainWindow", "The backup was restored.")

@@ -23,7 +23,7 @@ from desktop.store import open_store
 CONTEXT = "SyncStatus"
 PROBE_MS = 60_000
 AUTO_SYNC_MS = 5 * 60_000
-PENDING_CAP = 100_000  # the indicator counts waiting records up to this, then shows "N+"
+PENDING_CAP = 10_000  # the indicator counts waiting records up to this, then shows "N+"
 
 
 def tr(text: str) -> str:
@@ -208,7 +208,7 @@ class SyncController(QObject):
 
 
 def pending_text(count: int) -> str:
-    """A capped count as the user reads it: "100,000+" past the cap, in the GUI's locale."""
+    """A capped count as the user reads it: "10,000+" past the cap, in the GUI's locale."""
     if count > PENDING_CAP:
         return QLocale().toString(PENDING_CAP) + "+"
     return QLocale().toString(count)

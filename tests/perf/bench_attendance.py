@@ -222,6 +222,7 @@ def bench_marks(path: Path) -> dict[str, float]:
     from desktop.core.attendance import Desk
 
     store = open_store(path)
+    store.checkpoint_in_background()  # as the GUI does (desktop/ui/app.py)
     _, session, people = bench_workshop(store, date.today())
     desk = Desk(store, session)
     codes = [store.get("participant", p)["employee_code"] for p in people]
@@ -254,6 +255,7 @@ def bench_gui(path: Path) -> dict[str, float]:
 
     app = QApplication.instance() or QApplication([])
     store = open_store(path)
+    store.checkpoint_in_background()  # as the GUI does (desktop/ui/app.py)
     _, session, people = bench_workshop(store, date.today())
     ctx = AppContext(store, path, ThreadRunner())
     t_open = time.perf_counter()

@@ -83,3 +83,21 @@ def test_a_newer_database_is_still_refused_untouched(qtbot, tmp_path):
     with pytest.raises(NewerDatabaseError):
         app_module.open_database(path)
     assert path.read_bytes() == before
+
+
+def test_the_gui_checkpoints_in_the_background(qtbot, tmp_path):
+    import threading
+
+    from desktop.ui.tasks import SyncRunner
+
+    path = tmp_path / "desk.db"
+    open_store(path).close()
+    window = app_module.start(path, runner=SyncRunner(), language="en")
+    qtbot.addWidget(window)
+    try:
+        assert [t for t in threading.enumerate() if t.name == "wal-checkpoint"]
+        assert window.ctx.store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] > 1000
+    finally:
+        window.close()
+        window.ctx.store.close()
+    assert not [t for t in threading.enumerate() if t.name == "wal-checkpoint"]

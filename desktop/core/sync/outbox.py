@@ -503,7 +503,7 @@ def pending_count(store: Store, *, cap: int | None = None) -> int:
 
     With `cap`, counting the pending versions stops after cap + 1 records: after importing
     a roster of lakhs the exact figure costs a second, which the status bar must not spend on
-    the GUI thread at every change (it shows "100,000+" instead)."""
+    the GUI thread at every change (it shows "10,000+" instead: 3 ms, not 30–60)."""
     me = store.device_id
     limit = "" if cap is None else f" LIMIT {int(cap) + 1}"
     loose = store.conn.execute(
