@@ -279,14 +279,7 @@ class CertificatesPage(QWidget):
         self._fit_preview()
 
     def _fit_preview(self) -> None:
-        pix = getattr(self, "_preview_pix", None)
-        if pix is None:
-            return
-        target = self.preview.size()
-        if target.width() > 50:
-            pix = pix.scaled(target, Qt.AspectRatioMode.KeepAspectRatio,
-                             Qt.TransformationMode.SmoothTransformation)  # fmt: skip
-        self.preview.setPixmap(pix)
+        _show_scaled(self.preview, getattr(self, "_preview_pix", None))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -517,14 +510,7 @@ class CertificatesPage(QWidget):
         self.template_preview.setText(tr("This template cannot be used: {0}").format(exc))
 
     def _fit_template_preview(self) -> None:
-        pix = getattr(self, "_template_pix", None)
-        if pix is None:
-            return
-        target = self.template_preview.size()
-        if target.width() > 50:
-            pix = pix.scaled(target, Qt.AspectRatioMode.KeepAspectRatio,
-                             Qt.TransformationMode.SmoothTransformation)  # fmt: skip
-        self.template_preview.setPixmap(pix)
+        _show_scaled(self.template_preview, getattr(self, "_template_pix", None))
 
     # -- verify ----------------------------------------------------------------------------
     def verify_input(self) -> Verification:
@@ -657,3 +643,14 @@ class CertificatesPage(QWidget):
 
 def create_page(ctx: AppContext) -> QWidget:
     return CertificatesPage(ctx)
+
+
+def _show_scaled(label: QLabel, pix: QPixmap | None) -> None:
+    """A page image fitted to its label (kept as is while the label is still tiny)."""
+    if pix is None:
+        return
+    target = label.size()
+    if target.width() > 50:
+        pix = pix.scaled(target, Qt.AspectRatioMode.KeepAspectRatio,
+                         Qt.TransformationMode.SmoothTransformation)  # fmt: skip
+    label.setPixmap(pix)

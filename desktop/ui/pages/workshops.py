@@ -199,21 +199,9 @@ class WorkshopsPage(QWidget):
                     self.tr("Status"),
                 ),
             ),
-            (
-                self.completion_table,
-                (
-                    self.tr("Name"),
-                    self.tr("Code"),
-                    self.tr("Attended"),
-                    self.tr("%"),
-                    self.tr("To come"),
-                    self.tr("Eligible"),
-                    self.tr("Why not"),
-                ),
-            ),
         ):
             table.setHorizontalHeaderLabels(list(labels))
-        self._completion_headers()
+        self._completion_headers()  # its labels depend on whether the workshop is running
 
     def _completion_headers(self) -> None:
         """Part-way through a workshop the table tells what is still possible, not a
