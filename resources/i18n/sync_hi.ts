@@ -432,8 +432,8 @@
         <translation>इस डेस्क की कुंजी का फ़िंगरप्रिंट:</translation>
     </message>
     <message>
-        <source>When another desk imports a receipt from this desk, its operator compares this fingerprint with the one it shows, by phone or in person.</source>
-        <translation>जब कोई दूसरा डेस्क इस डेस्क की रसीद आयात करता है, तो उसका संचालक फ़ोन पर या आमने-सामने इस फ़िंगरप्रिंट का मिलान अपने डेस्क पर दिखे फ़िंगरप्रिंट से करता है।</translation>
+        <source>When another desk imports a bundle or receipt from this desk, its operator compares this fingerprint with the one it shows, by phone or in person.</source>
+        <translation>जब कोई दूसरा डेस्क इस डेस्क का बंडल या रसीद आयात करता है, तो उसका संचालक फ़ोन पर या आमने-सामने इस फ़िंगरप्रिंट का मिलान अपने डेस्क पर दिखे फ़िंगरप्रिंट से करता है।</translation>
     </message>
     <message>
         <source>Warning: this receipt says it comes from desk {0}, but it is signed with a different key than the one this desk knows for that desk. It may be forged: a forged receipt would make this desk believe its work reached the portal when it did not.</source>
@@ -462,6 +462,74 @@ Ask the operator of that desk to read out “This desk's key fingerprint” from
     <message>
         <source>Receipt not imported; nothing changed.</source>
         <translation>रसीद आयात नहीं हुई; कुछ नहीं बदला।</translation>
+    </message>
+    <message>
+        <source>Trusted desks</source>
+        <translation>भरोसेमंद डेस्क</translation>
+    </message>
+    <message>
+        <source>Bundles and receipts are imported only from these desks' keys. A key is added when you confirm its fingerprint while importing. Remove a key you no longer trust (for example, of a desk that was replaced): its files are then refused until its fingerprint is confirmed again.</source>
+        <translation>बंडल और रसीदें केवल इन डेस्कों की कुंजियों से आयात होती हैं। आयात करते समय फ़िंगरप्रिंट की पुष्टि करने पर कुंजी यहाँ जुड़ती है। जिस कुंजी पर अब भरोसा नहीं (जैसे, बदले गए डेस्क की), उसे हटाएँ: फिर उसकी फ़ाइलें तब तक अस्वीकार होंगी जब तक उसके फ़िंगरप्रिंट की फिर से पुष्टि न हो।</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>हटाएँ…</translation>
+    </message>
+    <message>
+        <source>fingerprint confirmed</source>
+        <translation>फ़िंगरप्रिंट की पुष्टि हुई</translation>
+    </message>
+    <message>
+        <source>bundles imported before this version asked (bundles only)</source>
+        <translation>इस संस्करण के पूछने से पहले बंडल आयात हुए थे (केवल बंडल)</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>डेस्क</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>कुंजी का फ़िंगरप्रिंट</translation>
+    </message>
+    <message>
+        <source>Trusted since</source>
+        <translation>कब से भरोसा</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>कैसे</translation>
+    </message>
+    <message>
+        <source>Remove trusted desk</source>
+        <translation>भरोसेमंद डेस्क हटाएँ</translation>
+    </message>
+    <message>
+        <source>Stop trusting desk {0} (key fingerprint {1})? Its bundles and receipts are then refused until its fingerprint is confirmed again.</source>
+        <translation>डेस्क {0} (कुंजी का फ़िंगरप्रिंट {1}) पर भरोसा बंद करें? फिर उसके बंडल और रसीदें तब तक अस्वीकार होंगी जब तक उसके फ़िंगरप्रिंट की फिर से पुष्टि न हो।</translation>
+    </message>
+    <message>
+        <source>Desk {0} is no longer trusted.</source>
+        <translation>डेस्क {0} पर अब भरोसा नहीं है।</translation>
+    </message>
+    <message>
+        <source>Warning: this bundle says it comes from desk {0}, but it is signed with a different key than the one this desk knows for that desk. It may be forged: a forged bundle would overwrite records here and be passed on to the portal.</source>
+        <translation>चेतावनी: यह बंडल कहता है कि यह डेस्क {0} से आया है, पर इस पर उस कुंजी से अलग कुंजी के हस्ताक्षर हैं जो यह डेस्क उस डेस्क के लिए जानता है। यह जाली हो सकता है: जाली बंडल यहाँ के रिकॉर्ड बदल देगा और पोर्टल तक भी भेजा जाएगा।</translation>
+    </message>
+    <message>
+        <source>This bundle is signed by desk {0} of institute {1}, which this desk does not trust yet.</source>
+        <translation>इस बंडल पर संस्थान {1} के डेस्क {0} के हस्ताक्षर हैं, जिस पर यह डेस्क अभी भरोसा नहीं करता।</translation>
+    </message>
+    <message>
+        <source>Key fingerprint: {0}
+
+Ask the operator of that desk to read out “This desk's key fingerprint” from its Sync page. Trust it only if every character matches; later bundles from that desk are then imported without asking.</source>
+        <translation>कुंजी का फ़िंगरप्रिंट: {0}
+
+उस डेस्क के संचालक से कहें कि वे उसके सिंक पेज से “इस डेस्क की कुंजी का फ़िंगरप्रिंट” पढ़कर सुनाएँ। हर अक्षर मिलने पर ही भरोसा करें; उसके बाद उस डेस्क के बंडल बिना पूछे आयात होंगे।</translation>
+    </message>
+    <message>
+        <source>Bundle not imported; nothing changed.</source>
+        <translation>बंडल आयात नहीं हुआ; कुछ नहीं बदला।</translation>
     </message>
 </context>
 <context>

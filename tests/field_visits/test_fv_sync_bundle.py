@@ -9,6 +9,7 @@ from desktop.core import attachments as att
 from desktop.core import field_visits as fv
 from desktop.core.centre import init_centre
 from desktop.core.sync.bundle import export_bundle, import_bundle
+from desktop.core.sync.receipt import own_fingerprint
 from desktop.store import open_store
 
 
@@ -24,7 +25,7 @@ def test_visit_and_photo_travel_by_bundle(tmp_path):
         vid = fv.create_visit(a, visit_data(attachments=[photo.ref()]), today=TODAY)
         summary = export_bundle(a, tmp_path / "a.kdbundle")
         assert summary["attachments"] == 1 and not summary["missing_attachments"]
-        import_bundle(b, tmp_path / "a.kdbundle")
+        import_bundle(b, tmp_path / "a.kdbundle", trust_fingerprint=own_fingerprint(a))
         visit = fv.load_visit(b, vid)
         assert visit["attachments"] == [photo.ref()]
         data = att.read_attachment(b, photo.sha256)

@@ -18,6 +18,7 @@ from desktop.core.ids import new_id, now_ts  # noqa: E402
 from desktop.core.sync import outbox  # noqa: E402
 from desktop.core.sync.bundle import export_bundle, import_bundle  # noqa: E402
 from desktop.core.sync.engine import SyncEngine, enrol  # noqa: E402
+from desktop.core.sync.keys import DeviceKeys  # noqa: E402
 from desktop.portal.server import start_portal  # noqa: E402
 from desktop.store import open_store  # noqa: E402
 from desktop.store.bulk import insert_many  # noqa: E402
@@ -79,8 +80,9 @@ def main() -> int:
             rows.append((f"bundle export {n:,} records", time.perf_counter() - t, "≤ 20 s"))
             assert summary["records"] == n
             c = desk(tmp_path / "c.db")
+            b_fingerprint = DeviceKeys.for_store(b).fingerprint()  # confirmed by the operator
             t = time.perf_counter()
-            got = import_bundle(c, tmp_path / "b.kdbundle")
+            got = import_bundle(c, tmp_path / "b.kdbundle", trust_fingerprint=b_fingerprint)
             rows.append((f"bundle import {n:,} records", time.perf_counter() - t, "≤ 30 s"))
             assert got["applied"] == n and outbox.pending_count(c) == n
             size = (tmp_path / "b.kdbundle").stat().st_size

@@ -60,7 +60,7 @@ def test_field_desk_to_relay_desk_to_portal_and_receipt_back(desks, tmp_path):
     assert summary["records"] == 31 and summary["batches"] == 1
     field_batches = {b.batch_id: b.body for b in outbox.sendable(field)}
 
-    result = import_bundle(relay, path)
+    result = import_bundle(relay, path, trust_fingerprint=own_fingerprint(field))
     assert result["applied"] == 31 and result["relayed"] == 1
     assert relay.record("participant", pids[0])["data"]["name_hi"] == "राम"
     again = import_bundle(relay, path)
@@ -94,7 +94,7 @@ def test_two_desks_exchanging_bundles_converge(desks, tmp_path):
     a, b = desks
     shared = a.insert("participant", participant(1))
     export_bundle(a, tmp_path / "a1.kdbundle")
-    import_bundle(b, tmp_path / "a1.kdbundle")
+    import_bundle(b, tmp_path / "a1.kdbundle", trust_fingerprint=own_fingerprint(a))
     a.update("participant", shared, {"name_en": "From A"})
     b.update("participant", shared, {"name_en": "From B"})  # later: wins everywhere
     a.insert("attendance", {"session_id": "s", "participant_id": shared, "status": "present"})
@@ -102,7 +102,7 @@ def test_two_desks_exchanging_bundles_converge(desks, tmp_path):
     export_bundle(a, tmp_path / "a2.kdbundle")
     export_bundle(b, tmp_path / "b1.kdbundle")
     import_bundle(b, tmp_path / "a2.kdbundle")
-    import_bundle(a, tmp_path / "b1.kdbundle")
+    import_bundle(a, tmp_path / "b1.kdbundle", trust_fingerprint=own_fingerprint(b))
     assert dump(a) == dump(b)
     assert a.record("participant", shared)["data"]["name_en"] == "From B"
 
@@ -141,7 +141,7 @@ def test_tampered_bundle_is_refused_whole_and_nothing_changes(desks, tmp_path, w
             z.writestr("batches/evil.json", b"{}")
     before = dump(b)
     with pytest.raises(BundleError):
-        import_bundle(b, bad)
+        import_bundle(b, bad, trust_fingerprint=own_fingerprint(a))
     assert dump(b) == before and outbox.sendable(b) == []
 
 
@@ -149,7 +149,7 @@ def test_a_known_desk_with_a_new_key_is_refused(desks, tmp_path):
     a, b = desks
     a.insert("participant", participant(1))
     export_bundle(a, tmp_path / "1.kdbundle")
-    import_bundle(b, tmp_path / "1.kdbundle")
+    import_bundle(b, tmp_path / "1.kdbundle", trust_fingerprint=own_fingerprint(a))
     a.insert("participant", participant(2))
     other = DeviceKeys(tmp_path / "otherkeys")
     export_bundle(a, tmp_path / "2.kdbundle", keys=other)
@@ -170,8 +170,8 @@ def test_encrypted_bundle_only_opens_for_its_recipient(desks, tmp_path):
     assert manifest["encryption"]["alg"].startswith("X25519")
     assert b"Person" not in blob and "सीता".encode() not in blob
     with pytest.raises(BundleError, match="encrypted for another desk"):
-        import_bundle(c, path)
-    assert import_bundle(b, path)["applied"] == 1
+        import_bundle(c, path, trust_fingerprint=own_fingerprint(a))
+    assert import_bundle(b, path, trust_fingerprint=own_fingerprint(a))["applied"] == 1
     assert b.record("participant", pid)["data"]["name_hi"] == "सीता"
     c.close()
 
@@ -212,7 +212,9 @@ def test_cli_bundle_and_receipt_round_trip(tmp_path, cli):
     out = tmp_path / "a.kdbundle"
     code, stdout, _ = cli("--db", paths[0], "--json", "bundle", "export", out)
     assert code == 0 and json.loads(stdout)["records"] == 1
-    code, stdout, _ = cli("--db", paths[1], "bundle", "import", out, "--json")
+    fingerprint = json.loads(stdout)["signer_fingerprint"]
+    code, stdout, _ = cli("--db", paths[1], "bundle", "import", out, "--json",
+                          "--trust-signer", fingerprint)
     assert code == 0 and json.loads(stdout)["applied"] == 1
     code, stdout, err = cli("--db", paths[1], "bundle", "import", out)
     assert code == 0 and "already imported" in stdout
@@ -240,8 +242,11 @@ def test_cli_receipt_round_trip_exits_1_when_the_portal_rejected_records(tmp_pat
         bad = field.insert("participant", {"name_en": "Bad", "mobile": "1"})
         field_id = field.device_id
     bundle = tmp_path / "f.kdbundle"
-    assert cli("--db", field_path, "bundle", "export", bundle)[0] == 0
-    assert cli("--db", relay_path, "bundle", "import", bundle)[0] == 0
+    code, out, _ = cli("--db", field_path, "bundle", "export", bundle)
+    assert code == 0
+    [field_fp] = [line.split(": ")[1].split()[0] for line in out.splitlines()
+                  if line.startswith("This desk's key fingerprint")]
+    assert cli("--db", relay_path, "bundle", "import", bundle, "--trust-signer", field_fp)[0] == 0
     with open_store(relay_path) as relay:
         enrol(relay, URL, "CODE1", transport=portal.transport())
         backoff, _ = fast_backoff()

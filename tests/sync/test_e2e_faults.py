@@ -247,7 +247,7 @@ def test_field_desk_reaches_the_real_portal_through_a_relay(tmp_path, ref_portal
     attendance(field, 12)
     export_bundle(field, tmp_path / "f.kdbundle")
     sent = {b.batch_id: b.body for b in outbox.sendable(field)}
-    import_bundle(desk, tmp_path / "f.kdbundle")
+    import_bundle(desk, tmp_path / "f.kdbundle", trust_fingerprint=own_fingerprint(field))
     result = quick_engine(desk).sync()
     assert result.outcome == "ok" and result.pending == 0, result
     export_receipt(desk, tmp_path / "r.kdreceipt", field.device_id)

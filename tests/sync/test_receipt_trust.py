@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from desktop.core.sync import outbox
+from desktop.core.sync import outbox, trust
 from desktop.core.sync.bundle import export_bundle, import_bundle
 from desktop.core.sync.keys import DeviceKeys, fingerprint
 from desktop.core.sync.receipt import (
@@ -113,16 +113,22 @@ def test_forged_receipt_on_a_desk_that_never_trusted_anyone_is_refused(trip):
     assert states(trip.field, lost) == {"queued"}
 
 
-def test_a_key_pinned_by_a_bundle_is_not_trusted_for_receipts(trip):
-    """Bundles are accepted from any signer of the institute, so a bundle (even an empty
-    one) must not be a way to make a forger's key trusted for receipts."""
+def test_a_bundle_cannot_pin_a_key_for_receipts_without_confirmation(trip):
+    """A bundle (even an empty one) from an unconfirmed key is refused, so it is no way to
+    make a forger's key trusted for receipts; a key confirmed for a desk's bundles is the same
+    trusted key for its receipts (one list of trusted desk keys)."""
     ids = trip.carry()
     export_bundle(trip.relay, trip.tmp / "relay.kdbundle")
-    import_bundle(trip.field, trip.tmp / "relay.kdbundle")  # the field desk now knows the key
+    with pytest.raises(trust.UntrustedSigner):
+        import_bundle(trip.field, trip.tmp / "relay.kdbundle")
     with pytest.raises(UntrustedSigner) as info:
         import_receipt(trip.field, trip.receipt())
     assert not info.value.changed
-    assert states(trip.field, ids) == {"queued"}
+    assert states(trip.field, ids) == {"queued"} and trusted_signers(trip.field) == []
+    import_bundle(trip.field, trip.tmp / "relay.kdbundle",
+                  trust_fingerprint=own_fingerprint(trip.relay))
+    got = import_receipt(trip.field, trip.receipt("2.kdreceipt"))
+    assert got["signer"]["newly_trusted"] is False and states(trip.field, ids) == {"acked"}
 
 
 def test_a_changed_key_is_accepted_only_when_its_fingerprint_is_confirmed(trip):

@@ -1,11 +1,18 @@
-"""`bundle export FILE` / `bundle import FILE` / `bundle key`: offline transfer (§9)."""
+"""`bundle export FILE` / `bundle import FILE [--trust-signer FINGERPRINT]` / `bundle key`:
+offline transfer (§9).
+
+A bundle is applied only when its signer's key is trusted here (as receipts are): the first
+bundle from a desk needs `--trust-signer` with that desk's key fingerprint, which
+`bundle export` prints on that desk (compare it with its operator, by phone or in person).
+`keys trusted` lists the trusted desk keys, `keys untrust` removes one."""
 
 from __future__ import annotations
 
 import argparse
+import shlex
 
 from desktop.cli.base import EXIT_OK, EXIT_PROBLEMS, CliError, emit, open_db
-from desktop.core.sync.bundle import BundleError, export_bundle, import_bundle
+from desktop.core.sync.bundle import BundleError, UntrustedSigner, export_bundle, import_bundle
 from desktop.core.sync.keys import DeviceKeys
 
 
@@ -19,8 +26,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     help="encrypt the batch files to this key (from `bundle key` on the "
                     "receiving desk)")
     ex.set_defaults(func=run_export)
-    im = sub.add_parser("import", help="verify a bundle, apply it here and relay it")
+    im = sub.add_parser("import", help="verify a bundle signed by a trusted desk, apply it "
+                        "here and relay it")
     im.add_argument("file", help=".kdbundle file")
+    im.add_argument("--trust-signer", metavar="FINGERPRINT",
+                    help="trust the bundle's signer from now on: its key fingerprint, as the "
+                    "sending desk shows it (Sync page or `bundle export`); it must match")
     im.set_defaults(func=run_import)
     key = sub.add_parser("key", help="print this desk's public key for encrypted bundles")
     key.set_defaults(func=run_key)
@@ -34,29 +45,52 @@ def run_export(args: argparse.Namespace) -> int:
             raise CliError(f"Cannot write the bundle: {exc}") from exc
     emit(args, summary, f"Wrote {summary['batches']} batch(es), {summary['records']} "
          f"record(s), {summary['attachments']} attachment(s) to {summary['file']}"
-         + (" (encrypted)." if summary["encrypted"] else "."))
+         + (" (encrypted)." if summary["encrypted"] else ".")
+         + f"\nThis desk's key fingerprint: {summary['signer_fingerprint']} (the receiving "
+         "desk compares it before trusting the bundle).")
     return EXIT_PROBLEMS if summary["missing_attachments"] else EXIT_OK
 
 
 def run_import(args: argparse.Namespace) -> int:
     with open_db(args) as store:
         try:
-            summary = import_bundle(store, args.file)
+            summary = import_bundle(store, args.file, trust_fingerprint=args.trust_signer)
+        except UntrustedSigner as exc:
+            # Exit 2 (CLI.md): refused input, nothing changed; say exactly what to run.
+            hint = "" if exc.given is not None else (
+                "\nIf that desk's operator reads out the same fingerprint, run:\n  "
+                + _again(args, exc.fingerprint))
+            raise CliError(f"{exc}{hint}") from exc
         except BundleError as exc:
             raise CliError(str(exc)) from exc
 
     def text() -> str:
+        lines = []
+        if summary["signer"]["newly_trusted"]:
+            lines.append(f"Desk {summary['signer']['device_id']} (key fingerprint "
+                         f"{summary['signer']['fingerprint']}) is now trusted.")
         if summary["already_imported"]:
-            return f"{summary['file']} was already imported; nothing changed."
-        lines = [f"Imported {summary['batches']} batch(es) from desk {summary['device_id']}: "
-                 f"{summary['applied']} record(s) applied, {summary['stale']} already current, "
-                 f"{summary['relayed']} batch(es) queued for the portal."]
+            lines.append(f"{summary['file']} was already imported; nothing changed.")
+            return "\n".join(lines)
+        lines.append(f"Imported {summary['batches']} batch(es) from desk "
+                     f"{summary['device_id']}: {summary['applied']} record(s) applied, "
+                     f"{summary['stale']} already current, {summary['relayed']} batch(es) "
+                     "queued for the portal.")
         for c in summary["conflicts"]:
             lines.append(f"  conflict {c['kind']} {c['id']}: {c['message']}")
         return "\n".join(lines)
 
     emit(args, summary, text)
     return EXIT_PROBLEMS if summary["conflicts"] else EXIT_OK
+
+
+def _again(args: argparse.Namespace, fingerprint: str) -> str:
+    """The same import with the fingerprint confirmed, as a command line to copy."""
+    words = ["karmayogi-desk"]
+    if args.db:
+        words += ["--db", str(args.db)]
+    words += ["bundle", "import", str(args.file), "--trust-signer", fingerprint]
+    return shlex.join(words)
 
 
 def run_key(args: argparse.Namespace) -> int:

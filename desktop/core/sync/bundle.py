@@ -5,12 +5,19 @@ with the manifest, each batch body byte for byte, the attachments the batches na
 Ed25519 signature of the exact manifest bytes. The file is written beside the target and
 renamed into place, so a pulled USB stick never holds half a bundle under the final name.
 
-Import checks everything before the database is touched: the signature, the signer (a device
-seen before must keep its key), every file's SHA-256 against the manifest, no unlisted files,
-every batch body well-formed and of this institute. Any mismatch refuses the whole bundle.
-Then, in one transaction: records applied by last-writer-wins, the batches kept in the
-outbox to be relayed unchanged (same id, same bytes), and the bundle remembered — importing it
-again changes nothing."""
+Import checks everything before the database is touched: the signature, the signer, every
+file's SHA-256 against the manifest, no unlisted files, every batch body well-formed and of
+this institute. Any mismatch refuses the whole bundle. Then, in one transaction: the signer's
+key trusted if the user just confirmed it, records applied by last-writer-wins, the batches
+kept in the outbox to be relayed unchanged (same id, same bytes), and the bundle remembered —
+importing it again changes nothing.
+
+The signer: the signature is checked against the key the manifest carries, which only proves
+the bundle is intact. So, as for receipts (`trust`), a bundle is used only when that key is a
+desk key this desk trusts; the first bundle from a desk needs its key fingerprint confirmed
+(`trust_fingerprint`), and a bundle claiming a known desk under another key is refused as a
+possible forgery (`UntrustedSigner`). Otherwise anyone could write a bundle that overwrites
+records here and is relayed to the portal as this institute's work."""
 
 from __future__ import annotations
 
@@ -23,7 +30,7 @@ from typing import Any
 
 from desktop.core.ids import now_ts
 from desktop.core.records import KIND_FIELDS, KIND_ORDER
-from desktop.core.sync import attachments, crypto, outbox
+from desktop.core.sync import attachments, crypto, outbox, trust
 from desktop.core.sync.keys import DeviceKeys, verify_signature
 from desktop.store import Store
 
@@ -32,6 +39,13 @@ FORMAT = "kdbundle/1"
 
 class BundleError(ValueError):
     """A bundle that cannot be used; nothing was changed. The message says why."""
+
+
+class UntrustedSigner(trust.UntrustedSigner, BundleError):
+    """The bundle is intact but signed by a key this desk does not trust (yet); nothing was
+    changed (see `trust.UntrustedSigner`)."""
+
+    what = "bundle"
 
 
 def _sha(data: bytes) -> str:
@@ -110,6 +124,7 @@ def export_bundle(
         "attachments": len(wanted) - len(missing),
         "missing_attachments": missing,
         "encrypted": bool(sealer),
+        "signer_fingerprint": keys.fingerprint(),
     }
 
 
@@ -136,9 +151,13 @@ def _check_record(record: Any, where: str) -> None:
 
 
 def read_verified(
-    store: Store, path: Path | str, *, keys: DeviceKeys | None = None
-) -> tuple[dict[str, Any], bytes, list[tuple[str, bytes, dict[str, Any]]], dict[str, bytes]]:
-    """Everything checked, nothing written: (manifest, manifest bytes, batches, attachments)."""
+    store: Store, path: Path | str, *, keys: DeviceKeys | None = None,
+    trust_fingerprint: str | None = None,
+) -> tuple[dict[str, Any], bytes, list[tuple[str, bytes, dict[str, Any]]], dict[str, bytes],
+           trust.Decision]:
+    """Everything checked, nothing written: (manifest, manifest bytes, batches, attachments,
+    the signer's trust decision for `trust.remember`). Raises `UntrustedSigner` for a key not
+    trusted here (unless `trust_fingerprint` confirms it) before anything is decrypted."""
     keys = keys or DeviceKeys.for_store(store)
     try:
         zf = zipfile.ZipFile(path)
@@ -165,19 +184,15 @@ def read_verified(
         device = str(manifest.get("device_id") or "")
         if device == store.device_id:
             raise BundleError(f"{path} was made by this desk; import it on another desk.")
-        known = store.conn.execute(
-            "SELECT public_key FROM sync_peer WHERE device_id = ?", (device,)
-        ).fetchone()
-        if known is not None and known[0] != public_key:
-            raise BundleError(
-                f"{path} claims to come from desk {device}, but is signed with a different key "
-                "than that desk's earlier bundles. Nothing was imported."
-            )
         if manifest.get("institute_code") != store.institute_code:
             raise BundleError(
                 f"{path} comes from institute {manifest.get('institute_code')}; this desk is "
                 f"{store.institute_code}. Only desks of one institute exchange bundles."
             )
+        decision = trust.check(store, path, device_id=device, public_key=public_key,
+                               institute_code=store.institute_code,
+                               trust_fingerprint=trust_fingerprint, purpose=trust.BUNDLE,
+                               error=UntrustedSigner)
         files = manifest.get("files")
         batch_ids = manifest.get("batches")
         if not isinstance(files, dict) or not isinstance(batch_ids, list):
@@ -248,22 +263,33 @@ def read_verified(
             if _sha(data) != sha:
                 raise BundleError(f"{path}: attachment {sha} does not match its name.")
             found[sha] = data
-    return manifest, manifest_bytes, batches, found
+    return manifest, manifest_bytes, batches, found, decision
 
 
 def import_bundle(
-    store: Store, path: Path | str, *, keys: DeviceKeys | None = None
+    store: Store, path: Path | str, *, keys: DeviceKeys | None = None,
+    trust_fingerprint: str | None = None,
 ) -> dict[str, Any]:
-    manifest, manifest_bytes, batches, found = read_verified(store, path, keys=keys)
+    """Verify a bundle, apply it here and queue its batches for the portal. Only from a desk
+    key trusted here: `trust_fingerprint` is the signer's key fingerprint as the user
+    confirmed it; when it matches, the key becomes trusted in the same transaction as the
+    import. Raises `UntrustedSigner` for a key not trusted and `BundleError` for anything
+    else; then nothing was changed."""
+    manifest, manifest_bytes, batches, found, decision = read_verified(
+        store, path, keys=keys, trust_fingerprint=trust_fingerprint)
     digest = _sha(manifest_bytes)
     summary: dict[str, Any] = {
         "file": str(path), "device_id": manifest["device_id"], "batches": len(batches),
         "applied": 0, "stale": 0, "conflicts": [], "relayed": 0, "already_imported": False,
+        "signer": decision.summary(),
     }
     if store.conn.execute(
         "SELECT 1 FROM sync_bundle_in WHERE manifest_sha256 = ?", (digest,)
     ).fetchone():
         summary["already_imported"] = True
+        if decision.newly_trusted:
+            with store.transaction():
+                trust.remember(store, decision)
         return summary
     for sha, data in found.items():  # content-addressed: harmless if the import fails later
         attachments.write(store, sha, data)
@@ -271,6 +297,7 @@ def import_bundle(
 
     order = {kind: i for i, kind in enumerate(KIND_ORDER)}
     with store.transaction():
+        trust.remember(store, decision)
         for batch_id, body, doc in batches:
             records = sorted(doc["records"], key=lambda r: order[r["kind"]])
             for record in records:

@@ -13,9 +13,10 @@ is intact — anyone can make a key. So a receipt is applied only when its key i
 trusts (`sync_trusted_signer`), and a key becomes trusted only by a person's decision: the
 user compares the key's fingerprint (`keys.fingerprint`, shown on the relay desk's Sync page
 and by `receipt export`) with the relay operator, out of band, and confirms it
-(`trust_fingerprint`, which must match). A key seen in a bundle does not count: bundles are
-accepted from any signer of the institute, so that would only move the forgery one step. A
-receipt naming a desk this desk knows under another key is refused as a possible forgery
+(`trust_fingerprint`, which must match). Bundles follow the same rule with the same table
+(`trust`): a key confirmed for a desk's bundles is trusted for its receipts. A key merely
+carried over from before bundles asked (`how = 'carried_over'`) does not count for receipts.
+A receipt naming a desk this desk knows under another key is refused as a possible forgery
 (`UntrustedSigner.changed`) unless that new key is confirmed the same way."""
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.ids import now_ts
-from desktop.core.sync import outbox
-from desktop.core.sync.keys import DeviceKeys, fingerprint, same_fingerprint, verify_signature
+from desktop.core.sync import outbox, trust
+from desktop.core.sync.keys import DeviceKeys, verify_signature
 from desktop.store import Store
 
 FORMAT = "kdreceipt/1"
@@ -37,41 +38,11 @@ class ReceiptError(ValueError):
     """A receipt that cannot be used; nothing was changed."""
 
 
-class UntrustedSigner(ReceiptError):
+class UntrustedSigner(trust.UntrustedSigner, ReceiptError):
     """The receipt is intact but signed by a key this desk does not trust (yet); nothing was
-    changed. `changed`: this desk knows `device_id` under another key — possibly a forgery.
-    `given`: a fingerprint the user confirmed that does not match this key."""
+    changed (see `trust.UntrustedSigner`)."""
 
-    def __init__(self, path: Path | str, device_id: str, public_key: str, *, changed: bool,
-                 given: str | None = None) -> None:
-        self.path = str(path)
-        self.device_id = device_id
-        self.public_key = public_key
-        self.fingerprint = fingerprint(public_key)
-        self.changed = changed
-        self.given = given
-        if given is not None:
-            message = (
-                f"{path} is signed by desk {device_id} with key fingerprint "
-                f"{self.fingerprint}, not the fingerprint {given} that was confirmed. Nothing "
-                "was changed."
-            )
-        elif changed:
-            message = (
-                f"{path} claims to come from desk {device_id}, but is signed with a different "
-                f"key (fingerprint {self.fingerprint}) than the one this desk knows for that "
-                "desk: it may be forged. Nothing was changed. Import it only if the operator "
-                "of that desk confirms this fingerprint (for example, that desk was "
-                "reinstalled)."
-            )
-        else:
-            message = (
-                f"{path} is signed by desk {device_id}, which this desk does not trust yet "
-                f"(key fingerprint {self.fingerprint}). Nothing was changed. Ask the operator "
-                "of that desk to read out its key fingerprint, and import the receipt again, "
-                "confirming the fingerprint, only if they match."
-            )
-        super().__init__(message)
+    what = "receipt"
 
 
 def own_fingerprint(store: Store, *, keys: DeviceKeys | None = None) -> str:
@@ -80,36 +51,8 @@ def own_fingerprint(store: Store, *, keys: DeviceKeys | None = None) -> str:
 
 
 def trusted_signers(store: Store) -> list[dict[str, Any]]:
-    """Relay-desk keys whose receipts this desk accepts, oldest first."""
-    return [dict(r) for r in store.conn.execute(
-        "SELECT device_id, fingerprint, institute_code, trusted_at, how "
-        "FROM sync_trusted_signer ORDER BY trusted_at")]
-
-
-def _check_trust(store: Store, path: Path | str, device_id: str, public_key: str,
-                 trust_fingerprint: str | None) -> tuple[bool, str]:
-    """(newly trusted, the signer's device id as this desk trusts it). A key trusted already
-    passes; an untrusted one passes when `trust_fingerprint` confirms it. A given fingerprint
-    that does not match is refused even for a trusted key: the user's check failed. Raises
-    `UntrustedSigner` otherwise."""
-    if trust_fingerprint is not None and not same_fingerprint(
-        trust_fingerprint, fingerprint(public_key)
-    ):
-        raise UntrustedSigner(path, device_id, public_key, changed=False,
-                              given=trust_fingerprint)
-    row = store.conn.execute(
-        "SELECT device_id FROM sync_trusted_signer WHERE public_key = ?", (public_key,)
-    ).fetchone()
-    if row is not None:
-        return False, row[0]  # the signer block is not signed: keep the confirmed name
-    changed = store.conn.execute(
-        "SELECT 1 FROM sync_trusted_signer WHERE device_id = ? AND public_key <> ? "
-        "UNION ALL SELECT 1 FROM sync_peer WHERE device_id = ? AND public_key <> ?",
-        (device_id, public_key, device_id, public_key),
-    ).fetchone() is not None
-    if trust_fingerprint is None:
-        raise UntrustedSigner(path, device_id, public_key, changed=changed)
-    return True, device_id
+    """Desk keys this desk trusts (`trust.trusted_keys`), oldest first."""
+    return trust.trusted_keys(store)
 
 
 def export_receipt(
@@ -175,24 +118,20 @@ def import_receipt(
         )
     if signer.get("institute_code") != store.institute_code:
         raise ReceiptError(f"{path} was signed by a desk of another institute.")
-    newly_trusted, signer_id = _check_trust(store, path, signer_id, public_key,
-                                            trust_fingerprint)
+    decision = trust.check(store, path, device_id=signer_id, public_key=public_key,
+                           institute_code=signer.get("institute_code"),
+                           trust_fingerprint=trust_fingerprint, purpose=trust.RECEIPT,
+                           error=UntrustedSigner)
+    signer_id = decision.device_id
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     result: dict[str, Any] = {
         "file": str(path), "acked": 0, "rejected": 0, "unknown": 0, "already_imported": False,
-        "signer": {"device_id": signer_id, "fingerprint": fingerprint(public_key),
-                   "newly_trusted": newly_trusted},
+        "signer": decision.summary(),
     }
     responses = receipt.get("responses") or {}
     via = f"receipt:{signer_id}"
     with store.transaction():
-        if newly_trusted:
-            store.conn.execute(
-                "INSERT INTO sync_trusted_signer(public_key, device_id, institute_code, "
-                "fingerprint, trusted_at, how) VALUES (?, ?, ?, ?, ?, 'confirmed')",
-                (public_key, signer_id, signer.get("institute_code"), fingerprint(public_key),
-                 now_ts()),
-            )
+        trust.remember(store, decision)
         if store.conn.execute(
             "SELECT 1 FROM sync_receipt_in WHERE receipt_sha256 = ?", (digest,)
         ).fetchone():

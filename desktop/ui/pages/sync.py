@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
 
 from desktop.core.records import JSON_FIELDS, KIND_FIELDS
 from desktop.core.sync import engine as sync_engine
-from desktop.core.sync import outbox
+from desktop.core.sync import outbox, trust
+from desktop.core.sync.bundle import UntrustedSigner as UntrustedBundleSigner
 from desktop.core.sync.bundle import export_bundle, import_bundle
 from desktop.core.sync.receipt import (
-    UntrustedSigner,
     export_receipt,
     import_receipt,
     own_fingerprint,
@@ -79,6 +79,14 @@ _FORM_TEXTS = {
     "editButton": QT_TRANSLATE_NOOP("SyncPage", "Fix…"),
     "sendAgainButton": QT_TRANSLATE_NOOP("SyncPage", "Send again"),
     "discardButton": QT_TRANSLATE_NOOP("SyncPage", "Discard…"),
+    "trustedHelp": QT_TRANSLATE_NOOP(
+        "SyncPage",
+        "Bundles and receipts are imported only from these desks' keys. A key is added when "
+        "you confirm its fingerprint while importing. Remove a key you no longer trust (for "
+        "example, of a desk that was replaced): its files are then refused until its "
+        "fingerprint is confirmed again.",
+    ),
+    "removeTrustButton": QT_TRANSLATE_NOOP("SyncPage", "Remove…"),
     "heldHelp": QT_TRANSLATE_NOOP(
         "SyncPage",
         "The portal sent these updates, but they clash with records on this desk, so they "
@@ -89,7 +97,14 @@ _FORM_TEXTS = {
 }
 
 # Tabs of the lower half, in the form's order.
-REJECTED_TAB, HELD_TAB, HISTORY_TAB = 0, 1, 2
+REJECTED_TAB, HELD_TAB, TRUSTED_TAB, HISTORY_TAB = 0, 1, 2, 3
+
+# How a desk key came to be trusted (`trust.trusted_keys`).
+TRUST_HOW = {
+    "confirmed": QT_TRANSLATE_NOOP("SyncPage", "fingerprint confirmed"),
+    "carried_over": QT_TRANSLATE_NOOP(
+        "SyncPage", "bundles imported before this version asked (bundles only)"),
+}
 
 KIND_NAMES = {
     "participant": QT_TRANSLATE_NOOP("SyncPage", "Participant"),
@@ -274,31 +289,42 @@ class FixDialog(QDialog):
 
 
 class TrustSignerDialog(QMessageBox):
-    """Asks before a receipt from a relay desk this desk does not trust is applied: shows the
-    signer's device id and key fingerprint, to compare with what the relay operator reads out
-    from their Sync page. A desk known under another key gets a warning (possible forgery).
-    No is the default."""
+    """Asks before a bundle or receipt from a desk this desk does not trust is imported:
+    shows the signer's device id and key fingerprint, to compare with what that desk's
+    operator reads out from their Sync page. A desk known under another key gets a warning
+    (possible forgery). No is the default."""
 
-    def __init__(self, parent: QWidget | None, error: UntrustedSigner) -> None:
+    def __init__(self, parent: QWidget | None, error: trust.UntrustedSigner) -> None:
         super().__init__(parent)
         self.error = error
-        self.setWindowTitle(tr("Import receipt"))
+        bundle = isinstance(error, UntrustedBundleSigner)
+        self.setWindowTitle(tr("Import bundle") if bundle else tr("Import receipt"))
         if error.changed:
             self.setIcon(QMessageBox.Icon.Warning)
-            self.setText(tr(
+            self.setText((tr(
+                "Warning: this bundle says it comes from desk {0}, but it is signed with a "
+                "different key than the one this desk knows for that desk. It may be forged: "
+                "a forged bundle would overwrite records here and be passed on to the portal.")
+                if bundle else tr(
                 "Warning: this receipt says it comes from desk {0}, but it is signed with a "
                 "different key than the one this desk knows for that desk. It may be forged: "
                 "a forged receipt would make this desk believe its work reached the portal "
-                "when it did not.").format(error.device_id))
+                "when it did not.")).format(error.device_id))
         else:
             self.setIcon(QMessageBox.Icon.Question)
             self.setText(tr(
+                "This bundle is signed by desk {0} of institute {1}, which this desk does not "
+                "trust yet.").format(error.device_id, error.institute_code or "")
+                if bundle else tr(
                 "This receipt is signed by desk {0}, which this desk does not trust yet.").format(
                     error.device_id))
-        self.setInformativeText(tr(
+        self.setInformativeText((tr(
             "Key fingerprint: {0}\n\nAsk the operator of that desk to read out “This desk's key "
             "fingerprint” from its Sync page. Trust it only if every character matches; "
-            "later receipts from that desk are then imported without asking.").format(
+            "later bundles from that desk are then imported without asking.") if bundle else tr(
+            "Key fingerprint: {0}\n\nAsk the operator of that desk to read out “This desk's key "
+            "fingerprint” from its Sync page. Trust it only if every character matches; "
+            "later receipts from that desk are then imported without asking.")).format(
                 error.fingerprint))
         self.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         self.setDefaultButton(QMessageBox.StandardButton.No)
@@ -329,12 +355,14 @@ class SyncPage(QWidget):
         self.rejected: QTableWidget = find(QTableWidget, "rejectedTable")
         self.held: QTableWidget = find(QTableWidget, "heldTable")
         self.history: QTableWidget = find(QTableWidget, "historyTable")
+        self.trusted: QTableWidget = find(QTableWidget, "trustedTable")
         self.tabs: QTabWidget = find(QTabWidget, "tabs")
         self.status_box: QGroupBox = find(QGroupBox, "statusBox")
         self.buttons = {name: find(QPushButton, name) for name in (
             "syncButton", "cancelButton", "enrolButton", "reconcileButton",
             "exportBundleButton", "importBundleButton", "exportReceiptButton",
-            "importReceiptButton", "editButton", "sendAgainButton", "discardButton")}
+            "importReceiptButton", "editButton", "sendAgainButton", "discardButton",
+            "removeTrustButton")}
         b = self.buttons
         b["syncButton"].clicked.connect(self.sync_now)
         b["cancelButton"].clicked.connect(self.controller.cancel)
@@ -347,10 +375,12 @@ class SyncPage(QWidget):
         b["editButton"].clicked.connect(self.fix_selected)
         b["sendAgainButton"].clicked.connect(self.send_again_selected)
         b["discardButton"].clicked.connect(self.discard_selected)
+        b["removeTrustButton"].clicked.connect(self.remove_trust_selected)
         self.rejected.setColumnCount(4)
         self.held.setColumnCount(3)
         self.history.setColumnCount(2)
-        for table in (self.rejected, self.held, self.history):
+        self.trusted.setColumnCount(4)
+        for table in (self.rejected, self.held, self.history, self.trusted):
             table.verticalHeader().setVisible(False)
             table.horizontalHeader().setSectionResizeMode(
                 table.columnCount() - 1, QHeaderView.ResizeMode.Stretch)
@@ -362,6 +392,7 @@ class SyncPage(QWidget):
         ctx.changed.connect(self._on_changed)
         self._rows: list[dict[str, Any]] = []
         self._held: list[dict[str, Any]] = []
+        self._trusted: list[dict[str, Any]] = []
         self._message: Any = None
         self.retranslate()
 
@@ -373,11 +404,14 @@ class SyncPage(QWidget):
                 widget.setText(tr(text))  # type: ignore[attr-defined]
         self.status_box.setTitle(tr("Status"))
         self.key_value.setToolTip(tr(
-            "When another desk imports a receipt from this desk, its operator compares this "
-            "fingerprint with the one it shows, by phone or in person."))
+            "When another desk imports a bundle or receipt from this desk, its operator "
+            "compares this fingerprint with the one it shows, by phone or in person."))
         self.tabs.setTabText(REJECTED_TAB, tr("Rejected records"))
         self.tabs.setTabText(HELD_TAB, tr("Portal updates not applied"))
         self.tabs.setTabText(HISTORY_TAB, tr("History"))
+        self.tabs.setTabText(TRUSTED_TAB, tr("Trusted desks"))
+        self.trusted.setHorizontalHeaderLabels(
+            [tr("Desk"), tr("Key fingerprint"), tr("Trusted since"), tr("How")])
         self.rejected.setHorizontalHeaderLabels(
             [tr("Record"), tr("Name / details"), tr("Problem"), tr("Portal's message")])
         self.held.setHorizontalHeaderLabels([tr("Record"), tr("Name / details"), tr("Reason")])
@@ -427,6 +461,42 @@ class SyncPage(QWidget):
         self._fill_rejected()
         self._fill_held()
         self._fill_history()
+        self._fill_trusted()
+
+    def _fill_trusted(self) -> None:
+        """Desk keys this desk imports bundles and receipts from (`trust.trusted_keys`)."""
+        self._trusted = trust.trusted_keys(self.ctx.store)
+        self.trusted.setRowCount(len(self._trusted))
+        for i, t in enumerate(self._trusted):
+            values = [t["device_id"], t["fingerprint"], local_time(t["trusted_at"]),
+                      tr(TRUST_HOW.get(t["how"], t["how"]))]
+            for j, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setToolTip(t["device_id"] if j == 0 else value)
+                self.trusted.setItem(i, j, item)
+        _fit_columns(self.trusted)
+        self.buttons["removeTrustButton"].setEnabled(bool(self._trusted))
+
+    def remove_trust_selected(self) -> None:
+        rows = self.trusted.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self._trusted):
+            return
+        t = self._trusted[rows[0].row()]
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Remove trusted desk"), tr(
+            "Stop trusting desk {0} (key fingerprint {1})? Its bundles and receipts are then "
+            "refused until its fingerprint is confirmed again.").format(
+                t["device_id"], t["fingerprint"]),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.exec()
+        if box.clickedButton() is not box.button(QMessageBox.StandardButton.Yes):
+            return
+
+        def done(_: Any) -> None:
+            self._done_text(tr("Desk {0} is no longer trusted.").format(t["device_id"]))
+
+        self.ctx.run(lambda h: trust.untrust(self.ctx.store, t["fingerprint"]),
+                     on_done=done, on_error=self._error)
 
     def _fill_rejected(self) -> None:
         store = self.ctx.store
@@ -631,7 +701,9 @@ class SyncPage(QWidget):
         name, _ = QFileDialog.getOpenFileName(self, tr("Import bundle"), "", "*.kdbundle")
         if not name:
             return
+        self._import_bundle(Path(name), None)
 
+    def _import_bundle(self, path: Path, fingerprint: str | None) -> None:
         def done(s: dict[str, Any]) -> None:
             if s["already_imported"]:
                 self._done_text(tr("This bundle was already imported; nothing changed."))
@@ -641,8 +713,17 @@ class SyncPage(QWidget):
                     "passed on to the portal.").format(s["applied"], s["relayed"]))
             self.ctx.notify("sync")
 
-        self.ctx.run(lambda h: import_bundle(self.ctx.store, Path(name)), on_done=done,
-                     on_error=self._error)
+        def failed(exc: BaseException, trace: str = "") -> None:
+            if not isinstance(exc, UntrustedBundleSigner) or exc.given is not None:
+                self._error(exc, trace)
+            elif TrustSignerDialog(self, exc).confirmed():
+                self._import_bundle(path, exc.fingerprint)
+            else:
+                self._done_text(tr("Bundle not imported; nothing changed."))
+
+        self.ctx.run(
+            lambda h: import_bundle(self.ctx.store, path, trust_fingerprint=fingerprint),
+            on_done=done, on_error=failed)
 
     def export_receipt(self) -> None:
         devices = relayed_devices(self.ctx.store)
@@ -680,7 +761,7 @@ class SyncPage(QWidget):
             self.ctx.notify("sync")
 
         def failed(exc: BaseException, trace: str = "") -> None:
-            if not isinstance(exc, UntrustedSigner) or exc.given is not None:
+            if not isinstance(exc, trust.UntrustedSigner) or exc.given is not None:
                 self._error(exc, trace)
             elif TrustSignerDialog(self, exc).confirmed():
                 self._import_receipt(path, exc.fingerprint)
