@@ -63,3 +63,23 @@ def trip(tmp_path):
     r = Relay(tmp_path)
     yield r
     r.close()
+
+
+FAKE_URL = "http://127.0.0.1:9/v1"
+
+
+@pytest.fixture
+def portal():
+    """The in-process fake portal (httpx MockTransport) for engine and client tests."""
+    from tests.sync.fakeportal import FakePortal
+
+    return FakePortal()
+
+
+@pytest.fixture
+def enrolled(store, portal):
+    """The `store` fixture enrolled with the fake portal."""
+    from desktop.core.sync.engine import enrol
+
+    enrol(store, FAKE_URL, "CODE1", transport=portal.transport())
+    return store

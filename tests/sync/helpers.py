@@ -26,3 +26,13 @@ def participant(i: int, **extra: Any) -> dict[str, Any]:
 def outbox_states(store) -> dict[str, int]:
     return {r[0]: r[1] for r in store.conn.execute(
         "SELECT state, count(*) FROM sync_batch GROUP BY state")}
+
+
+def engine(store, portal, **kw):
+    """A SyncEngine on the fake portal whose back-off sleeps are recorded, not slept."""
+    from desktop.core.sync.engine import SyncEngine
+
+    backoff, sleeps = fast_backoff(**kw)
+    eng = SyncEngine(store, transport=portal.transport(), backoff=backoff)
+    eng.sleeps = sleeps
+    return eng

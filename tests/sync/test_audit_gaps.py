@@ -18,28 +18,10 @@ from desktop.core.sync import engine as sync_engine
 from desktop.core.sync.engine import SyncEngine, enrol, history, status
 from desktop.store import open_store
 from tests.sync.fakeportal import FakePortal
-from tests.sync.helpers import fast_backoff, participant
+from tests.sync.helpers import engine, participant
 
 URL = "http://127.0.0.1:9/v1"
 NUMBER = "TST/2026/0001"
-
-
-@pytest.fixture
-def portal():
-    return FakePortal()
-
-
-@pytest.fixture
-def enrolled(store, portal):
-    enrol(store, URL, "CODE1", transport=portal.transport())
-    return store
-
-
-def engine(store, portal, **kw):
-    backoff, sleeps = fast_backoff(**kw)
-    eng = SyncEngine(store, transport=portal.transport(), backoff=backoff)
-    eng.sleeps = sleeps
-    return eng
 
 
 def programme(n: int) -> dict:

@@ -20,28 +20,9 @@ from desktop.core.sync.client import (
 )
 from desktop.core.sync.engine import SyncEngine, enrol, status
 from desktop.core.sync.keys import DeviceKeys
-from tests.sync.fakeportal import FakePortal
-from tests.sync.helpers import fast_backoff, outbox_states, participant
+from tests.sync.helpers import engine, outbox_states, participant
 
 URL = "http://127.0.0.1:9/v1"
-
-
-@pytest.fixture
-def portal():
-    return FakePortal()
-
-
-@pytest.fixture
-def enrolled(store, portal):
-    enrol(store, URL, "CODE1", transport=portal.transport())
-    return store
-
-
-def engine(store, portal, **kw):
-    backoff, sleeps = fast_backoff(**kw)
-    eng = SyncEngine(store, transport=portal.transport(), backoff=backoff)
-    eng.sleeps = sleeps
-    return eng
 
 
 def bodies(portal, batch_id):
