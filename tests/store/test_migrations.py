@@ -131,3 +131,28 @@ def test_cli_says_before_a_long_upgrade(tmp_path, cli):
     code, _, err = cli("--db", path, "check")
     assert code == 0 and "Updating" in err and "backup" in err
     assert pending_migrations(path) == []
+
+
+def test_only_the_newest_pre_migration_backups_are_kept(tmp_path):
+    path = tmp_path / "a.db"
+    open_store(path).close()
+    olds = []
+    for n in range(4):
+        old = tmp_path / f"a.db.pre-0001_x-2026010{n}T000000Z.bak"
+        old.write_bytes(b"old")
+        os.utime(old, (1_700_000_000 + n, 1_700_000_000 + n))
+        olds.append(old)
+    mine = tmp_path / "a.db.manual-backup.db"  # made with `backup`: never touched
+    mine.write_bytes(b"mine")
+    other = tmp_path / "b.db.pre-0001_x-20260101T000000Z.bak"  # another database's
+    other.write_bytes(b"other")
+    conn = sqlite3.connect(path)
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0202_one_change_log_record_index'")
+    conn.commit()
+    conn.close()
+    with open_store(path) as store:
+        made = store.last_backup
+    kept = sorted(tmp_path.glob("a.db.pre-*.bak"))
+    assert made in kept and olds[3] in kept and len(kept) == migrations.KEEP_MIGRATION_BACKUPS
+    assert not any(old.exists() for old in olds[:3])
+    assert mine.exists() and other.exists()

@@ -81,4 +81,23 @@ def migrate(db: Database, db_path: Path | None) -> Path | None:
             db.conn, db_path.with_name(f"{db_path.name}.pre-{pending[0].name}-{stamp}.bak")
         )
     MIGRATIONS.apply(db)
+    if db_path is not None and backup is not None:
+        prune_migration_backups(db_path)
     return backup
+
+
+#: pre-migration backups kept per database (each is a whole copy: 1.6 GB at 1.88M people)
+KEEP_MIGRATION_BACKUPS = 2
+
+
+def prune_migration_backups(db_path: Path, keep: int = KEEP_MIGRATION_BACKUPS) -> list[Path]:
+    """Delete all but the newest `keep` automatic pre-migration backups of `db_path` (after a
+    migration succeeded); backups the user made with `backup` are never touched."""
+    made = sorted(
+        db_path.parent.glob(f"{db_path.name}.pre-*.bak"),
+        key=lambda path: (path.stat().st_mtime, path.name),
+    )
+    removed = made[:-keep] if keep > 0 else made
+    for old in removed:
+        old.unlink(missing_ok=True)
+    return removed
