@@ -108,6 +108,26 @@ def test_backup_restore_round_trip(cli, db_path, tmp_path):
         assert s.conn.execute("SELECT count(*) FROM participant").fetchone()[0] == 2
 
 
+def test_backup_is_full_by_default_and_restores_by_content(cli, db_path, tmp_path):
+    from desktop.core.certificates import keys
+    from desktop.store import open_store
+
+    with open_store(db_path) as s:
+        keys.ensure_signing_key(s)
+    code, out, _ = cli("--db", db_path, "--json", "backup")
+    doc = json.loads(out)
+    assert code == 0 and doc["format"] == "full" and doc["backup"].endswith(".kdbackup")
+    assert doc["entries"] >= 2  # the database and the signing key at least
+    code, out, err = cli("--db", db_path, "--json", "backup", tmp_path / "plain.db")
+    assert code == 0 and json.loads(out)["format"] == "database" and "Database only" in err
+    key = db_path.parent / "desk-keys" / "TST-1.key"
+    key.unlink()
+    code, out, _ = cli("--db", db_path, "--json", "restore", doc["backup"])
+    assert code == 0 and json.loads(out)["format"] == "full"
+    assert json.loads(out)["previous_saved_as"].endswith(".pre-restore.kdbackup")
+    assert key.exists()  # the signing key came back with the database
+
+
 def test_restore_refuses_garbage_and_keeps_current(cli, db_path, tmp_path):
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"garbage" * 1000)

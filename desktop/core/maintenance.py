@@ -1,31 +1,247 @@
-"""Backup, restore and integrity check of the database file."""
+"""Backup, restore and integrity check of a centre's data.
+
+A centre's data is more than the database file: beside `<name>.db` live `<name>-keys/` (the
+certificate signing keys, see certificates/keys.py) and `<name>-files/` (field-visit photos
+and documents under `attachments/`, issued certificate PDFs, and this desk's sync keys and
+portal token under `keys/`). Losing those folders means photos gone and new certificates no
+longer signed with the published key.
+
+Two backup formats:
+
+- **full** (`.kdbackup`, the default): one ZIP file holding `database.db` (SQLite's online
+  backup, consistent while the app runs), `keys/…` (the signing-keys folder), `files/…` (the
+  files folder) and `manifest.json` (format version, created_at, institute, app version and
+  the SHA-256 and size of every entry). The database is copied first, then the folders:
+  attachments are stored once under their SHA-256 and never changed, so every file the copied
+  database names is there. Written to a temporary name in the target folder (mode 0600: it
+  holds private keys) and renamed when complete.
+- **database only** (a target ending `.db`, `.sqlite`, `.sqlite3` or `.bak`): the database
+  file alone, as before (also mode 0600).
+
+`restore` recognises either by content. A full backup is checked completely (manifest, every
+entry's hash, the database's integrity, not from a newer version) while unpacking into a
+staging folder beside the database, before anything is touched; then a full safety backup
+of the current state is written; then store/restore_journal.py puts database, keys and files
+in place (see there for what happens after a crash)."""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import shutil
 import sqlite3
+import tempfile
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timezone
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import Any
 
-from desktop.store import Store, StoreError, open_store
-from desktop.store.migrations import backup_to
+from desktop.core.certificates.keys import keys_dir_for
+from desktop.paths import files_dir
+from desktop.store import Store, StoreError, open_store, restore_journal
+from desktop.store.migrations import applied_names, backup_to
+
+FULL_SUFFIX = ".kdbackup"
+PLAIN_SUFFIXES = (".db", ".sqlite", ".sqlite3", ".bak")
+FORMAT = "karmayogi-desk-backup"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+DATABASE = "database.db"
+_CHUNK = 1024 * 1024
+
+#: (done, total, text): bytes copied so far; the GUI's TaskHandle.progress fits.
+Progress = Callable[[int, int, str], None]
 
 
-def default_backup_path(db_path: Path) -> Path:
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    return db_path.with_name(f"{db_path.stem}-backup-{stamp}.db")
+class BackupCancelled(StoreError):
+    """The user cancelled a backup; nothing was written."""
 
 
-def backup(store: Store, target: Path | None = None) -> Path:
-    """An online backup: consistent even while the GUI has the database open."""
-    if store.path is None and target is None:
-        raise StoreError("An in-memory database needs a backup file name.")
-    target = target or default_backup_path(store.path)  # type: ignore[arg-type]
+@dataclass(frozen=True)
+class BackupResult:
+    path: Path
+    full: bool
+    entries: int = 1
+    bytes: int = 0
+
+
+def _stamp() -> str:
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+
+
+def is_full_backup_name(target: Path | str) -> bool:
+    """Whether `backup` writes a full backup to this name (anything but a database name)."""
+    return Path(target).suffix.lower() not in PLAIN_SUFFIXES
+
+
+def default_backup_path(db_path: Path, *, full: bool = True) -> Path:
+    suffix = FULL_SUFFIX if full else ".db"
+    return db_path.with_name(f"{db_path.stem}-backup-{_stamp()}{suffix}")
+
+
+def _private_temp(target: Path) -> Path:
+    """An empty temporary file beside `target`, readable by the user only (0600)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    os.close(fd)
+    return Path(name)
+
+
+def _finish(tmp: Path, target: Path) -> None:
+    """fsync, 0600, then rename: a half-written backup never carries the final name."""
+    with open(tmp, "rb+") as handle:
+        os.fsync(handle.fileno())
+    try:
+        os.chmod(tmp, 0o600)
+    except OSError:  # a filesystem without modes (e.g. a FAT USB stick)
+        pass
     if target.exists():
         raise StoreError(f"{target} already exists; choose another name.")
-    return backup_to(store.conn, target)
+    os.replace(tmp, target)
 
 
+# -- backup ---------------------------------------------------------------------------------
+def backup(
+    store: Store,
+    target: Path | None = None,
+    *,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Path:
+    """Write a backup of the centre's data; returns its path (see `backup_ex`)."""
+    return backup_ex(store, target, progress=progress, cancelled=cancelled).path
+
+
+def backup_ex(
+    store: Store,
+    target: Path | None = None,
+    *,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> BackupResult:
+    """A full backup (default, `.kdbackup`) or the database alone (a `.db`-like name)."""
+    if store.path is None and target is None:
+        raise StoreError("An in-memory database needs a backup file name.")
+    target = Path(target) if target else default_backup_path(store.path)  # type: ignore[arg-type]
+    if target.exists():
+        raise StoreError(f"{target} already exists; choose another name.")
+    if not is_full_backup_name(target):
+        tmp = _private_temp(target)
+        try:
+            backup_to(store.conn, tmp)
+            _finish(tmp, target)
+        finally:
+            tmp.unlink(missing_ok=True)
+        return BackupResult(target, full=False, bytes=target.stat().st_size)
+    if store.path is None:
+        raise StoreError("An in-memory database has no keys or files folders to back up.")
+    return _full_backup(store, target, progress, cancelled)
+
+
+def _folder_entries(db_path: Path) -> list[tuple[str, Path, int]]:
+    """(name in the backup, file, size) for the keys and files folders; skips the leftovers
+    of interrupted writes (`.part`, `.tmp`)."""
+    out: list[tuple[str, Path, int]] = []
+    for prefix, folder in (("keys", keys_dir_for(db_path)), ("files", files_dir(db_path))):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            name = path.name
+            if name.startswith(".part-") or name.endswith((".part", ".tmp")):
+                continue
+            if path.is_symlink() or not path.is_file():
+                continue
+            try:
+                size = path.stat().st_size
+            except OSError:
+                continue
+            out.append((f"{prefix}/{path.relative_to(folder).as_posix()}", path, size))
+    return out
+
+
+def _institute(store: Store) -> dict[str, Any]:
+    try:
+        row = store.conn.execute(
+            "SELECT code, name_en, name_hi FROM institute WHERE is_self = 1"
+        ).fetchone()
+    except sqlite3.Error:
+        row = None
+    return dict(row) if row else {}
+
+
+def _add_file(
+    zf: zipfile.ZipFile, name: str, path: Path, step: Callable[[int], None]
+) -> dict[str, Any]:
+    """Stream one file into the archive, hashing it on the way."""
+    info = zipfile.ZipInfo.from_file(path, name)
+    info.external_attr = (0o600 << 16) | (info.external_attr & 0xFFFF)
+    # Photos are already compressed; the database and keys shrink well.
+    info.compress_type = (
+        zipfile.ZIP_STORED if name.startswith("files/attachments/") else zipfile.ZIP_DEFLATED
+    )
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as source, zf.open(info, "w", force_zip64=True) as dest:
+        while chunk := source.read(_CHUNK):
+            digest.update(chunk)
+            dest.write(chunk)
+            size += len(chunk)
+            step(len(chunk))
+    return {"name": name, "sha256": digest.hexdigest(), "size": size}
+
+
+def _full_backup(
+    store: Store, target: Path, progress: Progress | None, cancelled: Callable[[], bool] | None
+) -> BackupResult:
+    from desktop import __version__
+
+    db_path = Path(store.path)  # type: ignore[arg-type]
+    tmp = _private_temp(target)
+    snapshot = _private_temp(target)
+    try:
+        backup_to(store.conn, snapshot)  # first: every file it names is in the folders below
+        files = _folder_entries(db_path)
+        total = snapshot.stat().st_size + sum(size for _n, _p, size in files)
+        done = 0
+
+        def step(count: int) -> None:
+            nonlocal done
+            done += count
+            if progress is not None:
+                progress(done, total, "")
+            if cancelled is not None and cancelled():
+                raise BackupCancelled("The backup was cancelled; nothing was written.")
+
+        entries = []
+        with zipfile.ZipFile(tmp, "w", compresslevel=1, allowZip64=True) as zf:
+            entries.append(_add_file(zf, DATABASE, snapshot, step))
+            for name, path, _size in files:
+                try:
+                    entries.append(_add_file(zf, name, path, step))
+                except FileNotFoundError:
+                    continue  # an abandoned, never-saved photo removed meanwhile
+            manifest = {
+                "format": FORMAT,
+                "version": FORMAT_VERSION,
+                "created_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                "app_version": __version__,
+                "institute": _institute(store),
+                "schema": applied_names(store.db)[-1:] or None,
+                "database_name": db_path.name,
+                "entries": entries,
+            }
+            zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2))
+        _finish(tmp, target)
+        return BackupResult(target, full=True, entries=len(entries), bytes=done)
+    finally:
+        tmp.unlink(missing_ok=True)
+        snapshot.unlink(missing_ok=True)
+
+
+# -- check ----------------------------------------------------------------------------------
 def check(store: Store) -> list[str]:
     """Problems found by SQLite's integrity and foreign-key checks (empty: all good)."""
     problems = [row[0] for row in store.conn.execute("PRAGMA integrity_check") if row[0] != "ok"]
@@ -34,21 +250,58 @@ def check(store: Store) -> list[str]:
     return problems
 
 
-def restore(source: Path, db_path: Path) -> Path | None:
-    """Replace the database with `source`, after backing up the current file.
+def _check_database_file(path: Path, label: Path) -> None:
+    """Readable, not from a newer version, integrity ok — or a StoreError naming `label`."""
+    with open_store(path, create=False, migrate=False) as candidate:
+        problems = check(candidate)
+    if problems:
+        raise StoreError(f"{label} fails its integrity check: {problems[0]}")
 
-    The source is opened and checked first (readable, not from a newer version, integrity ok),
-    so a bad backup never replaces a good database. Returns the safety backup's path."""
+
+# -- restore --------------------------------------------------------------------------------
+def is_full_backup(path: Path) -> bool:
+    """A full backup (ZIP) rather than a database file, judged by content."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False
+
+
+def restore(source: Path, db_path: Path, *, progress: Progress | None = None) -> Path | None:
+    """Replace the centre's data with the backup `source` (full or database only), after
+    backing up the current state. Returns the safety backup's path (None: nothing there).
+
+    The backup is checked completely first, so a bad backup never replaces good data."""
+    source = Path(source)
+    db_path = Path(db_path)
     if not source.exists():
         raise StoreError(f"{source} does not exist.")
-    with open_store(source, create=False, migrate=False) as candidate:
-        problems = check(candidate)
-        if problems:
-            raise StoreError(f"{source} fails its integrity check: {problems[0]}")
+    restore_journal.finish_pending(db_path)
+    if is_full_backup(source):
+        return _restore_full(source, db_path, progress)
+    return _restore_plain(source, db_path)
+
+
+def _clear_staged(db_path: Path) -> None:
+    with open_store(db_path, create=False) as restored:  # migrates a backup from an older version
+        # Photos staged in the backup may have been saved since (the safety backup names
+        # them): the restored database keeps every attachment file it finds.
+        with restored.transaction():
+            restored.conn.execute(
+                "UPDATE attachment SET staged_at = NULL WHERE staged_at IS NOT NULL"
+            )
+
+
+def _restore_plain(source: Path, db_path: Path) -> Path | None:
+    """The database file alone; the keys and files folders stay as they are."""
+    _check_database_file(source, source)
     safety: Path | None = None
     if db_path.exists():
         with open_store(db_path, create=False, migrate=False) as current:
-            safety = backup(current, default_backup_path(db_path).with_suffix(".pre-restore.db"))
+            safety = backup(
+                current, default_backup_path(db_path, full=False).with_suffix(".pre-restore.db")
+            )
     tmp = db_path.with_name(db_path.name + ".restoring")
     src = sqlite3.connect(source)
     try:
@@ -62,11 +315,172 @@ def restore(source: Path, db_path: Path) -> Path | None:
     for suffix in ("-wal", "-shm"):
         Path(str(db_path) + suffix).unlink(missing_ok=True)
     shutil.move(tmp, db_path)  # an atomic rename on the same filesystem
-    with open_store(db_path, create=False) as restored:  # migrates a backup from an older version
-        # Photos staged in the backup may have been saved since (the safety backup names
-        # them): the restored database keeps every attachment file it finds.
-        with restored.transaction():
-            restored.conn.execute(
-                "UPDATE attachment SET staged_at = NULL WHERE staged_at IS NOT NULL"
-            )
+    _clear_staged(db_path)
+    return safety
+
+
+def _bad(source: Path, why: str) -> StoreError:
+    return StoreError(
+        f"{source} is not a usable Karmayogi Desk backup ({why}). Nothing was changed."
+    )
+
+
+def read_manifest(source: Path) -> dict[str, Any]:
+    """The manifest of a full backup, checked for shape and version; StoreError if unusable."""
+    try:
+        with zipfile.ZipFile(source) as zf:
+            return _manifest(zf, source)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise _bad(source, f"damaged archive: {exc}") from exc
+
+
+def _safe_name(name: str) -> bool:
+    if name == DATABASE:
+        return True
+    parts = PurePosixPath(name).parts
+    return (
+        len(parts) >= 2
+        and parts[0] in ("keys", "files")
+        and "\\" not in name
+        and not name.startswith("/")
+        and all(p not in ("", ".", "..") for p in parts)
+    )
+
+
+def _manifest(zf: zipfile.ZipFile, source: Path) -> dict[str, Any]:
+    try:
+        manifest = json.loads(zf.read(MANIFEST).decode("utf-8"))
+    except KeyError:
+        raise _bad(source, "no manifest.json") from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise _bad(source, f"unreadable manifest: {exc}") from exc
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise _bad(source, "not a Karmayogi Desk backup manifest")
+    version = manifest.get("version")
+    if not isinstance(version, int) or version > FORMAT_VERSION:
+        raise StoreError(
+            f"{source} was written by a newer version of Karmayogi Desk (backup format "
+            f"{version}). Install the newer version to restore it; nothing was changed."
+        )
+    entries = manifest.get("entries")
+    if not isinstance(entries, list) or not all(
+        isinstance(e, dict) and isinstance(e.get("name"), str) and isinstance(e.get("sha256"), str)
+        for e in entries
+    ):
+        raise _bad(source, "manifest without a list of entries")
+    listed = [e["name"] for e in entries]
+    if DATABASE not in listed:
+        raise _bad(source, "no database in it")
+    bad = [n for n in listed if not _safe_name(n)]
+    if bad:
+        raise _bad(source, f"unexpected entry {bad[0]!r}")
+    members = {n for n in zf.namelist() if not n.endswith("/")} - {MANIFEST}
+    if len(set(listed)) != len(listed) or members != set(listed):
+        extra = sorted(members.symmetric_difference(listed))
+        raise _bad(source, f"its contents do not match its manifest ({extra[:1] or 'dupes'})")
+    return manifest
+
+
+def _unpack(source: Path, staging: Path, progress: Progress | None) -> dict[str, Any]:
+    """Unpack into `staging`, checking every entry's SHA-256 against the manifest."""
+    try:
+        with zipfile.ZipFile(source) as zf:
+            manifest = _manifest(zf, source)
+            total = sum(int(e.get("size") or 0) for e in manifest["entries"])
+            done = 0
+            for entry in manifest["entries"]:
+                name = entry["name"]
+                dest = staging.joinpath(*PurePosixPath(name).parts)
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                digest = hashlib.sha256()
+                fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                with zf.open(name) as src, os.fdopen(fd, "wb") as out:
+                    while chunk := src.read(_CHUNK):
+                        digest.update(chunk)
+                        out.write(chunk)
+                        done += len(chunk)
+                        if progress is not None:
+                            progress(done, total, "")
+                if digest.hexdigest() != entry["sha256"].lower():
+                    raise _bad(source, f"{name} does not match its SHA-256 in the manifest")
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise _bad(source, f"damaged archive: {exc}") from exc
+    for folder in ("keys", "files"):
+        (staging / folder).mkdir(exist_ok=True)
+    _restrict_keys(staging / "keys")
+    _restrict_keys(staging / "files" / "keys")
+    return manifest
+
+
+def _restrict_keys(folder: Path) -> None:
+    if not folder.is_dir():
+        return
+    try:
+        for path in [folder, *folder.rglob("*")]:
+            os.chmod(path, 0o700 if path.is_dir() else 0o600)
+    except OSError:
+        pass
+
+
+def _restore_full(source: Path, db_path: Path, progress: Progress | None) -> Path | None:
+    stamp = _stamp()
+    folder = db_path.parent
+    staging = folder / f"{db_path.stem}.restoring-{stamp}"
+    old = folder / f"{db_path.stem}.previous-{stamp}"
+    staging.mkdir(parents=True)
+    try:
+        _unpack(source, staging, progress)
+        try:
+            _check_database_file(staging / DATABASE, source)
+        except StoreError as exc:
+            raise type(exc)(f"{source} cannot be restored: {exc} Nothing was changed.") from exc
+        for suffix in ("-wal", "-shm"):  # the check opened it; nothing of it may stay behind
+            Path(str(staging / DATABASE) + suffix).unlink(missing_ok=True)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    # The current state, complete, before anything is replaced.
+    safety: Path | None = None
+    keep_old = False
+    if db_path.exists():
+        try:
+            with open_store(db_path, create=False, migrate=False) as current:
+                safety = backup(current, default_backup_path(db_path).with_name(
+                    f"{db_path.stem}-backup-{stamp}.pre-restore{FULL_SUFFIX}"
+                ))
+        except (StoreError, sqlite3.Error):
+            # The current database cannot be read (the reason for restoring, often): its
+            # files are kept as they are, moved aside into `old`, instead.
+            keep_old = True
+            safety = old
+    else:
+        keep_old = any(
+            p.exists() for p in (keys_dir_for(db_path), files_dir(db_path))
+        )
+        safety = old if keep_old else None
+    moves: list[dict[str, str | None]] = []
+    for suffix in ("-wal", "-shm"):
+        moves.append(
+            {"live": f"{db_path}{suffix}", "old": str(old / f"{DATABASE}{suffix}"), "staged": None}
+        )
+    moves.append(
+        {"live": str(keys_dir_for(db_path)), "old": str(old / "keys"),
+         "staged": str(staging / "keys")}
+    )
+    moves.append(
+        {"live": str(files_dir(db_path)), "old": str(old / "files"),
+         "staged": str(staging / "files")}
+    )
+    moves.append(  # last: the database is what the app opens
+        {"live": str(db_path), "old": str(old / DATABASE), "staged": str(staging / DATABASE)}
+    )
+    journal = {
+        "source": str(source),
+        "created_at": stamp,
+        "moves": moves,
+        "remove": [str(staging)] + ([] if keep_old else [str(old)]),
+    }
+    restore_journal.write(db_path, journal)
+    restore_journal.finish_pending(db_path)
+    _clear_staged(db_path)
     return safety

@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from desktop.core.ids import new_id, now_ts
 from desktop.core.records import JSON_FIELDS, KIND_FIELDS, record_to_row, row_to_record
-from desktop.store import migrations
+from desktop.store import migrations, restore_journal
 from desktop.store.checkpoint import BACKSTOP_PAGES, WalCheckpointer
 from desktop.store.errors import (
     CorruptDatabaseError,
@@ -88,6 +88,7 @@ def open_store(
     in_memory = path is None or str(path) == ":memory:"
     db_path = None if in_memory else Path(path)
     if db_path is not None:
+        restore_journal.finish_pending(db_path)  # a restore cut short: finish it first
         _check_file(db_path, create=create)
     conn = _connect(":memory:" if db_path is None else db_path)
     try:

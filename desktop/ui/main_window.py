@@ -11,7 +11,7 @@ import importlib.util
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QProgressDialog,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -104,8 +105,13 @@ class PlaceholderPage(QWidget):
 
 
 class MainWindow(QMainWindow):
+    #: backup/restore progress (0-1000) from the worker thread, delivered on the GUI thread
+    file_progress = Signal(int, int, str)
+
     def __init__(self, ctx: AppContext, translations: Translations | None = None) -> None:
         super().__init__()
+        self._file_dialog: QProgressDialog | None = None
+        self.file_progress.connect(self._show_file_progress)
         self.ctx = ctx
         self.translations = translations
         self.setObjectName("MainWindow")
@@ -250,6 +256,42 @@ class MainWindow(QMainWindow):
         self._retranslate_code_texts()
 
     # -- file menu ---------------------------------------------------------------------------
+    def _progress_dialog(self, text: str, *, cancellable: bool) -> QProgressDialog:
+        """Window-modal progress for file work on the worker thread (0-1000)."""
+        dialog = QProgressDialog(
+            text, translate("MainWindow", "Cancel") if cancellable else "", 0, 1000, self
+        )
+        dialog.setWindowTitle(translate("MainWindow", "Karmayogi Desk"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setMinimumDuration(300)
+        if not cancellable:
+            dialog.setCancelButton(None)
+        self._file_dialog = dialog
+        return dialog
+
+    def _show_file_progress(self, done: int, total: int, _text: str = "") -> None:
+        dialog = self._file_dialog
+        if dialog is not None:
+            dialog.setMaximum(max(total, 1))
+            dialog.setValue(min(done, max(total, 1)))
+
+    def _close_file_dialog(self) -> None:
+        dialog, self._file_dialog = self._file_dialog, None
+        if dialog is not None:
+            dialog.hide()
+            dialog.deleteLater()
+
+    @staticmethod
+    def _per_mille(handle):
+        """Core progress (bytes done, bytes total) as 0-1000: Qt's int is 32 bits."""
+
+        def report(done: int, total: int, _text: str = "") -> None:
+            handle.progress(min(1000, done * 1000 // total) if total else 0, 1000, "")
+
+        return report
+
     def backup(self) -> None:
         from desktop.core import maintenance
 
@@ -257,27 +299,59 @@ class MainWindow(QMainWindow):
         if store.path is None:
             return
         suggested = maintenance.default_backup_path(store.path)
-        target, _filter = QFileDialog.getSaveFileName(
+        full_filter = translate("MainWindow", "Full backup: database, keys and files (*.kdbackup)")
+        db_filter = translate("MainWindow", "Database only (*.db)")
+        target, chosen = QFileDialog.getSaveFileName(
             self,
             translate("MainWindow", "Back up the database"),
             str(suggested),
-            translate("MainWindow", "Database (*.db)"),
+            f"{full_filter};;{db_filter}",
         )
         if not target:
             return
+        path = Path(target)
+        if not path.suffix:
+            path = path.with_suffix(".db" if chosen == db_filter else maintenance.FULL_SUFFIX)
+        dialog = self._progress_dialog(
+            translate("MainWindow", "Writing the backup…"), cancellable=True
+        )
 
-        def done(path: Path) -> None:
-            QMessageBox.information(
-                self,
-                translate("MainWindow", "Backup"),
-                translate("MainWindow", "Backup written to %1").replace("%1", str(path)),
+        def task(handle):
+            return maintenance.backup_ex(
+                store, path, progress=self._per_mille(handle), cancelled=lambda: handle.cancelled
             )
 
-        self.ctx.run(
-            lambda handle: maintenance.backup(store, Path(target)),
-            on_done=done,
-            on_error=self._task_failed,
-        )
+        def done(result) -> None:
+            self._close_file_dialog()
+            text = translate("MainWindow", "Backup written to %1").replace("%1", str(result.path))
+            if result.full:
+                text += "\n\n" + translate(
+                    "MainWindow",
+                    "It holds the database, the certificate signing keys and the files "
+                    "(photos). Keep it as safe as this laptop: whoever has it can sign "
+                    "certificates in this centre's name.",
+                )
+            else:
+                text += "\n\n" + translate(
+                    "MainWindow",
+                    "Only the database is in this file: the signing keys and the photos are "
+                    "not. Choose a full backup (.kdbackup) to keep them too.",
+                )
+            QMessageBox.information(self, translate("MainWindow", "Backup"), text)
+
+        def failed(exc: BaseException, trace: str) -> None:
+            self._close_file_dialog()
+            if isinstance(exc, maintenance.BackupCancelled):
+                QMessageBox.information(
+                    self,
+                    translate("MainWindow", "Backup"),
+                    translate("MainWindow", "The backup was cancelled; nothing was written."),
+                )
+            else:
+                self._task_failed(exc, trace)
+
+        handle = self.ctx.run(task, on_done=done, on_error=failed, progress=self.file_progress.emit)
+        dialog.canceled.connect(handle.cancel)
 
     def restore(self) -> None:
         from desktop.core import maintenance
@@ -286,44 +360,69 @@ class MainWindow(QMainWindow):
         store = self.ctx.store
         if store.path is None:
             return
+        filters = ";;".join(
+            (
+                translate("MainWindow", "Backups (*.kdbackup *.db *.bak)"),
+                translate("MainWindow", "Full backup: database, keys and files (*.kdbackup)"),
+                translate("MainWindow", "Database only (*.db *.bak)"),
+            )
+        )
         source, _filter = QFileDialog.getOpenFileName(
             self,
             translate("MainWindow", "Restore a backup"),
             str(store.path.parent),
-            translate("MainWindow", "Database (*.db *.bak)"),
+            filters,
         )
         if not source:
             return
-        if not ask_yes_no(
-            self,
-            translate("MainWindow", "Restore"),
-            translate(
+        full = maintenance.is_full_backup(Path(source))
+        if full:
+            question = translate(
+                "MainWindow",
+                "Replace the current data (database, signing keys and files such as photos) "
+                "with this backup?\n%1\n\nThe backup is checked completely first, and the "
+                "current data is saved as a full backup before anything is replaced.",
+            )
+        else:
+            question = translate(
                 "MainWindow",
                 "Replace the current database with this backup?\n%1\n\n"
                 "The current file is saved as a backup first.",
-            ).replace("%1", source),
-        ):
+            )
+        if not ask_yes_no(self, translate("MainWindow", "Restore"), question.replace("%1", source)):
             return
         path = store.path
         self.ctx.runner.wait()
         store.close()
-        try:
-            safety = maintenance.restore(Path(source), path)
-        except Exception as exc:
+        self._progress_dialog(
+            translate("MainWindow", "Checking and restoring the backup…"), cancellable=False
+        )
+
+        def task(handle):
+            return maintenance.restore(Path(source), path, progress=self._per_mille(handle))
+
+        def reopen() -> None:
+            self._close_file_dialog()
             self.ctx.store = open_store(path, create=False)
             self.ctx.store.checkpoint_in_background()
+
+        def done(safety: Path | None) -> None:
+            reopen()
+            self.rebuild_pages()
+            self.ctx.notify("*")
+            self._show_institute()
+            text = translate("MainWindow", "The backup was restored.")
+            if safety:
+                text += "\n" + translate(
+                    "MainWindow", "The previous file was saved as %1"
+                ).replace("%1", str(safety))
+            QMessageBox.information(self, translate("MainWindow", "Restore"), text)
+
+        def failed(exc: BaseException, trace: str) -> None:
+            reopen()
             QMessageBox.critical(self, translate("MainWindow", "Restore"), str(exc))
-            return
-        self.ctx.store = open_store(path, create=False)
-        self.ctx.store.checkpoint_in_background()
-        self.rebuild_pages()
-        self.ctx.notify("*")
-        text = translate("MainWindow", "The backup was restored.")
-        if safety:
-            text += "\n" + translate("MainWindow", "The previous file was saved as %1").replace(
-                "%1", str(safety)
-            )
-        QMessageBox.information(self, translate("MainWindow", "Restore"), text)
+
+        self.ctx.run(task, on_done=done, on_error=failed, progress=self.file_progress.emit)
 
     def _task_failed(self, exc: BaseException, trace: str) -> None:
         QMessageBox.critical(self, translate("MainWindow", "Karmayogi Desk"), str(exc))

@@ -91,10 +91,6 @@
         <translation>डेटाबेस का बैकअप लें</translation>
     </message>
     <message>
-        <source>Database (*.db)</source>
-        <translation>डेटाबेस (*.db)</translation>
-    </message>
-    <message>
         <source>Backup</source>
         <translation>बैकअप</translation>
     </message>
@@ -103,12 +99,58 @@
         <translation>बैकअप %1 में सहेजा गया</translation>
     </message>
     <message>
-        <source>Restore a backup</source>
-        <translation>बैकअप पुनर्स्थापित करें</translation>
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
     </message>
     <message>
-        <source>Database (*.db *.bak)</source>
-        <translation>डेटाबेस (*.db *.bak)</translation>
+        <source>Full backup: database, keys and files (*.kdbackup)</source>
+        <translation>पूर्ण बैकअप: डेटाबेस, कुंजियाँ और फ़ाइलें (*.kdbackup)</translation>
+    </message>
+    <message>
+        <source>Database only (*.db)</source>
+        <translation>केवल डेटाबेस (*.db)</translation>
+    </message>
+    <message>
+        <source>Writing the backup…</source>
+        <translation>बैकअप लिखा जा रहा है…</translation>
+    </message>
+    <message>
+        <source>It holds the database, the certificate signing keys and the files (photos). Keep it as safe as this laptop: whoever has it can sign certificates in this centre's name.</source>
+        <translation>इसमें डेटाबेस, प्रमाण-पत्र हस्ताक्षर कुंजियाँ और फ़ाइलें (फ़ोटो) हैं। इसे इस लैपटॉप जितना ही सुरक्षित रखें: जिसके पास यह है, वह इस केंद्र के नाम से प्रमाण-पत्र पर हस्ताक्षर कर सकता है।</translation>
+    </message>
+    <message>
+        <source>Only the database is in this file: the signing keys and the photos are not. Choose a full backup (.kdbackup) to keep them too.</source>
+        <translation>इस फ़ाइल में केवल डेटाबेस है: हस्ताक्षर कुंजियाँ और फ़ोटो नहीं हैं। उन्हें भी रखने के लिए पूर्ण बैकअप (.kdbackup) चुनें।</translation>
+    </message>
+    <message>
+        <source>The backup was cancelled; nothing was written.</source>
+        <translation>बैकअप रद्द कर दिया गया; कुछ भी नहीं लिखा गया।</translation>
+    </message>
+    <message>
+        <source>Backups (*.kdbackup *.db *.bak)</source>
+        <translation>बैकअप (*.kdbackup *.db *.bak)</translation>
+    </message>
+    <message>
+        <source>Database only (*.db *.bak)</source>
+        <translation>केवल डेटाबेस (*.db *.bak)</translation>
+    </message>
+    <message>
+        <source>Replace the current data (database, signing keys and files such as photos) with this backup?
+%1
+
+The backup is checked completely first, and the current data is saved as a full backup before anything is replaced.</source>
+        <translation>क्या वर्तमान डेटा (डेटाबेस, हस्ताक्षर कुंजियाँ और फ़ोटो जैसी फ़ाइलें) को इस बैकअप से बदलना है?
+%1
+
+पहले बैकअप की पूरी जाँच होती है, और कुछ भी बदलने से पहले वर्तमान डेटा पूर्ण बैकअप के रूप में सहेजा जाता है।</translation>
+    </message>
+    <message>
+        <source>Checking and restoring the backup…</source>
+        <translation>बैकअप की जाँच और पुनर्स्थापना हो रही है…</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>बैकअप पुनर्स्थापित करें</translation>
     </message>
     <message>
         <source>Restore</source>
@@ -165,16 +207,16 @@ Offline desk for Mission Karmayogi training centres in Uttar Pradesh: roster, wo
         <translation>बैकअप (&amp;B)…</translation>
     </message>
     <message>
-        <source>Write a consistent copy of the database to a file</source>
-        <translation>डेटाबेस की सुसंगत प्रति एक फ़ाइल में लिखें</translation>
+        <source>Write the database, signing keys and files (photos) to one backup file</source>
+        <translation>डेटाबेस, हस्ताक्षर कुंजियाँ और फ़ाइलें (फ़ोटो) एक बैकअप फ़ाइल में लिखें</translation>
     </message>
     <message>
         <source>&amp;Restore…</source>
         <translation>पुनर्स्थापना (&amp;R)…</translation>
     </message>
     <message>
-        <source>Replace the database with a backup (the current file is saved first)</source>
-        <translation>डेटाबेस को बैकअप से बदलें (वर्तमान फ़ाइल पहले सहेजी जाती है)</translation>
+        <source>Replace the data with a backup (the current data is saved first)</source>
+        <translation>डेटा को बैकअप से बदलें (वर्तमान डेटा पहले सहेजा जाता है)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

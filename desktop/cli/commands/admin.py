@@ -1,23 +1,42 @@
-"""`backup`, `restore`, `check`: keeping the database file safe."""
+"""`backup`, `restore`, `check`: keeping the centre's data safe (see core/maintenance.py)."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from desktop.cli.base import EXIT_PROBLEMS, CliError, db_path, emit, open_db
+from desktop.cli.base import EXIT_PROBLEMS, CliError, db_path, emit, open_db, progress
 from desktop.core import maintenance
 from desktop.store import StoreError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("backup", help="online backup of the database")
-    parser.add_argument("file", nargs="?", help="backup file (default: beside the database)")
+    parser = subparsers.add_parser(
+        "backup",
+        help="full backup: database (online backup), signing keys and files (photos, sync keys)",
+        description=(
+            "Write a full backup: one .kdbackup file (a ZIP) holding the database, the "
+            "certificate signing keys and the files folder (photos, certificates, sync keys), "
+            "with a manifest of SHA-256 hashes. A FILE ending .db (.sqlite, .sqlite3, .bak) "
+            "gets the database alone, as in earlier versions. The backup holds private keys: "
+            "it is written readable by you only; keep it as safe as the laptop itself."
+        ),
+    )
+    parser.add_argument(
+        "file", nargs="?",
+        help="backup file (default: <db name>-backup-<time>.kdbackup beside the database)",
+    )
     parser.set_defaults(func=run_backup)
     parser = subparsers.add_parser(
-        "restore", help="replace the database with a backup (the current file is backed up first)"
+        "restore",
+        help="replace the data with a backup (the current state is backed up first)",
+        description=(
+            "Restore a full backup (.kdbackup: database, keys and files, all checked against "
+            "the manifest before anything is changed) or a database file alone (.db: the keys "
+            "and files folders are left as they are). The current state is backed up first."
+        ),
     )
-    parser.add_argument("file", help="the backup to restore")
+    parser.add_argument("file", help="the backup to restore (.kdbackup or .db)")
     parser.set_defaults(func=run_restore)
     parser = subparsers.add_parser("check", help="integrity check of the database")
     parser.set_defaults(func=run_check)
@@ -26,22 +45,43 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_backup(args: argparse.Namespace) -> int:
     with open_db(args) as store:
         try:
-            path = maintenance.backup(store, Path(args.file) if args.file else None)
+            result = maintenance.backup_ex(store, Path(args.file) if args.file else None)
         except StoreError as exc:
             raise CliError(str(exc)) from exc
-    emit(args, {"backup": str(path)}, f"Backup written to {path}")
+    if not result.full:
+        progress(
+            "Database only: the signing keys and files (photos) are not in this backup; "
+            "give a .kdbackup name (or none) for a full backup."
+        )
+    emit(
+        args,
+        {
+            "backup": str(result.path),
+            "format": "full" if result.full else "database",
+            "entries": result.entries,
+            "bytes": result.bytes,
+        },
+        f"Backup written to {result.path}",
+    )
     return 0
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    source = Path(args.file)
+    full = maintenance.is_full_backup(source)
     try:
-        safety = maintenance.restore(Path(args.file), db_path(args))
+        safety = maintenance.restore(source, db_path(args))
     except StoreError as exc:
         raise CliError(str(exc)) from exc
     emit(
         args,
-        {"restored": args.file, "previous_saved_as": str(safety) if safety else None},
-        f"Restored {args.file}" + (f"; the previous file was saved as {safety}" if safety else ""),
+        {
+            "restored": args.file,
+            "format": "full" if full else "database",
+            "previous_saved_as": str(safety) if safety else None,
+        },
+        f"Restored {args.file}"
+        + (f"; the previous state was saved as {safety}" if safety else ""),
     )
     return 0
 

@@ -41,12 +41,20 @@ def b64u_decode(text: str) -> bytes:
 
 def keys_dir(store: Store) -> Path | None:
     """`<db name>-keys/` beside the database (or $KARMAYOGI_DESK_KEYS); None when in memory."""
+    if store.path is None and not os.environ.get(KEYS_ENV):
+        return None
+    return keys_dir_for(store.path)
+
+
+def keys_dir_for(db_path: Path | str | None) -> Path:
+    """The signing-keys folder of the database file at `db_path` (what `keys_dir` returns for
+    a store on that file): $KARMAYOGI_DESK_KEYS, else `<db name>-keys/` beside it."""
     env = os.environ.get(KEYS_ENV)
     if env:
         return Path(env)
-    if store.path is None:
-        return None
-    path = Path(store.path)
+    if db_path is None:
+        raise StoreError("An in-memory database has no keys folder.")
+    path = Path(db_path)
     return path.with_name(path.stem + "-keys")
 
 
