@@ -5,9 +5,9 @@ where each is and what it is. Location data is removed from images before they a
 unless the user keeps it, so the stored bytes differ from the file on disk: the hash is
 always of the bytes we store (and upload — SYNC-PROTOCOL.md §5 checks exactly that).
 
-JPEG: the Exif segment is rewritten without its GPS directory and XMP packets carrying GPS
-are dropped — the compressed image data is copied untouched (no re-encoding, no quality
-loss). Other images with location data are re-saved by Pillow without it.
+JPEG: the Exif segment is rewritten without its GPS directory, and XMP packets carrying GPS
+and IPTC blocks naming places (city, sub-location, state, country) are dropped — the
+compressed image data is copied untouched (no re-encoding, no quality loss). Other images with location data are re-saved by Pillow without it.
 
 HEIC/HEIF (the default photo format of iPhones and many Android phones) is decoded with
 pillow-heif and stored as a JPEG: the form's thumbnails, the PDF reports (ReportLab draws JPEG
@@ -243,9 +243,39 @@ def to_jpeg(data: bytes, *, keep_location: bool = False) -> tuple[bytes, bool]:
 
 
 # -- location data ------------------------------------------------------------------------
+#: IPTC-IIM datasets naming a place (record 2): content location code/name, city,
+#: sub-location, province/state, country code, country name
+_IPTC_PLACES = tuple(bytes((0x1C, 0x02, n)) for n in (26, 27, 90, 92, 95, 100, 101))
+
+
+def _iptc_has_place(body: bytes) -> bool:
+    """Whether a JPEG APP13 (Photoshop IRB) segment holds IPTC place datasets."""
+    return body.startswith(b"Photoshop 3.0\x00") and any(tag in body for tag in _IPTC_PLACES)
+
+
+def _jpeg_iptc_has_place(data: bytes) -> bool:
+    pos = 2
+    while pos + 4 <= len(data) and data[pos] == 0xFF:
+        marker = data[pos + 1]
+        if marker == 0xDA or marker == 0xD9:
+            break
+        if marker == 0x01 or 0xD0 <= marker <= 0xD7 or marker == 0xFF:
+            pos += 2 if marker != 0xFF else 1
+            continue
+        (length,) = struct.unpack(">H", data[pos + 2 : pos + 4])
+        if marker == 0xED and _iptc_has_place(data[pos + 4 : pos + 2 + length]):
+            return True
+        pos += 2 + length
+    return False
+
+
 def has_location(data: bytes) -> bool:
-    """Whether an image carries a non-empty EXIF GPS directory (or XMP GPS tags)."""
+    """Whether an image carries a non-empty EXIF GPS directory, XMP GPS tags, or (JPEG)
+    IPTC place names such as city and sub-location."""
     Image = _pil()  # noqa: N806 (the PIL module under its usual name)
+
+    if data[:2] == b"\xff\xd8" and _jpeg_iptc_has_place(data):
+        return True
 
     try:
         with Image.open(io.BytesIO(data)) as img:
@@ -262,7 +292,8 @@ def has_location(data: bytes) -> bool:
 
 def _strip_jpeg(data: bytes) -> bytes:
     """Copy a JPEG segment by segment, rewriting Exif without GPS and dropping XMP packets
-    that hold GPS tags; the entropy-coded image data is copied byte for byte."""
+    that hold GPS tags and IPTC blocks that name places; the entropy-coded image data is
+    copied byte for byte."""
     from PIL import Image
 
     if data[:2] != b"\xff\xd8":
@@ -295,6 +326,8 @@ def _strip_jpeg(data: bytes) -> bytes:
                 segment = b"\xff\xe1" + struct.pack(">H", len(new_body) + 2) + new_body
         elif marker == 0xE1 and b"GPSL" in body and body.startswith(b"http://ns.adobe.com"):
             segment = b""  # XMP with location
+        elif marker == 0xED and _iptc_has_place(body):
+            segment = b""  # IPTC with place names (caption and keywords go with it)
         out += segment
         pos += 2 + length
     return bytes(out)

@@ -221,3 +221,35 @@ def test_heic_without_gps_and_damaged_heic(disk_store):
     with pytest.raises(att.AttachmentError) as err:
         att.add_bytes(disk_store, broken, "cut.heic")
     assert "cut.heic" in str(err.value) and "not a readable image" in str(err.value)
+
+
+def _with_iptc(data: bytes, datasets: list[tuple[int, bytes]]) -> bytes:
+    """A JPEG with an APP13 Photoshop/IPTC block (record 2 datasets) after SOI."""
+    import struct
+
+    iim = b"".join(b"\x1c\x02" + bytes((n,)) + struct.pack(">H", len(v)) + v for n, v in datasets)
+    irb = b"8BIM\x04\x04\x00\x00" + struct.pack(">I", len(iim)) + iim
+    body = b"Photoshop 3.0\x00" + irb
+    return data[:2] + b"\xff\xed" + struct.pack(">H", len(body) + 2) + body + data[2:]
+
+
+def test_iptc_place_names_are_location_and_are_removed(disk_store):
+    data = _with_iptc(jpeg(), [(90, b"Lucknow"), (92, b"Collectorate"), (120, b"Site visit")])
+    assert att.has_location(data)
+    stored = att.add_bytes(disk_store, data, "site.jpg")
+    kept = att.read_attachment(disk_store, stored.sha256)
+    assert stored.location_removed
+    assert b"Lucknow" not in kept and b"Collectorate" not in kept
+    assert not att.has_location(kept)
+    assert kept[kept.index(b"\xff\xda") :] == data[data.index(b"\xff\xda") :]  # lossless
+    with Image.open(io.BytesIO(kept)) as img:
+        img.load()
+    kept_too = att.add_bytes(disk_store, data, "site2.jpg", keep_location=True)
+    assert b"Lucknow" in att.read_attachment(disk_store, kept_too.sha256)
+
+
+def test_iptc_without_place_names_is_not_location(disk_store):
+    data = _with_iptc(jpeg(), [(120, b"Site visit"), (25, b"training")])
+    assert not att.has_location(data)
+    stored = att.add_bytes(disk_store, data, "caption.jpg")
+    assert att.read_attachment(disk_store, stored.sha256) == data
