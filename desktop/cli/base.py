@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -73,3 +74,13 @@ def emit(
 def progress(message: str) -> None:
     """Progress and logs go to stderr so stdout stays a clean JSON document."""
     print(message, file=sys.stderr, flush=True)
+
+
+def import_again(args: argparse.Namespace, group: str, fingerprint: str) -> str:
+    """`<group> import FILE` again with the signer's fingerprint confirmed, as a command line
+    to copy (what a refusal of an unknown desk's bundle or receipt tells the user to run)."""
+    words = ["karmayogi-desk"]
+    if args.db:
+        words += ["--db", str(args.db)]
+    words += [group, "import", str(args.file), "--trust-signer", fingerprint]
+    return shlex.join(words)

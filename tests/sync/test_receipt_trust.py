@@ -188,7 +188,7 @@ def test_cli_refuses_an_unknown_signer_with_exit_2_until_its_fingerprint_is_give
     code, out, err = cli("--db", field_db, "receipt", "import", path)
     assert code == 2 and out == ""
     assert trip.relay.device_id in err and relay_fp in err
-    assert f"--trust-signer {relay_fp}" in err
+    assert f"--db {field_db} receipt import {path} --trust-signer {relay_fp}" in err
     wrong = DeviceKeys(trip.tmp / "other").fingerprint()
     code, out, err = cli("--db", field_db, "receipt", "import", path, "--trust-signer", wrong)
     assert code == 2 and "not the fingerprint" in err and "--trust-signer" not in err

@@ -9,9 +9,8 @@ bundle from a desk needs `--trust-signer` with that desk's key fingerprint, whic
 from __future__ import annotations
 
 import argparse
-import shlex
 
-from desktop.cli.base import EXIT_OK, EXIT_PROBLEMS, CliError, emit, open_db
+from desktop.cli.base import EXIT_OK, EXIT_PROBLEMS, CliError, emit, import_again, open_db
 from desktop.core.sync.bundle import BundleError, UntrustedSigner, export_bundle, import_bundle
 from desktop.core.sync.keys import DeviceKeys
 
@@ -59,7 +58,7 @@ def run_import(args: argparse.Namespace) -> int:
             # Exit 2 (CLI.md): refused input, nothing changed; say exactly what to run.
             hint = "" if exc.given is not None else (
                 "\nIf that desk's operator reads out the same fingerprint, run:\n  "
-                + _again(args, exc.fingerprint))
+                + import_again(args, "bundle", exc.fingerprint))
             raise CliError(f"{exc}{hint}") from exc
         except BundleError as exc:
             raise CliError(str(exc)) from exc
@@ -82,15 +81,6 @@ def run_import(args: argparse.Namespace) -> int:
 
     emit(args, summary, text)
     return EXIT_PROBLEMS if summary["conflicts"] else EXIT_OK
-
-
-def _again(args: argparse.Namespace, fingerprint: str) -> str:
-    """The same import with the fingerprint confirmed, as a command line to copy."""
-    words = ["karmayogi-desk"]
-    if args.db:
-        words += ["--db", str(args.db)]
-    words += ["bundle", "import", str(args.file), "--trust-signer", fingerprint]
-    return shlex.join(words)
 
 
 def run_key(args: argparse.Namespace) -> int:

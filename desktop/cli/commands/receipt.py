@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.cli.base import EXIT_OK, EXIT_PROBLEMS, CliError, emit, open_db
+from desktop.cli.base import EXIT_OK, EXIT_PROBLEMS, CliError, emit, import_again, open_db
 from desktop.core.sync.receipt import (
     ReceiptError,
     UntrustedSigner,
@@ -55,8 +55,8 @@ def run_import(args: argparse.Namespace) -> int:
             summary = import_receipt(store, args.file, trust_fingerprint=args.trust_signer)
         except UntrustedSigner as exc:
             hint = "" if exc.given is not None else (
-                "\nIf the relay desk's operator reads out the same fingerprint, run again with "
-                f"--trust-signer {exc.fingerprint}")
+                "\nIf the relay desk's operator reads out the same fingerprint, run:\n  "
+                + import_again(args, "receipt", exc.fingerprint))
             raise CliError(f"{exc}{hint}") from exc
         except ReceiptError as exc:
             raise CliError(str(exc)) from exc
