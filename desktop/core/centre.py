@@ -8,9 +8,17 @@ from desktop.store import Store, StoreError
 
 _CODE = re.compile(r"^[A-Z0-9][A-Z0-9-]{1,15}$")
 
+# Each laptop ("desk") of an institute has its own number, so that certificate numbers and
+# signing-key ids made offline on two laptops never clash (see certificates/numbering.py).
+DESK_MIN, DESK_MAX = 1, 9
+DESK_META = "desk_number"
 
-def init_centre(store: Store, code: str, name_en: str, name_hi: str | None = None) -> None:
-    """Record this centre's institute (idempotent for the same code)."""
+
+def init_centre(
+    store: Store, code: str, name_en: str, name_hi: str | None = None, desk: int | None = None
+) -> None:
+    """Record this centre's institute (idempotent for the same code) and this laptop's desk
+    number within it (`desk`; None keeps the one recorded, 1 for a new database)."""
     code = code.strip().upper()
     if not _CODE.match(code):
         raise StoreError(
@@ -18,6 +26,7 @@ def init_centre(store: Store, code: str, name_en: str, name_hi: str | None = Non
         )
     if not name_en.strip():
         raise StoreError("Institute name (English) must not be empty.")
+    desk = check_desk(desk) if desk is not None else desk_number(store)
     existing = store.institute_code
     if existing and existing != code:
         raise StoreError(
@@ -31,6 +40,28 @@ def init_centre(store: Store, code: str, name_en: str, name_hi: str | None = Non
             (code, name_en.strip(), (name_hi or "").strip() or None),
         )
         store.meta_set("institute_code", code)
+        store.meta_set(DESK_META, str(desk))
+
+
+def check_desk(value: object) -> int:
+    """The desk number as an int, or a StoreError saying what is allowed."""
+    try:
+        desk = int(str(value).strip())
+    except ValueError:
+        desk = None
+    if desk is None or not DESK_MIN <= desk <= DESK_MAX:
+        raise StoreError(
+            f"Desk number {value!r}: use a whole number from {DESK_MIN} to {DESK_MAX}. Every "
+            "laptop of one institute needs its own desk number, so that their certificate "
+            "numbers and signing keys never clash."
+        )
+    return desk
+
+
+def desk_number(store: Store) -> int:
+    """This desk's number within its institute (1 for databases made before desks existed)."""
+    value = store.meta_get(DESK_META)
+    return int(value) if value and value.isdigit() else 1
 
 
 def own_institute(store: Store) -> dict | None:

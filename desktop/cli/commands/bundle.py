@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 
 from desktop.cli.base import EXIT_OK, EXIT_PROBLEMS, CliError, emit, import_again, open_db
+from desktop.core.certificates.numbering import desk_clash_warning
 from desktop.core.sync.bundle import BundleError, UntrustedSigner, export_bundle, import_bundle
 from desktop.core.sync.keys import DeviceKeys
 
@@ -62,6 +63,9 @@ def run_import(args: argparse.Namespace) -> int:
             raise CliError(f"{exc}{hint}") from exc
         except BundleError as exc:
             raise CliError(str(exc)) from exc
+        summary["desk_warning"] = desk_clash_warning(
+            store, [c for c in summary["conflicts"] if c.get("number")]
+        )
 
     def text() -> str:
         lines = []
@@ -77,6 +81,8 @@ def run_import(args: argparse.Namespace) -> int:
                      "queued for the portal.")
         for c in summary["conflicts"]:
             lines.append(f"  conflict {c['kind']} {c['id']}: {c['message']}")
+        if summary["desk_warning"]:
+            lines.append("Warning: " + summary["desk_warning"])
         return "\n".join(lines)
 
     emit(args, summary, text)

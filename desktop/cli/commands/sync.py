@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from desktop.cli.base import EXIT_OK, EXIT_PROBLEMS, CliError, emit, open_db, progress
+from desktop.core.certificates.numbering import desk_clash_warning
 from desktop.core.sync.client import AuthError, InsecureUrl, PortalError, Transient
 from desktop.core.sync.engine import NotEnrolled, SyncEngine, status
 
@@ -43,6 +44,7 @@ def run_sync(args: argparse.Namespace) -> int:
             raise CliError(str(exc)) from exc
         except AuthError as exc:
             raise CliError(str(exc), EXIT_PROBLEMS) from exc
+        desk_warning = desk_clash_warning(store)
     payload = {
         "sent_batches": result.sent_batches,
         "acked_records": result.acked_records,
@@ -54,6 +56,7 @@ def run_sync(args: argparse.Namespace) -> int:
         "rejected_records": result.rejected_records,
         "held": result.held,
         "retry_at": result.retry_at,
+        "desk_warning": desk_warning,
     }
 
     def text() -> str:
@@ -65,6 +68,8 @@ def run_sync(args: argparse.Namespace) -> int:
             lines.append(f"  rejected {r['kind']} {r['id']}: {r['code']} — {r['message']}")
         for h in result.held:
             lines.append(f"  not applied here {h['kind']} {h['id']}: {h['error']}")
+        if payload["desk_warning"]:
+            lines.append("Warning: " + payload["desk_warning"])
         return "\n".join(lines)
 
     emit(args, payload, text)
@@ -76,6 +81,7 @@ def run_sync(args: argparse.Namespace) -> int:
 def run_status(args: argparse.Namespace) -> int:
     with open_db(args) as store:
         info = status(store)
+        info["desk_warning"] = desk_clash_warning(store)
 
     def text() -> str:
         lines = [
@@ -92,6 +98,8 @@ def run_status(args: argparse.Namespace) -> int:
         for h in info["held"]:
             lines.append(f"  from the portal, not applied here {h['kind']} {h['id']}: "
                          f"{h['error']}")
+        if info["desk_warning"]:
+            lines.append("Warning: " + info["desk_warning"])
         if info["retry_at"]:
             lines.append(f"The portal asked to wait until {info['retry_at']} (Retry-After).")
         return "\n".join(lines)

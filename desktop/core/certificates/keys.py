@@ -4,6 +4,11 @@ OUTSIDE the database in a user-only folder beside it; public halves go into `tru
 
 Why a file and not the DB: the database travels (backups, USB bundles, support copies) and a
 private key inside it would let anyone holding a copy forge certificates.
+
+Key numbers (the part of the §8 `kid` "<institute_code>:<key number>" after the colon) are
+partitioned by desk like certificate numbers: desk d uses (d − 1)·100 + 1 … (d − 1)·100 + 99,
+so desk 1's keys are 1, 2, … (what every database made before desks existed has), desk 2's
+101, 102, … and two laptops of one institute never publish different keys under one kid.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from typing import Any
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from desktop.core.certificates.numbering import desk_number
 from desktop.core.ids import now_ts
 from desktop.store import Store, StoreError
 
@@ -56,6 +62,52 @@ def keys_dir_for(db_path: Path | str | None) -> Path:
         raise StoreError("An in-memory database has no keys folder.")
     path = Path(db_path)
     return path.with_name(path.stem + "-keys")
+
+
+KEYS_PER_DESK = 100
+
+
+def desk_key_numbers(desk: int) -> tuple[int, int]:
+    """(first, last) key number of a desk."""
+    base = (desk - 1) * KEYS_PER_DESK
+    return base + 1, base + KEYS_PER_DESK - 1
+
+
+def key_number(kid: str | None) -> int | None:
+    try:
+        return int(str(kid).rsplit(":", 1)[1])
+    except (IndexError, ValueError):
+        return None
+
+
+def _next_key_number(store: Store) -> int:
+    """The next key number of this desk's range: above every key of this institute in the
+    range that this database knows (its own, or one imported from another desk)."""
+    institute = _institute(store)
+    desk = desk_number(store)
+    first, final = desk_key_numbers(desk)
+    used = [
+        n
+        for (kid,) in store.conn.execute(
+            "SELECT kid FROM trusted_key WHERE institute = ?", (institute,)
+        )
+        if kid.rsplit(":", 1)[0] == institute
+        and (n := key_number(kid)) is not None
+        and first <= n <= final
+    ]
+    number = max(used, default=first - 1) + 1
+    if number > final:
+        raise KeyError_(
+            f"Desk {desk} has used all its {final - first + 1} signing-key numbers "
+            f"({institute}:{first} to {institute}:{final}); no new key can be made."
+        )
+    return number
+
+
+def in_desk_range(store: Store, kid: str | None) -> bool:
+    n = key_number(kid)
+    first, final = desk_key_numbers(desk_number(store))
+    return n is not None and first <= n <= final
 
 
 def _key_file(folder: Path, kid: str) -> Path:
@@ -123,19 +175,19 @@ def _new_key(store: Store, number: int) -> str:
 
 
 def ensure_signing_key(store: Store) -> str:
-    """Make the first signing key if there is none (called by `init`); returns the kid."""
+    """Make the first signing key if there is none, or a new one when the desk number was
+    changed and the current key's number is another desk's (called by `init`); returns the
+    kid. An existing key in this desk's range is kept (old databases: desk 1, key 1)."""
     kid = current_kid(store)
-    if kid is not None:
+    if kid is not None and in_desk_range(store, kid):
         return kid
-    return _new_key(store, 1)
+    return _new_key(store, _next_key_number(store))
 
 
 def rotate(store: Store) -> str:
-    """A new key with the next number; the old one stops signing but stays trusted, so
-    certificates it signed keep verifying."""
-    kid = current_kid(store)
-    number = int(kid.rsplit(":", 1)[1]) + 1 if kid else 1
-    return _new_key(store, number)
+    """A new key with the next number of this desk's range; the old one stops signing but
+    stays trusted, so certificates it signed keep verifying."""
+    return _new_key(store, _next_key_number(store))
 
 
 def signing_key(store: Store) -> tuple[str, Ed25519PrivateKey]:

@@ -304,10 +304,12 @@ def import_bundle(
                 try:
                     status = store.apply_record(record)
                 except sqlite3.IntegrityError as exc:
-                    summary["conflicts"].append(
-                        {"batch_id": batch_id, "id": record["id"], "kind": record["kind"],
-                         "message": str(exc)}
-                    )
+                    conflict = {"batch_id": batch_id, "id": record["id"],
+                                "kind": record["kind"], "message": str(exc)}
+                    if record["kind"] == "certificate":  # lets the caller spot a desk clash
+                        conflict["number"] = (record.get("data") or {}).get("number")
+                        conflict["origin"] = record.get("origin")
+                    summary["conflicts"].append(conflict)
                     continue
                 summary[status] += 1
             if doc.get("device_id") != store.device_id and outbox.add_relayed(
