@@ -9,12 +9,25 @@ case the thread falls behind. Durability is unchanged: commits are still fsynced
 
 from __future__ import annotations
 
+import atexit
 import sqlite3
 import threading
+import weakref
 from pathlib import Path
 
 #: the writer's own checkpoint threshold while the thread runs (pages; ~40 MB of WAL)
 BACKSTOP_PAGES = 10_000
+
+
+_running: weakref.WeakSet[WalCheckpointer] = weakref.WeakSet()
+
+
+@atexit.register
+def _stop_all() -> None:
+    """A store left open at exit: stop its thread before the interpreter tears down (a
+    daemon thread inside SQLite during finalization can crash the process)."""
+    for checkpointer in list(_running):
+        checkpointer.stop()
 
 
 class WalCheckpointer:
@@ -27,12 +40,14 @@ class WalCheckpointer:
         self._thread = threading.Thread(target=self._run, name="wal-checkpoint", daemon=True)
 
     def start(self) -> None:
+        _running.add(self)
         self._thread.start()
 
     def stop(self) -> None:
         self._stop.set()
-        if self._thread.is_alive():
+        if self._thread.is_alive() and self._thread is not threading.current_thread():
             self._thread.join()
+        _running.discard(self)
 
     def _run(self) -> None:
         conn = sqlite3.connect(self.path, timeout=0)
