@@ -351,7 +351,10 @@ class MainWindow(QMainWindow):
                 self._task_failed(exc, trace)
 
         handle = self.ctx.run(task, on_done=done, on_error=failed, progress=self.file_progress.emit)
-        dialog.canceled.connect(handle.cancel)
+        # A lambda, not the bound method: PySide watches a bound method's object with a
+        # weakref whose callback disconnects, and the handle's last reference may go on the
+        # worker thread (a disconnect from there crashed).
+        dialog.canceled.connect(lambda: handle.cancel())
 
     def restore(self) -> None:
         from desktop.core import maintenance

@@ -6,6 +6,7 @@ general pool. Results and progress come back to the GUI thread through signals. 
 
 from __future__ import annotations
 
+import itertools
 import threading
 import traceback
 from collections.abc import Callable
@@ -38,24 +39,40 @@ Failed = Callable[[BaseException, str], None]
 Progress = Callable[[int, int, str], None]
 
 
-class _Signals(QObject):
-    done = Signal(object)
-    failed = Signal(object, str)
-    progress = Signal(int, int, str)
+class _Relay(QObject):
+    """One per runner, made and kept on the GUI thread: every job reports through it by id,
+    so no per-job QObject is ever freed on a pool thread."""
+
+    done = Signal(int, object)
+    failed = Signal(int, object, str)
+    progress = Signal(int, int, int, str)
 
 
 class _Job(QRunnable):
-    def __init__(self, task: Task, signals: _Signals, handle: TaskHandle) -> None:
+    """Runs one task on a pool thread. The runner, not the job, keeps the task and its handle
+    alive until the GUI thread has taken the result: objects the task captured (dialogs,
+    connected handles) must never be freed on the pool thread."""
+
+    def __init__(self, job_id: int, relay: _Relay, task: Task, handle: TaskHandle) -> None:
         super().__init__()
-        self.task, self.signals, self.handle = task, signals, handle
+        self.job_id, self.relay = job_id, relay
+        self.task: Task | None = task
+        self.handle: TaskHandle | None = handle
 
     def run(self) -> None:
+        task, handle = self.task, self.handle
+        self.task = self.handle = None
+        assert task is not None and handle is not None
         try:
-            result = self.task(self.handle)
+            result = task(handle)
         except BaseException as exc:  # reported to the GUI, never lost in a thread
-            self.signals.failed.emit(exc, traceback.format_exc())
+            trace = traceback.format_exc()
+            exc.__traceback__ = None  # its frames hold the task's locals: free them here, now
+            del task, handle
+            self.relay.failed.emit(self.job_id, exc, trace)
         else:
-            self.signals.done.emit(result)
+            del task, handle
+            self.relay.done.emit(self.job_id, result)
 
 
 class ThreadRunner:
@@ -65,7 +82,13 @@ class ThreadRunner:
         self.db_pool = QThreadPool()
         self.db_pool.setMaxThreadCount(1)
         self.pool = QThreadPool()
-        self._live: set[_Signals] = set()
+        self._relay = _Relay()
+        self._relay.done.connect(self._done)
+        self._relay.failed.connect(self._failed)
+        self._relay.progress.connect(self._progress)
+        # job id -> (on_done, on_error, progress, task, handle), until the GUI thread is done
+        self._jobs: dict[int, tuple[Any, ...]] = {}
+        self._ids = itertools.count(1)
 
     def run(
         self,
@@ -75,28 +98,32 @@ class ThreadRunner:
         progress: Progress | None = None,
         kind: str = "db",
     ) -> TaskHandle:
-        signals = _Signals()
-        self._live.add(signals)  # keep the QObject alive until the job reports back
-        handle = TaskHandle(signals.progress.emit)
-        if progress:
-            signals.progress.connect(progress)
-
-        def finished(result: Any) -> None:
-            self._live.discard(signals)
-            if on_done:
-                on_done(result)
-
-        def failed(exc: BaseException, trace: str) -> None:
-            self._live.discard(signals)
-            if on_error:
-                on_error(exc, trace)
-            else:
-                raise exc
-
-        signals.done.connect(finished)
-        signals.failed.connect(failed)
-        (self.db_pool if kind == "db" else self.pool).start(_Job(task, signals, handle))
+        job_id = next(self._ids)
+        emit = self._relay.progress.emit
+        handle = TaskHandle(lambda done, total, text: emit(job_id, done, total, text))
+        self._jobs[job_id] = (on_done, on_error, progress, task, handle)
+        (self.db_pool if kind == "db" else self.pool).start(
+            _Job(job_id, self._relay, task, handle)
+        )
         return handle
+
+    # On the GUI thread, in the order the job reported (one relay, one queue).
+    def _done(self, job_id: int, result: Any) -> None:
+        on_done = self._jobs.pop(job_id, (None,))[0]
+        if on_done:
+            on_done(result)
+
+    def _failed(self, job_id: int, exc: BaseException, trace: str) -> None:
+        on_error = self._jobs.pop(job_id, (None, None))[1]
+        if on_error:
+            on_error(exc, trace)
+        else:
+            raise exc
+
+    def _progress(self, job_id: int, done: int, total: int, text: str) -> None:
+        entry = self._jobs.get(job_id)
+        if entry is not None and entry[2] is not None:
+            entry[2](done, total, text)
 
     def wait(self, msecs: int = 30_000) -> None:
         self.db_pool.waitForDone(msecs)
