@@ -19,11 +19,7 @@ def init_centre(
 ) -> None:
     """Record this centre's institute (idempotent for the same code) and this laptop's desk
     number within it (`desk`; None keeps the one recorded, 1 for a new database)."""
-    code = code.strip().upper()
-    if not _CODE.match(code):
-        raise StoreError(
-            f"Institute code {code!r}: use 2–16 capital letters, digits or '-' (e.g. UPAAM)."
-        )
+    code = check_code(code)
     if not name_en.strip():
         raise StoreError("Institute name (English) must not be empty.")
     desk = check_desk(desk) if desk is not None else desk_number(store)
@@ -41,6 +37,30 @@ def init_centre(
         )
         store.meta_set("institute_code", code)
         store.meta_set(DESK_META, str(desk))
+
+
+def set_up_centre(
+    store: Store, code: str, name_en: str, name_hi: str | None = None, desk: int | None = None
+) -> int:
+    """Everything `init` does, in one transaction: the institute and desk (init_centre) and
+    the certificate signing key of this desk. Returns the desk number. Used by the CLI's
+    `init` and the GUI's first-run set-up, so both make the same centre."""
+    from desktop.core.certificates import keys  # imports this module
+
+    with store.transaction():
+        init_centre(store, code, name_en, name_hi, desk)
+        keys.ensure_signing_key(store)
+    return desk_number(store)
+
+
+def check_code(value: str) -> str:
+    """The institute code in capitals, or a StoreError saying what is allowed."""
+    code = value.strip().upper()
+    if not _CODE.match(code):
+        raise StoreError(
+            f"Institute code {code!r}: use 2–16 capital letters, digits or '-' (e.g. UPAAM)."
+        )
+    return code
 
 
 def check_desk(value: object) -> int:

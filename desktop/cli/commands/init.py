@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from desktop.cli.base import CliError, db_path, emit, open_db
-from desktop.core.centre import DESK_MAX, DESK_MIN, check_desk, desk_number, init_centre
+from desktop.core.centre import DESK_MAX, DESK_MIN, check_desk, set_up_centre
 from desktop.store import StoreError
 
 
@@ -32,11 +32,9 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from exc
     store = open_db(args, create=True)
     try:
-        init_centre(
+        desk = set_up_centre(
             store, args.institute_code, args.institute_name_en, args.institute_name_hi, desk
         )
-        _after_init(store)
-        desk = desk_number(store)
     except StoreError as exc:
         raise CliError(str(exc)) from exc
     finally:
@@ -48,11 +46,3 @@ def run(args: argparse.Namespace) -> int:
     )
     return 0
 
-
-def _after_init(store) -> None:
-    """Set-up steps other features need at init (the certificate signing key, when present)."""
-    try:
-        from desktop.core.certificates import keys
-    except ImportError:
-        return
-    keys.ensure_signing_key(store)
