@@ -21,6 +21,7 @@ from desktop.ui.i18n import Translations, saved_language
 from desktop.ui.tasks import SyncRunner, ThreadRunner
 
 EXIT_CANNOT_OPEN = 2
+EXIT_NOT_SET_UP = 1  # the first-run set-up was cancelled: nothing was written
 translate = QCoreApplication.translate
 
 
@@ -38,6 +39,26 @@ def application(argv: list[str] | None = None) -> QApplication:
 def show_error(title: str, message: str) -> None:
     """A blocking dialog for errors before the window exists (replaced in tests)."""
     QMessageBox.critical(None, title, message)
+
+
+def run_setup_dialog(setup) -> bool:
+    """Show the first-run "Set up this centre" dialog modally; True once the centre is set up
+    (replaced in tests, which fill the dialog and press its buttons themselves)."""
+    return setup.exec()
+
+
+def ask_for_centre(store: Store) -> bool:
+    """Before the main window, on a database without an own institute: ask for the centre
+    and set it up as `karmayogi-desk init` does. False when the user cancelled."""
+    from desktop.ui.centre_setup import CentreSetupDialog, needs_set_up
+
+    if not needs_set_up(store):
+        return True
+    setup = CentreSetupDialog(store)
+    try:
+        return run_setup_dialog(setup)
+    finally:
+        setup.dialog.deleteLater()
 
 
 def open_database(db_path: Path | str | None) -> Store:
@@ -93,7 +114,9 @@ def start(
     language: str | None = None,
 ):
     """Everything up to a shown main window; returns the window, or an exit code when the
-    database cannot be opened (the message was shown and the file is left untouched)."""
+    database cannot be opened (the message was shown and the file is left untouched) or when
+    the first-run centre set-up was cancelled (the database stays un-initialised, so the next
+    start asks again)."""
     from desktop.ui.main_window import MainWindow  # after QApplication: it builds widgets
 
     app = application()
@@ -108,6 +131,9 @@ def start(
     except OSError as exc:  # e.g. a folder that vanished between check and open
         show_error(translate("App", "Karmayogi Desk cannot open the database"), str(exc))
         return EXIT_CANNOT_OPEN
+    if not ask_for_centre(store):
+        store.close()
+        return EXIT_NOT_SET_UP
     store.checkpoint_in_background()  # the desk's commits never wait for a checkpoint
     ctx = AppContext(store, Path(db_path) if db_path else None, runner or ThreadRunner())
     window = MainWindow(ctx, translations)

@@ -11,6 +11,26 @@
         <source>Updating the database for this version of Karmayogi Desk. A backup copy is made first; with a large roster this can take a few minutes.</source>
         <translation>कर्मयोगी डेस्क के इस संस्करण के लिए डेटाबेस अद्यतन किया जा रहा है। पहले एक बैकअप प्रति बनाई जाती है; बड़े रोस्टर में इसमें कुछ मिनट लग सकते हैं।</translation>
     </message>
+    <message>
+        <source>Institute code: use 2 to 16 capital letters, digits or '-' (e.g. UPAAM).</source>
+        <translation>संस्थान कोड: 2 से 16 बड़े अक्षर (A–Z), अंक या '-' लिखें (जैसे UPAAM)।</translation>
+    </message>
+    <message>
+        <source>Institute name (English) must not be empty.</source>
+        <translation>संस्थान का नाम (अंग्रेज़ी) खाली नहीं हो सकता।</translation>
+    </message>
+    <message>
+        <source>Institute name (Hindi): write it in Devanagari, or leave it empty.</source>
+        <translation>संस्थान का नाम (हिंदी): देवनागरी में लिखें, या खाली छोड़ दें।</translation>
+    </message>
+    <message>
+        <source>Desk number: use a whole number from 1 to 9.</source>
+        <translation>डेस्क संख्या: 1 से 9 तक की पूर्ण संख्या लिखें।</translation>
+    </message>
+    <message>
+        <source>The centre could not be set up: {error}</source>
+        <translation>केंद्र स्थापित नहीं हो सका: {error}</translation>
+    </message>
 </context>
 <context>
     <name>Buttons</name>
@@ -225,6 +245,41 @@ Offline desk for Mission Karmayogi training centres in Uttar Pradesh: roster, wo
     <message>
         <source>&amp;About Karmayogi Desk</source>
         <translation>कर्मयोगी डेस्क के बारे में (&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>CentreSetup</name>
+    <message>
+        <source>Set up this centre</source>
+        <translation>इस केंद्र को स्थापित करें</translation>
+    </message>
+    <message>
+        <source>This database has no centre yet. Enter your institute once; Karmayogi Desk keeps it for every later start.</source>
+        <translation>इस डेटाबेस में अभी कोई केंद्र नहीं है। अपना संस्थान एक बार दर्ज करें; कर्मयोगी डेस्क इसे आगे हर बार के लिए याद रखता है।</translation>
+    </message>
+    <message>
+        <source>Institute code *</source>
+        <translation>संस्थान कोड *</translation>
+    </message>
+    <message>
+        <source>e.g. UPAAM</source>
+        <translation>जैसे UPAAM</translation>
+    </message>
+    <message>
+        <source>Institute name (English) *</source>
+        <translation>संस्थान का नाम (अंग्रेज़ी) *</translation>
+    </message>
+    <message>
+        <source>Institute name (Hindi)</source>
+        <translation>संस्थान का नाम (हिंदी)</translation>
+    </message>
+    <message>
+        <source>Desk number of this laptop</source>
+        <translation>इस लैपटॉप की डेस्क संख्या</translation>
+    </message>
+    <message>
+        <source>Every laptop of one institute needs a different desk number, because certificate numbers and signing keys are divided by desk.</source>
+        <translation>एक संस्थान के हर लैपटॉप की डेस्क संख्या अलग होनी चाहिए, क्योंकि प्रमाणपत्र संख्याएँ और हस्ताक्षर कुंजियाँ डेस्क के अनुसार बँटी होती हैं।</translation>
     </message>
 </context>
 </TS>

@@ -37,6 +37,18 @@ def gui_settings(tmp_path, monkeypatch):
     return path
 
 
+@pytest.fixture(autouse=True)
+def no_unexpected_setup_dialog(monkeypatch):
+    """The first-run set-up dialog is modal: a test that meets it without driving it fails
+    here instead of hanging (tests of the dialog replace this with their own driver)."""
+    from desktop.ui import app as app_module
+
+    def unexpected(setup):
+        raise AssertionError("start() showed the 'Set up this centre' dialog")
+
+    monkeypatch.setattr(app_module, "run_setup_dialog", unexpected)
+
+
 @pytest.fixture
 def start_window(qtbot):
     """Start the real application start-up path on a database (synchronous tasks)."""

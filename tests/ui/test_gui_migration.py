@@ -88,10 +88,12 @@ def test_a_newer_database_is_still_refused_untouched(qtbot, tmp_path):
 def test_the_gui_checkpoints_in_the_background(qtbot, tmp_path):
     import threading
 
+    from desktop.core.centre import set_up_centre
     from desktop.ui.tasks import SyncRunner
 
     path = tmp_path / "desk.db"
-    open_store(path).close()
+    with open_store(path) as store:
+        set_up_centre(store, "UPAAM", "Academy")  # else start() asks for the centre first
     window = app_module.start(path, runner=SyncRunner(), language="en")
     qtbot.addWidget(window)
     try:
