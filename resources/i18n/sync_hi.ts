@@ -4,6 +4,10 @@
 <context>
     <name>SyncPage</name>
     <message>
+        <source>Another laptop of {0} also uses desk number {1}: certificate {2} was made on device {3}. Two laptops with the same desk number give the same certificate numbers. Set one of them up again with a desk number no other laptop of the institute uses (karmayogi-desk init … --desk N) before issuing more certificates.</source>
+        <translation>{0} का एक और लैपटॉप भी डेस्क संख्या {1} का उपयोग करता है: प्रमाणपत्र {2} डिवाइस {3} पर बना था। एक ही डेस्क संख्या वाले दो लैपटॉप एक जैसे प्रमाणपत्र नंबर देते हैं। और प्रमाणपत्र जारी करने से पहले इनमें से एक को ऐसी डेस्क संख्या के साथ फिर से सेट करें जिसका संस्थान का कोई अन्य लैपटॉप उपयोग नहीं करता (karmayogi-desk init … --desk N)।</translation>
+    </message>
+    <message>
         <source>Sync with the portal</source>
         <translation>पोर्टल के साथ सिंक</translation>
     </message>

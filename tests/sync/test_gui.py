@@ -388,3 +388,30 @@ def test_waiting_count_is_capped_on_the_gui_thread(ctx, qtbot, monkeypatch):
     monkeypatch.setattr(sync_status, "PENDING_CAP", 10)
     widget.refresh()
     assert "5 waiting" in widget.text.text()
+
+
+def test_sync_page_warns_when_another_laptop_uses_this_desk_number(ctx, qtbot):
+    """A certificate from another device numbered in this desk's range means two laptops
+    were set up with the same desk number: the page says so, in Hindi too."""
+    from desktop.core.certificates.numbering import format_number
+
+    page = sync_page.create_page(ctx)
+    qtbot.addWidget(page)
+    assert page.desk_warning.isHidden()
+    number = format_number(ctx.store.institute_code, 2026, 42)  # desk 1's range
+    ctx.store.apply_record(
+        {"kind": "certificate", "id": "01900000-0000-7000-8000-0000000004aa",
+         "updated_at": "2026-11-02T00:00:00.000Z",
+         "origin": "laptop-two", "deleted": False,
+         "data": {"number": number, "participant_id": "p", "workshop_id": "w"}}
+    )  # fmt: skip
+    ctx.notify("certificate")
+    assert not page.desk_warning.isHidden()
+    text = page.desk_warning.text()
+    assert "desk number 1" in text and number in text and "laptop-two" in text
+    translator = _load_hindi()
+    try:
+        page.retranslate()
+        assert "डेस्क संख्या 1" in page.desk_warning.text()
+    finally:
+        QCoreApplication.removeTranslator(translator)

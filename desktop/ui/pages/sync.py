@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.certificates.numbering import desk_clashes, desk_number
 from desktop.core.records import JSON_FIELDS, KIND_FIELDS
 from desktop.core.sync import engine as sync_engine
 from desktop.core.sync import outbox, trust
@@ -351,6 +352,7 @@ class SyncPage(QWidget):
         self.key_value: QLabel = find(QLabel, "keyValue")
         self.key_value.setText(own_fingerprint(ctx.store))
         self.message: QLabel = find(QLabel, "messageLabel")
+        self.desk_warning: QLabel = find(QLabel, "deskWarning")
         self.progress: QProgressBar = find(QProgressBar, "progressBar")
         self.rejected: QTableWidget = find(QTableWidget, "rejectedTable")
         self.held: QTableWidget = find(QTableWidget, "heldTable")
@@ -419,6 +421,7 @@ class SyncPage(QWidget):
         if self._message is not None:
             self.message.setText(self._message())
         self.refresh()
+        self._refresh_desk_warning()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.LanguageChange:
@@ -428,6 +431,35 @@ class SyncPage(QWidget):
     def _on_changed(self, kind: str) -> None:
         if kind in ("sync", "*", *KIND_FIELDS):
             self.refresh()
+        if kind in ("sync", "*", "certificate"):
+            self._refresh_desk_warning()
+
+    def _refresh_desk_warning(self) -> None:
+        """Another laptop set up with this desk's number gives the same certificate numbers
+        and key names: say so where sync results are read (the CLI says it in `sync`)."""
+        try:
+            clashes = desk_clashes(self.ctx.store, limit=1)
+        except sqlite3.ProgrammingError:  # the store is being swapped (restore) or closed
+            return
+        if not clashes:
+            self.desk_warning.setVisible(False)
+            return
+        store = self.ctx.store
+        self.desk_warning.setText(
+            tr(
+                "Another laptop of {0} also uses desk number {1}: certificate {2} was made on "
+                "device {3}. Two laptops with the same desk number give the same certificate "
+                "numbers. Set one of them up again with a desk number no other laptop of the "
+                "institute uses (karmayogi-desk init … --desk N) before issuing more "
+                "certificates."
+            ).format(
+                store.institute_code,
+                desk_number(store),
+                clashes[0]["number"],
+                clashes[0]["origin"],
+            )
+        )
+        self.desk_warning.setVisible(True)
 
     def refresh(self) -> None:
         try:
