@@ -19,6 +19,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from desktop.fileio import write_private_file
+
 SUFFIX = ".restore-journal"
 
 
@@ -30,15 +32,7 @@ def journal_path(db_path: Path | str) -> Path:
 def write(db_path: Path | str, journal: dict[str, Any]) -> Path:
     """Write the journal durably (temporary file, fsync, rename): the commit point."""
     path = journal_path(db_path)
-    tmp = path.with_name(path.name + ".tmp")
-    data = json.dumps(journal, ensure_ascii=False, indent=2).encode("utf-8")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.write(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)
+    write_private_file(path, json.dumps(journal, ensure_ascii=False, indent=2).encode("utf-8"))
     _sync_folder(path.parent)
     return path
 

@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from desktop.core.certificates.numbering import desk_number
 from desktop.core.ids import now_ts
+from desktop.fileio import write_private_file
 from desktop.store import Store, StoreError
 
 KEYS_ENV = "KARMAYOGI_DESK_KEYS"
@@ -136,15 +137,7 @@ def _write_private(folder: Path, kid: str, key: Ed25519PrivateKey) -> None:
         serialization.PrivateFormat.PKCS8,
         serialization.NoEncryption(),
     )
-    path = _key_file(folder, kid)
-    tmp = path.with_suffix(".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(pem)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.chmod(tmp, 0o600)
-    os.replace(tmp, path)
+    write_private_file(_key_file(folder, kid), pem)
 
 
 def _new_key(store: Store, number: int) -> str:

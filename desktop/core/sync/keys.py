@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
+from desktop.fileio import write_private_file
 from desktop.paths import files_dir
 from desktop.store import Store
 
@@ -49,14 +50,7 @@ def _write_private(path: Path, data: bytes) -> None:
         os.chmod(path.parent, 0o700)
     except OSError:
         pass
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.write(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)
+    write_private_file(path, data)
 
 
 class DeviceKeys:
