@@ -76,11 +76,18 @@ def progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def import_again(args: argparse.Namespace, group: str, fingerprint: str) -> str:
-    """`<group> import FILE` again with the signer's fingerprint confirmed, as a command line
-    to copy (what a refusal of an unknown desk's bundle or receipt tells the user to run)."""
+def untrusted_signer_error(
+    args: argparse.Namespace, group: str, exc: Any, operator: str
+) -> CliError:
+    """Exit 2 (CLI.md: refused input, nothing changed) for a bundle or receipt from a desk
+    whose key is not trusted; unless a wrong fingerprint was given, it ends with the exact
+    `<group> import FILE --trust-signer FP` to run once `operator` reads out the same one."""
+    if exc.given is not None:
+        return CliError(str(exc))
     words = ["karmayogi-desk"]
     if args.db:
         words += ["--db", str(args.db)]
-    words += [group, "import", str(args.file), "--trust-signer", fingerprint]
-    return shlex.join(words)
+    words += [group, "import", str(args.file), "--trust-signer", exc.fingerprint]
+    return CliError(
+        f"{exc}\nIf {operator} reads out the same fingerprint, run:\n  {shlex.join(words)}"
+    )

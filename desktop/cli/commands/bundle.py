@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.cli.base import EXIT_OK, EXIT_PROBLEMS, CliError, emit, import_again, open_db
+from desktop.cli.base import EXIT_OK, EXIT_PROBLEMS, CliError, emit, open_db, untrusted_signer_error
 from desktop.core.certificates.numbering import desk_clash_warning
 from desktop.core.sync.bundle import BundleError, UntrustedSigner, export_bundle, import_bundle
 from desktop.core.sync.keys import DeviceKeys
@@ -56,11 +56,7 @@ def run_import(args: argparse.Namespace) -> int:
         try:
             summary = import_bundle(store, args.file, trust_fingerprint=args.trust_signer)
         except UntrustedSigner as exc:
-            # Exit 2 (CLI.md): refused input, nothing changed; say exactly what to run.
-            hint = "" if exc.given is not None else (
-                "\nIf that desk's operator reads out the same fingerprint, run:\n  "
-                + import_again(args, "bundle", exc.fingerprint))
-            raise CliError(f"{exc}{hint}") from exc
+            raise untrusted_signer_error(args, "bundle", exc, "that desk's operator") from exc
         except BundleError as exc:
             raise CliError(str(exc)) from exc
         summary["desk_warning"] = desk_clash_warning(

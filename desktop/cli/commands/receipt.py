@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.cli.base import EXIT_OK, EXIT_PROBLEMS, CliError, emit, import_again, open_db
+from desktop.cli.base import EXIT_OK, EXIT_PROBLEMS, CliError, emit, open_db, untrusted_signer_error
 from desktop.core.sync.receipt import (
     ReceiptError,
     UntrustedSigner,
@@ -54,10 +54,9 @@ def run_import(args: argparse.Namespace) -> int:
         try:
             summary = import_receipt(store, args.file, trust_fingerprint=args.trust_signer)
         except UntrustedSigner as exc:
-            hint = "" if exc.given is not None else (
-                "\nIf the relay desk's operator reads out the same fingerprint, run:\n  "
-                + import_again(args, "receipt", exc.fingerprint))
-            raise CliError(f"{exc}{hint}") from exc
+            raise untrusted_signer_error(
+                args, "receipt", exc, "the relay desk's operator"
+            ) from exc
         except ReceiptError as exc:
             raise CliError(str(exc)) from exc
 
