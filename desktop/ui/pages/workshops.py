@@ -189,25 +189,24 @@ class WorkshopsPage(QWidget):
                     self.tr("Trainer"),
                 ),
             ),
-            (
-                self.enrolled_table,
-                (
-                    self.tr("Name"),
-                    self.tr("Employee code"),
-                    self.tr("Designation"),
-                    self.tr("Source"),
-                    self.tr("Status"),
-                ),
-            ),
+            (self.enrolled_table, self._enrolled_labels()),
         ):
             table.setHorizontalHeaderLabels(list(labels))
         self._completion_headers()  # its labels depend on whether the workshop is running
 
-    def _completion_headers(self) -> None:
+    def _enrolled_labels(self) -> list[str]:
+        return [
+            self.tr("Name"),
+            self.tr("Employee code"),
+            self.tr("Designation"),
+            self.tr("Source"),
+            self.tr("Status"),
+        ]
+
+    def _completion_labels(self, running: bool) -> list[str]:
         """Part-way through a workshop the table tells what is still possible, not a
         decision: its headings say which it shows."""
-        running = getattr(self, "_completion_running", False)
-        labels = (
+        return list(
             (
                 self.tr("Name"),
                 self.tr("Code"),
@@ -228,7 +227,10 @@ class WorkshopsPage(QWidget):
                 self.tr("Why not"),
             )
         )
-        self.completion_table.setHorizontalHeaderLabels(list(labels))
+
+    def _completion_headers(self) -> None:
+        running = getattr(self, "_completion_running", False)
+        self.completion_table.setHorizontalHeaderLabels(self._completion_labels(running))
         # The pane is narrow: part-way through, "what it takes" says whether the person can
         # complete, and the % so far is in the tooltip; at the end nothing is to come.
         self.completion_table.setColumnHidden(TO_COME_COLUMN, not running)
@@ -287,29 +289,9 @@ class WorkshopsPage(QWidget):
         # also shows both languages in full as its tooltip.
         _wrap_rows(self.sessions)
         self.sessions.itemChanged.connect(self._session_item_changed)
+        _set_columns(self.enrolled_table, self._enrolled_labels(), stretch=(0,))
         _set_columns(
-            self.enrolled_table,
-            [
-                self.tr("Name"),
-                self.tr("Employee code"),
-                self.tr("Designation"),
-                self.tr("Source"),
-                self.tr("Status"),
-            ],
-            stretch=(0,),
-        )
-        _set_columns(
-            self.completion_table,
-            [
-                self.tr("Name"),
-                self.tr("Code"),
-                self.tr("Attended"),
-                self.tr("%"),
-                self.tr("To come"),
-                self.tr("Eligible"),
-                self.tr("Why not"),
-            ],
-            stretch=(0, WHY_COLUMN),
+            self.completion_table, self._completion_labels(False), stretch=(0, WHY_COLUMN)
         )
         # Bilingual names and the reasons are the point of these two tables: wrap, not elide.
         _wrap_rows(self.enrolled_table)
