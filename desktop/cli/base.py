@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.paths import default_db_path
-from desktop.store import Store, StoreError, open_store, pending_migrations
+from desktop.store import Store, StoreError, open_store
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -43,15 +43,17 @@ def db_path(args: argparse.Namespace) -> Path:
 def open_db(args: argparse.Namespace, *, create: bool = False) -> Store:
     """Open the command's database; a missing or unusable file is a usage error (exit 2)."""
     path = db_path(args)
+
+    def announce(_names: list[str]) -> None:
+        print(
+            f"Updating {path} for this version (a backup copy first); with a large roster "
+            "this can take a few minutes…",
+            file=sys.stderr,
+            flush=True,
+        )
+
     try:
-        if path.is_file() and pending_migrations(path):
-            print(
-                f"Updating {path} for this version (a backup copy first); with a large roster "
-                "this can take a few minutes…",
-                file=sys.stderr,
-                flush=True,
-            )
-        return open_store(path, create=create)
+        return open_store(path, create=create, on_upgrade=announce)
     except StoreError as exc:
         raise CliError(str(exc)) from exc
 

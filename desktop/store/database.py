@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -80,8 +80,10 @@ def open_store(
     *,
     create: bool = True,
     migrate: bool = True,
+    on_upgrade: Callable[[list[str]], None] | None = None,
 ) -> Store:
     """Open (and if needed create and migrate) the database at `path`; `None` is in-memory.
+    `on_upgrade(migration names)` is called before an existing file is upgraded.
 
     Raises a `StoreError` subclass with a message for the user when the file is missing,
     corrupt, read-only or from a newer version; in each case the file is left untouched."""
@@ -101,7 +103,7 @@ def open_store(
         db = Database(conn)
         migrations.check_not_newer(db)
         _configure(conn, in_memory=in_memory)
-        backup = migrations.migrate(db, db_path) if migrate else None
+        backup = migrations.migrate(db, db_path, on_upgrade) if migrate else None
         store = Store(db, db_path)
         store.last_backup = backup
         store.ensure_device_id()

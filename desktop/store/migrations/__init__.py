@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -68,14 +69,20 @@ def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
     return target
 
 
-def migrate(db: Database, db_path: Path | None) -> Path | None:
-    """Apply pending migrations; returns the path of the backup made first, if any."""
+def migrate(
+    db: Database, db_path: Path | None, announce: Callable[[list[str]], None] | None = None
+) -> Path | None:
+    """Apply pending migrations; returns the path of the backup made first, if any.
+    `announce(names)` is called first when an existing file is to be upgraded (the backup
+    and the migrations can take minutes on a big roster)."""
     check_not_newer(db)
     pending = MIGRATIONS.pending(db)
     if not pending:
         return None
     backup: Path | None = None
     if db_path is not None and db.table_names():
+        if announce is not None:
+            announce([m.name for m in pending])
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
         backup = backup_to(
             db.conn, db_path.with_name(f"{db_path.name}.pre-{pending[0].name}-{stamp}.bak")
