@@ -22,7 +22,7 @@ from typing import Any
 
 from desktop.core import people
 from desktop.core.enrolment import enrolment_of
-from desktop.core.ids import format_ts, now_ts, parse_ts
+from desktop.core.ids import format_ts, parse_ts
 from desktop.store import RecordNotFound, Store
 
 ATTENDANCE_NAMESPACE = uuid.UUID("5b0d4c1e-7a63-4f0e-9a57-3c9e2f1d8a40")
@@ -460,16 +460,17 @@ def write_version(
         store.update("attendance", att_id, data)
     else:
         # Bring an undone (tombstoned) mark back: a full new version made on this desk.
-        store.apply_record(
-            {
-                "kind": "attendance",
-                "id": att_id,
-                "updated_at": now_ts(),
-                "origin": store.device_id,
-                "deleted": False,
-                "data": data,
-            }
-        )
+        with store.transaction():
+            store.apply_record(
+                {
+                    "kind": "attendance",
+                    "id": att_id,
+                    "updated_at": store.next_version(after=current["updated_at"]),
+                    "origin": store.device_id,
+                    "deleted": False,
+                    "data": data,
+                }
+            )
     return store.conn.execute(
         "SELECT updated_at FROM attendance WHERE id = ?", (att_id,)
     ).fetchone()[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 
 import uuid_utils
@@ -30,16 +31,63 @@ def parse_ts(text: str) -> datetime:
     return datetime.fromisoformat(text)
 
 
-def now_ts() -> str:
-    """A version stamp that never repeats or goes backwards within this process.
+def _system_clock() -> datetime:
+    return datetime.now(timezone.utc)
 
-    Versions are ordered by (updated_at, origin); two edits in the same millisecond on one
-    device must still be ordered, so the clock steps one millisecond past the last stamp."""
+
+_wall_clock: Callable[[], datetime] = _system_clock
+
+
+def set_wall_clock(clock: Callable[[], datetime] | None) -> Callable[[], datetime]:
+    """Replace the wall clock (tests run desks whose clocks are frozen, behind or ahead);
+    `None` restores the system clock. Returns the clock that was in use."""
+    global _wall_clock
+    previous = _wall_clock
+    _wall_clock = clock or _system_clock
+    return previous
+
+
+def wall_now() -> datetime:
+    """This machine's clock, in UTC, to the millisecond. It may be wrong by years."""
+    wall = _wall_clock().astimezone(timezone.utc)
+    return wall.replace(microsecond=wall.microsecond // 1000 * 1000)
+
+
+def now_ts() -> str:
+    """A moment stamp (when something happened here) that never repeats or goes backwards
+    within this process. Record *versions* must come from `Store.next_version`, which also
+    stays above every version the database holds, across processes and wrong clocks."""
+    return format_ts(_after_process_floor(wall_now()))
+
+
+def _after_process_floor(moment: datetime) -> datetime:
     global _last_stamp
     with _clock_lock:
-        wall = datetime.now(timezone.utc)
-        now = wall.replace(microsecond=wall.microsecond // 1000 * 1000)
-        if _last_stamp is not None and now <= _last_stamp:
-            now = _last_stamp + timedelta(milliseconds=1)
-        _last_stamp = now
-        return format_ts(now)
+        if _last_stamp is not None and moment <= _last_stamp:
+            moment = _last_stamp + _ONE_MS
+        _last_stamp = moment
+        return moment
+
+
+_ONE_MS = timedelta(milliseconds=1)
+
+
+def stamp_after(*floors: str | None) -> str:
+    """The next version stamp of a hybrid logical clock: the wall clock, unless a floor
+    (the highest version the database has seen, the version being replaced) is at or above
+    it; then one millisecond past the highest floor. Versions are ordered by
+    (updated_at, origin) (SYNC-PROTOCOL §4), so the millisecond is the logical counter:
+    a burst of writes runs ahead of the wall clock and the next writer, in any process,
+    continues from there instead of going back."""
+    moment = wall_now()
+    for floor in floors:
+        if floor:
+            floor_moment = parse_ts(floor)
+            if floor_moment >= moment:
+                moment = floor_moment + _ONE_MS
+    return format_ts(moment)
+
+
+def ts_seconds_between(later: str, earlier: str) -> float:
+    """`later - earlier` in seconds, for two stamps."""
+    return (parse_ts(later) - parse_ts(earlier)).total_seconds()

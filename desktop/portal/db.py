@@ -23,7 +23,7 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from desktop.core.ids import now_ts
+from desktop.core.ids import now_ts, stamp_after
 from desktop.core.records import KIND_ORDER
 from desktop.portal import validate as v
 
@@ -274,29 +274,57 @@ class PortalDB:
     def put_admin_records(self, records: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
         """Apply many administrator records in one transaction (missing `origin`,
         `updated_at`, `deleted` filled in); one result per record, as for a batch."""
-        filled = []
-        for record in records:
-            rec = dict(record)
-            rec.setdefault("origin", self.origin)
-            rec.setdefault("updated_at", now_ts())
-            rec.setdefault("deleted", False)
-            filled.append(rec)
         with self.transaction() as conn:
+            filled = [self._fill_admin_record(conn, record) for record in records]
             return self._apply(conn, filled, institute=None, batch_id=None)
 
     def put_admin_record(self, record: Mapping[str, Any]) -> str:
         """Apply one §4 record as the portal's administrator would (e.g. a programme or a
         nomination); the same checks and last-writer-wins as a batch. Returns the status."""
-        rec = dict(record)
-        rec.setdefault("origin", self.origin)
-        rec.setdefault("updated_at", now_ts())
-        rec.setdefault("deleted", False)
         with self.transaction() as conn:
+            rec = self._fill_admin_record(conn, record)
             results = self._apply(conn, [rec], institute=None, batch_id=None)
         result = results[0]
         if result["status"] == "rejected":
             raise PortalError(422, result["code"], result["message"])
         return result["status"]
+
+    def _fill_admin_record(self, conn: sqlite3.Connection, record: Mapping[str, Any]) -> dict:
+        """An administrator's record with `origin`, `deleted` and a version stamp filled in.
+        The stamp follows the desks' rule (Store.next_version): above the wall clock, the
+        highest version the portal holds and the version it replaces, so an edit made here
+        never loses to an older one because a desk's burst or clock ran ahead."""
+        rec = dict(record)
+        rec.setdefault("origin", self.origin)
+        rec.setdefault("deleted", False)
+        if "updated_at" not in rec:
+            have = None
+            if isinstance(rec.get("id"), str):
+                row = conn.execute(
+                    "SELECT updated_at FROM record WHERE id = ?", (rec["id"],)
+                ).fetchone()
+                have = row[0] if row is not None else None
+            rec["updated_at"] = stamp_after(self._highest_version(conn), have)
+            self._observe_version(conn, rec["updated_at"])
+        return rec
+
+    def _highest_version(self, conn: sqlite3.Connection) -> str | None:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'clock.high'").fetchone()
+        if row is not None:
+            return row[0]
+        top = conn.execute("SELECT max(updated_at) FROM record").fetchone()[0]
+        if top is not None:
+            self._observe_version(conn, top)
+        return top
+
+    @staticmethod
+    def _observe_version(conn: sqlite3.Connection, stamp: str) -> None:
+        conn.execute(
+            "INSERT INTO meta(key, value) VALUES ('clock.high', ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value "
+            "WHERE excluded.value > meta.value",
+            (stamp,),
+        )
 
     # --- devices --------------------------------------------------------------------------
 
@@ -530,6 +558,8 @@ class PortalDB:
             results.append({"id": rid, "status": "applied"})
         self._write(conn, list(writes.values()), institute, batch_id)
         conn.executemany("INSERT INTO version_log VALUES (?, ?, ?, ?, ?, ?, ?)", log)
+        if writes:
+            self._observe_version(conn, max(row["updated_at"] for row in writes.values()))
         return results
 
     def _context_problems(

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from desktop.core.ids import new_id, now_ts
+from desktop.core.ids import new_id
 from desktop.core.records import JSON_FIELDS, KIND_FIELDS
 from desktop.store.database import Store, _encode, _participant_key
 
@@ -59,7 +59,8 @@ class BulkInserter:
         self.store = store
         self.kind = kind
         self.fields = KIND_FIELDS[kind]
-        self.stamp = now_ts()  # one version stamp for the whole batch: distinct ids, no clash
+        # one version stamp for the whole batch (distinct ids, no clash), from the clock
+        self.stamp = store.next_version()
         self.origin = store.device_id
         self.count = 0
         self._dropped: list[str] = []

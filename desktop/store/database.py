@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from desktop.core.ids import new_id, now_ts
+from desktop.core.ids import new_id, stamp_after
 from desktop.core.records import JSON_FIELDS, KIND_FIELDS, record_to_row, row_to_record
 from desktop.store import migrations, restore_journal
 from desktop.store.checkpoint import BACKSTOP_PAGES, WalCheckpointer
@@ -29,6 +29,9 @@ from desktop.store.errors import (
 from desktop.text.translit import participant_key as _participant_key
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+
+#: meta key of the version clock: the highest version stamp written or received here
+CLOCK_KEY = "clock.high"
 
 
 def _check_file(path: Path, *, create: bool) -> None:
@@ -212,6 +215,39 @@ class Store:
     def institute_code(self) -> str | None:
         return self.meta_get("institute_code")
 
+    # -- the version clock ------------------------------------------------------------------
+    def next_version(self, after: str | None = None) -> str:
+        """A new version stamp, inside the caller's write transaction: above the wall clock's
+        reading or, when the database has seen a higher stamp (a burst of writes, another
+        process, a desk whose clock runs ahead, this laptop's clock set back), one
+        millisecond past it; and above `after`, the version being replaced. The highest
+        stamp is kept in the database in the same transaction, so a new process and every
+        writer continue from it: a new version is always above the one it replaces."""
+        if not self.conn.in_transaction:
+            raise RuntimeError("next_version() belongs inside store.transaction()")
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (CLOCK_KEY,)).fetchone()
+        stamp = stamp_after(row[0] if row is not None else None, after)
+        self.conn.execute(
+            "INSERT INTO meta(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (CLOCK_KEY, stamp),
+        )
+        return stamp
+
+    def observe_version(self, stamp: str) -> None:
+        """Raise the clock to a stamp received from elsewhere (pull, bundle), so that the
+        next edit here is above it whatever this laptop's clock says."""
+        self.conn.execute(
+            "INSERT INTO meta(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value "
+            "WHERE excluded.value > meta.value",
+            (CLOCK_KEY, stamp),
+        )
+
+    def highest_version(self) -> str | None:
+        """The highest version stamp this database has written or received."""
+        return self.meta_get(CLOCK_KEY)
+
     # -- reading ---------------------------------------------------------------------------
     def get(self, kind: str, record_id: str) -> dict[str, Any] | None:
         """The row of a record, tombstones included, or None."""
@@ -246,14 +282,13 @@ class Store:
         """Create a record made on this desk; returns its id."""
         _check_kind(kind)
         values = _encode(kind, data)
-        values.update(
-            id=record_id or new_id(), updated_at=now_ts(), origin=self.device_id, deleted=0
-        )
+        values.update(id=record_id or new_id(), origin=self.device_id, deleted=0)
         if kind == "participant":
             values["name_latin"] = _participant_key(values)
-        columns = ", ".join(values)
-        marks = ", ".join("?" for _ in values)
         with self.transaction():
+            values["updated_at"] = self.next_version()
+            columns = ", ".join(values)
+            marks = ", ".join("?" for _ in values)
             self.conn.execute(
                 f"INSERT INTO {kind} ({columns}) VALUES ({marks})", tuple(values.values())
             )
@@ -270,7 +305,9 @@ class Store:
             values = {k: v for k, v in _encode(kind, changes).items() if current.get(k) != v}
             if not values:
                 return False
-            values.update(updated_at=now_ts(), origin=self.device_id)
+            values.update(
+                updated_at=self.next_version(after=current["updated_at"]), origin=self.device_id
+            )
             if kind == "participant":
                 merged = {**current, **values}
                 values["name_latin"] = _participant_key(merged)
@@ -287,11 +324,12 @@ class Store:
         sent again (e.g. "Send again" for a record the portal rejected). Tombstones too."""
         _check_kind(kind)
         with self.transaction():
-            if self.get(kind, record_id) is None:
+            current = self.get(kind, record_id)
+            if current is None:
                 raise RecordNotFound(f"No {kind} with id {record_id}.")
             self.conn.execute(
                 f"UPDATE {kind} SET updated_at = ?, origin = ? WHERE id = ?",
-                (now_ts(), self.device_id, record_id),
+                (self.next_version(after=current["updated_at"]), self.device_id, record_id),
             )
 
     def delete(self, kind: str, record_id: str) -> bool:
@@ -303,7 +341,7 @@ class Store:
                 return False
             self.conn.execute(
                 f"UPDATE {kind} SET deleted = 1, updated_at = ?, origin = ? WHERE id = ?",
-                (now_ts(), self.device_id, record_id),
+                (self.next_version(after=current["updated_at"]), self.device_id, record_id),
             )
         return True
 
@@ -315,6 +353,7 @@ class Store:
         _check_kind(kind)
         row = record_to_row(record)
         with self.transaction():
+            self.observe_version(row["updated_at"])
             current = self.conn.execute(
                 f"SELECT updated_at, origin FROM {kind} WHERE id = ?", (row["id"],)
             ).fetchone()

@@ -9,7 +9,7 @@ import pytest
 
 from desktop.core import enrolment
 from desktop.core.attendance import Desk, attendance_id, history_for, session_counts
-from desktop.core.ids import now_ts
+from desktop.core.ids import stamp_after
 from tests.attendance.helpers import person, workshop_with_people
 
 DAY = date(2026, 11, 23)
@@ -159,7 +159,7 @@ def test_two_desks_converge_on_one_row(store, desk):
     theirs = {
         "kind": "attendance",
         "id": attendance_id(desk.session_id, p),
-        "updated_at": now_ts(),
+        "updated_at": stamp_after(store.highest_version()),  # made after it saw ours
         "origin": "other-desk",
         "deleted": False,
         "data": {
