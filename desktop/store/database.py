@@ -136,6 +136,7 @@ class Store:
         self.last_backup: Path | None = None
         self._device_id: str | None = None
         self._checkpointer: WalCheckpointer | None = None
+        self._txn_version: str | None = None  # the version stamp of the open transaction
 
     # -- lifecycle -------------------------------------------------------------------------
     def checkpoint_in_background(self, interval: float = 0.5) -> None:
@@ -175,6 +176,7 @@ class Store:
                 yield self
             return
         self.conn.execute("BEGIN IMMEDIATE")
+        self._txn_version = None
         try:
             yield self
         except BaseException:
@@ -183,6 +185,8 @@ class Store:
             raise
         else:
             self.conn.execute("COMMIT")
+        finally:
+            self._txn_version = None
 
     # -- settings --------------------------------------------------------------------------
     def meta_get(self, key: str, default: str | None = None) -> str | None:
@@ -225,6 +229,11 @@ class Store:
         writer continue from it: a new version is always above the one it replaces."""
         if not self.conn.in_transaction:
             raise RuntimeError("next_version() belongs inside store.transaction()")
+        shared = self._txn_version
+        if shared is not None and (after is None or after < shared):
+            # One stamp per transaction, as a bulk insert has: distinct records need no
+            # distinct stamps, and a 100,000-row update must not run the clock minutes ahead.
+            return shared
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (CLOCK_KEY,)).fetchone()
         stamp = stamp_after(row[0] if row is not None else None, after)
         self.conn.execute(
@@ -232,11 +241,14 @@ class Store:
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             (CLOCK_KEY, stamp),
         )
+        self._txn_version = stamp
         return stamp
 
     def observe_version(self, stamp: str) -> None:
         """Raise the clock to a stamp received from elsewhere (pull, bundle), so that the
         next edit here is above it whatever this laptop's clock says."""
+        if self._txn_version is not None and stamp >= self._txn_version:
+            self._txn_version = None  # later writes in this transaction go above it
         self.conn.execute(
             "INSERT INTO meta(key, value) VALUES (?, ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value "

@@ -54,19 +54,44 @@ needs_faketime = pytest.mark.skipif(
 )
 
 
-def test_edit_from_a_new_process_after_an_import_burst_is_a_newer_version(db_path):
+def test_edit_from_a_new_process_after_a_burst_is_a_newer_version(db_path):
+    """3,000 separate writes faster than one a millisecond (here: a frozen clock, so that
+    the test does not depend on the disk's speed) run the versions seconds ahead of the wall
+    clock; a new process, with the right clock, must still stamp above them."""
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    previous = set_wall_clock(lambda: now)
+    try:
+        with open_store(db_path) as store:
+            pid = store.insert("participant", {"name_en": "Burst"})
+            for i in range(3000):
+                with store.transaction():
+                    store.update("participant", pid, {"designation": f"D{i}"})
+            burst_top = store.get("participant", pid)["updated_at"]
+    finally:
+        set_wall_clock(previous)
+    assert parse_ts(burst_top) >= now + timedelta(seconds=3)  # ran ahead of the wall clock
+    before, after = edit_in_new_process(db_path, pid, "Head Clerk")
+    assert before == burst_top
+    assert after > before
+
+
+def test_one_transaction_shares_one_version_and_never_runs_ahead(db_path):
+    """A big update in one transaction (an import of changed rows) stamps every record with
+    one version, so it cannot push the clock minutes into the future; a record written twice
+    in it still gets two rising versions."""
     with open_store(db_path) as store:
         with store.transaction():
             ids = [store.insert("participant", {"name_en": f"P{i}"}) for i in range(3000)]
         with store.transaction():
             for pid in ids:
                 store.update("participant", pid, {"designation": "Clerk"})
-        burst_top = store.highest_version()
-    # the burst wrote faster than one version a millisecond: the clock ran ahead of the wall
-    assert parse_ts(burst_top) > datetime.now(timezone.utc)
-    before, after = edit_in_new_process(db_path, ids[-1], "Head Clerk")
-    assert after > before
-    assert after > burst_top
+            store.update("participant", ids[0], {"designation": "Twice"})
+        stamps = {store.get("participant", pid)["updated_at"] for pid in ids[1:]}
+        assert len(stamps) == 1
+        assert store.get("participant", ids[0])["updated_at"] > stamps.pop()
+        assert parse_ts(store.highest_version()) < datetime.now(timezone.utc) + timedelta(
+            seconds=1
+        )
 
 
 @needs_faketime
