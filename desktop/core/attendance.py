@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from desktop.core import people
+from desktop.core import clock, people
 from desktop.core.enrolment import enrolment_of
 from desktop.core.ids import format_ts, parse_ts
 from desktop.store import RecordNotFound, Store
@@ -489,7 +489,8 @@ def _history(
     cursor = store.conn.execute(
         "INSERT INTO attendance_history(attendance_id, session_id, participant_id, action, "
         "status, previous_status, marked_at, previous_marked_at, previous_method, method, "
-        "marked_by, desk, device_id, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "marked_by, desk, device_id, version, clock_note) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             att_id,
             (data or current or {}).get("session_id"),
@@ -505,6 +506,7 @@ def _history(
             settings.desk,
             store.device_id,
             version,
+            clock.history_note(store),  # marked while this laptop's clock is known wrong
         ),
     )
     return int(cursor.lastrowid)

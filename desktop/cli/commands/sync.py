@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from desktop.cli.base import EXIT_OK, EXIT_PROBLEMS, CliError, emit, open_db, progress
+from desktop.core import clock
 from desktop.core.certificates.numbering import desk_clash_warning
 from desktop.core.sync.client import AuthError, InsecureUrl, PortalError, Transient
 from desktop.core.sync.engine import NotEnrolled, SyncEngine, status
@@ -57,6 +58,7 @@ def run_sync(args: argparse.Namespace) -> int:
         "held": result.held,
         "retry_at": result.retry_at,
         "desk_warning": desk_warning,
+        "clock_warnings": result.clock_warnings,
     }
 
     def text() -> str:
@@ -70,6 +72,7 @@ def run_sync(args: argparse.Namespace) -> int:
             lines.append(f"  not applied here {h['kind']} {h['id']}: {h['error']}")
         if payload["desk_warning"]:
             lines.append("Warning: " + payload["desk_warning"])
+        lines.extend("Warning: " + w["message"] for w in result.clock_warnings)
         return "\n".join(lines)
 
     emit(args, payload, text)
@@ -82,6 +85,7 @@ def run_status(args: argparse.Namespace) -> int:
     with open_db(args) as store:
         info = status(store)
         info["desk_warning"] = desk_clash_warning(store)
+        info["clock_warnings"] = [w.as_dict() for w in clock.check(store)]
 
     def text() -> str:
         lines = [
@@ -100,6 +104,7 @@ def run_status(args: argparse.Namespace) -> int:
                          f"{h['error']}")
         if info["desk_warning"]:
             lines.append("Warning: " + info["desk_warning"])
+        lines.extend("Warning: " + w["message"] for w in info["clock_warnings"])
         if info["retry_at"]:
             lines.append(f"The portal asked to wait until {info['retry_at']} (Retry-After).")
         return "\n".join(lines)

@@ -25,6 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from desktop.core import clock
 from desktop.core.certificates import keys
 from desktop.core.certificates.batch import BATCH_SYNC, render_job, warm_up
 from desktop.core.certificates.jws import sign
@@ -234,6 +235,7 @@ def _issue_chunk(
 ) -> list[Issued]:  # fmt: skip
     issued_at = now_ts()
     issued_iso = day.isoformat()
+    clock_note = clock.history_note(store)  # issued while this laptop's clock is known wrong
     made: list[Issued] = []
     items = []
     written: list[Path] = []
@@ -267,9 +269,10 @@ def _issue_chunk(
                     record_id=cert.certificate_id,
                 )
                 store.conn.execute(
-                    "INSERT INTO certificate_file(certificate_id, pdf_path, template, created_at) "
-                    "VALUES (?, ?, ?, ?)",
-                    (cert.certificate_id, _rel(store, cert.pdf), template_path, issued_at),
+                    "INSERT INTO certificate_file(certificate_id, pdf_path, template, "
+                    "created_at, clock_note) VALUES (?, ?, ?, ?, ?)",
+                    (cert.certificate_id, _rel(store, cert.pdf), template_path, issued_at,
+                     clock_note),
                 )
                 if cert.supersedes:
                     old = store.require("certificate", cert.supersedes)

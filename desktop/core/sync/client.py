@@ -24,6 +24,7 @@ from urllib.parse import quote, urlsplit
 import httpx
 
 from desktop import __version__
+from desktop.core.ids import wall_now
 
 DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=60.0, write=60.0, pool=10.0)
 
@@ -148,6 +149,8 @@ class PortalClient:
     ) -> None:
         self.base_url = check_url(base_url)
         self.token = token
+        #: (the portal's `Date`, this laptop's clock) of the last answer, if it had one
+        self.last_date: tuple[datetime, datetime] | None = None
         self.gzip_min = gzip_min
         host = urlsplit(self.base_url).hostname or ""
         self._http = httpx.Client(
@@ -164,6 +167,20 @@ class PortalClient:
 
     def close(self) -> None:
         self._http.close()
+
+    def _note_date(self, response: httpx.Response) -> None:
+        """Keep the portal's clock reading (its `Date` header) beside ours at that moment,
+        so the desk can tell when its own clock is wrong (core.clock)."""
+        text = response.headers.get("Date")
+        if not text:
+            return
+        try:
+            portal_time = email.utils.parsedate_to_datetime(text)
+        except (TypeError, ValueError):
+            return
+        if portal_time.tzinfo is None:
+            return
+        self.last_date = (portal_time, wall_now())
 
     def __enter__(self) -> PortalClient:
         return self
@@ -202,6 +219,7 @@ class PortalClient:
                     "address, or configure the organisation's CA bundle."
                 ) from exc
             raise Transient(f"The portal could not be reached ({exc or type(exc).__name__}).") from exc
+        self._note_date(response)
         try:
             body: Any = response.json() if response.content else None
         except ValueError:

@@ -35,13 +35,15 @@ import re
 import socket
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import httpx
 
+from desktop.core import clock
 from desktop.core.ids import format_ts, now_ts
 from desktop.core.sync import attachments, outbox, reconcile
 from desktop.core.sync.client import (
@@ -90,6 +92,7 @@ class SyncResult:
     rejected_records: list[dict[str, Any]] = field(default_factory=list)
     held: list[dict[str, Any]] = field(default_factory=list)
     retry_at: str | None = None
+    clock_warnings: list[dict[str, Any]] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -260,7 +263,7 @@ class SyncEngine:
                     "sync resumes then."
                 )
                 return result
-            with self.client() as client:
+            with self.client() as client, self._clock_check(client, result):
                 self._backoff = self.backoff_factory()
                 try:
                     info = self._call(client.info)
@@ -314,6 +317,18 @@ class SyncEngine:
                 self.store.meta_set("sync.last_success", now_ts())
             self._finish_run(run_id, result)
         return result
+
+    @contextmanager
+    def _clock_check(self, client: PortalClient, result: SyncResult) -> Iterator[None]:
+        """After the run, compare the portal's `Date` with this laptop's clock (core.clock);
+        the warnings ride on the result and stay on the Sync page until a later sync agrees."""
+        try:
+            yield
+        finally:
+            if client.last_date is not None:
+                portal_time, local_time = client.last_date
+                clock.observe(self.store, "portal", portal_time, local_time)
+            result.clock_warnings = [w.as_dict() for w in clock.check(self.store)]
 
     def _call(self, fn: Callable[..., Any], *args: Any) -> Any:
         """A request that is safe to repeat (GETs, the pull), retried like a batch."""
