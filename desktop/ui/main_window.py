@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
+from desktop.ui.clock_notice import ClockNotice
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import Translations, ask_yes_no, bind_form, save_language
 from desktop.ui.uiload import load_ui
@@ -129,6 +130,8 @@ class MainWindow(QMainWindow):
         self._wire_menus()
         bind_form(self, FORM, after=self._retranslate_code_texts)
         self._show_institute()
+        self.clock_notice = ClockNotice(ctx, compact=True)  # a wrong clock, from the start
+        self.add_status_widget(self.clock_notice)
         self.nav.setCurrentRow(0)
 
     # -- set-up ------------------------------------------------------------------------------

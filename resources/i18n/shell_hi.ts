@@ -282,4 +282,83 @@ Offline desk for Mission Karmayogi training centres in Uttar Pradesh: roster, wo
         <translation>एक संस्थान के हर लैपटॉप की डेस्क संख्या अलग होनी चाहिए, क्योंकि प्रमाणपत्र संख्याएँ और हस्ताक्षर कुंजियाँ डेस्क के अनुसार बँटी होती हैं।</translation>
     </message>
 </context>
+<context>
+    <name>ClockNotice</name>
+    <message>
+        <source>1 year</source>
+        <translation>1 वर्ष</translation>
+    </message>
+    <message>
+        <source>{0} years</source>
+        <translation>{0} वर्ष</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 दिन</translation>
+    </message>
+    <message>
+        <source>{0} days</source>
+        <translation>{0} दिन</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 घंटा</translation>
+    </message>
+    <message>
+        <source>{0} hours</source>
+        <translation>{0} घंटे</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 मिनट</translation>
+    </message>
+    <message>
+        <source>{0} minutes</source>
+        <translation>{0} मिनट</translation>
+    </message>
+    <message>
+        <source>{0} seconds</source>
+        <translation>{0} सेकंड</translation>
+    </message>
+    <message>
+        <source>the portal</source>
+        <translation>पोर्टल</translation>
+    </message>
+    <message>
+        <source>a bundle from another desk</source>
+        <translation>दूसरे डेस्क का बंडल</translation>
+    </message>
+    <message>
+        <source>a receipt from another desk</source>
+        <translation>दूसरे डेस्क की रसीद</translation>
+    </message>
+    <message>
+        <source>the venue hub</source>
+        <translation>स्थल का हब</translation>
+    </message>
+    <message>
+        <source>This laptop's clock says {0}, but this desk already holds a record made at {1}, {2} later. The clock was set back (or another desk's clock runs ahead). Set the date and time in the computer's settings; marks and certificates made meanwhile are flagged.</source>
+        <translation>इस लैपटॉप की घड़ी {0} बता रही है, पर इस डेस्क में {1} पर बना एक रिकॉर्ड पहले से है, जो {2} बाद का है। घड़ी पीछे कर दी गई है (या किसी दूसरे डेस्क की घड़ी आगे चल रही है)। कंप्यूटर की सेटिंग में तारीख और समय ठीक करें; इस बीच लगी उपस्थिति और बने प्रमाण-पत्र चिह्नित किए जाते हैं।</translation>
+    </message>
+    <message>
+        <source>This laptop's clock seems to be {0} behind {1} (this laptop: {2}; {1}: {3}).</source>
+        <translation>इस लैपटॉप की घड़ी {1} से {0} पीछे लगती है (यह लैपटॉप: {2}; {1}: {3})।</translation>
+    </message>
+    <message>
+        <source>This laptop's clock seems to be {0} ahead of {1} (this laptop: {2}; {1}: {3}).</source>
+        <translation>इस लैपटॉप की घड़ी {1} से {0} आगे लगती है (यह लैपटॉप: {2}; {1}: {3})।</translation>
+    </message>
+    <message>
+        <source>Check the date and time in the computer's settings; marks and certificates made meanwhile are flagged.</source>
+        <translation>कंप्यूटर की सेटिंग में तारीख और समय जाँचें; इस बीच लगी उपस्थिति और बने प्रमाण-पत्र चिह्नित किए जाते हैं।</translation>
+    </message>
+    <message>
+        <source>⚠ This laptop's clock looks wrong</source>
+        <translation>⚠ इस लैपटॉप की घड़ी गलत लगती है</translation>
+    </message>
+    <message>
+        <source>Made while this laptop's clock was wrong ({0}).</source>
+        <translation>यह तब बना जब इस लैपटॉप की घड़ी गलत थी ({0})।</translation>
+    </message>
+</context>
 </TS>

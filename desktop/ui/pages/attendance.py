@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from desktop.core import attendance, enrolment, people, workshops
 from desktop.core.ids import parse_ts
 from desktop.store import Store
+from desktop.ui.clock_notice import ClockNotice, history_text, place_after
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import ask_yes_no, bind_form, translate_buttons
 from desktop.ui.uiload import embed_form, load_ui
@@ -79,6 +80,8 @@ class AttendancePage(QWidget):
         self.session_combo: QComboBox = f.findChild(QComboBox, "sessionCombo")
         self.grace_spin: QSpinBox = f.findChild(QSpinBox, "graceSpin")
         self.window_label: QLabel = f.findChild(QLabel, "windowLabel")
+        self.clock_notice = ClockNotice(ctx, parent=self.window_label.parentWidget())
+        place_after(self.window_label, self.clock_notice)  # marks are stamped by this clock
         self.input: QLineEdit = f.findChild(QLineEdit, "scanInput")
         self.feedback: QFrame = f.findChild(QFrame, "feedbackFrame")
         self.feedback_title: QLabel = f.findChild(QLabel, "feedbackTitle")
@@ -922,6 +925,10 @@ class AttendanceDetail(QDialog):
                 item = QTableWidgetItem(str(value))
                 item.setToolTip(str(value))
                 self.table.setItem(r, c, item)
+            if row.get("clock_note"):  # marked while this laptop's clock was known wrong
+                flagged = self.table.item(r, 0)
+                flagged.setText("⚠ " + flagged.text())
+                flagged.setToolTip(history_text(row["clock_note"]))
         header = self.table.horizontalHeader()
         for column in range(len(headers)):
             header.setSectionResizeMode(

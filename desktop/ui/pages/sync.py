@@ -44,6 +44,7 @@ from desktop.core.sync.receipt import (
     own_fingerprint,
     relayed_devices,
 )
+from desktop.ui.clock_notice import ClockNotice, place_after
 from desktop.ui.sync_status import SyncController, local_time, pending_text
 from desktop.ui.uiload import embed_form, load_ui
 
@@ -353,6 +354,8 @@ class SyncPage(QWidget):
         self.key_value.setText(own_fingerprint(ctx.store))
         self.message: QLabel = find(QLabel, "messageLabel")
         self.desk_warning: QLabel = find(QLabel, "deskWarning")
+        self.clock_notice = ClockNotice(ctx, parent=self.desk_warning.parentWidget())
+        place_after(self.desk_warning, self.clock_notice)
         self.progress: QProgressBar = find(QProgressBar, "progressBar")
         self.rejected: QTableWidget = find(QTableWidget, "rejectedTable")
         self.held: QTableWidget = find(QTableWidget, "heldTable")
