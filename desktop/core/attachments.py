@@ -30,8 +30,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from desktop.core.ids import format_ts, now_ts
 from desktop.paths import files_dir
+from desktop.protocol.ids import format_ts, now_ts
 from desktop.store import Store
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -548,7 +548,7 @@ def referenced(store: Store, sha256: str) -> bool:
     attachments (current, edited or deleted, made here or received by sync or in a bundle), a
     batch in the outbox or kept for relaying, or a pulled version held back. A plain substring
     test on the stored JSON: a mention anywhere counts, so nothing named is ever removed."""
-    from desktop.core.records import KIND_FIELDS
+    from desktop.protocol.records import KIND_FIELDS
 
     kinds = [kind for kind, fields in KIND_FIELDS.items() if "attachments" in fields]
     for kind in kinds:

@@ -22,7 +22,7 @@ from typing import Any
 
 from desktop.core import clock, people
 from desktop.core.enrolment import enrolment_of
-from desktop.core.ids import format_ts, parse_ts
+from desktop.protocol.ids import format_ts, parse_ts
 from desktop.store import RecordNotFound, Store
 
 ATTENDANCE_NAMESPACE = uuid.UUID("5b0d4c1e-7a63-4f0e-9a57-3c9e2f1d8a40")

@@ -39,20 +39,6 @@ def init_centre(
         store.meta_set(DESK_META, str(desk))
 
 
-def set_up_centre(
-    store: Store, code: str, name_en: str, name_hi: str | None = None, desk: int | None = None
-) -> int:
-    """Everything `init` does, in one transaction: the institute and desk (init_centre) and
-    the certificate signing key of this desk. Returns the desk number. Used by the CLI's
-    `init` and the GUI's first-run set-up, so both make the same centre."""
-    from desktop.core.certificates import keys  # imports this module
-
-    with store.transaction():
-        init_centre(store, code, name_en, name_hi, desk)
-        keys.ensure_signing_key(store)
-    return desk_number(store)
-
-
 def check_code(value: str) -> str:
     """The institute code in capitals, or a StoreError saying what is allowed."""
     code = value.strip().upper()

@@ -14,7 +14,7 @@ import json
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta, timezone
 
-from desktop.core.ids import format_ts, parse_ts, wall_now
+from desktop.protocol.ids import format_ts, parse_ts, wall_now
 from desktop.store import Store
 
 #: a difference under this is network delay or an ordinary drift, not a wrong clock

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable
 from typing import TextIO
 
-from desktop.core.records import KIND_ORDER
+from desktop.protocol.records import KIND_ORDER
 from desktop.store import Store
 
 

@@ -21,8 +21,8 @@ from desktop.core.badges import bilingual_department, department_names_hi
 from desktop.core.centre import own_institute
 from desktop.core.completion import evaluate_workshop, rule_for_programme
 from desktop.core.enrolment import enrolled
-from desktop.core.ids import parse_ts
 from desktop.core.workshops import sessions_of
+from desktop.protocol.ids import parse_ts
 from desktop.store import Store
 
 STATUS_LABEL = {

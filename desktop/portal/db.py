@@ -23,9 +23,9 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from desktop.core.ids import now_ts, stamp_after
-from desktop.core.records import KIND_ORDER
 from desktop.portal import validate as v
+from desktop.protocol.ids import now_ts, stamp_after
+from desktop.protocol.records import KIND_ORDER
 
 SCHEMA_VERSION = 1
 

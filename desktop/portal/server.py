@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from desktop.core.ids import now_ts
 from desktop.portal import validate as v
 from desktop.portal.db import Device, PortalDB, PortalError, parse_cursor
+from desktop.protocol.ids import now_ts
 
 PROTOCOL = 1
 DEFAULT_PREFIX = "/offline/v1"

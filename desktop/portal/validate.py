@@ -24,8 +24,8 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any
 
-from desktop.core.records import KIND_FIELDS
 from desktop.paths import resource_path
+from desktop.protocol.records import KIND_FIELDS
 
 ENVELOPE_KEYS = ("kind", "id", "updated_at", "origin", "deleted", "data")
 
@@ -258,7 +258,7 @@ def parse_jws(value: Any) -> tuple[dict | None, dict | None, str | None]:
 # --- the §4 table ----------------------------------------------------------------------------
 
 Checker = Callable[[Any], str | None]
-#: kind -> field -> (required, checker). Field order follows desktop.core.records.KIND_FIELDS.
+#: kind -> field -> (required, checker). Field order follows desktop.protocol.records.KIND_FIELDS.
 SCHEMA: dict[str, dict[str, tuple[bool, Checker]]] = {
     "participant": {
         "name_en": (True, _nonblank),

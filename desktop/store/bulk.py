@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from desktop.core.ids import new_id
-from desktop.core.records import JSON_FIELDS, KIND_FIELDS
+from desktop.protocol.ids import new_id
+from desktop.protocol.records import JSON_FIELDS, KIND_FIELDS
 from desktop.store.database import Store, _encode, _participant_key
 
 _FTS_COLUMNS = "name_en, name_hi, name_latin"

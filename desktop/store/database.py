@@ -16,8 +16,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from desktop.core.ids import new_id, stamp_after
-from desktop.core.records import JSON_FIELDS, KIND_FIELDS, record_to_row, row_to_record
+from desktop.protocol.ids import new_id, stamp_after
+from desktop.protocol.records import JSON_FIELDS, KIND_FIELDS, record_to_row, row_to_record
 from desktop.store import migrations, restore_journal
 from desktop.store.checkpoint import BACKSTOP_PAGES, WalCheckpointer
 from desktop.store.errors import (
@@ -282,7 +282,7 @@ class Store:
 
     def iter_records(self, kinds: Iterable[str] | None = None) -> Iterator[dict[str, Any]]:
         """Every synced row (tombstones included) as §4 records, parents before children."""
-        from desktop.core.records import KIND_ORDER
+        from desktop.protocol.records import KIND_ORDER
 
         for kind in kinds or KIND_ORDER:
             _check_kind(kind)

@@ -1,6 +1,6 @@
 """First start on a database without a centre: the "Set up this centre" dialog.
 
-OK runs the same core set-up as `karmayogi-desk init` (desktop.core.centre.set_up_centre):
+OK runs the same core set-up as `karmayogi-desk init` (desktop.core.setup.set_up_centre):
 the institute, this laptop's desk number and the certificate signing key, in one go. The
 fields are checked with the core's own checks first so that each problem is shown next to
 the form in the current language, naming its field; nothing is written until all pass."""
@@ -10,7 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QSpinBox, QWidget
 
-from desktop.core.centre import DESK_MAX, DESK_MIN, check_code, check_desk, set_up_centre
+from desktop.core.centre import DESK_MAX, DESK_MIN, check_code, check_desk
+from desktop.core.setup import set_up_centre
 from desktop.store import Store, StoreError
 from desktop.ui.i18n import translate_buttons
 from desktop.ui.uiload import load_ui

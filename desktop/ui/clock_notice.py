@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QBoxLayout, QLabel, QWidget
 
 from desktop.core import clock
-from desktop.core.ids import parse_ts
+from desktop.protocol.ids import parse_ts
 from desktop.store import Store
 from desktop.ui.context import AppContext
 

@@ -9,7 +9,7 @@ import pytest
 
 from desktop.core import enrolment
 from desktop.core.attendance import Desk, attendance_id, history_for, session_counts
-from desktop.core.ids import stamp_after
+from desktop.protocol.ids import stamp_after
 from tests.attendance.helpers import person, workshop_with_people
 
 DAY = date(2026, 11, 23)

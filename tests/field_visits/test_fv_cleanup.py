@@ -17,9 +17,9 @@ from fv_helpers import TODAY, heic, jpeg, visit_data
 
 from desktop.core import attachments as att
 from desktop.core import field_visits as fv
-from desktop.core.ids import new_id, now_ts
 from desktop.core.sync import outbox
 from desktop.core.sync.engine import _hold
+from desktop.protocol.ids import new_id, now_ts
 from desktop.store import open_store
 
 LATER = datetime.now(timezone.utc) + att.ABANDONED_AFTER + timedelta(hours=1)

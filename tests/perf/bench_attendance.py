@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from desktop.core.attendance import ATTENDANCE_NAMESPACE  # noqa: E402
 from desktop.core.centre import init_centre  # noqa: E402
 from desktop.core.demo.names import DESIGNATIONS, GIVEN_MALE, SURNAMES  # noqa: E402
-from desktop.core.ids import new_id, now_ts  # noqa: E402
+from desktop.protocol.ids import new_id, now_ts  # noqa: E402
 from desktop.store import Store, open_store  # noqa: E402
 from desktop.text.translit import latin_key  # noqa: E402
 

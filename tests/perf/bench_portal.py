@@ -17,8 +17,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import httpx  # noqa: E402
 
-from desktop.core.ids import new_id, now_ts  # noqa: E402
 from desktop.portal.server import start_portal  # noqa: E402
+from desktop.protocol.ids import new_id, now_ts  # noqa: E402
 
 
 def main() -> None:

@@ -14,12 +14,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from desktop.core.centre import init_centre  # noqa: E402
-from desktop.core.ids import new_id, now_ts  # noqa: E402
 from desktop.core.sync import outbox  # noqa: E402
 from desktop.core.sync.bundle import export_bundle, import_bundle  # noqa: E402
 from desktop.core.sync.engine import SyncEngine, enrol  # noqa: E402
 from desktop.core.sync.keys import DeviceKeys  # noqa: E402
 from desktop.portal.server import start_portal  # noqa: E402
+from desktop.protocol.ids import new_id, now_ts  # noqa: E402
 from desktop.store import open_store  # noqa: E402
 from desktop.store.bulk import insert_many  # noqa: E402
 

@@ -15,8 +15,8 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from desktop.core.ids import new_id, now_ts
 from desktop.portal.server import RunningPortal, start_portal
+from desktop.protocol.ids import new_id, now_ts
 
 # httpx builds a TLS context per client (~0.1-0.2 s of CA loading); the portal is plain HTTP
 # on loopback, so every test client shares one.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from desktop.core.ids import new_id, now_ts
+from desktop.protocol.ids import new_id, now_ts
 
 ATTACHMENT = b"\x89PNG field photo bytes"
 ATTACHMENT_SHA = hashlib.sha256(ATTACHMENT).hexdigest()

@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from desktop.core.ids import new_id, now_ts
 from desktop.portal import db as portal_db
+from desktop.protocol.ids import new_id, now_ts
 
 from .samples import record, valid_data
 

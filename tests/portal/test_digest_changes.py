@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import hashlib
 
-from desktop.core.ids import new_id
-from desktop.core.records import KIND_ORDER
+from desktop.protocol.ids import new_id
+from desktop.protocol.records import KIND_ORDER
 
 from .samples import record, valid_data
 

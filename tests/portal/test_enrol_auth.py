@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.core.ids import new_id, parse_ts
+from desktop.protocol.ids import new_id, parse_ts
 
 from .conftest import enrol, http_client
 

@@ -9,10 +9,10 @@ import tempfile
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.core.ids import new_id
-from desktop.core.records import KIND_FIELDS
 from desktop.portal.db import PortalDB
 from desktop.portal.validate import check_record
+from desktop.protocol.ids import new_id
+from desktop.protocol.records import KIND_FIELDS
 
 from .samples import record, valid_data
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from desktop.core.ids import format_ts, new_id, set_wall_clock
 from desktop.portal.db import PortalDB
+from desktop.protocol.ids import format_ts, new_id, set_wall_clock
 from tests.portal.samples import valid_data
 
 

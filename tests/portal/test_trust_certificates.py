@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from desktop.core.ids import new_id
+from desktop.protocol.ids import new_id
 
 from .conftest import public_key_b64, sign_jws
 from .samples import record, valid_data

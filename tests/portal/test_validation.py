@@ -7,8 +7,8 @@ import hashlib
 
 import pytest
 
-from desktop.core.records import KIND_FIELDS
 from desktop.portal.validate import SCHEMA
+from desktop.protocol.records import KIND_FIELDS
 
 from .samples import ATTACHMENT, ATTACHMENT_SHA, fake_qr, record, valid_data
 

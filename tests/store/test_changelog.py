@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.core.records import KIND_FIELDS
+from desktop.protocol.records import KIND_FIELDS
 
 
 def _log(store):

@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 
-from desktop.core.ids import now_ts
+from desktop.protocol.ids import now_ts
 
 
 class FakePortal:

@@ -12,10 +12,10 @@ from datetime import datetime, timedelta, timezone
 import httpx
 import pytest
 
-from desktop.core.ids import format_ts
 from desktop.core.sync import attachments, outbox
 from desktop.core.sync import engine as sync_engine
 from desktop.core.sync.engine import SyncEngine, enrol, history, status
+from desktop.protocol.ids import format_ts
 from desktop.store import open_store
 from tests.sync.fakeportal import FakePortal
 from tests.sync.helpers import engine, participant

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core.attendance import Desk
-from desktop.core.ids import set_wall_clock
+from desktop.protocol.ids import set_wall_clock
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import Translations
 from desktop.ui.main_window import MainWindow

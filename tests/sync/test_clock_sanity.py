@@ -12,7 +12,7 @@ import pytest
 from desktop.core import clock
 from desktop.core.attendance import Desk, history_for
 from desktop.core.certificates.issue import issue_certificates
-from desktop.core.ids import set_wall_clock
+from desktop.protocol.ids import set_wall_clock
 from desktop.store import open_store
 from tests.attendance.helpers import workshop_with_people
 from tests.certificates.certdata import make_workshop

@@ -10,8 +10,8 @@ import json
 import pytest
 
 from desktop.core.export import export_jsonl
-from desktop.core.ids import new_id, now_ts
 from desktop.core.sync import outbox, reconcile
+from desktop.protocol.ids import new_id, now_ts
 from tests.sync.conftest import quick_engine
 from tests.sync.helpers import participant
 

@@ -142,7 +142,7 @@ def test_retry_after_keeps_auto_sync_quiet_and_resumes_by_itself(ctx, qtbot):
     the page says why, and a one-shot timer resumes when the wait is over."""
     from datetime import datetime, timedelta, timezone
 
-    from desktop.core.ids import format_ts
+    from desktop.protocol.ids import format_ts
 
     page = sync_page.create_page(ctx)
     widget = SyncStatusWidget(ctx, auto=False)

@@ -10,7 +10,6 @@ import stat
 import httpx
 import pytest
 
-from desktop.core.records import KIND_ORDER
 from desktop.core.sync import outbox, reconcile
 from desktop.core.sync.client import (
     InsecureUrl,
@@ -20,6 +19,7 @@ from desktop.core.sync.client import (
 )
 from desktop.core.sync.engine import SyncEngine, enrol, status
 from desktop.core.sync.keys import DeviceKeys
+from desktop.protocol.records import KIND_ORDER
 from tests.sync.helpers import engine, outbox_states, participant
 
 URL = "http://127.0.0.1:9/v1"
@@ -369,7 +369,7 @@ def test_kind_order_is_protocol_order():
 
 
 def test_sql_rendered_records_equal_row_to_record(store):
-    from desktop.core.records import row_to_record
+    from desktop.protocol.records import row_to_record
 
     store.insert("participant", {"name_en": "सीता \"Q\" \\ Devi", "name_hi": "सीता"})
     store.insert("programme", {"code": "P", "title_en": "T", "hours": 6.5,

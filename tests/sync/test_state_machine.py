@@ -11,9 +11,9 @@ import hypothesis.strategies as st
 from hypothesis import HealthCheck, settings
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
-from desktop.core.ids import new_id, now_ts
 from desktop.core.sync import outbox
 from desktop.portal.server import start_portal
+from desktop.protocol.ids import new_id, now_ts
 from desktop.store import open_store
 from tests.sync.conftest import make_desk, quick_engine
 from tests.sync.faultproxy import FaultProxy

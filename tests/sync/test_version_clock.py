@@ -15,8 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.core.ids import parse_ts, set_wall_clock
 from desktop.portal.server import start_portal
+from desktop.protocol.ids import parse_ts, set_wall_clock
 from desktop.store import open_store
 from tests.sync.conftest import make_desk, quick_engine
 

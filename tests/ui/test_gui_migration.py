@@ -88,7 +88,7 @@ def test_a_newer_database_is_still_refused_untouched(qtbot, tmp_path):
 def test_the_gui_checkpoints_in_the_background(qtbot, tmp_path):
     import threading
 
-    from desktop.core.centre import set_up_centre
+    from desktop.core.setup import set_up_centre
     from desktop.ui.tasks import SyncRunner
 
     path = tmp_path / "desk.db"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 
 from desktop.cli.base import CliError, db_path, emit, open_db
-from desktop.core.centre import DESK_MAX, DESK_MIN, check_desk, set_up_centre
+from desktop.core.centre import DESK_MAX, DESK_MIN, check_desk
+from desktop.core.setup import set_up_centre
 from desktop.store import StoreError
 
 

@@ -261,7 +261,7 @@ def run_import(args: argparse.Namespace) -> int:
 def run_records(args: argparse.Namespace) -> int:
     import json
 
-    from desktop.core.records import KIND_FIELDS
+    from desktop.protocol.records import KIND_FIELDS
 
     kinds = [k.strip() for k in args.kinds.split(",")] if args.kinds else None
     for kind in kinds or []:

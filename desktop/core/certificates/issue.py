@@ -38,8 +38,8 @@ from desktop.core.certificates.values import (
     display_date,
     pdf_meta,
 )
-from desktop.core.ids import new_id, now_ts
 from desktop.paths import files_dir
+from desktop.protocol.ids import new_id, now_ts
 from desktop.store import RecordNotFound, Store, StoreError
 
 Progress = Callable[[int, int, str], None]

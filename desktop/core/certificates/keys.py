@@ -24,8 +24,8 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from desktop.core.certificates.numbering import desk_number
-from desktop.core.ids import now_ts
 from desktop.fileio import write_private_file
+from desktop.protocol.ids import now_ts
 from desktop.store import Store, StoreError
 
 KEYS_ENV = "KARMAYOGI_DESK_KEYS"

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from desktop.core.attendance import attendance_id
-from desktop.core.ids import format_ts
+from desktop.protocol.ids import format_ts
 from desktop.store import Store
 from desktop.store.bulk import insert_many
 

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.problems import Problem
-from desktop.core.records import KIND_FIELDS
 from desktop.core.roster.fields import (
     FIELD_LABELS,
     IGNORE,
@@ -33,6 +32,7 @@ from desktop.core.roster.fields import (
 from desktop.core.roster.messages import problem
 from desktop.core.roster.pipeline import Chunk, Entry, ReaderProcess, ReadSpec, read_chunks
 from desktop.core.roster.readers import RosterFileError, Table, open_table
+from desktop.protocol.records import KIND_FIELDS
 from desktop.store import Store
 from desktop.store.bulk import BulkInserter
 

@@ -13,7 +13,7 @@ import sqlite3
 import unicodedata
 from typing import Any
 
-from desktop.core.records import KIND_FIELDS
+from desktop.protocol.records import KIND_FIELDS
 from desktop.store import Store
 from desktop.text.translit import fold_latin, has_devanagari
 

@@ -28,10 +28,10 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from desktop.core.ids import now_ts
-from desktop.core.records import KIND_FIELDS, KIND_ORDER
 from desktop.core.sync import attachments, crypto, outbox, trust
 from desktop.core.sync.keys import DeviceKeys, verify_signature
+from desktop.protocol.ids import now_ts
+from desktop.protocol.records import KIND_FIELDS, KIND_ORDER
 from desktop.store import Store
 
 FORMAT = "kdbundle/1"

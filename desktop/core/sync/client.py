@@ -24,7 +24,7 @@ from urllib.parse import quote, urlsplit
 import httpx
 
 from desktop import __version__
-from desktop.core.ids import wall_now
+from desktop.protocol.ids import wall_now
 
 DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=60.0, write=60.0, pool=10.0)
 

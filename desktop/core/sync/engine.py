@@ -44,7 +44,6 @@ from typing import Any
 import httpx
 
 from desktop.core import clock
-from desktop.core.ids import format_ts, now_ts
 from desktop.core.sync import attachments, outbox, reconcile
 from desktop.core.sync.client import (
     AuthError,
@@ -56,6 +55,7 @@ from desktop.core.sync.client import (
     check_url,
 )
 from desktop.core.sync.keys import DeviceKeys
+from desktop.protocol.ids import format_ts, now_ts
 from desktop.store import Store
 
 Progress = Callable[[int, int, str], None]

@@ -16,8 +16,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.core.ids import new_id, now_ts
-from desktop.core.records import JSON_FIELDS, KIND_FIELDS, KIND_ORDER
+from desktop.protocol.ids import new_id, now_ts
+from desktop.protocol.records import JSON_FIELDS, KIND_FIELDS, KIND_ORDER
 from desktop.store import Store
 
 PROTOCOL = 1

@@ -26,9 +26,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from desktop.core.ids import now_ts
 from desktop.core.sync import outbox, trust
 from desktop.core.sync.keys import DeviceKeys, verify_signature
+from desktop.protocol.ids import now_ts
 from desktop.store import Store
 
 FORMAT = "kdreceipt/1"

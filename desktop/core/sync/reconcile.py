@@ -14,7 +14,7 @@ import hashlib
 import json
 from typing import Any
 
-from desktop.core.records import KIND_ORDER
+from desktop.protocol.records import KIND_ORDER
 from desktop.store import Store
 
 EMPTY_SHA = hashlib.sha256(b"").hexdigest()

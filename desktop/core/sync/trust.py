@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop.core.ids import now_ts
 from desktop.core.sync.keys import fingerprint, same_fingerprint
+from desktop.protocol.ids import now_ts
 from desktop.store import Store
 
 BUNDLE, RECEIPT = "bundle", "receipt"

@@ -15,8 +15,8 @@ import csv
 
 from sqlite_utils import Database
 
-from desktop.core.records import KIND_FIELDS
 from desktop.paths import resource_path
+from desktop.protocol.records import KIND_FIELDS
 from desktop.store.sql import run_script
 
 _ENVELOPE = """

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from desktop.core.records import KIND_ORDER
+from desktop.protocol.records import KIND_ORDER
 
 
 def migrate(db: Database) -> None:

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import attendance, enrolment, people, workshops
-from desktop.core.ids import parse_ts
+from desktop.protocol.ids import parse_ts
 from desktop.store import Store
 from desktop.ui.clock_notice import ClockNotice, history_text, place_after
 from desktop.ui.context import AppContext

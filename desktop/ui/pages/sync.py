@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.certificates.numbering import desk_clashes, desk_number
-from desktop.core.records import JSON_FIELDS, KIND_FIELDS
 from desktop.core.sync import engine as sync_engine
 from desktop.core.sync import outbox, trust
 from desktop.core.sync.bundle import UntrustedSigner as UntrustedBundleSigner
@@ -44,6 +43,7 @@ from desktop.core.sync.receipt import (
     own_fingerprint,
     relayed_devices,
 )
+from desktop.protocol.records import JSON_FIELDS, KIND_FIELDS
 from desktop.ui.clock_notice import ClockNotice, place_after
 from desktop.ui.sync_status import SyncController, local_time, pending_text
 from desktop.ui.uiload import embed_form, load_ui
