@@ -15,6 +15,7 @@ from desktop.core.certificates.issue import (
     revoke,
 )
 from desktop.core.certificates.template import TemplateError
+from desktop.core.dates import format_date
 from desktop.store import RecordNotFound, StoreError
 
 
@@ -129,7 +130,7 @@ def run_list(args: argparse.Namespace) -> int:
         out,
         lambda: (
             "\n".join(
-                f"{r['number']}  {r['status']:7}  {r['issued_at'][:10]}  {r['name_en']}"
+                f"{r['number']}  {r['status']:7}  {format_date(r['issued_at'])}  {r['name_en']}"
                 + (f" / {r['name_hi']}" if r["name_hi"] else "")
                 for r in out
             )
