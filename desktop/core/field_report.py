@@ -23,6 +23,7 @@ from desktop.core.centre import own_institute
 from desktop.core.field_pdf import BOLD, REGULAR, draw, register_fonts, width, wrap
 from desktop.core.field_visits import (
     VisitError,
+    district_code,
     is_open,
     is_overdue,
     list_visits,
@@ -30,6 +31,7 @@ from desktop.core.field_visits import (
     today_iso,
 )
 from desktop.core.field_workshops import workshops_of_visit
+from desktop.fileio import require_folder
 from desktop.store import Store
 
 PAGE_W, PAGE_H = A4
@@ -404,8 +406,7 @@ def visit_report(
         (load_visit(store, vid) for vid in visit_ids),
         key=lambda v: (v["visit_date"] or "", v["id"]),
     )
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    out = require_folder(out)  # a mistyped folder is refused, never created
     canvas = Canvas(str(out), pagesize=A4, pageCompression=1)
     canvas.setTitle("Field visit report / क्षेत्र भ्रमण प्रतिवेदन")
     canvas.setAuthor("Karmayogi Desk")
@@ -476,9 +477,7 @@ def monthly_report(
     store: Store, district: str, month: str, out: Path | str, *, today: date | str | None = None
 ) -> ReportResult:
     """All visits of `month` (YYYY-MM) in `district`: the monthly review meeting's paper."""
-    district = (district or "").upper()
-    if store.conn.execute("SELECT 1 FROM district WHERE code = ?", (district,)).fetchone() is None:
-        raise VisitError([("district_code", f"{district!r} is not a UP district code")])
+    district = district_code(store, district)  # a code, or the English or Hindi name
     visits = list_visits(store, district=district, month=month, today=today)
     if not visits:
         raise VisitError([("visit_date", f"no field visits in {district} in {month}")])

@@ -13,6 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from desktop.core.pdf import BOLD, REGULAR, draw_text, fit_font_size, register_fonts
 from desktop.core.reports import MonthlyReport
+from desktop.fileio import require_folder
 
 MARGIN = 40.0
 ROW = 26.0
@@ -71,7 +72,7 @@ class _Table:
 
 def write_pdf(report: MonthlyReport, path: Path) -> Path:
     register_fonts()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    require_folder(path)  # a mistyped folder is refused, never created
     c = Canvas(str(path), pagesize=A4)
     c.setTitle(f"मासिक विभागीय समीक्षा / Monthly department review {report.month}")
     c.setAuthor("Karmayogi Desk")

@@ -679,5 +679,7 @@
       <source>Days</source>
       <translation>दिन</translation>
     </message>
+    <message><source>{value} is not a UP district (give its code, or its English or Hindi name)</source><translation>{value} उत्तर प्रदेश का कोई जनपद नहीं है (उसका कोड, या अंग्रेज़ी या हिन्दी नाम दें)</translation></message>
+    <message><source>district {value} could be {options}; give the full name or code</source><translation>जनपद {value} इनमें से कोई भी हो सकता है: {options}; पूरा नाम या कोड दें</translation></message>
 </context>
 </TS>

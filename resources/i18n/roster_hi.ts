@@ -219,6 +219,7 @@
         <source>Cancel</source>
         <translation>रद्द करें</translation>
     </message>
+    <message><source>%1 has a header but no data rows: nothing to import.</source><translation>%1 में शीर्ष-पंक्ति तो है, पर डेटा की कोई पंक्ति नहीं: आयात करने को कुछ नहीं है।</translation></message>
 </context>
 <context>
     <name>PersonDialog</name>

@@ -5,7 +5,16 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.cli.base import EXIT_PROBLEMS, CliError, emit, open_db, progress
+from desktop.cli.base import (
+    EXIT_PROBLEMS,
+    CliError,
+    emit,
+    make_output_folder,
+    open_db,
+    output_file,
+    output_folder,
+    progress,
+)
 from desktop.core.certificates.issue import (
     CertificateError,
     copy_out,
@@ -67,6 +76,7 @@ def run_issue(args: argparse.Namespace) -> int:
             "Re-issuing to everyone who already holds a certificate needs --all "
             "(or name them with --participant ID)."
         )
+    out_dir = output_folder(args.out) if args.out else None  # checked before issuing
     with open_db(args) as store:
         try:
             result = issue_certificates(
@@ -80,7 +90,7 @@ def run_issue(args: argparse.Namespace) -> int:
             )
         except (CertificateError, TemplateError, RecordNotFound, StoreError) as exc:
             raise CliError(str(exc)) from exc
-        copies = copy_out(result, Path(args.out)) if args.out else {}
+        copies = copy_out(result, make_output_folder(out_dir)) if out_dir else {}
     for pid, reason in result.skipped:
         progress(f"skipped {pid}: {reason}")
     rows = [
@@ -161,6 +171,7 @@ def run_revoke(args: argparse.Namespace) -> int:
 
 
 def run_reprint(args: argparse.Namespace) -> int:
+    output_file(args.out)
     with open_db(args) as store:
         try:
             data = reprint_bytes(store, args.number)

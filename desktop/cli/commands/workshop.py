@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from desktop.cli.base import CliError, emit, open_db
+from desktop.cli.base import CliError, emit, open_db, output_file
 from desktop.core import workshops
 from desktop.store import RecordNotFound
 
@@ -158,6 +158,7 @@ def run_pdf(args: argparse.Namespace) -> int:
         "register": registers.session_register_pdf,
         "summary": registers.workshop_summary_pdf,
     }[args.pdf_kind]
+    output_file(args.out)
     with open_db(args) as store:
         try:
             count = make(store, args.id, args.out)

@@ -39,6 +39,7 @@ from desktop.core.certificates.values import (
 )
 from desktop.core.dates import format_date
 from desktop.core.ids import new_id, now_ts
+from desktop.fileio import make_named_folder
 from desktop.paths import files_dir
 from desktop.store import RecordNotFound, Store, StoreError
 
@@ -473,8 +474,9 @@ def list_certificates(
 
 
 def copy_out(result: IssueResult, out_dir: Path) -> dict[str, Path]:
-    """Copy the issued files to `out_dir` (CLI --out); returns certificate_id → copy."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    """Copy the issued files to `out_dir` (CLI --out); returns certificate_id → copy. The
+    folder itself is made if its parent exists; a missing parent is MissingFolder."""
+    make_named_folder(out_dir)
     copies = {}
     for item in result.issued:
         target = out_dir / item.pdf.name

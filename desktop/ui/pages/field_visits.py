@@ -74,6 +74,12 @@ def hindi() -> bool:
 PROBLEM_TEMPLATES = {
     "required": QT_TRANSLATE_NOOP("FieldVisits", "required"),
     "district_unknown": QT_TRANSLATE_NOOP("FieldVisits", "{value} is not a UP district code"),
+    "district_not_found": QT_TRANSLATE_NOOP(
+        "FieldVisits", "{value} is not a UP district (give its code, or its English or Hindi name)"
+    ),
+    "district_ambiguous": QT_TRANSLATE_NOOP(
+        "FieldVisits", "district {value} could be {options}; give the full name or code"
+    ),
     "not_whole_number": QT_TRANSLATE_NOOP("FieldVisits", "{value} is not a whole number"),
     "negative": QT_TRANSLATE_NOOP("FieldVisits", "cannot be negative"),
     "not_a_date": QT_TRANSLATE_NOOP("FieldVisits", "{value} is not a date (YYYY-MM-DD)"),
