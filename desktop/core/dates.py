@@ -86,14 +86,39 @@ def format_month(value: str | date | None) -> str:
         return value
 
 
-def format_range(start: str | date | None, end: str | date | None) -> str:
-    """`05-12-2026 – 07-12-2026`, or one date when both are the same day."""
+def format_range(
+    start: str | date | None, end: str | date | None, *, short: bool = False
+) -> str:
+    """`05-12-2026 – 07-12-2026`, or one date when both are the same day. `short` (a table
+    cell) leaves the year out of the first date when both are in the same year:
+    `30-11 – 01-12-2026`."""
     first, last = format_date(start), format_date(end)
     if not last or last == first:
         return first
     if not first:
         return last
+    if short and first[-4:] == last[-4:] and len(first) == 10:
+        first = first[:5]
     return f"{first} – {last}"
+
+
+def parse_date(text: str | None) -> str:
+    """A date a person typed, as ISO `2026-12-05`: the one style (`05-12-2026`, also with
+    `.` or `/`) or ISO itself. Anything else comes back unchanged, for the validator to name."""
+    value = (text or "").strip()
+    parts = value.replace(".", "-").replace("/", "-").split("-")
+    if len(parts) == 3 and all(p.isdigit() for p in parts):
+        if len(parts[0]) == 4:
+            year, month, day = parts
+        elif len(parts[2]) == 4:
+            day, month, year = parts
+        else:
+            return value
+        try:
+            return date(int(year), int(month), int(day)).isoformat()
+        except ValueError:
+            return value
+    return value
 
 
 def now_local() -> str:

@@ -20,6 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from desktop.core import attachments as att
 from desktop.core.centre import own_institute
+from desktop.core.dates import format_date
 from desktop.core.field_pdf import BOLD, REGULAR, draw, register_fonts, width, wrap
 from desktop.core.field_visits import (
     VisitError,
@@ -288,13 +289,13 @@ def _visit_section(
 ) -> int:
     """One visit; returns how many of its attachments are missing from disk."""
     page.need(230)  # a visit starts on a fresh page rather than leave only its heading
-    page.heading(f"{visit['visit_date']} — {visit['office']}", size=12.5)
+    page.heading(f"{format_date(visit['visit_date'])} — {visit['office']}", size=12.5)
     page.fields(
         [
             ("जनपद / District", _district(store, visit["district_code"])),
             ("कार्यालय / Office", visit["office"] or "—"),
             ("विभाग / Department", _department(store, visit["department"])),
-            ("भ्रमण तिथि / Visit date", visit["visit_date"] or "—"),
+            ("भ्रमण तिथि / Visit date", format_date(visit["visit_date"]) or "—"),
             ("दल / Team", ", ".join(visit["team"]) or "—"),
             ("उद्देश्य / Purpose", visit["purpose"] or "—"),
             ("जिनसे भेंट हुई / People met", _people(store, visit)),
@@ -313,7 +314,9 @@ def _visit_section(
             status = STATUS_LABEL.get(p["status"], p["status"])
             if late:
                 status += " — समय-सीमा पार / Overdue"
-            rows.append([str(i + 1), p["text"], p["owner"], p.get("due_date") or "—", status])
+            rows.append(
+                [str(i + 1), p["text"], p["owner"], format_date(p.get("due_date")) or "—", status]
+            )
             hot.append(late)
         page.gap(3)
         page.table(
@@ -331,7 +334,7 @@ def _visit_section(
         )
         for w in workshops:
             title = w["title_hi"] + " / " + w["title_en"] if w["title_hi"] else w["title_en"]
-            page.text(f"• {w['start_date']}: {title}", size=9.5, indent=8)
+            page.text(f"• {format_date(w['start_date'])}: {title}", size=9.5, indent=8)
     missing = 0
     refs = visit["attachments"]
     if refs:
@@ -410,7 +413,9 @@ def visit_report(
     canvas = Canvas(str(out), pagesize=A4, pageCompression=1)
     canvas.setTitle("Field visit report / क्षेत्र भ्रमण प्रतिवेदन")
     canvas.setAuthor("Karmayogi Desk")
-    footer = f"Karmayogi Desk — क्षेत्र भ्रमण प्रतिवेदन / Field visit report — {today_s}"
+    footer = (
+        f"Karmayogi Desk — क्षेत्र भ्रमण प्रतिवेदन / Field visit report — {format_date(today_s)}"
+    )
     page = _Page(canvas, footer)
     _header(
         page,
@@ -448,7 +453,7 @@ def _summary(page: _Page, store: Store, visits: list[dict[str, Any]], today: str
     page.gap(4)
     rows = [
         [
-            v["visit_date"],
+            format_date(v["visit_date"]),
             v["office"],
             _department(store, v["department"]),
             str(v["people_met"]),

@@ -9,6 +9,7 @@ from pathlib import Path
 from desktop.cli.base import EXIT_PROBLEMS, CliError, emit, open_db, output_file, progress
 from desktop.core import attachments as att
 from desktop.core import field_report
+from desktop.core.dates import format_date
 from desktop.core.field_visits import STATUS_FILTERS, VisitError, list_visits, load_visit
 from desktop.store import StoreError
 
@@ -62,7 +63,7 @@ def run_list(args: argparse.Namespace) -> int:
 
     def text() -> str:
         lines = [
-            f"{r.visit_date}  {r.district_code:4} {r.office[:30]:30} "
+            f"{format_date(r.visit_date)}  {r.district_code:4} {r.office[:30]:30} "
             f"{r.status:8} open {r.open_points} overdue {r.overdue_points}  {r.id}"
             for r in rows
         ]

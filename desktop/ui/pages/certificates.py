@@ -38,7 +38,7 @@ from desktop.core.certificates.preview import preview_pdf
 from desktop.core.certificates.register import write_register_xlsx
 from desktop.core.certificates.template import available_templates
 from desktop.core.certificates.verify import Verification, verify_file, verify_text
-from desktop.core.dates import format_date
+from desktop.core.dates import format_date, format_range
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import current_language
 from desktop.ui.uiload import embed_form, load_ui
@@ -56,6 +56,8 @@ PAYLOAD_LABELS = (
     ("institute", "Institute"),
     ("issued", "Issued"),
 )
+
+DATE_KEYS = {"from", "to", "issued"}  # ISO in the signed payload, shown in the one style
 
 
 def tr(text: str) -> str:
@@ -203,7 +205,7 @@ class CertificatesPage(QWidget):
             if with_all:
                 combo.addItem(tr("All workshops"), None)
             for r in rows:
-                combo.addItem(f"{r['start_date']} – {r['end_date']}  {_title(r)}", r["id"])
+                combo.addItem(f"{format_range(r['start_date'], r['end_date'])}  {_title(r)}", r["id"])
             if current is not None:
                 index = combo.findData(current)
                 if index >= 0:
@@ -581,7 +583,11 @@ class CertificatesPage(QWidget):
                 "background: #B03A2E;"
             )
         payload = result.payload or {}
-        shown = [(tr(label), str(payload[key])) for key, label in PAYLOAD_LABELS if key in payload]
+        shown = [
+            (tr(label), format_date(payload[key]) if key in DATE_KEYS else str(payload[key]))
+            for key, label in PAYLOAD_LABELS
+            if key in payload
+        ]
         if result.kid:
             shown.append((tr("Signing key"), result.kid))
         self.verify_details.setRowCount(len(shown))
@@ -650,7 +656,7 @@ class CertificatesPage(QWidget):
             self.show_rows(self.rows, self.suggestions)
         # Workshop titles in the new language, choices kept (no database read in an event).
         titles = {
-            r["id"]: f"{r['start_date']} – {r['end_date']}  {_title(r)}"
+            r["id"]: f"{format_range(r['start_date'], r['end_date'])}  {_title(r)}"
             for r in getattr(self, "_workshop_rows", [])
         }
         for combo in (self.workshop_filter, self.workshop_combo):

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from desktop.core import attachments as att
 from desktop.core import field_report
 from desktop.core import field_visits as fv
+from desktop.core.dates import QT_DATE_FORMAT, format_date
 from desktop.core.field_workshops import (
     FieldWorkshopError,
     plan_field_workshop,
@@ -145,10 +146,13 @@ class DueDateDelegate(QStyledItemDelegate):
     def createEditor(self, parent, option, index):  # noqa: N802 (Qt's name)
         editor = QDateEdit(parent)
         editor.setCalendarPopup(True)
-        editor.setDisplayFormat("yyyy-MM-dd")
+        editor.setDisplayFormat(QT_DATE_FORMAT)
         editor.setMinimumDate(self.NONE)
         editor.setSpecialValueText(tr("none"))
         return editor
+
+    def displayText(self, value, locale):  # noqa: N802 - the model keeps ISO, people see 05-12-2026
+        return format_date(value) if isinstance(value, str) else super().displayText(value, locale)
 
     def setEditorData(self, editor, index):  # noqa: N802
         text = index.data() or ""
@@ -302,7 +306,7 @@ class VisitForm(QWidget):
             self.title.setText(
                 tr("Field visit: %1, %2")
                 .replace("%1", self.office.text())
-                .replace("%2", self.date.date().toString("yyyy-MM-dd"))
+                .replace("%2", format_date(self.date.date().toString("yyyy-MM-dd")))
             )
         self.carried_box.setTitle(
             tr("From earlier visits (%1 open)").replace("%1", str(len(self.carried)))
@@ -389,7 +393,7 @@ class VisitForm(QWidget):
             self.title.setText(
                 tr("Field visit: %1, %2")
                 .replace("%1", visit["office"] or "")
-                .replace("%2", visit["visit_date"] or "")
+                .replace("%2", format_date(visit["visit_date"]))
             )
         self.district.blockSignals(True)
         self.date.blockSignals(True)
@@ -431,7 +435,7 @@ class VisitForm(QWidget):
     def _show_workshops(self) -> None:
         """The field workshops planned from this visit (they live under Workshops)."""
         names = ", ".join(
-            f"{w['start_date']} "
+            f"{format_date(w['start_date'])} "
             + (w["title_hi"] if hindi() and w.get("title_hi") else w["title_en"])
             for w in self.workshops
         )
@@ -456,7 +460,12 @@ class VisitForm(QWidget):
         table.setRowCount(len(self.carried))
         for row, point in enumerate(self.carried):
             p = point.point
-            cells = [point.visit_date, p["text"], p["owner"], p.get("due_date") or "—"]
+            cells = [
+                format_date(point.visit_date),
+                p["text"],
+                p["owner"],
+                format_date(p.get("due_date")) or "—",
+            ]
             late = point.overdue()
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -951,7 +960,7 @@ class VisitList(QWidget):
             else:
                 points = "—"
             cells = [
-                v.visit_date,
+                format_date(v.visit_date),
                 district,
                 v.office,
                 department,
