@@ -154,7 +154,7 @@ def write_pdf(report: MonthlyReport, path: Path) -> Path:
             "नामांकित / Enrolled",
             "पूर्ण / Completed",
         ],
-        [200, 60, 120, 70, 65],
+        [185, 75, 120, 70, 65],
         numeric_from=3,
     )
     workshops.start(y - 8)

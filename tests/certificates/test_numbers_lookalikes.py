@@ -106,6 +106,8 @@ def test_cli_revoke_suggests_the_number(cli, issued, db_path):
     typed = old[:-1] + ("0" if old[-1] == "O" else "1")
     code, out, err = cli("--db", db_path, "certificates", "revoke", typed, "--reason", "x")
     assert code == 2 and f"Did you mean {old}?" in err
+    code, out, err = cli("--db", db_path, "--json", "certificates", "list", "--search", typed)
+    assert code == 0 and out.strip() == "[]" and f"Did you mean {old}?" in err
     code, out, err = cli("--db", db_path, "certificates", "reprint", typed.lower(),
                          "--out", db_path.parent / "c.pdf")  # fmt: skip
     assert code == 2 and f"Did you mean {old}?" in err

@@ -23,6 +23,7 @@ from desktop.core.certificates.issue import (
     reprint_bytes,
     revoke,
 )
+from desktop.core.certificates.numbering import suggest_numbers
 from desktop.core.certificates.template import TemplateError
 from desktop.core.dates import format_date
 from desktop.store import RecordNotFound, StoreError
@@ -120,6 +121,9 @@ def run_list(args: argparse.Namespace) -> int:
         rows = list_certificates(
             store, search=args.search, workshop_id=args.workshop, status=args.status
         )
+        hints = suggest_numbers(store, args.search) if args.search and not rows else []
+    if hints:  # a number typed with 0 for O or 1 for I (stderr: stdout stays the list)
+        progress(f"No certificate numbered {args.search}. Did you mean {' or '.join(hints)}?")
     out = [
         {
             "number": r["number"],

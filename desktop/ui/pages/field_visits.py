@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 from desktop.core import attachments as att
 from desktop.core import field_report
 from desktop.core import field_visits as fv
-from desktop.core.dates import QT_DATE_FORMAT, format_date
+from desktop.core.dates import QT_DATE_FORMAT, format_date, format_month
 from desktop.core.field_workshops import (
     FieldWorkshopError,
     plan_field_workshop,
@@ -922,7 +922,7 @@ class VisitList(QWidget):
             self.department.addItem(name_hi if hindi() and name_hi else name_en, name_en)
         self.month.addItem(tr("All months"), None)
         for month in fv.visit_months(store):
-            self.month.addItem(month, month)
+            self.month.addItem(format_month(month), month)  # 10-2026, kept as 2026-10
         self.status.addItem(tr("All"), None)
         for code, text in (("open", "Open"), ("overdue", "Overdue"), ("closed", "Closed")):
             self.status.addItem(tr(text), code)
