@@ -77,6 +77,11 @@ def test_restore_of_an_empty_file_explains(cli, db_path, tmp_path):
     assert db_path.read_bytes() == before
 
 
+def test_restore_of_a_missing_file_says_nothing_changed(cli, db_path, tmp_path):
+    code, _, err = cli("--db", db_path, "restore", tmp_path / "usb" / "centre.kdbackup")
+    assert code == 2 and "centre.kdbackup does not exist. Nothing was changed." in err
+
+
 def test_header_only_csv_is_refused(cli, db_path, tmp_path):
     csv = tmp_path / "list.csv"
     csv.write_text("Employee Code,Name (English),Mobile\n", encoding="utf-8")

@@ -291,7 +291,10 @@ def restore(source: Path, db_path: Path, *, progress: Progress | None = None) ->
     source = Path(source)
     db_path = Path(db_path)
     if not source.exists():
-        raise StoreError(f"{source} does not exist.")
+        raise StoreError(
+            f"{source} does not exist. Nothing was changed. Check the file name and that the "
+            "USB stick holding it is plugged in."
+        )
     restore_journal.finish_pending(db_path)
     if is_full_backup(source):
         return _restore_full(source, db_path, progress)
