@@ -133,7 +133,9 @@ def test_restore_refuses_garbage_and_keeps_current(cli, db_path, tmp_path):
     junk.write_bytes(b"garbage" * 1000)
     before = db_path.read_bytes()
     code, _, err = cli("--db", db_path, "restore", junk)
-    assert code == 2 and "not a Karmayogi Desk database" in err
+    assert code == 2 and "junk.db is not a usable Karmayogi Desk backup" in err
+    assert "Nothing was changed" in err and "Try another backup file" in err
+    assert "restore FILE" not in err  # the user just ran that
     assert db_path.read_bytes() == before
 
 

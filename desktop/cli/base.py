@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from desktop.fileio import MissingFolder, make_named_folder, require_folder
 from desktop.paths import default_db_path
 from desktop.store import Store, StoreError, open_store
 
@@ -34,6 +35,33 @@ def add_json_flag(parser: argparse.ArgumentParser) -> None:
         default=argparse.SUPPRESS,
         help="print one JSON document on stdout",
     )
+
+
+def output_file(value: str | Path) -> Path:
+    """A file the command will write, checked before any work: its folder must exist (exit 2
+    naming the missing folder otherwise). Folders are never created for a file."""
+    try:
+        return require_folder(Path(value))
+    except MissingFolder as exc:
+        raise CliError(str(exc)) from exc
+
+
+def output_folder(value: str | Path) -> Path:
+    """A folder the command will write files into: made if only it is missing (as `mkdir`
+    would), refused with exit 2 when a folder above it is missing too (a mistyped path)."""
+    folder = Path(value)
+    if folder.is_dir():
+        return folder
+    if not folder.parent.is_dir():
+        output_file(folder)  # raises, naming the missing folder
+    return folder
+
+
+def make_output_folder(folder: Path) -> Path:
+    try:
+        return make_named_folder(folder)
+    except MissingFolder as exc:
+        raise CliError(str(exc)) from exc
 
 
 def db_path(args: argparse.Namespace) -> Path:

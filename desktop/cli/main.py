@@ -13,6 +13,7 @@ import sys
 from desktop import __version__
 from desktop.cli import commands
 from desktop.cli.base import EXIT_USAGE, CliError, add_json_flag
+from desktop.fileio import MissingFolder
 
 
 class _Parser(argparse.ArgumentParser):
@@ -66,6 +67,9 @@ def main(argv: list[str] | None = None) -> int:
     except CliError as exc:
         print(f"karmayogi-desk: {exc}", file=sys.stderr)
         return exc.code
+    except MissingFolder as exc:  # a core writer refused a folder that is not there
+        print(f"karmayogi-desk: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except BrokenPipeError:  # `... | head`: the reader left; not an error of ours
         sys.stderr.close()
         return 0

@@ -21,6 +21,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from desktop.core import clock, people
+from desktop.core.dates import format_date, format_datetime
 from desktop.core.enrolment import enrolment_of
 from desktop.protocol.ids import format_ts, parse_ts
 from desktop.store import RecordNotFound, Store
@@ -209,9 +210,9 @@ class Desk:
         `store`: read the closed state through another connection (the GUI's reader)."""
         local = _aware(now).astimezone().replace(tzinfo=None)
         closed = self.closed_at(store)
-        when = f"{self.session['date']} {self.session['start_time']}"
+        when = f"{format_date(self.session['date'])} {self.session['start_time']}"
         if closed:
-            at = parse_ts(closed).astimezone().strftime("%d %b %H:%M")
+            at = format_datetime(closed)
             return MarkResult(
                 "closed",
                 f"This session ({when}) was closed at {at}. Reopen it to mark more people.",
@@ -220,12 +221,14 @@ class Desk:
         if self.session["date"] > day:
             return MarkResult(
                 "not_started",
-                f"This session is on {self.session['date']}, not today. Pick today's session.",
+                f"This session is on {format_date(self.session['date'])}, not today. Pick today's "
+                "session.",
             )
         if self.session["date"] < day:
             return MarkResult(
                 "closed",
-                f"This session was on {self.session['date']}; it is over. Pick today's session.",
+                f"This session was on {format_date(self.session['date'])}; it is over. Pick today's "
+                "session.",
             )
         opens = self.start() - timedelta(minutes=self.settings.open_before_minutes)
         if local < opens:

@@ -20,9 +20,11 @@ from reportlab.pdfgen.canvas import Canvas
 
 from desktop.core import attachments as att
 from desktop.core.centre import own_institute
+from desktop.core.dates import format_date
 from desktop.core.field_pdf import BOLD, REGULAR, draw, register_fonts, width, wrap
 from desktop.core.field_visits import (
     VisitError,
+    district_code,
     is_open,
     is_overdue,
     list_visits,
@@ -30,6 +32,7 @@ from desktop.core.field_visits import (
     today_iso,
 )
 from desktop.core.field_workshops import workshops_of_visit
+from desktop.fileio import require_folder
 from desktop.store import Store
 
 PAGE_W, PAGE_H = A4
@@ -286,13 +289,13 @@ def _visit_section(
 ) -> int:
     """One visit; returns how many of its attachments are missing from disk."""
     page.need(230)  # a visit starts on a fresh page rather than leave only its heading
-    page.heading(f"{visit['visit_date']} — {visit['office']}", size=12.5)
+    page.heading(f"{format_date(visit['visit_date'])} — {visit['office']}", size=12.5)
     page.fields(
         [
             ("जनपद / District", _district(store, visit["district_code"])),
             ("कार्यालय / Office", visit["office"] or "—"),
             ("विभाग / Department", _department(store, visit["department"])),
-            ("भ्रमण तिथि / Visit date", visit["visit_date"] or "—"),
+            ("भ्रमण तिथि / Visit date", format_date(visit["visit_date"]) or "—"),
             ("दल / Team", ", ".join(visit["team"]) or "—"),
             ("उद्देश्य / Purpose", visit["purpose"] or "—"),
             ("जिनसे भेंट हुई / People met", _people(store, visit)),
@@ -311,7 +314,9 @@ def _visit_section(
             status = STATUS_LABEL.get(p["status"], p["status"])
             if late:
                 status += " — समय-सीमा पार / Overdue"
-            rows.append([str(i + 1), p["text"], p["owner"], p.get("due_date") or "—", status])
+            rows.append(
+                [str(i + 1), p["text"], p["owner"], format_date(p.get("due_date")) or "—", status]
+            )
             hot.append(late)
         page.gap(3)
         page.table(
@@ -329,7 +334,7 @@ def _visit_section(
         )
         for w in workshops:
             title = w["title_hi"] + " / " + w["title_en"] if w["title_hi"] else w["title_en"]
-            page.text(f"• {w['start_date']}: {title}", size=9.5, indent=8)
+            page.text(f"• {format_date(w['start_date'])}: {title}", size=9.5, indent=8)
     missing = 0
     refs = visit["attachments"]
     if refs:
@@ -404,12 +409,13 @@ def visit_report(
         (load_visit(store, vid) for vid in visit_ids),
         key=lambda v: (v["visit_date"] or "", v["id"]),
     )
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    out = require_folder(out)  # a mistyped folder is refused, never created
     canvas = Canvas(str(out), pagesize=A4, pageCompression=1)
     canvas.setTitle("Field visit report / क्षेत्र भ्रमण प्रतिवेदन")
     canvas.setAuthor("Karmayogi Desk")
-    footer = f"Karmayogi Desk — क्षेत्र भ्रमण प्रतिवेदन / Field visit report — {today_s}"
+    footer = (
+        f"Karmayogi Desk — क्षेत्र भ्रमण प्रतिवेदन / Field visit report — {format_date(today_s)}"
+    )
     page = _Page(canvas, footer)
     _header(
         page,
@@ -447,7 +453,7 @@ def _summary(page: _Page, store: Store, visits: list[dict[str, Any]], today: str
     page.gap(4)
     rows = [
         [
-            v["visit_date"],
+            format_date(v["visit_date"]),
             v["office"],
             _department(store, v["department"]),
             str(v["people_met"]),
@@ -476,9 +482,7 @@ def monthly_report(
     store: Store, district: str, month: str, out: Path | str, *, today: date | str | None = None
 ) -> ReportResult:
     """All visits of `month` (YYYY-MM) in `district`: the monthly review meeting's paper."""
-    district = (district or "").upper()
-    if store.conn.execute("SELECT 1 FROM district WHERE code = ?", (district,)).fetchone() is None:
-        raise VisitError([("district_code", f"{district!r} is not a UP district code")])
+    district = district_code(store, district)  # a code, or the English or Hindi name
     visits = list_visits(store, district=district, month=month, today=today)
     if not visits:
         raise VisitError([("visit_date", f"no field visits in {district} in {month}")])

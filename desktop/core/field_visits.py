@@ -55,6 +55,9 @@ FIELD_LABELS = {
 MESSAGES = {
     "required": "required",
     "district_unknown": "{value!r} is not a UP district code",
+    "district_not_found": "{value!r} is not a UP district (give its code, or its English or "
+    "Hindi name)",
+    "district_ambiguous": "district {value!r} could be {options}; give the full name or code",
     "not_whole_number": "{value!r} is not a whole number",
     "negative": "cannot be negative",
     "not_a_date": "{value!r} is not a date (YYYY-MM-DD)",
@@ -413,6 +416,20 @@ class VisitSummary:
         return "closed"
 
 
+def district_code(store: Store, text: str) -> str:
+    """The district code for a code, or an English or Hindi name (old spellings too: the
+    roster import's matcher), so `--district Lucknow`, `LKO` and `लखनऊ` are one district."""
+    from desktop.core.roster.districts import DistrictMatcher
+
+    code, found = DistrictMatcher.from_store(store).match(text or "")
+    if code:
+        return code
+    if found is not None and found.code == "district_ambiguous":
+        options = found.params.get("options", "")
+        raise VisitError([problem("district_code", "district_ambiguous", value=text, options=options)])
+    raise VisitError([problem("district_code", "district_not_found", value=text)])
+
+
 def list_visits(
     store: Store,
     *,
@@ -442,7 +459,7 @@ def list_visits(
     args: list[Any] = []
     if district:
         where.append("v.district_code = ?")
-        args.append(district.upper())
+        args.append(district_code(store, district))
     if department:
         where.append("v.department = ?")
         args.append(department)

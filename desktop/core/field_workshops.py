@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from desktop.core import workshops as ws
+from desktop.core.dates import format_date
 from desktop.core.field_visits import VisitError, load_visit, problem
 from desktop.store import Store
 
@@ -71,12 +72,26 @@ def plan_field_workshop(
         except (TypeError, ValueError):
             raise VisitError([problem("visit_date", "not_a_date", value=start)]) from None
         last = first + timedelta(days=days - 1)
-        title = title_en or f"{programme['title_en']} — {visit['office']}"
+        # Both titles name the place: two workshops planned from one visit (or visits to
+        # different offices) must not read the same in either language.
+        place = visit["office"]
+        title = title_en or f"{programme['title_en']} — {place}"
+        if not title_hi and programme["title_hi"]:
+            title_hi = f"{programme['title_hi']} — {place}"
+        if not title_en:
+            taken = {
+                (r["title_en"], r["title_hi"]) for r in workshops_of_visit(store, visit_id)
+            }
+            if (title, title_hi) in taken:
+                # The same programme again from this visit: the date tells them apart.
+                day = format_date(first)
+                title = f"{title}, {day}"
+                title_hi = f"{title_hi}, {day}" if title_hi else None
         team = list(trainers if trainers is not None else visit["team"])
         plan = ws.WorkshopPlan(
             programme_id=programme_id,
             title_en=title,
-            title_hi=title_hi or programme["title_hi"],
+            title_hi=title_hi,
             mode="field",
             venue=visit["office"],
             district_code=visit["district_code"],

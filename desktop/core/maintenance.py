@@ -40,8 +40,10 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from desktop.core.certificates.keys import keys_dir_for
+from desktop.fileio import require_folder
 from desktop.paths import files_dir
 from desktop.store import Store, StoreError, open_store, restore_journal
+from desktop.store.errors import NewerDatabaseError
 from desktop.store.migrations import applied_names, backup_to
 
 FULL_SUFFIX = ".kdbackup"
@@ -84,7 +86,7 @@ def default_backup_path(db_path: Path, *, full: bool = True) -> Path:
 
 def _private_temp(target: Path) -> Path:
     """An empty temporary file beside `target`, readable by the user only (0600)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    require_folder(target)
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     os.close(fd)
     return Path(name)
@@ -126,6 +128,10 @@ def backup_ex(
     if store.path is None and target is None:
         raise StoreError("An in-memory database needs a backup file name.")
     target = Path(target) if target else default_backup_path(store.path)  # type: ignore[arg-type]
+    if target.is_dir() and store.path is not None:
+        # `backup /media/usb/`: the usual name, in that folder.
+        target = target / default_backup_path(store.path).name
+    require_folder(target)
     if target.exists():
         raise StoreError(f"{target} already exists; choose another name.")
     if not is_full_backup_name(target):
@@ -251,11 +257,20 @@ def check(store: Store) -> list[str]:
 
 
 def _check_database_file(path: Path, label: Path) -> None:
-    """Readable, not from a newer version, integrity ok — or a StoreError naming `label`."""
-    with open_store(path, create=False, migrate=False) as candidate:
-        problems = check(candidate)
+    """Readable, not from a newer version, integrity ok — or a StoreError naming `label` that
+    says what is wrong with the file (never "restore it from a backup": it is the backup)."""
+    if path.stat().st_size == 0:
+        raise _bad(label, "the file is empty")
+    try:
+        with open_store(path, create=False, migrate=False) as candidate:
+            problems = check(candidate)
+    except NewerDatabaseError:
+        raise
+    except StoreError as exc:
+        raise _bad(label, "it is neither a full backup (.kdbackup) nor a database file, or it "
+                   "is damaged") from exc
     if problems:
-        raise StoreError(f"{label} fails its integrity check: {problems[0]}")
+        raise _bad(label, f"it fails its integrity check: {problems[0]}")
 
 
 # -- restore --------------------------------------------------------------------------------
@@ -276,7 +291,10 @@ def restore(source: Path, db_path: Path, *, progress: Progress | None = None) ->
     source = Path(source)
     db_path = Path(db_path)
     if not source.exists():
-        raise StoreError(f"{source} does not exist.")
+        raise StoreError(
+            f"{source} does not exist. Nothing was changed. Check the file name and that the "
+            "USB stick holding it is plugged in."
+        )
     restore_journal.finish_pending(db_path)
     if is_full_backup(source):
         return _restore_full(source, db_path, progress)
@@ -321,7 +339,9 @@ def _restore_plain(source: Path, db_path: Path) -> Path | None:
 
 def _bad(source: Path, why: str) -> StoreError:
     return StoreError(
-        f"{source} is not a usable Karmayogi Desk backup ({why}). Nothing was changed."
+        f"{source} is not a usable Karmayogi Desk backup: {why}. Nothing was changed. Try "
+        "another backup file (full backups end in .kdbackup; the newest is usually beside "
+        "the database or on the backup USB stick)."
     )
 
 

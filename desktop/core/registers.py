@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +19,9 @@ from desktop.core.attendance import session_counts, session_marks
 from desktop.core.badges import bilingual_department, department_names_hi
 from desktop.core.centre import own_institute
 from desktop.core.completion import evaluate_workshop, rule_for_programme
+from desktop.core.dates import format_date, format_range, format_time, now_local
 from desktop.core.enrolment import enrolled
 from desktop.core.workshops import sessions_of
-from desktop.protocol.ids import parse_ts
 from desktop.store import Store
 
 STATUS_LABEL = {
@@ -44,12 +43,27 @@ class Column:
     bold_first: bool = True  # a two-line cell's first line in bold (names)
 
 
-def _hhmm(stamp: str | None) -> str:
-    return parse_ts(stamp).astimezone().strftime("%H:%M") if stamp else ""
-
-
-def _date_label(day: str) -> str:
-    return datetime.fromisoformat(day).strftime("%d-%m-%Y")
+def _wrap(text: str, size: float, max_width: float, minimum: float = 7.0) -> list[str]:
+    """`text` as one line when it fits at `minimum` points or more, else broken at spaces
+    into lines that fit at `size` (the last one may still be shrunk by `pdftext.draw`)."""
+    if pdftext.width(text, minimum) <= max_width:
+        return [text]
+    if " / " in text:  # "English / हिन्दी": one language a line reads best
+        first, second = text.split(" / ", 1)
+        return [f"{first} /", second]
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        trial = f"{line} {word}" if line else word
+        if line and pdftext.width(trial, size) > max_width:
+            lines.append(line)
+            line = word
+        else:
+            line = trial
+    lines.append(line)
+    if len(lines) > 2:  # two lines at most in a row: the rest joins the second
+        lines = [lines[0], " ".join(lines[1:])]
+    return lines
 
 
 class _Table:
@@ -135,25 +149,26 @@ class _Table:
                     max_width=w - 3 * mm,
                 )
             elif lines:
-                pdftext.draw(
-                    c,
-                    cx,
-                    self.y - self.row_height * 0.43,
-                    lines[0],
-                    9.5,
-                    align=align,
-                    max_width=w - 3 * mm,
-                    bold=col.bold_first,
-                )
-                pdftext.draw(
-                    c,
-                    cx,
-                    self.y - self.row_height * 0.82,
-                    lines[1],
-                    8,
-                    align=align,
-                    max_width=w - 3 * mm,
-                )
+                rest = _wrap(lines[1], 8, w - 3 * mm)
+                if len(rest) > 1:
+                    # A long second line (e.g. "Rural Development / ग्राम्य विकास विभाग") is
+                    # wrapped onto a third line, never shrunk away or cut off.
+                    steps, sizes = (0.32, 0.62, 0.90), (8.5, 7.5, 7.5)
+                else:
+                    steps, sizes = (0.43, 0.82), (9.5, 8)
+                for i, (text, step, size) in enumerate(
+                    zip([lines[0], *rest[:2]], steps, sizes, strict=False)
+                ):
+                    pdftext.draw(
+                        c,
+                        cx,
+                        self.y - self.row_height * step,
+                        text,
+                        size,
+                        align=align,
+                        max_width=w - 3 * mm,
+                        bold=col.bold_first and i == 0,
+                    )
             x += w
         x = MARGIN
         for w in self.widths[:-1]:
@@ -208,7 +223,7 @@ def session_register_pdf(store: Store, session_id: str, path: Path | str) -> int
     )
     canvas.setSubject(workshop["title_hi"] or "")
     canvas.setCreator("Karmayogi Desk")
-    generated = datetime.now().strftime("%d-%m-%Y %H:%M")
+    generated = now_local()
 
     def header(c: Canvas, y: float, page: int) -> float:
         w = pagesize[0]
@@ -237,7 +252,7 @@ def session_register_pdf(store: Store, session_id: str, path: Path | str) -> int
             ),
             (
                 "दिनांक व समय / Date and time",
-                f"{_date_label(session['date'])}, {session['start_time']}–{session['end_time']}",
+                f"{format_date(session['date'])}, {session['start_time']}–{session['end_time']}",
                 "",
             ),
             (
@@ -269,7 +284,7 @@ def session_register_pdf(store: Store, session_id: str, path: Path | str) -> int
         mark = marks.get(person["id"])
         if mark:
             en, hi = STATUS_LABEL.get(mark["status"], (mark["status"], ""))
-            time = _hhmm(mark["marked_at"]) if mark["status"] in ("present", "late") else ""
+            time = format_time(mark["marked_at"]) if mark["status"] in ("present", "late") else ""
             status = (hi, f"{en} {time}".strip())
         else:
             status = ("", "")
@@ -334,7 +349,7 @@ def workshop_summary_pdf(store: Store, workshop_id: str, path: Path | str) -> in
     canvas.setCreator("Karmayogi Desk")
     eligible_n = sum(1 for r in results.values() if r.eligible)
     trainers = ", ".join(json.loads(workshop["trainers"] or "[]"))
-    generated = datetime.now().strftime("%d-%m-%Y %H:%M")
+    generated = now_local()
     rule_text = (
         f"न्यूनतम उपस्थिति / Minimum attendance {rule.min_attendance_pct}%; "
         + (
@@ -369,7 +384,7 @@ def workshop_summary_pdf(store: Store, workshop_id: str, path: Path | str) -> in
         pdftext.draw(c, MARGIN, y, title, 10, bold=True, max_width=w - 2 * MARGIN)
         y -= 5 * mm
         line = (
-            f"{_date_label(workshop['start_date'])} – {_date_label(workshop['end_date'])}"
+            f"{format_range(workshop['start_date'], workshop['end_date'])}"
             f", {workshop['venue'] or ''}; {programme.get('code') or ''}; "
             f"प्रशिक्षक / Trainers: {trainers}"
         )
@@ -396,7 +411,7 @@ def workshop_summary_pdf(store: Store, workshop_id: str, path: Path | str) -> in
     ]
     for n, s in enumerate(sessions, start=1):
         columns.append(
-            Column(f"S{n}", datetime.fromisoformat(s["date"]).strftime("%d/%m"), 6.5, "centre")
+            Column(f"S{n}", format_date(s["date"])[:5], 6.5, "centre")  # dd-mm
         )
     columns += [
         Column("उपस्थिति", "Attended", 9, "centre"),

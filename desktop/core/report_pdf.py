@@ -4,15 +4,16 @@ Text goes through `desktop.core.pdf` so Hindi is shaped and extracts as real Uni
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from pathlib import Path
 
 from reportlab.lib.colors import HexColor, white
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
+from desktop.core.dates import format_month, format_range, now_local
 from desktop.core.pdf import BOLD, REGULAR, draw_text, fit_font_size, register_fonts
 from desktop.core.reports import MonthlyReport
+from desktop.fileio import require_folder
 
 MARGIN = 40.0
 ROW = 26.0
@@ -69,9 +70,12 @@ class _Table:
         self.y -= ROW
 
 
+#: A workshop's mode, bilingual like every label on this paper.
+MODE_LABEL = {"institute": "संस्थान / Institute", "field": "क्षेत्रीय / Field"}
+
 def write_pdf(report: MonthlyReport, path: Path) -> Path:
     register_fonts()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    require_folder(path)  # a mistyped folder is refused, never created
     c = Canvas(str(path), pagesize=A4)
     c.setTitle(f"मासिक विभागीय समीक्षा / Monthly department review {report.month}")
     c.setAuthor("Karmayogi Desk")
@@ -83,7 +87,8 @@ def write_pdf(report: MonthlyReport, path: Path) -> Path:
         c,
         width / 2,
         y - 54,
-        f"माह / Month: {report.month}  ({report.first_day} – {report.last_day})",
+        f"माह / Month: {format_month(report.month)}  "
+        f"({format_range(report.first_day, report.last_day)})",
         REGULAR,
         10,
         align="center",
@@ -149,7 +154,7 @@ def write_pdf(report: MonthlyReport, path: Path) -> Path:
             "नामांकित / Enrolled",
             "पूर्ण / Completed",
         ],
-        [200, 60, 120, 70, 65],
+        [185, 75, 120, 70, 65],
         numeric_from=3,
     )
     workshops.start(y - 8)
@@ -158,15 +163,15 @@ def write_pdf(report: MonthlyReport, path: Path) -> Path:
         workshops.row(
             [
                 title,
-                w.mode,
-                f"{w.start_date} – {w.end_date}",
+                MODE_LABEL.get(w.mode, w.mode),
+                format_range(w.start_date, w.end_date),
                 str(w.enrolled),
                 "जारी / running" if w.completed is None else str(w.completed),
             ]
         )
     if not report.workshops:
         workshops.row(["— कोई नहीं / none —", "", "", "", ""])
-    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    stamp = now_local()  # the reader's local time, in the one date style
     draw_text(c, MARGIN, MARGIN - 10, f"Karmayogi Desk · {stamp}", REGULAR, 7)
     c.save()
     return path

@@ -9,6 +9,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from desktop.core.reports import MonthlyReport
+from desktop.fileio import require_folder
 
 _HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 _HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -76,6 +77,6 @@ def write_xlsx(report: MonthlyReport, path: Path) -> Path:
         )
     _widths(ws, [40, 40, 10, 12, 12, 16, 16])
     book.properties.title = f"Monthly review {report.month}"
-    path.parent.mkdir(parents=True, exist_ok=True)
+    require_folder(path)  # a mistyped folder is refused, never created
     book.save(path)
     return path

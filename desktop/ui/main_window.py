@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from desktop import __version__
 from desktop.ui.clock_notice import ClockNotice
 from desktop.ui.context import AppContext
-from desktop.ui.i18n import Translations, ask_yes_no, bind_form, save_language
+from desktop.ui.i18n import Translations, ask_yes_no, bind_form, save_language, translate_buttons
 from desktop.ui.uiload import load_ui
 
 FORM = "main_window.ui"
@@ -433,9 +433,10 @@ class MainWindow(QMainWindow):
     def _task_failed(self, exc: BaseException, trace: str) -> None:
         QMessageBox.critical(self, translate("MainWindow", "Karmayogi Desk"), str(exc))
 
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self,
+    def about_box(self) -> QMessageBox:
+        """The About box, its OK button in the GUI's language (Qt has no Hindi of its own)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
             translate("MainWindow", "About Karmayogi Desk"),
             translate(
                 "MainWindow",
@@ -443,7 +444,14 @@ class MainWindow(QMainWindow):
                 "Uttar Pradesh: roster, workshops, attendance, field visits, certificates and "
                 "sync.",
             ).replace("%1", __version__),
+            QMessageBox.StandardButton.Ok,
+            self,
         )
+        translate_buttons(box)
+        return box
+
+    def show_about(self) -> None:
+        self.about_box().exec()
 
     # -- closing -----------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)

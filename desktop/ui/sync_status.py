@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
+from desktop.core.dates import format_datetime
 from desktop.core.sync import engine as sync_engine
 from desktop.core.sync import outbox
 from desktop.core.sync.client import PortalClient, PortalError
@@ -31,13 +32,8 @@ def tr(text: str) -> str:
 
 
 def local_time(stamp: str | None) -> str:
-    """An RFC 3339 UTC stamp as local date and time in the current language."""
-    if not stamp:
-        return ""
-    moment = QDateTime.fromString(stamp, Qt.DateFormat.ISODateWithMs)
-    if not moment.isValid():
-        return stamp
-    return QLocale().toString(moment.toLocalTime(), "d MMM yyyy, HH:mm")
+    """An RFC 3339 UTC stamp as local date and time, in the one style (05-12-2026 14:34)."""
+    return format_datetime(stamp)
 
 
 class SyncController(QObject):

@@ -61,7 +61,7 @@
     </message>
     <message>
       <source>Name (Hindi)</source>
-      <translation>नाम (हिंदी)</translation>
+      <translation>नाम (हिन्दी)</translation>
     </message>
     <message>
       <source>Employee code</source>

@@ -18,15 +18,10 @@
     <message><source>Issued</source><translation>जारी</translation></message>
     <message><source>Issuing…</source><translation>जारी किए जा रहे हैं…</translation></message>
     <message><source>NOT VALID</source><translation>मान्य नहीं</translation></message>
-    <message><source>NOT VALID: the signature does not match — altered or forged</source><translation>मान्य नहीं: हस्ताक्षर मेल नहीं खाते — बदला गया या जाली</translation></message>
-    <message><source>NOT VALID: this is not a certificate code</source><translation>मान्य नहीं: यह प्रमाण-पत्र कोड नहीं है</translation></message>
-    <message><source>NOT VERIFIED: signed with a key this desk does not know</source><translation>सत्यापित नहीं: ऐसी कुंजी से हस्ताक्षरित जो इस डेस्क को ज्ञात नहीं</translation></message>
     <message><source>Name</source><translation>नाम</translation></message>
     <message><source>Name (Hindi)</source><translation>नाम (हिन्दी)</translation></message>
-    <message><source>No QR code found in the file</source><translation>फ़ाइल में कोई QR कोड नहीं मिला</translation></message>
     <message><source>PDF or image</source><translation>PDF या चित्र</translation></message>
     <message><source>QR text</source><translation>QR पाठ</translation></message>
-    <message><source>REVOKED: this certificate was withdrawn</source><translation>निरस्त: यह प्रमाण-पत्र वापस ले लिया गया है</translation></message>
     <message><source>Re-issue to those who already hold one (new number)</source><translation>जिनके पास पहले से है उन्हें पुनः जारी करें (नई संख्या)</translation></message>
     <message><source>Register</source><translation>पंजिका</translation></message>
     <message><source>Revoke certificate</source><translation>प्रमाण-पत्र निरस्त करें</translation></message>
@@ -72,5 +67,16 @@
     <message><source>Institute</source><translation>संस्थान</translation></message>
     <message><source>Issue to:</source><translation>किसे जारी करें:</translation></message>
     <message><source>Everyone who completed the workshop</source><translation>कार्यशाला पूर्ण करने वाले सभी</translation></message>
+    <message><source>NOT VALID: the certificate's details do not match its signature — it was changed after issue, or forged</source><translation>मान्य नहीं: प्रमाण-पत्र का विवरण उसके हस्ताक्षर से मेल नहीं खाता — जारी होने के बाद इसे बदला गया है, या यह जाली है</translation></message>
+    <message><source>NOT VERIFIED: signed by a centre this desk does not know. Import that centre's trust list to check it.</source><translation>सत्यापित नहीं: ऐसे केंद्र ने हस्ताक्षर किए हैं जिसे यह डेस्क नहीं जानता। जाँचने के लिए उस केंद्र की विश्वसनीय-सूची आयात करें।</translation></message>
+    <message><source>REVOKED: this certificate was withdrawn by the issuing centre</source><translation>निरस्त: जारी करने वाले केंद्र ने यह प्रमाण-पत्र वापस ले लिया है</translation></message>
+    <message><source>NOT VALID: this QR code is not a Karmayogi certificate</source><translation>मान्य नहीं: यह QR कोड कर्मयोगी प्रमाण-पत्र का नहीं है</translation></message>
+    <message><source>This is a certificate number, not its QR code. Scan the QR code, or find the number in the Register tab.</source><translation>यह प्रमाण-पत्र संख्या है, उसका QR कोड नहीं। QR कोड स्कैन करें, या पंजिका टैब में यह संख्या खोजें।</translation></message>
+    <message><source>Only a PDF or a photo of a certificate can be checked.</source><translation>केवल प्रमाण-पत्र की PDF या फ़ोटो ही जाँची जा सकती है।</translation></message>
+    <message><source>No QR code was found in this file. Try the certificate's PDF or a sharper, straight photo of the whole QR code.</source><translation>इस फ़ाइल में कोई QR कोड नहीं मिला। प्रमाण-पत्र की PDF, या पूरे QR कोड की साफ़, सीधी फ़ोटो से प्रयास करें।</translation></message>
+    <message><source>Revoked on {0}: {1}</source><translation>{0} को निरस्त: {1}</translation></message>
+    <message><source>Signing key: {0}</source><translation>हस्ताक्षर कुंजी: {0}</translation></message>
+    <message><source>No certificate has this number. Did you mean {0}?</source><translation>इस संख्या का कोई प्रमाण-पत्र नहीं है। क्या आपका आशय {0} था?</translation></message>
+    <message><source> or </source><translation> या </translation></message>
 </context>
 </TS>

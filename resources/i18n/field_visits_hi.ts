@@ -249,7 +249,7 @@
     <message>
         <location filename="../../forms/field_visit.ui"/>
         <source>A workshop in this office, with the same sessions, desk and certificates as at the institute</source>
-        <translation>इसी कार्यालय में कार्यशाला — संस्थान जैसे ही सत्र, उपस्थिति डेस्क और प्रमाणपत्र</translation>
+        <translation>इसी कार्यालय में कार्यशाला — संस्थान जैसे ही सत्र, उपस्थिति डेस्क और प्रमाण-पत्र</translation>
     </message>
     <message>
         <location filename="../../forms/field_visit.ui"/>
@@ -282,7 +282,7 @@
     <message>
         <location filename="../../forms/field_quick_person.ui"/>
         <source>Name (Hindi)</source>
-        <translation>नाम (हिंदी)</translation>
+        <translation>नाम (हिन्दी)</translation>
     </message>
     <message>
         <location filename="../../forms/field_quick_person.ui"/>
@@ -305,7 +305,7 @@
     <message>
         <location filename="../../forms/field_plan_workshop.ui"/>
         <source>The workshop is held in the visited office: district, office and department come from the visit. It has the same sessions, attendance desk and certificates as a workshop at the institute.</source>
-        <translation>कार्यशाला भ्रमण किए गए कार्यालय में होगी: जनपद, कार्यालय और विभाग भ्रमण से लिए जाते हैं। इसमें संस्थान की कार्यशाला जैसे ही सत्र, उपस्थिति डेस्क और प्रमाणपत्र होते हैं।</translation>
+        <translation>कार्यशाला भ्रमण किए गए कार्यालय में होगी: जनपद, कार्यालय और विभाग भ्रमण से लिए जाते हैं। इसमें संस्थान की कार्यशाला जैसे ही सत्र, उपस्थिति डेस्क और प्रमाण-पत्र होते हैं।</translation>
     </message>
     <message>
         <location filename="../../forms/field_plan_workshop.ui"/>
@@ -679,5 +679,7 @@
       <source>Days</source>
       <translation>दिन</translation>
     </message>
+    <message><source>{value} is not a UP district (give its code, or its English or Hindi name)</source><translation>{value} उत्तर प्रदेश का कोई जनपद नहीं है (उसका कोड, या अंग्रेज़ी या हिन्दी नाम दें)</translation></message>
+    <message><source>district {value} could be {options}; give the full name or code</source><translation>जनपद {value} इनमें से कोई भी हो सकता है: {options}; पूरा नाम या कोड दें</translation></message>
 </context>
 </TS>

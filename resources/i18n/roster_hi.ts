@@ -29,7 +29,7 @@
     </message>
     <message>
         <source>District</source>
-        <translation>ज़िला</translation>
+        <translation>जनपद</translation>
     </message>
     <message>
         <source>Mobile</source>
@@ -219,6 +219,7 @@
         <source>Cancel</source>
         <translation>रद्द करें</translation>
     </message>
+    <message><source>%1 has a header but no data rows: nothing to import.</source><translation>%1 में शीर्ष-पंक्ति तो है, पर डेटा की कोई पंक्ति नहीं: आयात करने को कुछ नहीं है।</translation></message>
 </context>
 <context>
     <name>PersonDialog</name>
@@ -312,7 +313,7 @@
     </message>
     <message>
         <source>District</source>
-        <translation>ज़िला</translation>
+        <translation>जनपद</translation>
     </message>
     <message>
         <source>10 digits, starting with 6, 7, 8 or 9</source>
@@ -352,7 +353,7 @@
     </message>
     <message>
         <source>District</source>
-        <translation>ज़िला</translation>
+        <translation>जनपद</translation>
     </message>
     <message>
         <source>Mobile</source>
@@ -458,11 +459,11 @@ The deletion is kept as a record so that it reaches the portal at the next sync.
     </message>
     <message>
       <source>district {value} is ambiguous ({options}); write the full name or code</source>
-      <translation>ज़िला {value} स्पष्ट नहीं है ({options}); पूरा नाम या कोड लिखें</translation>
+      <translation>जनपद {value} स्पष्ट नहीं है ({options}); पूरा नाम या कोड लिखें</translation>
     </message>
     <message>
       <source>unknown district {value} (use a UP district name in English or Hindi, or its code)</source>
-      <translation>ज़िला {value} पहचाना नहीं गया (उत्तर प्रदेश के ज़िले का नाम अंग्रेज़ी या हिन्दी में, अथवा उसका कोड लिखें)</translation>
+      <translation>जनपद {value} पहचाना नहीं गया (उत्तर प्रदेश के जनपद का नाम अंग्रेज़ी या हिन्दी में, अथवा उसका कोड लिखें)</translation>
     </message>
     <message>
       <source>{label} {value} is not one of male, female, other</source>
@@ -514,7 +515,7 @@ The deletion is kept as a record so that it reaches the portal at the next sync.
     </message>
     <message>
       <source>District</source>
-      <translation>ज़िला</translation>
+      <translation>जनपद</translation>
     </message>
     <message>
       <source>Mobile</source>

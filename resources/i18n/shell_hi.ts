@@ -21,7 +21,7 @@
     </message>
     <message>
         <source>Institute name (Hindi): write it in Devanagari, or leave it empty.</source>
-        <translation>संस्थान का नाम (हिंदी): देवनागरी में लिखें, या खाली छोड़ दें।</translation>
+        <translation>संस्थान का नाम (हिन्दी): देवनागरी में लिखें, या खाली छोड़ दें।</translation>
     </message>
     <message>
         <source>Desk number: use a whole number from 1 to 9.</source>
@@ -271,7 +271,7 @@ Offline desk for Mission Karmayogi training centres in Uttar Pradesh: roster, wo
     </message>
     <message>
         <source>Institute name (Hindi)</source>
-        <translation>संस्थान का नाम (हिंदी)</translation>
+        <translation>संस्थान का नाम (हिन्दी)</translation>
     </message>
     <message>
         <source>Desk number of this laptop</source>
@@ -279,7 +279,7 @@ Offline desk for Mission Karmayogi training centres in Uttar Pradesh: roster, wo
     </message>
     <message>
         <source>Every laptop of one institute needs a different desk number, because certificate numbers and signing keys are divided by desk.</source>
-        <translation>एक संस्थान के हर लैपटॉप की डेस्क संख्या अलग होनी चाहिए, क्योंकि प्रमाणपत्र संख्याएँ और हस्ताक्षर कुंजियाँ डेस्क के अनुसार बँटी होती हैं।</translation>
+        <translation>एक संस्थान के हर लैपटॉप की डेस्क संख्या अलग होनी चाहिए, क्योंकि प्रमाण-पत्र संख्याएँ और हस्ताक्षर कुंजियाँ डेस्क के अनुसार बँटी होती हैं।</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,7 @@
     <name>SyncPage</name>
     <message>
         <source>Another laptop of {0} also uses desk number {1}: certificate {2} was made on device {3}. Two laptops with the same desk number give the same certificate numbers. Set one of them up again with a desk number no other laptop of the institute uses (karmayogi-desk init … --desk N) before issuing more certificates.</source>
-        <translation>{0} का एक और लैपटॉप भी डेस्क संख्या {1} का उपयोग करता है: प्रमाणपत्र {2} डिवाइस {3} पर बना था। एक ही डेस्क संख्या वाले दो लैपटॉप एक जैसे प्रमाणपत्र नंबर देते हैं। और प्रमाणपत्र जारी करने से पहले इनमें से एक को ऐसी डेस्क संख्या के साथ फिर से सेट करें जिसका संस्थान का कोई अन्य लैपटॉप उपयोग नहीं करता (karmayogi-desk init … --desk N)।</translation>
+        <translation>{0} का एक और लैपटॉप भी डेस्क संख्या {1} का उपयोग करता है: प्रमाण-पत्र {2} डिवाइस {3} पर बना था। एक ही डेस्क संख्या वाले दो लैपटॉप एक जैसे प्रमाण-पत्र नंबर देते हैं। और प्रमाण-पत्र जारी करने से पहले इनमें से एक को ऐसी डेस्क संख्या के साथ फिर से सेट करें जिसका संस्थान का कोई अन्य लैपटॉप उपयोग नहीं करता (karmayogi-desk init … --desk N)।</translation>
     </message>
     <message>
         <source>Sync with the portal</source>
@@ -109,7 +109,7 @@
     </message>
     <message>
         <source>Certificate</source>
-        <translation>प्रमाणपत्र</translation>
+        <translation>प्रमाण-पत्र</translation>
     </message>
     <message>
         <source>Invalid value</source>
@@ -141,7 +141,7 @@
     </message>
     <message>
         <source>Certificate number already used</source>
-        <translation>प्रमाणपत्र संख्या पहले से उपयोग में है</translation>
+        <translation>प्रमाण-पत्र संख्या पहले से उपयोग में है</translation>
     </message>
     <message>
         <source>Id used for another kind of record</source>
@@ -385,7 +385,7 @@
     </message>
     <message>
         <source>The portal sent these updates, but they clash with records on this desk, so they were not applied here. Nothing is lost: once the record here is corrected (for example, a certificate issued here is given another number), they are applied by themselves at the next sync.</source>
-        <translation>पोर्टल ने ये अद्यतन भेजे, लेकिन ये इस डेस्क के रिकॉर्ड से टकराते हैं, इसलिए यहाँ लागू नहीं हुए। कुछ खोया नहीं है: यहाँ का रिकॉर्ड सुधारने पर (जैसे यहाँ जारी प्रमाणपत्र को दूसरा नंबर देने पर) ये अगले सिंक में अपने-आप लागू हो जाएँगे।</translation>
+        <translation>पोर्टल ने ये अद्यतन भेजे, लेकिन ये इस डेस्क के रिकॉर्ड से टकराते हैं, इसलिए यहाँ लागू नहीं हुए। कुछ खोया नहीं है: यहाँ का रिकॉर्ड सुधारने पर (जैसे यहाँ जारी प्रमाण-पत्र को दूसरा नंबर देने पर) ये अगले सिंक में अपने-आप लागू हो जाएँगे।</translation>
     </message>
     <message>
         <source>Portal updates not applied</source>
@@ -401,7 +401,7 @@
     </message>
     <message>
         <source>Another certificate here already has number {0}.</source>
-        <translation>यहाँ पहले से एक और प्रमाणपत्र का नंबर {0} है।</translation>
+        <translation>यहाँ पहले से एक और प्रमाण-पत्र का नंबर {0} है।</translation>
     </message>
     <message>
         <source>This participant's attendance at this session is already recorded here.</source>

@@ -25,7 +25,7 @@
     </message>
     <message>
       <source>Title (Hindi)</source>
-      <translation>शीर्षक (हिंदी)</translation>
+      <translation>शीर्षक (हिन्दी)</translation>
     </message>
     <message>
       <source>Hours</source>
@@ -76,7 +76,7 @@
     </message>
     <message>
       <source>Title (Hindi)</source>
-      <translation>शीर्षक (हिंदी)</translation>
+      <translation>शीर्षक (हिन्दी)</translation>
     </message>
     <message>
       <source>Mode</source>
@@ -283,7 +283,7 @@
     </message>
     <message>
       <source>Topic (Hindi)</source>
-      <translation>विषय (हिंदी)</translation>
+      <translation>विषय (हिन्दी)</translation>
     </message>
     <message>
       <source>Trainer</source>

@@ -120,3 +120,26 @@ def test_cli_writes_pdfs(cli, db_path, tmp_path):
         assert out.read_bytes().startswith(b"%PDF")
     code, _, err = cli("--db", db_path, "workshop", "register", "nope", "--out", tmp_path / "x")
     assert code == 2 and "No session" in err
+
+
+def test_register_wraps_a_long_hindi_department_and_uses_indian_dates(store, marked, tmp_path):
+    from desktop.core.enrolment import enrol
+
+    ws, sessions, _ = marked
+    health = person(
+        store,
+        78,
+        name_en="Meera Devi",
+        name_hi="मीरा देवी",
+        employee_code="UPLKO78",
+        department="Medical Health and Family Welfare",
+        designation="Auxiliary Nurse Midwife",
+    )
+    enrol(store, ws, health)
+    out = tmp_path / "register.pdf"
+    session_register_pdf(store, sessions[0], out)
+    text = " ".join(pdftotext(out).split())
+    # The whole Hindi name is on the paper (wrapped onto its own line), nothing cut to "…".
+    assert "चिकित्सा स्वास्थ्य एवं परिवार कल्याण" in text
+    assert "Medical Health and Family Welfare /" in text and "…" not in text
+    assert "23-11-2026, 10:00–11:00" in text  # the one date style (dd-mm-yyyy)

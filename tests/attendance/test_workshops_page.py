@@ -149,16 +149,21 @@ def test_participant_attendance_detail_from_the_list(qtbot, page, store):
 def test_workshop_list_shows_dates_in_one_cell_and_whole_titles(qtbot, page, store):
     """The list is narrow: one date cell, and long titles wrap instead of being elided
     (titles of one programme differ only at the end, "… — batch 4")."""
-    assert date_range("2026-11-30", "2026-11-30") == "2026-11-30"
-    assert date_range("2026-11-30", "2026-12-01") == "2026-11-30 … 12-01"
-    assert date_range("2026-12-31", "2027-01-02") == "2026-12-31 … 2027-01-02"
+    assert date_range("2026-11-30", "2026-11-30") == "30-11-2026"
+    assert date_range("2026-11-30", "2026-12-01") == "30-11 – 01-12-2026"
+    assert date_range("2026-12-31", "2027-01-02") == "31-12-2026 – 02-01-2027"
     prog = programme(store, "LONG")
     long_title = "Public Financial Management for District Officers — batch 12"
     workshops.create_workshop(store, plan(prog, DAY, days=2, title=long_title))
     page.resize(1024, 700)
     page.refresh()
     row = titles(page).index(long_title)
-    assert page.table.item(row, 0).text() == "2026-11-23 … 11-24"
+    assert page.table.item(row, 0).text() == "23-11 – 24-11-2026"
+    # The plan shows and reads the one date style; what is stored stays ISO.
+    assert page.start_date.displayFormat() == page.end_date.displayFormat() == "dd-MM-yyyy"
+    page.table.selectRow(row)
+    assert page.sessions.item(0, 0).text() == "23-11-2026"
+    assert page._sessions_from_table()[0].date == "2026-11-23"
     assert page.table.wordWrap()
     assert page.table.textElideMode() == Qt.TextElideMode.ElideNone
     qtbot.waitUntil(

@@ -175,3 +175,44 @@ def test_workshop_titles_follow_the_language(page, workshop, qtbot, tmp_path):
     finally:
         QCoreApplication.removeTranslator(translator)
         i18n._current = old
+
+
+def test_register_suggests_look_alike_numbers_and_verify_speaks_hindi(page, file_store):
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.core.certificates.issue import issue_certificates
+    from desktop.core.certificates.numbering import legacy_check_char
+    from desktop.ui.i18n import Translations
+
+    number = issue_certificates(file_store, make_workshop_id(file_store)).issued[0].number
+    serial = 1
+    while legacy_check_char(f"TST/2026/{serial:06d}") != "O":
+        serial += 1
+    old = f"TST/2026/{serial:06d}O"  # made with the old check alphabet
+    with file_store.transaction():
+        file_store.conn.execute("UPDATE certificate SET number = ? WHERE number = ?", (old, number))
+    page.search.setText(old[:-1] + "0")
+    assert page.table.rowCount() == 0
+    assert page.register_status.text() == f"No certificate has this number. Did you mean {old}?"
+    page.search.setText(old.lower())
+    assert page.table.rowCount() == 1
+
+    translations = Translations.shared(QCoreApplication.instance())
+    translations.apply("hi")
+    try:
+        page.tabs.setCurrentIndex(2)
+        page.qr_edit.setText("not a certificate")
+        v = page.verify_input()
+        assert v.reason == "malformed"
+        text = page.verify_result.text()
+        assert "कर्मयोगी प्रमाण-पत्र का नहीं" in text and "JWS" not in text
+        page.qr_edit.setText(old)
+        assert page.verify_input().reason == "number_not_qr"
+        assert "प्रमाण-पत्र संख्या है" in page.verify_result.text()
+    finally:
+        translations.apply("en")
+
+
+def make_workshop_id(store) -> str:
+    # The page fixture already made one workshop with four who completed.
+    return store.conn.execute("SELECT id FROM workshop ORDER BY id LIMIT 1").fetchone()[0]

@@ -103,3 +103,27 @@ def test_monthly_pdf_extracts_hindi_and_numbers(store, tmp_path):
     assert "मासिक विभागीय समीक्षा" in text
     assert "राजस्व / Revenue" in text
     assert "Registered 1" in text
+
+
+def test_pdf_mode_is_bilingual_and_dates_are_indian_local(store, tmp_path, monkeypatch):
+    import re
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed; .ci/run installs it")
+    from desktop.core import report_pdf
+    from desktop.core.report_pdf import write_pdf
+
+    prog = store.insert("programme", {"code": "P1", "title_en": "P", "hours": 6})
+    field = _workshop(store, prog, "2026-11-03", "2026-11-04", [], [])
+    store.conn.execute("UPDATE workshop SET mode = 'field' WHERE id = ?", (field,))
+    _workshop(store, prog, "2026-11-10", "2026-11-10", [], [])
+    monkeypatch.setattr(report_pdf, "now_local", lambda: "05-12-2026 14:34")
+    path = write_pdf(monthly_report(store, "2026-11"), tmp_path / "m.pdf")
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+    assert "क्षेत्रीय / Field" in text and "संस्थान / Institute" in text
+    assert "03-11-2026 – 04-11-2026" in text and "10-11-2026" in text
+    assert "Karmayogi Desk · 05-12-2026 14:34" in text and "UTC" not in text
+    assert "(01-11-2026 – 30-11-2026)" in text and "Month: 11-2026" in text
+    assert not re.search(r"\d{4}-\d{2}-\d{2} –", text)  # no ISO date ranges left

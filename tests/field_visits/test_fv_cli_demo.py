@@ -131,3 +131,17 @@ def test_field_report_one_visit_and_unknown_visit(cli, db_path, tmp_path):
         "--db", db_path, "field", "report", "--visit", vid, "--month", "2026-10", "--out", out
     )
     assert code == 2 and "not both" in err
+
+
+def test_field_report_and_list_take_the_district_name(cli, db_path, tmp_path):
+    vid = _seed(db_path)
+    out = tmp_path / "m.pdf"
+    for district in ("Lucknow", "lucknow", "लखनऊ", "LKO"):
+        code, stdout, err = cli("--db", db_path, "--json", "field", "report", "--month",
+                                "2026-10", "--district", district, "--out", out)  # fmt: skip
+        assert code == 0 and json.loads(stdout)["visits"] == 1, (district, err)
+        code, stdout, _ = cli("--db", db_path, "--json", "field", "list", "--district", district)
+        assert [r["id"] for r in json.loads(stdout)] == [vid]
+    code, _, err = cli("--db", db_path, "field", "report", "--month", "2026-10",
+                       "--district", "Atlantis", "--out", out)  # fmt: skip
+    assert code == 2 and "'Atlantis' is not a UP district" in err

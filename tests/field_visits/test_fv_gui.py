@@ -159,7 +159,7 @@ def test_quick_add_plan_workshop_and_report(page, tmp_path, monkeypatch):
     form.plan_workshop(prog)
     w = store.require("workshop", form.last_workshop)
     assert (w["mode"], w["district_code"], w["venue"]) == ("field", "LKO", "Vikas Bhawan")
-    assert form.workshops_label.text() == f"Field workshops: 2026-10-05 {w['title_en']}"
+    assert form.workshops_label.text() == f"Field workshops: 05-10-2026 {w['title_en']}"
     # Opening the visit again shows the workshops planned from it.
     page.show_list()
     page.show_visit(vid)

@@ -63,6 +63,19 @@ def test_plan_field_workshop_carries_visit_over(store):
     assert fv.list_visits(store, today=TODAY)[0].workshops == 1
 
 
+def test_two_workshops_of_one_visit_have_distinct_titles_in_both_languages(store):
+    pid = _programme(store)
+    vid = fv.create_visit(store, visit_data(), today=TODAY)
+    first = plan_field_workshop(store, vid, pid, start_date="2026-12-02")
+    second = plan_field_workshop(store, vid, pid, start_date="2026-12-09")
+    a, b = (store.record("workshop", w)["data"] for w in (first, second))
+    # The place is in the Hindi title too, and the second one carries its date.
+    assert a["title_hi"] == "ई-ऑफिस की मूल बातें — Vikas Bhawan"
+    assert a["title_en"] == "e-Office basics — Vikas Bhawan"
+    assert b["title_hi"] == "ई-ऑफिस की मूल बातें — Vikas Bhawan, 09-12-2026"
+    assert b["title_en"] == "e-Office basics — Vikas Bhawan, 09-12-2026"
+
+
 def test_plan_defaults_to_visit_date_and_needs_programme(store):
     vid = fv.create_visit(store, visit_data(), today=TODAY)
     with pytest.raises(fv.VisitError) as err:

@@ -68,6 +68,7 @@ def state(db_path):
 def test_full_backup_holds_database_keys_and_files_with_hashes(centre, tmp_path):
     db_path, sha, _token = centre
     with open_store(db_path) as s:
+        (tmp_path / "out").mkdir()  # a folder the user chose: it exists (never created)
         result = maintenance.backup_ex(s, tmp_path / "out" / "centre.kdbackup")
     target = result.path
     assert result.full and target.exists()

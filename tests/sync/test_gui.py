@@ -219,7 +219,7 @@ def test_held_update_from_the_portal_is_listed_with_its_reason(ctx, qtbot):
     try:
         page.retranslate()
         assert page.held.item(0, 2).text() == (
-            f"यहाँ पहले से एक और प्रमाणपत्र का नंबर {HELD_NUMBER} है।")
+            f"यहाँ पहले से एक और प्रमाण-पत्र का नंबर {HELD_NUMBER} है।")
         assert page.held.item(0, 2).toolTip().startswith("IntegrityError")
         assert page.tabs.tabText(sync_page.HELD_TAB) == "लागू न हुए पोर्टल अद्यतन (1)"
         assert page.findChild(QLabel, "heldHelp").text().startswith("पोर्टल ने ये अद्यतन")

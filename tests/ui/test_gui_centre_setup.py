@@ -67,12 +67,12 @@ CANCEL = QDialogButtonBox.StandardButton.Cancel
 
 def test_fresh_database_asks_and_ok_sets_the_centre_up(drive, start_window, tmp_path):
     path = tmp_path / "new.db"
-    met = drive(lambda s: (fill(s, hi="ज़िला प्रशिक्षण केंद्र", desk=3), press(s, OK)))
+    met = drive(lambda s: (fill(s, hi="जनपद प्रशिक्षण केंद्र", desk=3), press(s, OK)))
     window = start_window(path, language="en")
     assert len(met) == 1
     assert not isinstance(window, int)
     assert own_institute(path) == [
-        ("UPDIST-7", "District Training Centre Kanpur", "ज़िला प्रशिक्षण केंद्र")
+        ("UPDIST-7", "District Training Centre Kanpur", "जनपद प्रशिक्षण केंद्र")
     ]
     assert meta(path, "desk_number") == "3"
     assert meta(path, "cert_signing_kid") == "UPDIST-7:201"  # desk 3: keys 201-300, as init makes

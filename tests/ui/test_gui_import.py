@@ -239,3 +239,17 @@ def test_cancel_mid_import_on_the_worker_thread(demo_db, qtbot, tmp_path):
     finally:
         window.ctx.runner.wait()
         window.ctx.store.close()
+
+
+def test_header_only_file_is_refused_in_hindi_too(start_window, demo_db, qtbot, tmp_path):
+    hindi = start_window(demo_db, language="hi")
+    dialog = hindi.page("roster").open_import()
+    qtbot.addWidget(dialog)
+    path = tmp_path / "सूची.csv"
+    path.write_bytes("कर्मचारी कोड,नाम\n".encode())
+    dialog.file_edit.setText(str(path))
+    dialog.next_button.click()
+    assert dialog.step == STEP_FILE
+    assert dialog.file_error.text() == (
+        "सूची.csv में शीर्ष-पंक्ति तो है, पर डेटा की कोई पंक्ति नहीं: आयात करने को कुछ नहीं है।"
+    )

@@ -25,7 +25,7 @@ def test_import_preview_and_errors_in_hindi(start_window, demo_db, tmp_path):
     table = dialog.preview_table
     problems = [table.item(r, 2).text() for r in range(table.rowCount())]
     assert problems[3] == "नाम (अंग्रेज़ी) आवश्यक है"
-    assert problems[4].startswith("ज़िला “Atlantis” पहचाना नहीं गया")
+    assert problems[4].startswith("जनपद “Atlantis” पहचाना नहीं गया")
     assert problems[5] == (
         "मोबाइल “12345” 6 से 9 से शुरू होने वाला 10 अंकों का भारतीय मोबाइल नंबर नहीं है"
     )

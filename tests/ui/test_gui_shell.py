@@ -254,3 +254,13 @@ def test_sync_status_is_in_the_status_bar(window):
     widgets = window.statusBar().findChildren(SyncStatusWidget)
     assert len(widgets) == 1
     assert widgets[0].text.text()  # says something: pending count / not enrolled
+
+
+def test_about_box_speaks_hindi(start_window, demo_db):
+    from PySide6.QtWidgets import QMessageBox
+
+    hindi = start_window(demo_db, language="hi")
+    box = hindi.about_box()
+    assert box.button(QMessageBox.StandardButton.Ok).text() == "ठीक है"
+    assert any("\u0900" <= c <= "\u097f" for c in box.windowTitle())
+    box.deleteLater()

@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.cli.base import EXIT_PROBLEMS, CliError, db_path, emit, open_db, progress
+from desktop.cli.base import (
+    EXIT_PROBLEMS,
+    CliError,
+    db_path,
+    emit,
+    open_db,
+    output_file,
+    progress,
+)
 from desktop.core import maintenance
 from desktop.store import StoreError
 
@@ -43,6 +51,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_backup(args: argparse.Namespace) -> int:
+    if args.file and not Path(args.file).is_dir():
+        output_file(args.file)  # a mistyped USB path must not land on the laptop's disk
     with open_db(args) as store:
         try:
             result = maintenance.backup_ex(store, Path(args.file) if args.file else None)

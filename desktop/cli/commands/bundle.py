@@ -10,7 +10,15 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.cli.base import EXIT_OK, EXIT_PROBLEMS, CliError, emit, open_db, untrusted_signer_error
+from desktop.cli.base import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    CliError,
+    emit,
+    open_db,
+    output_file,
+    untrusted_signer_error,
+)
 from desktop.core.certificates.numbering import desk_clash_warning
 from desktop.core.sync.bundle import BundleError, UntrustedSigner, export_bundle, import_bundle
 from desktop.core.sync.keys import DeviceKeys
@@ -38,6 +46,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    output_file(args.file)
     with open_db(args) as store:
         try:
             summary = export_bundle(store, args.file, recipient=args.recipient)

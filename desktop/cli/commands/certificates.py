@@ -5,7 +5,16 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.cli.base import EXIT_PROBLEMS, CliError, emit, open_db, progress
+from desktop.cli.base import (
+    EXIT_PROBLEMS,
+    CliError,
+    emit,
+    make_output_folder,
+    open_db,
+    output_file,
+    output_folder,
+    progress,
+)
 from desktop.core.certificates.issue import (
     CertificateError,
     copy_out,
@@ -14,7 +23,9 @@ from desktop.core.certificates.issue import (
     reprint_bytes,
     revoke,
 )
+from desktop.core.certificates.numbering import suggest_numbers
 from desktop.core.certificates.template import TemplateError
+from desktop.core.dates import format_date
 from desktop.store import RecordNotFound, StoreError
 
 
@@ -66,6 +77,7 @@ def run_issue(args: argparse.Namespace) -> int:
             "Re-issuing to everyone who already holds a certificate needs --all "
             "(or name them with --participant ID)."
         )
+    out_dir = output_folder(args.out) if args.out else None  # checked before issuing
     with open_db(args) as store:
         try:
             result = issue_certificates(
@@ -79,7 +91,7 @@ def run_issue(args: argparse.Namespace) -> int:
             )
         except (CertificateError, TemplateError, RecordNotFound, StoreError) as exc:
             raise CliError(str(exc)) from exc
-        copies = copy_out(result, Path(args.out)) if args.out else {}
+        copies = copy_out(result, make_output_folder(out_dir)) if out_dir else {}
     for pid, reason in result.skipped:
         progress(f"skipped {pid}: {reason}")
     rows = [
@@ -109,6 +121,9 @@ def run_list(args: argparse.Namespace) -> int:
         rows = list_certificates(
             store, search=args.search, workshop_id=args.workshop, status=args.status
         )
+        hints = suggest_numbers(store, args.search) if args.search and not rows else []
+    if hints:  # a number typed with 0 for O or 1 for I (stderr: stdout stays the list)
+        progress(f"No certificate numbered {args.search}. Did you mean {' or '.join(hints)}?")
     out = [
         {
             "number": r["number"],
@@ -129,7 +144,7 @@ def run_list(args: argparse.Namespace) -> int:
         out,
         lambda: (
             "\n".join(
-                f"{r['number']}  {r['status']:7}  {r['issued_at'][:10]}  {r['name_en']}"
+                f"{r['number']}  {r['status']:7}  {format_date(r['issued_at'])}  {r['name_en']}"
                 + (f" / {r['name_hi']}" if r["name_hi"] else "")
                 for r in out
             )
@@ -160,6 +175,7 @@ def run_revoke(args: argparse.Namespace) -> int:
 
 
 def run_reprint(args: argparse.Namespace) -> int:
+    output_file(args.out)
     with open_db(args) as store:
         try:
             data = reprint_bytes(store, args.number)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from desktop.cli.base import CliError, open_db, progress
+from desktop.cli.base import CliError, open_db, output_file, progress
 from desktop.core.export import export_jsonl, parse_kinds
 
 
@@ -23,6 +23,8 @@ def run(args: argparse.Namespace) -> int:
         kinds = parse_kinds(args.kinds)
     except ValueError as exc:
         raise CliError(str(exc)) from exc
+    if args.file != "-":
+        output_file(args.file)
     with open_db(args) as store:
         if args.file == "-":
             count = export_jsonl(store, sys.stdout, kinds)

@@ -6,9 +6,10 @@ import argparse
 from dataclasses import asdict
 from pathlib import Path
 
-from desktop.cli.base import EXIT_PROBLEMS, CliError, emit, open_db, progress
+from desktop.cli.base import EXIT_PROBLEMS, CliError, emit, open_db, output_file, progress
 from desktop.core import attachments as att
 from desktop.core import field_report
+from desktop.core.dates import format_date
 from desktop.core.field_visits import STATUS_FILTERS, VisitError, list_visits, load_visit
 from desktop.store import StoreError
 
@@ -18,7 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     sub = parser.add_subparsers(dest="field_command", metavar="COMMAND", required=True)
 
     ls = sub.add_parser("list", help="field visits, newest first, with open/overdue counts")
-    ls.add_argument("--district", help="district code, e.g. LKO")
+    ls.add_argument("--district", help="district code or name, e.g. LKO, Lucknow or लखनऊ")
     ls.add_argument("--department", help="department name (English)")
     ls.add_argument("--month", help="YYYY-MM")
     ls.add_argument("--status", choices=STATUS_FILTERS, help="by action points")
@@ -30,7 +31,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "or one visit (--visit ID)",
     )
     rep.add_argument("--month", help="YYYY-MM (with --district)")
-    rep.add_argument("--district", help="district code (with --month)")
+    rep.add_argument(
+        "--district", help="district code or name, e.g. LKO, Lucknow or लखनऊ (with --month)"
+    )
     rep.add_argument("--visit", help="the id of one visit instead")
     rep.add_argument("--out", required=True, help="the PDF file to write")
     rep.set_defaults(func=run_report)
@@ -60,7 +63,7 @@ def run_list(args: argparse.Namespace) -> int:
 
     def text() -> str:
         lines = [
-            f"{r.visit_date}  {r.district_code:4} {r.office[:30]:30} "
+            f"{format_date(r.visit_date)}  {r.district_code:4} {r.office[:30]:30} "
             f"{r.status:8} open {r.open_points} overdue {r.overdue_points}  {r.id}"
             for r in rows
         ]
@@ -74,7 +77,8 @@ def run_report(args: argparse.Namespace) -> int:
     if args.visit and (args.month or args.district):
         raise CliError("Give either --visit ID, or --month and --district, not both.")
     if not args.visit and not (args.month and args.district):
-        raise CliError("Give --month YYYY-MM and --district CODE (or --visit ID).")
+        raise CliError("Give --month YYYY-MM and --district CODE|NAME (or --visit ID).")
+    output_file(args.out)
     with open_db(args) as store:
         try:
             if args.visit:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.cli.base import db_path, open_db, progress
+from desktop.cli.base import CliError, db_path, open_db, progress
 from desktop.paths import data_dir
+from desktop.syslibs import PACKAGES, missing_message, missing_packages
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -20,10 +21,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    # Before anything else (and before Qt can abort the process): say which system
+    # libraries are missing and the line that installs them.
+    missing = missing_packages()
+    if missing:
+        raise CliError(missing_message(missing))
     path = db_path(args)
     if getattr(args, "demo", False):
         path = ensure_demo_db(data_dir() / "demo.db")
-    from desktop.ui.app import run  # Qt is imported only when a window is wanted
+    try:
+        from desktop.ui.app import run  # Qt is imported only when a window is wanted
+    except ImportError as exc:
+        if ".so" not in str(exc):
+            raise
+        # A system library Qt links against is missing (e.g. libEGL.so.1).
+        raise CliError(f"{exc}\n{missing_message(missing_packages() or list(PACKAGES))}") from exc
 
     return run(path)
 

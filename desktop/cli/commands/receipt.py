@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.cli.base import EXIT_OK, EXIT_PROBLEMS, CliError, emit, open_db, untrusted_signer_error
+from desktop.cli.base import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    CliError,
+    emit,
+    open_db,
+    output_file,
+    untrusted_signer_error,
+)
 from desktop.core.sync.receipt import (
     ReceiptError,
     UntrustedSigner,
@@ -37,6 +45,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    output_file(args.file)
     with open_db(args) as store:
         try:
             summary = export_receipt(store, args.file, args.device)

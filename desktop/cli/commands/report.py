@@ -6,7 +6,7 @@ import argparse
 import dataclasses
 from pathlib import Path
 
-from desktop.cli.base import CliError, emit, open_db
+from desktop.cli.base import CliError, emit, open_db, output_file
 from desktop.core.reports import monthly_report
 
 
@@ -27,6 +27,7 @@ def run_monthly(args: argparse.Namespace) -> int:
     suffix = out.suffix.lower()
     if suffix not in (".xlsx", ".pdf"):
         raise CliError(f"--out {out}: the file name must end in .xlsx or .pdf")
+    output_file(out)
     with open_db(args) as store:
         try:
             report = monthly_report(store, args.month)

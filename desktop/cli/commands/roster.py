@@ -6,7 +6,7 @@ import argparse
 import sys
 import time
 
-from desktop.cli.base import EXIT_PROBLEMS, CliError, emit, open_db, progress
+from desktop.cli.base import EXIT_PROBLEMS, CliError, emit, open_db, output_file, progress
 from desktop.core.roster.export import export_roster
 from desktop.core.roster.importer import ImportResult, import_roster
 from desktop.core.roster.readers import RosterFileError
@@ -67,6 +67,8 @@ def run_import(args: argparse.Namespace) -> int:
             last[0] = now
             progress(f"  {done:,} rows read ({fraction:.0%})")
 
+    if args.report:
+        output_file(args.report)
     with open_db(args) as store:
         try:
             result = import_roster(
@@ -105,6 +107,7 @@ def _summary(result: ImportResult, args: argparse.Namespace) -> str:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    output_file(args.file)
     with open_db(args) as store:
         try:
             count = export_roster(store, args.file, args.format)
@@ -124,7 +127,15 @@ def run_search(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise CliError("--limit must be at least 1")
     with open_db(args) as store:
-        rows = search(store, args.query, args.limit)
+        rows = search(store, args.query, args.limit + 1)  # one more: are there others?
+    more = len(rows) > args.limit
+    rows = rows[: args.limit]
+    if more:
+        # On stderr, so stdout (the table, or --json) stays what scripts read.
+        progress(
+            f"Showing the best {args.limit} matches; more people match. Use --limit N to "
+            "see more, or make the search narrower."
+        )
 
     def text() -> str:
         if not rows:

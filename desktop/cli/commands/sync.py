@@ -7,6 +7,7 @@ import argparse
 from desktop.cli.base import EXIT_OK, EXIT_PROBLEMS, CliError, emit, open_db, progress
 from desktop.core import clock
 from desktop.core.certificates.numbering import desk_clash_warning
+from desktop.core.dates import format_datetime
 from desktop.core.sync.client import AuthError, InsecureUrl, PortalError, Transient
 from desktop.core.sync.engine import NotEnrolled, SyncEngine, status
 
@@ -106,7 +107,7 @@ def run_status(args: argparse.Namespace) -> int:
             lines.append("Warning: " + info["desk_warning"])
         lines.extend("Warning: " + w["message"] for w in info["clock_warnings"])
         if info["retry_at"]:
-            lines.append(f"The portal asked to wait until {info['retry_at']} (Retry-After).")
+            lines.append(f"The portal asked to wait until {format_datetime(info['retry_at'])} (Retry-After).")
         return "\n".join(lines)
 
     emit(args, info, text)

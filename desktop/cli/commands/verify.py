@@ -7,6 +7,7 @@ from pathlib import Path
 
 from desktop.cli.base import EXIT_OK, EXIT_PROBLEMS, CliError, db_path, emit
 from desktop.core.certificates.verify import IMAGE_SUFFIXES, verify_any
+from desktop.core.dates import format_date
 from desktop.store import StoreError, open_store
 
 
@@ -57,7 +58,8 @@ def run(args: argparse.Namespace) -> int:
         for key in ("name_en", "name_hi", "employee_code", "programme", "hours", "from", "to",
                     "institute", "issued"):  # fmt: skip
             if key in p:
-                lines.append(f"  {key}: {p[key]}")
+                value = format_date(p[key]) if key in ("from", "to", "issued") else p[key]
+                lines.append(f"  {key}: {value}")
         return "\n".join(lines)
 
     emit(args, result.to_json(), text)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from desktop.cli.base import CliError, emit, open_db
+from desktop.cli.base import CliError, emit, open_db, output_file
 from desktop.core import workshops
+from desktop.core.dates import format_date
 from desktop.store import RecordNotFound
 
 
@@ -82,7 +83,7 @@ def run_list(args: argparse.Namespace) -> int:
 
     def text() -> str:
         lines = [
-            f"{r['id']}  {r['start_date']}…{r['end_date']}  {r['mode']:<9} {r['phase']:<8} "
+            f"{r['id']}  {format_date(r['start_date'])}…{format_date(r['end_date'])}  {r['mode']:<9} {r['phase']:<8} "
             f"{len(r['sessions']):>2} sessions {r['enrolled']:>4} enrolled  {r['title_en']}"
             for r in payload
         ]
@@ -122,14 +123,14 @@ def run_show(args: argparse.Namespace) -> int:
 
     def text() -> str:
         lines = [
-            f"{payload['title_en']} ({payload['mode']}, {payload['start_date']}…"
-            f"{payload['end_date']}, {payload['venue']})",
+            f"{payload['title_en']} ({payload['mode']}, {format_date(payload['start_date'])}…"
+            f"{format_date(payload['end_date'])}, {payload['venue']})",
             f"enrolled: {payload['enrolled']}",
         ]
         for s in payload["sessions"]:
             marks = ", ".join(f"{k} {v}" for k, v in sorted(s["marks"].items())) or "no marks"
             lines.append(
-                f"  {s['id']}  {s['date']} {s['start_time']}-{s['end_time']}  "
+                f"  {s['id']}  {format_date(s['date'])} {s['start_time']}-{s['end_time']}  "
                 f"{s['topic_en']}  [{marks}]"
             )
         return "\n".join(lines)
@@ -158,6 +159,7 @@ def run_pdf(args: argparse.Namespace) -> int:
         "register": registers.session_register_pdf,
         "summary": registers.workshop_summary_pdf,
     }[args.pdf_kind]
+    output_file(args.out)
     with open_db(args) as store:
         try:
             count = make(store, args.id, args.out)

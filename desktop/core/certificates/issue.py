@@ -29,7 +29,7 @@ from desktop.core import clock
 from desktop.core.certificates import keys
 from desktop.core.certificates.batch import BATCH_SYNC, render_job, warm_up
 from desktop.core.certificates.jws import sign
-from desktop.core.certificates.numbering import next_number
+from desktop.core.certificates.numbering import next_number, suggest_numbers
 from desktop.core.certificates.template import find_template
 from desktop.core.certificates.values import (
     WorkshopContext,
@@ -38,12 +38,25 @@ from desktop.core.certificates.values import (
     display_date,
     pdf_meta,
 )
+from desktop.core.dates import format_date
+from desktop.fileio import make_named_folder
 from desktop.paths import files_dir
 from desktop.protocol.ids import new_id, now_ts
 from desktop.store import RecordNotFound, Store, StoreError
 
 Progress = Callable[[int, int, str], None]
 POOL_THRESHOLD = 24  # below this many, rendering in-process beats starting workers
+
+
+class CertificateNotFound(RecordNotFound):
+    """No certificate has the typed number; `suggestions` are stored numbers it may have
+    meant (look-alike characters), best first."""
+
+    def __init__(self, number: str, suggestions: list[str]) -> None:
+        self.number = number
+        self.suggestions = suggestions
+        hint = f" Did you mean {' or '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"No certificate numbered {number}.{hint}")
 
 
 class CertificateError(StoreError):
@@ -342,7 +355,7 @@ def find_by_number(store: Store, number: str) -> dict:
         "SELECT * FROM certificate WHERE number = ? AND deleted = 0", (number.strip().upper(),)
     ).fetchone()
     if row is None:
-        raise RecordNotFound(f"No certificate numbered {number}.")
+        raise CertificateNotFound(number.strip(), suggest_numbers(store, number))
     return dict(row)
 
 
@@ -354,7 +367,7 @@ def revoke(store: Store, number: str, reason: str, when: str | None = None) -> d
         cert = find_by_number(store, number)
         if cert["revoked_at"]:
             raise CertificateError(
-                f"Certificate {cert['number']} was already revoked on {cert['revoked_at'][:10]}."
+                f"Certificate {cert['number']} was already revoked on {format_date(cert['revoked_at'])}."
             )
         store.update(
             "certificate",
@@ -464,8 +477,9 @@ def list_certificates(
 
 
 def copy_out(result: IssueResult, out_dir: Path) -> dict[str, Path]:
-    """Copy the issued files to `out_dir` (CLI --out); returns certificate_id → copy."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    """Copy the issued files to `out_dir` (CLI --out); returns certificate_id → copy. The
+    folder itself is made if its parent exists; a missing parent is MissingFolder."""
+    make_named_folder(out_dir)
     copies = {}
     for item in result.issued:
         target = out_dir / item.pdf.name

@@ -1,7 +1,14 @@
 """Certificate numbers `<INSTITUTE>/<YEAR>/<6 digits><check>`.
 
-The check character is Luhn mod 36 over the alphanumerics of the whole number, so a typo in
-any single character (or most swaps of neighbours) is caught when someone types a number in.
+The check character covers the alphanumerics of the whole number, so a typo in any single
+character (or a swap of neighbours) is caught when someone types a number in. It is taken from
+CHECK_ALPHABET, which leaves out the letters people read as digits (O, I, L, S, Z), so a
+number read off paper or over the phone cannot be mistyped because of its last character:
+weighted sum (weights powers of 3, a primitive root mod 31) of the characters' values mod 31,
+31 being prime and the size of CHECK_ALPHABET. Numbers made before (Luhn mod 36 over the full
+alphabet, whose check could be O or I) stay valid: `is_valid_number` accepts either rule, and
+lookups are by the exact stored number anyway. `suggest_numbers` offers the stored numbers a
+typed one may have meant (0 for O, 1 for I, lower case).
 Uniqueness is the database's job (UNIQUE index on certificate.number); the counter is taken in
 the same transaction that inserts the certificate.
 
@@ -25,6 +32,10 @@ __all__ = ["DESK_MAX", "DESK_MIN", "check_desk", "desk_number"]
 
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _N = len(ALPHABET)
+# No O, I, L, S, Z: nothing a reader can take for 0, 1, 5 or 2. 31 characters, a prime.
+CHECK_ALPHABET = "0123456789ABCDEFGHJKMNPQRTUVWXY"
+_M = len(CHECK_ALPHABET)
+_LOOK_ALIKE_KEY = str.maketrans({"O": "0", "I": "1", "L": "1"})
 NUMBER_RE = re.compile(r"^([A-Z0-9][A-Z0-9-]{1,15})/(\d{4})/(\d{6})([0-9A-Z])$")
 
 PER_DESK = 100_000  # serials (d-1)*PER_DESK + 1 … d*PER_DESK - 1 belong to desk d
@@ -46,7 +57,18 @@ def desk_of_serial(serial: int) -> int:
 
 
 def check_char(body: str) -> str:
-    """Luhn mod N check character for `body` (non-alphanumerics ignored)."""
+    """The check character of new numbers (from CHECK_ALPHABET; non-alphanumerics ignored)."""
+    codes = [ALPHABET.index(c) for c in body.upper() if c in ALPHABET]
+    total = 0
+    weight = 1
+    for code in reversed(codes):
+        weight = weight * 3 % _M
+        total += weight * code
+    return CHECK_ALPHABET[total % _M]
+
+
+def legacy_check_char(body: str) -> str:
+    """Luhn mod 36 check character of numbers issued before CHECK_ALPHABET (may be O or I)."""
     codes = [ALPHABET.index(c) for c in body.upper() if c in ALPHABET]
     factor = 2
     total = 0
@@ -65,8 +87,34 @@ def format_number(institute: str, year: int, serial: int) -> str:
 
 
 def is_valid_number(number: str) -> bool:
-    m = NUMBER_RE.match(number.strip().upper())
-    return bool(m) and check_char(number.strip().upper()[:-1]) == number.strip().upper()[-1]
+    """Well-formed with a check character of either rule (new, or before CHECK_ALPHABET)."""
+    number = number.strip().upper()
+    if not NUMBER_RE.match(number):
+        return False
+    body, check = number[:-1], number[-1]
+    return check in (check_char(body), legacy_check_char(body))
+
+
+def look_alike_key(number: str) -> str:
+    """`number` with look-alikes read one way (O → 0, I and L → 1) and in upper case: two
+    numbers with the same key differ only where a reader could mix them up."""
+    return number.strip().upper().translate(_LOOK_ALIKE_KEY)
+
+
+def suggest_numbers(store: Store, typed: str, limit: int = 3) -> list[str]:
+    """Stored certificate numbers that `typed` (not found as it is) probably meant: the same
+    but for look-alike characters (0/O, 1/I/L) or case. Only asked after a miss, so the scan
+    of the register is fine."""
+    key = look_alike_key(typed)
+    if not key:
+        return []
+    rows = store.conn.execute(
+        "SELECT number FROM certificate WHERE deleted = 0 AND "
+        "replace(replace(replace(upper(number), 'O', '0'), 'I', '1'), 'L', '1') = ? "
+        "ORDER BY number LIMIT ?",
+        (key, limit + 1),
+    )
+    return [r[0] for r in rows if r[0] != typed.strip()][:limit]
 
 
 def next_number(store: Store, institute: str, year: int, desk: int | None = None) -> str:

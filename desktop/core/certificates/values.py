@@ -4,22 +4,16 @@ the participant, workshop, programme and institute records at issue time."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from desktop.core.certificates.jws import make_payload
+from desktop.core.dates import format_date
 from desktop.store import Store
 
 
 def display_date(iso: str | None) -> str:
-    """`2026-11-20` → `20.11.2026` (how dates are written on Indian government papers)."""
-    if not iso:
-        return ""
-    try:
-        d = date.fromisoformat(iso[:10])
-    except ValueError:
-        return iso
-    return d.strftime("%d.%m.%Y")
+    """`2026-11-20` → `20-11-2026`: the one date style of every screen and paper."""
+    return format_date(iso)
 
 
 def _hours(value: Any) -> int | float:

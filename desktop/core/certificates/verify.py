@@ -1,9 +1,13 @@
 """Offline verification of a certificate's signed QR: from the QR text (a scanner types it),
 a PDF (page rendered with pdfium, QR decoded with zxing-cpp) or a photo/scan.
 
-Outcomes: valid · invalid_signature · unknown_key · revoked (when this desk knows) ·
-malformed · no_qr. A payload that was changed in any way fails the signature check, so it can
-never come out valid.
+Outcomes (reason codes, stable in `--json`): valid · invalid_signature · unknown_key ·
+revoked (when this desk knows) · malformed · number_not_qr · not_a_file_type · no_qr. A
+payload that was changed in any way fails the signature check, so it can never come out valid.
+
+People read `Verification.message`: the reason in plain words (English here and on the
+command line; the GUI shows its own translated text per code). The technical cause (e.g. what
+the JWS parser disliked) stays in `detail`, for `--json` and support, not for a trainer.
 """
 
 from __future__ import annotations
@@ -17,14 +21,22 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from desktop.core.certificates import keys
 from desktop.core.certificates.jws import MalformedToken, parse, signature_ok
+from desktop.core.certificates.numbering import NUMBER_RE
+from desktop.core.dates import format_date
 from desktop.store import Store
 
 REASONS = {
-    "invalid_signature": "the signature does not match: the certificate was altered or forged",
-    "unknown_key": "signed with a key this desk does not know (import the issuer's trust list)",
-    "revoked": "the certificate was revoked",
-    "malformed": "this is not a Karmayogi Desk certificate code",
-    "no_qr": "no QR code found",
+    "invalid_signature": "The certificate's details do not match its signature: it was "
+    "changed after it was issued, or it is forged.",
+    "unknown_key": "This certificate was signed by a centre this desk does not know. Import "
+    "that centre's trust list (--trust-list) to check it.",
+    "revoked": "This certificate was revoked by the issuing centre.",
+    "malformed": "This QR code is not a Karmayogi certificate.",
+    "number_not_qr": "This is a certificate number, not the text of its QR code. Scan the QR "
+    "code, or look the number up in the certificate register.",
+    "not_a_file_type": "Only a PDF or a photo (PNG, JPG…) of a certificate can be checked.",
+    "no_qr": "No QR code was found in this file. Try the certificate's PDF or a sharper, "
+    "straight photo of the whole QR code.",
 }
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp"}
 
@@ -57,11 +69,17 @@ class Verification:
 
     @property
     def message(self) -> str:
+        """The outcome in plain words, with what a person can act on (never parser jargon)."""
         if self.valid:
             return "valid"
-        return REASONS.get(self.reason or "", self.reason or "invalid") + (
-            f" ({self.detail})" if self.detail else ""
-        )
+        text = REASONS.get(self.reason or "", "This certificate is not valid.")
+        if self.reason == "revoked" and self.revocation:
+            when = format_date(self.revocation.get("revoked_at"))
+            why = self.revocation.get("reason") or ""
+            text += f" Revoked on {when}" + (f": {why}" if why else "") + "."
+        elif self.reason == "unknown_key" and self.kid:
+            text += f" (Signing key {self.kid}.)"
+        return text
 
 
 def trusted_keys(
@@ -89,7 +107,8 @@ def verify_text(
     try:
         parsed = parse(text)
     except MalformedToken as exc:
-        return Verification(False, "malformed", detail=str(exc), source=source, qr=text)
+        reason = "number_not_qr" if NUMBER_RE.match(text.upper()) else "malformed"
+        return Verification(False, reason, detail=str(exc), source=source, qr=text)
     kid = parsed.header["kid"]
     known = public_keys if public_keys is not None else trusted_keys(store, trust_list)
     public = known.get(kid)
@@ -117,7 +136,7 @@ def verify_text(
             result.valid = False
             result.reason = "revoked"
             result.revocation = {"revoked_at": row[0], "reason": row[1]}
-            result.detail = f"on {row[0][:10]}: {row[1] or ''}".strip()
+            result.detail = f"on {format_date(row[0])}: {row[1] or ''}".strip()
     return result
 
 
@@ -191,7 +210,7 @@ def verify_file(
             texts = decode_qr_image(img)
         source = "image"
     else:
-        return Verification(False, "malformed", detail=f"{path.name}: not a PDF or image")
+        return Verification(False, "not_a_file_type", detail=f"{path.name}: not a PDF or image")
     if not texts:
         return Verification(False, "no_qr", detail=path.name, source=source)
     results = [verify_text(t, store=store, public_keys=known, source=source) for t in texts]

@@ -20,7 +20,7 @@ PROGRAMMES = (
 )
 TOPICS = (
     ("Orientation and objectives", "अभिमुखीकरण एवं उद्देश्य"),
-    ("Citizen-centric service delivery", "नागरिक-केन्द्रित सेवा प्रदाय"),
+    ("Citizen-centric service delivery", "नागरिक-केंद्रित सेवा प्रदाय"),
     ("Using the iGOT platform", "आईगॉट प्लेटफ़ॉर्म का प्रयोग"),
     ("e-Office file movement", "ई-ऑफिस में पत्रावली संचलन"),
     ("Procurement on GeM", "जेम पर क्रय प्रक्रिया"),

@@ -53,7 +53,7 @@ ACTIONS = (
     ("Share the e-Office user manual in Hindi", "Academy team"),
     ("कार्यशाला हेतु कक्ष एवं प्रोजेक्टर की व्यवस्था", "Office head"),
     ("Send the list of nominated staff", "Head clerk"),
-    ("लंबित प्रमाणपत्र वितरित करना", "Academy team"),
+    ("लंबित प्रमाण-पत्र वितरित करना", "Academy team"),
     ("Fix the internet connection of the training room", "District IT Manager"),
 )
 _COUNTER = 40_000_000  # id counters of this part never meet those of other parts

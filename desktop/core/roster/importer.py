@@ -31,7 +31,7 @@ from desktop.core.roster.fields import (
 )
 from desktop.core.roster.messages import problem
 from desktop.core.roster.pipeline import Chunk, Entry, ReaderProcess, ReadSpec, read_chunks
-from desktop.core.roster.readers import RosterFileError, Table, open_table
+from desktop.core.roster.readers import NoDataRows, RosterFileError, Table, open_table
 from desktop.protocol.records import KIND_FIELDS
 from desktop.store import Store
 from desktop.store.bulk import BulkInserter
@@ -244,6 +244,8 @@ def import_roster(
                     BulkInserter(store, "participant") as bulk,
                 ):
                     job.run(bulk, chunks)
+                    if result.rows == 0 and not (cancel and cancel()):
+                        raise NoDataRows(path)  # not "0 rows, done": nothing was there
                     if dry_run:
                         raise _DryRun
             except _DryRun:

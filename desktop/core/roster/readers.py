@@ -29,6 +29,15 @@ class RosterFileError(Exception):
     encoded, no recognisable header..."""
 
 
+class NoDataRows(RosterFileError):
+    """The file has a header row and nothing under it: refused rather than "imported" as
+    0 rows, which looks like success. `name` is the file's name, for a translated message."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.name = Path(path).name
+        super().__init__(f"{self.name} has a header but no data rows: nothing to import.")
+
+
 @dataclass
 class Table:
     """An opened roster file: its header and a one-pass iterator of data rows."""

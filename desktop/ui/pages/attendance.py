@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import attendance, enrolment, people, workshops
+from desktop.core.dates import format_date, format_datetime
 from desktop.protocol.ids import parse_ts
 from desktop.store import Store
 from desktop.ui.clock_notice import ClockNotice, history_text, place_after
@@ -372,7 +373,7 @@ class AttendancePage(QWidget):
         self.window_label.setText(
             self.tr("{title} · {date} {start}–{end} · late after {late} · {state}").format(
                 title=title,
-                date=s["date"],
+                date=format_date(s["date"]),
                 start=s["start_time"],
                 end=s["end_time"],
                 late=late.strftime("%H:%M"),
@@ -574,7 +575,9 @@ class AttendancePage(QWidget):
             title = self.tr("Session not started")
             detail = self.tr(
                 "This session is on {date} at {time}. Is the right session selected?"
-            ).format(date=self.desk.session["date"], time=self.desk.session["start_time"])
+            ).format(
+                date=format_date(self.desk.session["date"]), time=self.desk.session["start_time"]
+            )
         elif o == "closed":
             title = self.tr("Session closed")
             detail = self.tr("Nothing was marked. Reopen the session or pick today's.")
@@ -908,11 +911,11 @@ class AttendanceDetail(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         for r, row in enumerate(rows):
-            recorded = parse_ts(row["recorded_at"]).astimezone().strftime("%d-%m %H:%M:%S")
+            recorded = format_datetime(row["recorded_at"])
             topic = (row["topic_hi"] if hindi else row["topic_en"]) or row["topic_en"] or ""
             values = [
                 recorded,
-                f"{row['date'] or ''} {row['start_time'] or ''}  {topic}".strip(),
+                f"{format_date(row['date'])} {row['start_time'] or ''}  {topic}".strip(),
                 actions.get(row["action"], row["action"]),
                 statuses.get(row["status"] or "", row["status"] or "—"),
                 statuses.get(row["previous_status"] or "", row["previous_status"] or "—"),

@@ -33,10 +33,12 @@ from desktop.core.certificates.issue import (
     reprint_bytes,
     revoke,
 )
+from desktop.core.certificates.numbering import suggest_numbers
 from desktop.core.certificates.preview import preview_pdf
 from desktop.core.certificates.register import write_register_xlsx
 from desktop.core.certificates.template import available_templates
 from desktop.core.certificates.verify import Verification, verify_file, verify_text
+from desktop.core.dates import format_date, format_range
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import current_language
 from desktop.ui.uiload import embed_form, load_ui
@@ -54,6 +56,8 @@ PAYLOAD_LABELS = (
     ("institute", "Institute"),
     ("issued", "Issued"),
 )
+
+DATE_KEYS = {"from", "to", "issued"}  # ISO in the signed payload, shown in the one style
 
 
 def tr(text: str) -> str:
@@ -125,6 +129,7 @@ class CertificatesPage(QWidget):
         super().__init__()
         self.ctx = ctx
         self.rows: list[dict] = []
+        self.suggestions: list[str] = []
         self.handle = None
         self.last_batch: Path | None = None
         self.last_verification: Verification | None = None
@@ -200,7 +205,7 @@ class CertificatesPage(QWidget):
             if with_all:
                 combo.addItem(tr("All workshops"), None)
             for r in rows:
-                combo.addItem(f"{r['start_date']} – {r['end_date']}  {_title(r)}", r["id"])
+                combo.addItem(f"{format_range(r['start_date'], r['end_date'])}  {_title(r)}", r["id"])
             if current is not None:
                 index = combo.findData(current)
                 if index >= 0:
@@ -227,20 +232,24 @@ class CertificatesPage(QWidget):
 
     def refresh(self) -> None:
         filters = self.filters()
-        self.ctx.run(
-            lambda handle: list_certificates(self.ctx.store, limit=5000, **filters),
-            on_done=self.show_rows,
-            on_error=self._error,
-        )
+        def load(_handle) -> tuple[list[dict], list[str]]:
+            rows = list_certificates(self.ctx.store, limit=5000, **filters)
+            typed = filters["search"]
+            # A number typed with 0 for O or 1 for I finds nothing: offer what it meant.
+            hints = suggest_numbers(self.ctx.store, typed) if typed and not rows else []
+            return rows, hints
 
-    def show_rows(self, rows: list[dict]) -> None:
+        self.ctx.run(load, on_done=lambda found: self.show_rows(*found), on_error=self._error)
+
+    def show_rows(self, rows: list[dict], suggestions: list[str] | None = None) -> None:
         self.rows = rows
+        self.suggestions = suggestions or []
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             status = tr("Revoked") if r["revoked_at"] else tr("Valid")
             values = [r["number"], r["name_en"] or "", r["name_hi"] or "", r["employee_code"] or "",
-                      _title(r, "workshop_en", "workshop_hi"), (r["issued_at"] or "")[:10],
+                      _title(r, "workshop_en", "workshop_hi"), format_date(r["issued_at"]),
                       status]  # fmt: skip
             for j, value in enumerate(values):
                 item = QTableWidgetItem(value)
@@ -251,6 +260,12 @@ class CertificatesPage(QWidget):
                 self.table.setItem(i, j, item)
         self.table.resizeColumnsToContents()
         self.register_status.setText(tr("{0} certificates").format(len(rows)))
+        if self.suggestions:
+            self.register_status.setText(
+                tr("No certificate has this number. Did you mean {0}?").format(
+                    tr(" or ").join(self.suggestions)
+                )
+            )
         if not rows:
             self.preview.clear()
 
@@ -541,22 +556,38 @@ class CertificatesPage(QWidget):
             )
         else:
             messages = {
-                "invalid_signature": tr("NOT VALID: the signature does not match — altered or forged"),
-                "unknown_key": tr("NOT VERIFIED: signed with a key this desk does not know"),
-                "revoked": tr("REVOKED: this certificate was withdrawn"),
-                "malformed": tr("NOT VALID: this is not a certificate code"),
-                "no_qr": tr("No QR code found in the file"),
+                "invalid_signature": tr("NOT VALID: the certificate's details do not match its "
+                                        "signature — it was changed after issue, or forged"),
+                "unknown_key": tr("NOT VERIFIED: signed by a centre this desk does not know. "
+                                  "Import that centre's trust list to check it."),
+                "revoked": tr("REVOKED: this certificate was withdrawn by the issuing centre"),
+                "malformed": tr("NOT VALID: this QR code is not a Karmayogi certificate"),
+                "number_not_qr": tr("This is a certificate number, not its QR code. Scan the "
+                                    "QR code, or find the number in the Register tab."),
+                "not_a_file_type": tr("Only a PDF or a photo of a certificate can be checked."),
+                "no_qr": tr("No QR code was found in this file. Try the certificate's PDF or "
+                            "a sharper, straight photo of the whole QR code."),
             }  # fmt: skip
             text = "✘ " + messages.get(result.reason or "", tr("NOT VALID"))
-            if result.detail:
-                text += f"\n{result.detail}"
+            # Only what a person can act on: never the parser's technical detail.
+            if result.reason == "revoked" and result.revocation:
+                text += "\n" + tr("Revoked on {0}: {1}").format(
+                    format_date(result.revocation.get("revoked_at")),
+                    result.revocation.get("reason") or "",
+                )
+            elif result.reason == "unknown_key" and result.kid:
+                text += "\n" + tr("Signing key: {0}").format(result.kid)
             self.verify_result.setText(text)
             self.verify_result.setStyleSheet(
                 "font-size: 16pt; font-weight: 600; padding: 8px; color: white; "
                 "background: #B03A2E;"
             )
         payload = result.payload or {}
-        shown = [(tr(label), str(payload[key])) for key, label in PAYLOAD_LABELS if key in payload]
+        shown = [
+            (tr(label), format_date(payload[key]) if key in DATE_KEYS else str(payload[key]))
+            for key, label in PAYLOAD_LABELS
+            if key in payload
+        ]
         if result.kid:
             shown.append((tr("Signing key"), result.kid))
         self.verify_details.setRowCount(len(shown))
@@ -621,11 +652,11 @@ class CertificatesPage(QWidget):
         )  # fmt: skip
         self.verify_details.setColumnCount(2)
         self.verify_details.setHorizontalHeaderLabels([tr("Field"), tr("Value")])
-        if self.rows:
-            self.show_rows(self.rows)
+        if self.rows or self.suggestions:
+            self.show_rows(self.rows, self.suggestions)
         # Workshop titles in the new language, choices kept (no database read in an event).
         titles = {
-            r["id"]: f"{r['start_date']} – {r['end_date']}  {_title(r)}"
+            r["id"]: f"{format_range(r['start_date'], r['end_date'])}  {_title(r)}"
             for r in getattr(self, "_workshop_rows", [])
         }
         for combo in (self.workshop_filter, self.workshop_combo):

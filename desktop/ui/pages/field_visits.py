@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from desktop.core import attachments as att
 from desktop.core import field_report
 from desktop.core import field_visits as fv
+from desktop.core.dates import QT_DATE_FORMAT, format_date, format_month
 from desktop.core.field_workshops import (
     FieldWorkshopError,
     plan_field_workshop,
@@ -74,6 +75,12 @@ def hindi() -> bool:
 PROBLEM_TEMPLATES = {
     "required": QT_TRANSLATE_NOOP("FieldVisits", "required"),
     "district_unknown": QT_TRANSLATE_NOOP("FieldVisits", "{value} is not a UP district code"),
+    "district_not_found": QT_TRANSLATE_NOOP(
+        "FieldVisits", "{value} is not a UP district (give its code, or its English or Hindi name)"
+    ),
+    "district_ambiguous": QT_TRANSLATE_NOOP(
+        "FieldVisits", "district {value} could be {options}; give the full name or code"
+    ),
     "not_whole_number": QT_TRANSLATE_NOOP("FieldVisits", "{value} is not a whole number"),
     "negative": QT_TRANSLATE_NOOP("FieldVisits", "cannot be negative"),
     "not_a_date": QT_TRANSLATE_NOOP("FieldVisits", "{value} is not a date (YYYY-MM-DD)"),
@@ -139,10 +146,13 @@ class DueDateDelegate(QStyledItemDelegate):
     def createEditor(self, parent, option, index):  # noqa: N802 (Qt's name)
         editor = QDateEdit(parent)
         editor.setCalendarPopup(True)
-        editor.setDisplayFormat("yyyy-MM-dd")
+        editor.setDisplayFormat(QT_DATE_FORMAT)
         editor.setMinimumDate(self.NONE)
         editor.setSpecialValueText(tr("none"))
         return editor
+
+    def displayText(self, value, locale):  # noqa: N802 - the model keeps ISO, people see 05-12-2026
+        return format_date(value) if isinstance(value, str) else super().displayText(value, locale)
 
     def setEditorData(self, editor, index):  # noqa: N802
         text = index.data() or ""
@@ -296,7 +306,7 @@ class VisitForm(QWidget):
             self.title.setText(
                 tr("Field visit: %1, %2")
                 .replace("%1", self.office.text())
-                .replace("%2", self.date.date().toString("yyyy-MM-dd"))
+                .replace("%2", format_date(self.date.date().toString("yyyy-MM-dd")))
             )
         self.carried_box.setTitle(
             tr("From earlier visits (%1 open)").replace("%1", str(len(self.carried)))
@@ -383,7 +393,7 @@ class VisitForm(QWidget):
             self.title.setText(
                 tr("Field visit: %1, %2")
                 .replace("%1", visit["office"] or "")
-                .replace("%2", visit["visit_date"] or "")
+                .replace("%2", format_date(visit["visit_date"]))
             )
         self.district.blockSignals(True)
         self.date.blockSignals(True)
@@ -425,7 +435,7 @@ class VisitForm(QWidget):
     def _show_workshops(self) -> None:
         """The field workshops planned from this visit (they live under Workshops)."""
         names = ", ".join(
-            f"{w['start_date']} "
+            f"{format_date(w['start_date'])} "
             + (w["title_hi"] if hindi() and w.get("title_hi") else w["title_en"])
             for w in self.workshops
         )
@@ -450,7 +460,12 @@ class VisitForm(QWidget):
         table.setRowCount(len(self.carried))
         for row, point in enumerate(self.carried):
             p = point.point
-            cells = [point.visit_date, p["text"], p["owner"], p.get("due_date") or "—"]
+            cells = [
+                format_date(point.visit_date),
+                p["text"],
+                p["owner"],
+                format_date(p.get("due_date")) or "—",
+            ]
             late = point.overdue()
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -907,7 +922,7 @@ class VisitList(QWidget):
             self.department.addItem(name_hi if hindi() and name_hi else name_en, name_en)
         self.month.addItem(tr("All months"), None)
         for month in fv.visit_months(store):
-            self.month.addItem(month, month)
+            self.month.addItem(format_month(month), month)  # 10-2026, kept as 2026-10
         self.status.addItem(tr("All"), None)
         for code, text in (("open", "Open"), ("overdue", "Overdue"), ("closed", "Closed")):
             self.status.addItem(tr(text), code)
@@ -945,7 +960,7 @@ class VisitList(QWidget):
             else:
                 points = "—"
             cells = [
-                v.visit_date,
+                format_date(v.visit_date),
                 district,
                 v.office,
                 department,

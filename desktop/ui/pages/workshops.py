@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import completion, enrolment, people, workshops
+from desktop.core.dates import QT_DATE_FORMAT, format_date, format_range, parse_date
 from desktop.core.workshops import SessionPlan, ValidationError, WorkshopPlan
 from desktop.paths import files_dir
 from desktop.ui.context import AppContext
@@ -47,14 +48,9 @@ PCT_COLUMN, TO_COME_COLUMN, ELIGIBLE_COLUMN, WHY_COLUMN = 3, 4, 5, 6  # completi
 
 
 def date_range(start: str | None, end: str | None) -> str:
-    """A workshop's dates in one short cell: '2026-11-30', '2026-11-30 … 12-01' (same
-    year) or both dates in full."""
-    start, end = start or "", end or ""
-    if not end or end == start:
-        return start
-    if start[:5] == end[:5] and len(end) == 10:
-        return f"{start} … {end[5:]}"
-    return f"{start} … {end}"
+    """A workshop's dates in one short cell, in the one date style: '30-11-2026',
+    '30-11 – 01-12-2026' (same year) or both dates in full."""
+    return format_range(start, end, short=True)
 
 
 def _minutes(hhmm: str) -> int:
@@ -109,6 +105,8 @@ class WorkshopsPage(QWidget):
         self.department = find(QLineEdit, "departmentEdit")
         self.start_date: QDateEdit = find(QDateEdit, "startDate")
         self.end_date: QDateEdit = find(QDateEdit, "endDate")
+        for edit in (self.copy_date, self.start_date, self.end_date):
+            edit.setDisplayFormat(QT_DATE_FORMAT)  # the one date style (05-12-2026)
         self.trainers = find(QLineEdit, "trainersEdit")
         self.sessions: QTableWidget = find(QTableWidget, "sessionTable")
         self.error = find(QLabel, "errorLabel")
@@ -494,7 +492,8 @@ class WorkshopsPage(QWidget):
         self.sessions.blockSignals(True)
         self.sessions.insertRow(r)
         for c, name in enumerate(SESSION_COLUMNS):
-            item = QTableWidgetItem(getattr(s, name) or "")
+            value = getattr(s, name) or ""
+            item = QTableWidgetItem(format_date(value) if name == "date" else value)
             if c == 0:
                 item.setData(Qt.ItemDataRole.UserRole, s.id)
             self.sessions.setItem(r, c, item)
@@ -584,7 +583,7 @@ class WorkshopsPage(QWidget):
             first = self.sessions.item(r, 0)
             out.append(
                 SessionPlan(
-                    date=self._cell(r, 0),
+                    date=parse_date(self._cell(r, 0)),  # shown 05-12-2026, stored ISO
                     start_time=self._cell(r, 1),
                     end_time=self._cell(r, 2),
                     topic_en=self._cell(r, 3),
@@ -808,7 +807,9 @@ class WorkshopsPage(QWidget):
         hindi = QLocale().language() == QLocale.Language.Hindi
         for s in workshops.sessions_of(self.reader, self.workshop_id):
             topic = (s["topic_hi"] if hindi else s["topic_en"]) or s["topic_en"] or ""
-            self.register_session.addItem(f"{s['date']} {s['start_time']} {topic}", s["id"])
+            self.register_session.addItem(
+                f"{format_date(s['date'])} {s['start_time']} {topic}", s["id"]
+            )
 
     @staticmethod
     def _name(p: dict) -> str:

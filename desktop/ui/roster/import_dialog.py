@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.roster.readers import NoDataRows
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import bind_form
 from desktop.ui.roster import import_flow
@@ -210,7 +211,13 @@ class ImportDialog(QDialog):
         self._show_step(STEP_MAPPING)
 
     def _file_failed(self, exc: BaseException, trace: str) -> None:
-        if isinstance(exc, (ImportFileError, OSError)):
+        if isinstance(exc, NoDataRows):
+            self.file_error.setText(
+                translate(
+                    "ImportDialog", "%1 has a header but no data rows: nothing to import."
+                ).replace("%1", exc.name)
+            )
+        elif isinstance(exc, (ImportFileError, OSError)):
             self.file_error.setText(str(exc))
         else:
             self.file_error.setText(

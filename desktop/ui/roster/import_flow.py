@@ -28,7 +28,7 @@ from desktop.core.roster.importer import (
     preview_file,
 )
 from desktop.core.roster.messages import problem
-from desktop.core.roster.readers import RosterFileError
+from desktop.core.roster.readers import NoDataRows, RosterFileError
 from desktop.core.roster.validate import RowValidator
 from desktop.store import Store
 
@@ -58,9 +58,7 @@ def open_import(path: Path | str) -> ImportPlan:
     """Read the header and first rows (RosterFileError with a message if unusable)."""
     preview = preview_file(path, rows=PREVIEW_ROWS)
     if not preview.rows:
-        raise RosterFileError(
-            f"{Path(path).name} has a header row but no data rows: nothing to import."
-        )
+        raise NoDataRows(path)
     return ImportPlan(preview)
 
 
