@@ -14,6 +14,7 @@ import json
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta, timezone
 
+from desktop.core.dates import format_datetime
 from desktop.protocol.ids import format_ts, parse_ts, wall_now
 from desktop.store import Store
 
@@ -80,7 +81,7 @@ def describe_duration(seconds: float) -> str:
 
 
 def _readable(stamp: str) -> str:
-    return parse_ts(stamp).strftime("%d-%m-%Y %H:%M UTC")
+    return format_datetime(stamp)
 
 
 def observe(

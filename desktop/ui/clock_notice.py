@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QBoxLayout, QLabel, QWidget
 
 from desktop.core import clock
-from desktop.protocol.ids import parse_ts
+from desktop.core.dates import format_datetime
 from desktop.store import Store
 from desktop.ui.context import AppContext
 
@@ -44,10 +44,6 @@ def _source_text(source: str) -> str:
     }[source]
 
 
-def _moment(stamp: str) -> str:
-    return parse_ts(stamp).astimezone().strftime("%d-%m-%Y %H:%M")
-
-
 def warning_text(warning: clock.ClockWarning) -> str:
     amount = duration_text(abs(warning.seconds))
     if warning.kind == "behind_database":
@@ -56,15 +52,15 @@ def warning_text(warning: clock.ClockWarning) -> str:
             "{2} later. The clock was set back (or another desk's clock runs ahead). Set the "
             "date and time in the computer's settings; marks and certificates made meanwhile "
             "are flagged."
-        ).format(_moment(warning.local), _moment(warning.reference), amount)
+        ).format(format_datetime(warning.local), format_datetime(warning.reference), amount)
     text = (
         tr("This laptop's clock seems to be {0} behind {1} (this laptop: {2}; {1}: {3}).")
         if warning.seconds < 0
         else tr("This laptop's clock seems to be {0} ahead of {1} (this laptop: {2}; {1}: {3}).")
     )
     return (
-        text.format(amount, _source_text(warning.source), _moment(warning.local),
-                    _moment(warning.reference))
+        text.format(amount, _source_text(warning.source), format_datetime(warning.local),
+                    format_datetime(warning.reference))
         + " "
         + tr("Check the date and time in the computer's settings; marks and certificates made "
              "meanwhile are flagged.")
