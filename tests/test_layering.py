@@ -5,8 +5,11 @@ from __future__ import annotations
 import pkgutil
 import subprocess
 import sys
+from pathlib import Path
 
 import desktop
+
+ROOT = Path(__file__).resolve().parents[1]
 
 HEADLESS = ("desktop.core", "desktop.store", "desktop.text", "desktop.cli", "desktop.portal")
 
@@ -32,3 +35,17 @@ def test_no_headless_module_imports_pyside6():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "", f"Qt imported by headless modules: {result.stdout}"
+
+
+def test_import_contracts_hold():
+    """The floors (protocol/text → store → core → cli, ui, portal), no Qt outside the GUI and
+    no cycles, as declared in pyproject.toml's [tool.importlinter] and checked by
+    import-linter on the real import graph (function-level imports included)."""
+    result = subprocess.run(
+        [sys.executable, "-c",
+         "from importlinter.cli import lint_imports_command; lint_imports_command()",
+         "--no-cache"],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    assert "Contracts: 3 kept, 0 broken." in result.stdout, result.stdout + result.stderr
+    assert result.returncode == 0
