@@ -535,6 +535,58 @@ Ask the operator of that desk to read out “This desk's key fingerprint” from
         <source>Bundle not imported; nothing changed.</source>
         <translation>बंडल आयात नहीं हुआ; कुछ नहीं बदला।</translation>
     </message>
+    <message>
+        <source>cannot be read (bad checksum)</source>
+        <translation>पढ़ा नहीं जा सकता (चेकसम ग़लत है)</translation>
+    </message>
+    <message>
+        <source>cannot be read (its compressed data is broken)</source>
+        <translation>पढ़ा नहीं जा सकता (उसका संपीड़ित डेटा टूटा हुआ है)</translation>
+    </message>
+    <message>
+        <source>cannot be read (it ends too early)</source>
+        <translation>पढ़ा नहीं जा सकता (वह बीच में ही समाप्त हो जाता है)</translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>पढ़ा नहीं जा सकता</translation>
+    </message>
+    <message>
+        <source>cannot be read (it is cut short or not valid JSON)</source>
+        <translation>पढ़ा नहीं जा सकता (वह अधूरा है या मान्य JSON नहीं है)</translation>
+    </message>
+    <message>
+        <source>cannot be opened (it is cut short, damaged or not a bundle)</source>
+        <translation>खोला नहीं जा सकता (वह अधूरा है, क्षतिग्रस्त है या बंडल ही नहीं है)</translation>
+    </message>
+    <message>
+        <source>is missing</source>
+        <translation>मौजूद नहीं है</translation>
+    </message>
+    <message>
+        <source>does not match the manifest (bad checksum)</source>
+        <translation>मैनिफ़ेस्ट से मेल नहीं खाता (चेकसम ग़लत है)</translation>
+    </message>
+    <message>
+        <source>does not match its signature</source>
+        <translation>अपने हस्ताक्षर से मेल नहीं खाता</translation>
+    </message>
+    <message>
+        <source>The bundle {0} is damaged: its part {1} {2}. Copy it again from the other desk; nothing was changed.</source>
+        <translation>बंडल {0} क्षतिग्रस्त है: उसका भाग {1} {2}। इसे दूसरी डेस्क से फिर से कॉपी करें; यहाँ कुछ नहीं बदला।</translation>
+    </message>
+    <message>
+        <source>The bundle {0} is damaged: the file {2}. Copy it again from the other desk; nothing was changed.</source>
+        <translation>बंडल {0} क्षतिग्रस्त है: पूरा बंडल {2}। इसे दूसरी डेस्क से फिर से कॉपी करें; यहाँ कुछ नहीं बदला।</translation>
+    </message>
+    <message>
+        <source>The receipt {0} is damaged: its part {1} {2}. Copy it again from the other desk; nothing was changed.</source>
+        <translation>रसीद {0} क्षतिग्रस्त है: उसका भाग {1} {2}। इसे दूसरी डेस्क से फिर से कॉपी करें; यहाँ कुछ नहीं बदला।</translation>
+    </message>
+    <message>
+        <source>The receipt {0} is damaged: the file {2}. Copy it again from the other desk; nothing was changed.</source>
+        <translation>रसीद {0} क्षतिग्रस्त है: उसका पूरा पाठ {2}। इसे दूसरी डेस्क से फिर से कॉपी करें; यहाँ कुछ नहीं बदला।</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatus</name>

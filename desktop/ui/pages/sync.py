@@ -38,6 +38,7 @@ from desktop.core.sync import engine as sync_engine
 from desktop.core.sync import outbox, trust
 from desktop.core.sync.bundle import UntrustedSigner as UntrustedBundleSigner
 from desktop.core.sync.bundle import export_bundle, import_bundle
+from desktop.core.sync.damage import DamagedFile
 from desktop.core.sync.receipt import (
     export_receipt,
     import_receipt,
@@ -45,6 +46,7 @@ from desktop.core.sync.receipt import (
     relayed_devices,
 )
 from desktop.ui.clock_notice import ClockNotice, place_after
+from desktop.ui.pages.sync_words import describe_damage
 from desktop.ui.sync_status import SyncController, local_time, pending_text
 from desktop.ui.uiload import embed_form, load_ui
 
@@ -814,7 +816,12 @@ class SyncPage(QWidget):
 
     def _error(self, exc: BaseException, trace: str = "") -> None:
         self.progress.hide()
-        self.message.setText(str(exc))
+        if isinstance(exc, DamagedFile):  # said in the page's language, again after a switch
+            self._message = lambda: describe_damage(exc)
+            self.message.setText(self._message())
+        else:
+            self._message = None
+            self.message.setText(str(exc))
         self.refresh()
 
 
