@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "sync_hi.ts"
 SOURCES = [("SyncPage", ROOT / "desktop" / "ui" / "pages" / "sync.py"),
            ("SyncPage", ROOT / "desktop" / "ui" / "pages" / "sync_words.py"),
+           ("SyncPage", ROOT / "desktop" / "ui" / "pages" / "sync_differences.py"),
            ("SyncStatus", ROOT / "desktop" / "ui" / "sync_status.py")]
 FORM = ROOT / "forms" / "sync_page.ui"
 

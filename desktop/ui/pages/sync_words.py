@@ -1,6 +1,6 @@
-"""Sentences of the Sync page built from a core result (a damaged bundle or receipt), kept
-apart from the page so it stays a layout; the same context ("SyncPage") and Hindi file
-(`sync_hi.ts`) as the page."""
+"""Words of the Sync page shared by its parts (record kinds) and sentences built from a core
+result (a damaged bundle or receipt), kept apart from the page so it stays a layout; the same
+context ("SyncPage") and Hindi file (`sync_hi.ts`) as the page."""
 
 from __future__ import annotations
 
@@ -14,6 +14,18 @@ CONTEXT = "SyncPage"
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
+
+# Record kinds as the page names them (tables of rejected, held and differing records).
+KIND_NAMES = {
+    "participant": QT_TRANSLATE_NOOP("SyncPage", "Participant"),
+    "programme": QT_TRANSLATE_NOOP("SyncPage", "Programme"),
+    "workshop": QT_TRANSLATE_NOOP("SyncPage", "Workshop"),
+    "session": QT_TRANSLATE_NOOP("SyncPage", "Session"),
+    "enrolment": QT_TRANSLATE_NOOP("SyncPage", "Enrolment"),
+    "attendance": QT_TRANSLATE_NOOP("SyncPage", "Attendance"),
+    "field_visit": QT_TRANSLATE_NOOP("SyncPage", "Field visit"),
+    "certificate": QT_TRANSLATE_NOOP("SyncPage", "Certificate"),
+}
 
 # What is wrong with the part, by `damage.PROBLEMS` key (the English there says the same).
 _PROBLEMS = {
