@@ -120,26 +120,38 @@ def test_a_damaged_bundle_is_refused_whole_with_the_part_named(tmp_path, cli):
     assert code == 0 and "35 record(s) applied" in out, err
 
 
+def flip_inside_first_batch(path: Path) -> str:
+    """Store the bundle's entries uncompressed (same bytes, same hashes), then flip one bit in
+    the middle of the first batch entry: a damage only its CRC can catch. Returns its name."""
+    with zipfile.ZipFile(path) as zf:
+        entries = [(info.filename, zf.read(info)) for info in zf.infolist()]
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_STORED) as zf:
+        for name, blob in entries:
+            zf.writestr(name, blob)
+    with zipfile.ZipFile(path) as zf:
+        info = next(i for i in zf.infolist() if i.filename.startswith("batches/"))
+    data = bytearray(path.read_bytes())
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start + info.compress_size // 2] ^= 0x01
+    path.write_bytes(bytes(data))
+    return info.filename
+
+
 def test_a_bundle_entry_with_a_bad_crc_names_the_entry(tmp_path, cli):
     field = new_desk(tmp_path / "field.db")
     field.insert("participant", participant(1))
-    good = tmp_path / "good.kdbundle"
-    export_bundle(field, good)
-    field.close()
-    with zipfile.ZipFile(good) as zf:
-        info = next(i for i in zf.infolist() if i.filename.startswith("batches/"))
-    data = bytearray(good.read_bytes())
-    # Inside the entry's compressed data: after its 30-byte local header, name and extra.
-    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
-    data[start + info.compress_size // 2] ^= 0x01
     bad = tmp_path / "bad.kdbundle"
-    bad.write_bytes(bytes(data))
+    export_bundle(field, bad)
+    field.close()
+    part = flip_inside_first_batch(bad)
     relay = tmp_path / "relay.db"
     new_desk(relay).close()
     before = db_dump(relay)
     code, out, err = cli("--db", relay, "bundle", "import", bad)
     check_refusal(code, out, err, "bundle", "crc")
-    assert f"its part {info.filename} cannot be read (bad checksum)" in err, err
+    assert err.strip() == (
+        f"karmayogi-desk: The bundle bad.kdbundle is damaged: its part {part} cannot be read "
+        "(bad checksum). Copy it again from the other desk; nothing was changed.")
     assert db_dump(relay) == before
 
 

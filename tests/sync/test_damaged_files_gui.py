@@ -3,26 +3,14 @@ in English and Hindi, without asking to trust its signer first, and changes noth
 
 from __future__ import annotations
 
-import zipfile
-
 from PySide6.QtCore import QCoreApplication
 
 from desktop.core.sync.bundle import export_bundle
 from tests.sync.helpers import participant
 from tests.sync.test_bundle_trust_gui import relay_page
-from tests.sync.test_damaged_files import db_dump
+from tests.sync.test_damaged_files import db_dump, flip_inside_first_batch
 from tests.sync.test_gui import _load_hindi
 from tests.sync.test_receipt_trust_gui import Yes, answer, choose_file, field_page
-
-
-def flip_inside_first_batch(path) -> str:
-    with zipfile.ZipFile(path) as zf:
-        info = next(i for i in zf.infolist() if i.filename.startswith("batches/"))
-    data = bytearray(path.read_bytes())
-    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
-    data[start + info.compress_size // 2] ^= 0x01
-    path.write_bytes(bytes(data))
-    return info.filename
 
 
 def test_a_damaged_bundle_is_refused_in_both_languages(trip, qtbot, monkeypatch):

@@ -122,3 +122,23 @@ def test_reconcile_that_is_refused_or_cannot_send_exits_1(
     code, out, err = cli("--db", db, "sync", "reconcile")
     assert code == 1, out + err
     assert "Not checked again: the records queued again were not all sent" in out
+
+
+def test_another_desks_newer_version_at_the_portal_is_named(tmp_path, ref_portal, cli):
+    db, ids = synced_desk(tmp_path, ref_portal, cli)
+    other = make_desk(tmp_path / "other.db", ref_portal, ref_portal.url)
+    with open_store(db) as store:
+        mine = store.record("participant", ids[0])
+    other.apply_record(mine)  # e.g. it came by USB
+    other.update("participant", ids[0], {"designation": "Head Clerk"})
+    theirs = other.record("participant", ids[0])
+    other.close()
+    code, _, err = cli("--db", tmp_path / "other.db", "sync")
+    assert code == 0, err
+
+    code, out, err = cli("--db", db, "--json", "sync", "reconcile")
+    assert code == 1, out + err
+    [named] = json.loads(out)["remaining"]
+    assert named["id"] == ids[0] and named["problem"] == "portal_holds_other"
+    assert named["desk"] == {"updated_at": mine["updated_at"], "origin": mine["origin"]}
+    assert named["portal"] == {"updated_at": theirs["updated_at"], "origin": theirs["origin"]}

@@ -150,13 +150,14 @@ def differences(store: Store, before: set[str],
         desk = {"updated_at": row["updated_at"], "origin": row["origin"]} if row else None
         found.append({"kind": r["kind"], "id": r["id"], "desk": desk, "portal": None,
                       "problem": "rejected", "message": f"{r['code']}: {r['message']}"})
-    for batch_id, response in store.conn.execute(
-        "SELECT batch_id, response FROM sync_batch WHERE state = 'acked' "
-        "AND response IS NOT NULL ORDER BY created_at, batch_id"
-    ).fetchall():
-        if batch_id in before:
+    for batch_id in sorted(batch_ids(store) - before):  # only the new ones' answers are read
+        row = store.conn.execute(
+            "SELECT response FROM sync_batch WHERE batch_id = ? AND state = 'acked' "
+            "AND response IS NOT NULL", (batch_id,)
+        ).fetchone()
+        if row is None:
             continue
-        results = (json.loads(response) or {}).get("results") or []
+        results = (json.loads(row[0]) or {}).get("results") or []
         rows = store.conn.execute(
             "SELECT kind, record_id, updated_at, origin FROM sync_batch_record "
             "WHERE batch_id = ? ORDER BY pos", (batch_id,)
