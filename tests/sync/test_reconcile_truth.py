@@ -142,3 +142,16 @@ def test_another_desks_newer_version_at_the_portal_is_named(tmp_path, ref_portal
     assert named["id"] == ids[0] and named["problem"] == "portal_holds_other"
     assert named["desk"] == {"updated_at": mine["updated_at"], "origin": mine["origin"]}
     assert named["portal"] == {"updated_at": theirs["updated_at"], "origin": theirs["origin"]}
+
+
+def test_a_later_sync_warns_that_differences_remain(tmp_path, ref_portal, cli):
+    db, ids = synced_desk(tmp_path, ref_portal, cli)
+    ref_portal.db.put_admin_record({"kind": "participant", "id": ids[0],
+                                    "data": {"name_en": "Edited at the portal"}})
+    code, out, err = cli("--db", db, "sync", "reconcile")
+    assert code == 1, out + err
+    code, out, err = cli("--db", db, "--json", "sync")
+    assert code == 0, out + err  # nothing pending: sync's own contract
+    assert json.loads(out)["differs_from_portal"] == ["participant"]
+    code, out, err = cli("--db", db, "sync")
+    assert "Warning: this desk and the portal still differ in participant" in out

@@ -66,6 +66,9 @@ def run_sync(args: argparse.Namespace) -> int:
         "retry_at": result.retry_at,
         "desk_warning": desk_warning,
         "clock_warnings": result.clock_warnings,
+        # Kinds whose digests still differ although they were sent again before: `sync
+        # reconcile` names the records (sync's exit code stays about what is pending).
+        "differs_from_portal": (result.reconcile or {}).get("stuck") or [],
     }
 
     def text() -> str:
@@ -80,6 +83,10 @@ def run_sync(args: argparse.Namespace) -> int:
         if payload["desk_warning"]:
             lines.append("Warning: " + payload["desk_warning"])
         lines.extend("Warning: " + w["message"] for w in result.clock_warnings)
+        if payload["differs_from_portal"]:
+            lines.append("Warning: this desk and the portal still differ in "
+                         + ", ".join(payload["differs_from_portal"]) + " although those records "
+                         "were sent again; `karmayogi-desk sync reconcile` names them.")
         return "\n".join(lines)
 
     emit(args, payload, text)
