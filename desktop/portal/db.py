@@ -519,8 +519,9 @@ class PortalDB:
             have = current.get(rid)
             if have is not None:
                 have_version = (have["updated_at"], have["origin"])
-                if version < have_version:
-                    results.append({"id": rid, "status": "stale"})
+                if version < have_version:  # `current`: the version held (desk reconcile)
+                    results.append({"id": rid, "status": "stale", "current": {
+                        "updated_at": have["updated_at"], "origin": have["origin"]}})
                     continue
                 if version == have_version:
                     if have["deleted"] == deleted and have["data"] == data:

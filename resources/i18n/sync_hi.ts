@@ -344,10 +344,6 @@
         <translation>अभी जाँचा नहीं गया</translation>
     </message>
     <message>
-        <source>The portal was missing some records; {0} were sent again.</source>
-        <translation>पोर्टल पर कुछ रिकॉर्ड नहीं थे; {0} फिर से भेजे गए।</translation>
-    </message>
-    <message>
         <source>Bundle imported: {0} record(s) updated here; {1} batch(es) will be passed on to the portal.</source>
         <translation>बंडल आयात हुआ: यहाँ {0} रिकॉर्ड अद्यतन हुए; {1} बैच पोर्टल को आगे भेजे जाएँगे।</translation>
     </message>
@@ -534,6 +530,118 @@ Ask the operator of that desk to read out “This desk's key fingerprint” from
     <message>
         <source>Bundle not imported; nothing changed.</source>
         <translation>बंडल आयात नहीं हुआ; कुछ नहीं बदला।</translation>
+    </message>
+    <message>
+        <source>cannot be read (bad checksum)</source>
+        <translation>पढ़ा नहीं जा सकता (चेकसम ग़लत है)</translation>
+    </message>
+    <message>
+        <source>cannot be read (its compressed data is broken)</source>
+        <translation>पढ़ा नहीं जा सकता (उसका संपीड़ित डेटा टूटा हुआ है)</translation>
+    </message>
+    <message>
+        <source>cannot be read (it ends too early)</source>
+        <translation>पढ़ा नहीं जा सकता (वह बीच में ही समाप्त हो जाता है)</translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>पढ़ा नहीं जा सकता</translation>
+    </message>
+    <message>
+        <source>cannot be read (it is cut short or not valid JSON)</source>
+        <translation>पढ़ा नहीं जा सकता (वह अधूरा है या मान्य JSON नहीं है)</translation>
+    </message>
+    <message>
+        <source>cannot be opened (it is cut short, damaged or not a bundle)</source>
+        <translation>खोला नहीं जा सकता (वह अधूरा है, क्षतिग्रस्त है या बंडल ही नहीं है)</translation>
+    </message>
+    <message>
+        <source>is missing</source>
+        <translation>मौजूद नहीं है</translation>
+    </message>
+    <message>
+        <source>does not match the manifest (bad checksum)</source>
+        <translation>मैनिफ़ेस्ट से मेल नहीं खाता (चेकसम ग़लत है)</translation>
+    </message>
+    <message>
+        <source>does not match its signature</source>
+        <translation>अपने हस्ताक्षर से मेल नहीं खाता</translation>
+    </message>
+    <message>
+        <source>The bundle {0} is damaged: its part {1} {2}. Copy it again from the other desk; nothing was changed.</source>
+        <translation>बंडल {0} क्षतिग्रस्त है: उसका भाग {1} {2}। इसे दूसरी डेस्क से फिर से कॉपी करें; यहाँ कुछ नहीं बदला।</translation>
+    </message>
+    <message>
+        <source>The bundle {0} is damaged: the file {2}. Copy it again from the other desk; nothing was changed.</source>
+        <translation>बंडल {0} क्षतिग्रस्त है: पूरा बंडल {2}। इसे दूसरी डेस्क से फिर से कॉपी करें; यहाँ कुछ नहीं बदला।</translation>
+    </message>
+    <message>
+        <source>The receipt {0} is damaged: its part {1} {2}. Copy it again from the other desk; nothing was changed.</source>
+        <translation>रसीद {0} क्षतिग्रस्त है: उसका भाग {1} {2}। इसे दूसरी डेस्क से फिर से कॉपी करें; यहाँ कुछ नहीं बदला।</translation>
+    </message>
+    <message>
+        <source>The receipt {0} is damaged: the file {2}. Copy it again from the other desk; nothing was changed.</source>
+        <translation>रसीद {0} क्षतिग्रस्त है: उसका पूरा पाठ {2}। इसे दूसरी डेस्क से फिर से कॉपी करें; यहाँ कुछ नहीं बदला।</translation>
+    </message>
+    <message>
+        <source>Desk and portal still differ after sending again ({0}), but no single record could be named: the portal may hold records from this desk that it does not have.</source>
+        <translation>दोबारा भेजने के बाद भी डेस्क और पोर्टल में अंतर है ({0}), पर कोई एक रिकॉर्ड बताया नहीं जा सका: हो सकता है पोर्टल के पास इस डेस्क के ऐसे रिकॉर्ड हों जो इस डेस्क पर नहीं हैं।</translation>
+    </message>
+    <message>
+        <source>Desk and portal still differ after sending again: {0} record(s), listed under “Differences with the portal”.</source>
+        <translation>दोबारा भेजने के बाद भी डेस्क और पोर्टल में अंतर है: {0} रिकॉर्ड, जो “पोर्टल से अंतर” में दिए गए हैं।</translation>
+    </message>
+    <message>
+        <source>Differences with the portal</source>
+        <translation>पोर्टल से अंतर</translation>
+    </message>
+    <message>
+        <source>Differences with the portal ({0})</source>
+        <translation>पोर्टल से अंतर ({0})</translation>
+    </message>
+    <message>
+        <source>Not checked yet: “Check with portal” compares this desk with the portal and lists here what still differs.</source>
+        <translation>अभी जाँच नहीं हुई: “पोर्टल से मिलान करें” इस डेस्क की पोर्टल से तुलना करता है और जो अंतर बचा रहे, उसे यहाँ दिखाता है।</translation>
+    </message>
+    <message>
+        <source>This desk's version</source>
+        <translation>इस डेस्क का संस्करण</translation>
+    </message>
+    <message>
+        <source>What the portal holds</source>
+        <translation>पोर्टल के पास क्या है</translation>
+    </message>
+    <message>
+        <source>another version: {0}</source>
+        <translation>दूसरा संस्करण: {0}</translation>
+    </message>
+    <message>
+        <source>refused this desk's version: {0}</source>
+        <translation>इस डेस्क का संस्करण अस्वीकार किया: {0}</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>अज्ञात</translation>
+    </message>
+    <message>
+        <source>{0} record(s) were queued again, but not all could be sent, so nothing was checked again. Sync, then check with the portal again.</source>
+        <translation>{0} रिकॉर्ड फिर से कतार में लगाए गए, पर सब भेजे नहीं जा सके, इसलिए दोबारा जाँच नहीं हुई। सिंक करें, फिर पोर्टल से दोबारा मिलान करें।</translation>
+    </message>
+    <message>
+        <source>{0} record(s) were sent again; checked again, the portal now holds exactly what this desk has.</source>
+        <translation>{0} रिकॉर्ड फिर से भेजे गए; दोबारा जाँचने पर पोर्टल के पास अब ठीक वही है जो इस डेस्क पर है।</translation>
+    </message>
+    <message>
+        <source>{0}, made by {1}</source>
+        <translation>{0}, {1} द्वारा बनाया गया</translation>
+    </message>
+    <message>
+        <source>{0}, made on this desk</source>
+        <translation>{0}, इसी डेस्क पर बनाया गया</translation>
+    </message>
+    <message>
+        <source>Sent again and checked: the portal still holds another version of these records, or refused this desk's. Sending again cannot change that. Edit the record here to send a new version, or ask the portal's administrator which version is right.</source>
+        <translation>फिर से भेजकर जाँचा गया: पोर्टल के पास इन रिकॉर्ड का दूसरा संस्करण है, या उसने इस डेस्क का संस्करण अस्वीकार किया। फिर से भेजने से यह नहीं बदलेगा। नया संस्करण भेजने के लिए रिकॉर्ड यहाँ संपादित करें, या पोर्टल के व्यवस्थापक से पूछें कि कौन-सा संस्करण सही है।</translation>
     </message>
 </context>
 <context>

@@ -222,7 +222,7 @@ def test_cli_bundle_and_receipt_round_trip(tmp_path, cli):
     assert code == 0 and json.loads(stdout)["pending"] == 1
     (tmp_path / "junk.kdbundle").write_bytes(b"junk")
     code, _, err = cli("--db", paths[1], "bundle", "import", tmp_path / "junk.kdbundle")
-    assert code == 2 and "not a readable bundle" in err
+    assert code == 2 and "is damaged: the file cannot be opened" in err
     code, _, err = cli("--db", paths[1], "sync")
     assert code == 2 and "not enrolled" in err
 

@@ -11,8 +11,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "sync_hi.ts"
-SOURCES = {"SyncPage": ROOT / "desktop" / "ui" / "pages" / "sync.py",
-           "SyncStatus": ROOT / "desktop" / "ui" / "sync_status.py"}
+SOURCES = [("SyncPage", ROOT / "desktop" / "ui" / "pages" / "sync.py"),
+           ("SyncPage", ROOT / "desktop" / "ui" / "pages" / "sync_words.py"),
+           ("SyncPage", ROOT / "desktop" / "ui" / "pages" / "sync_differences.py"),
+           ("SyncStatus", ROOT / "desktop" / "ui" / "sync_status.py")]
 FORM = ROOT / "forms" / "sync_page.ui"
 
 
@@ -36,7 +38,7 @@ def test_every_sync_string_has_hindi():
             have[(context.findtext("name"), message.findtext("source"))] = (
                 message.find("translation").text or "")
     wanted: set[tuple[str, str]] = set()
-    for context, path in SOURCES.items():
+    for context, path in SOURCES:
         wanted |= _strings(path, context)
     form = ET.parse(FORM).getroot()
     wanted |= {("SyncPage", s.text) for s in form.iter("string")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from desktop.cli.base import EXIT_OK, EXIT_PROBLEMS, CliError, emit, open_db, progress
 from desktop.core import clock
@@ -25,7 +26,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     sub = parser.add_subparsers(dest="sync_command", metavar="SUBCOMMAND")
     st = sub.add_parser("status", help="outbox state, rejected records, last sync")
     st.set_defaults(func=run_status)
-    rc = sub.add_parser("reconcile", help="compare digests with the portal and resend what differs")
+    rc = sub.add_parser(
+        "reconcile",
+        help="compare digests with the portal, send again what differs and compare again",
+        description="Compare digests with the portal (§6a), queue and send again what "
+        "differs, then compare again. Exit 0 only when desk and portal agree at the end; "
+        "exit 1 while differences remain, each named (kind, id, this desk's version and the "
+        "portal's) in the output and under `remaining` with --json.")
     rc.add_argument("--portal", dest="portal_rc", help="portal base URL")
     rc.set_defaults(func=run_reconcile)
 
@@ -60,6 +67,9 @@ def run_sync(args: argparse.Namespace) -> int:
         "retry_at": result.retry_at,
         "desk_warning": desk_warning,
         "clock_warnings": result.clock_warnings,
+        # Kinds whose digests still differ although they were sent again before: `sync
+        # reconcile` names the records (sync's exit code stays about what is pending).
+        "differs_from_portal": (result.reconcile or {}).get("stuck") or [],
     }
 
     def text() -> str:
@@ -74,6 +84,10 @@ def run_sync(args: argparse.Namespace) -> int:
         if payload["desk_warning"]:
             lines.append("Warning: " + payload["desk_warning"])
         lines.extend("Warning: " + w["message"] for w in result.clock_warnings)
+        if payload["differs_from_portal"]:
+            lines.append("Warning: this desk and the portal still differ in "
+                         + ", ".join(payload["differs_from_portal"]) + " although those records "
+                         "were sent again; `karmayogi-desk sync reconcile` names them.")
         return "\n".join(lines)
 
     emit(args, payload, text)
@@ -125,16 +139,52 @@ def run_reconcile(args: argparse.Namespace) -> int:
         except PortalError as exc:
             raise CliError(str(exc), EXIT_PROBLEMS) from exc
 
-    def text() -> str:
-        lines = []
-        for kind, entry in report["kinds"].items():
-            mark = "equal" if entry["equal"] else f"differs — {entry['requeued']} queued again"
-            lines.append(f"{kind:12} desk {entry['local']['count']:>7}  portal "
-                         f"{entry['portal']['count']:>7}  {mark}")
-        return "\n".join(lines)
+    emit(args, report, lambda: reconcile_text(report))
+    return EXIT_OK if report["equal"] else EXIT_PROBLEMS
 
-    emit(args, report, text)
+
+SHOWN = 50  # named differences printed before "… and N more"
+
+
+def _version(v: dict[str, Any] | None) -> str:
+    return f"{v['updated_at']} by {v['origin']}" if v else "unknown"
+
+
+def reconcile_text(report: dict[str, Any]) -> str:
+    """The comparison per kind, then what still differs after sending again, in words."""
+    lines = []
+    for kind, entry in report["kinds"].items():
+        mark = "equal" if entry["equal"] else f"differs — {entry['requeued']} queued again"
+        lines.append(f"{kind:12} desk {entry['local']['count']:>7}  portal "
+                     f"{entry['portal']['count']:>7}  {mark}")
+    if report["equal"]:
+        lines.append("The portal holds exactly what this desk has." if not report["requeued"]
+                     else "Sent again and checked: the portal now holds exactly what this "
+                     "desk has.")
+        return "\n".join(lines)
     synced = report.get("sync")
-    if report["equal"] or (synced and synced["pending"] == 0 and synced["outcome"] == "ok"):
-        return EXIT_OK
-    return EXIT_PROBLEMS
+    if report.get("after") is None:
+        why = (synced or {}).get("message") or (
+            f"{synced['pending']} record(s) still waiting" if synced else "only queued")
+        lines.append(f"Not checked again: the records queued again were not all sent ({why}). "
+                     "Run `karmayogi-desk sync`, then `sync reconcile` again.")
+        return "\n".join(lines)
+    still = [k for k, e in report["after"].items() if not e["equal"]]
+    lines.append("Sent again and checked: desk and portal still differ in " + ", ".join(
+        f"{k} (desk {report['after'][k]['local']['count']}, portal "
+        f"{report['after'][k]['portal']['count']})" for k in still) + ".")
+    remaining = report["remaining"]
+    for d in remaining[:SHOWN]:
+        if d["problem"] == "rejected":
+            lines.append(f"  {d['kind']} {d['id']}: the portal refused this desk's version "
+                         f"({_version(d['desk'])}): {d['message']}")
+        else:
+            lines.append(f"  {d['kind']} {d['id']}: this desk has the version of "
+                         f"{_version(d['desk'])}, the portal holds the version of "
+                         f"{_version(d['portal'])}")
+    if len(remaining) > SHOWN:
+        lines.append(f"  … and {len(remaining) - SHOWN} more (all of them with --json).")
+    if not remaining:
+        lines.append("  No single record could be named: the portal holds records from this "
+                     "desk that it does not have, or another portal's answer gave no versions.")
+    return "\n".join(lines)

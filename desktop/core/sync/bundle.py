@@ -5,9 +5,11 @@ with the manifest, each batch body byte for byte, the attachments the batches na
 Ed25519 signature of the exact manifest bytes. The file is written beside the target and
 renamed into place, so a pulled USB stick never holds half a bundle under the final name.
 
-Import checks everything before the database is touched: the signature, the signer, every
-file's SHA-256 against the manifest, no unlisted files, every batch body well-formed and of
-this institute. Any mismatch refuses the whole bundle. Then, in one transaction: the signer's
+Import checks everything before the database is touched: every ZIP entry read in full
+against its CRC (a damaged, truncated or unreadable part is refused as `DamagedBundle`, which
+names it), the signature, every file's SHA-256 against the manifest, no unlisted files, the
+signer, every batch body well-formed and of this institute. Any mismatch refuses the whole
+bundle. Then, in one transaction: the signer's
 key trusted if the user just confirmed it, records applied by last-writer-wins, the batches
 kept in the outbox to be relayed unchanged (same id, same bytes), and the bundle remembered —
 importing it again changes nothing.
@@ -28,7 +30,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from desktop.core.sync import attachments, crypto, outbox, trust
+from desktop.core.sync import attachments, crypto, damage, outbox, trust
 from desktop.core.sync.keys import DeviceKeys, verify_signature
 from desktop.protocol.ids import now_ts
 from desktop.protocol.records import KIND_FIELDS, KIND_ORDER
@@ -44,6 +46,12 @@ class BundleError(ValueError):
 class UntrustedSigner(trust.UntrustedSigner, BundleError):
     """The bundle is intact but signed by a key this desk does not trust (yet); nothing was
     changed (see `trust.UntrustedSigner`)."""
+
+    what = "bundle"
+
+
+class DamagedBundle(damage.DamagedFile, BundleError):
+    """A damaged, truncated or unreadable part of the bundle (`damage.DamagedFile`)."""
 
     what = "bundle"
 
@@ -150,6 +158,32 @@ def _check_record(record: Any, where: str) -> None:
         )
 
 
+def _read_entries(path: Path | str) -> dict[str, bytes]:
+    """Every entry of the ZIP, each read in full and checked against its CRC, before any of
+    it is believed. A damaged ZIP fails in many ways (bad CRC, broken deflate data, a header
+    that does not match, an entry cut short), all of them refused as `DamagedBundle`."""
+    try:
+        zf = zipfile.ZipFile(path)
+    except (FileNotFoundError, PermissionError, IsADirectoryError) as exc:
+        raise BundleError(f"{path} cannot be opened ({exc.strerror or exc}).") from exc
+    except Exception as exc:  # noqa: BLE001 - any failure to open the ZIP is a damaged file
+        raise DamagedBundle(path, None, "not_bundle") from exc
+    entries: dict[str, bytes] = {}
+    with zf:
+        try:
+            infos = zf.infolist()
+        except Exception as exc:  # noqa: BLE001
+            raise DamagedBundle(path, None, "not_bundle") from exc
+        for info in infos:
+            if info.filename in entries:  # two entries of one name: never written so
+                raise DamagedBundle(path, info.filename, "unreadable")
+            try:
+                entries[info.filename] = zf.read(info)
+            except Exception as exc:  # noqa: BLE001 - CRC, zlib, EOF, header, a bad seek…
+                raise DamagedBundle(path, info.filename, damage.zip_reason(exc)) from exc
+    return entries
+
+
 def read_verified(
     store: Store, path: Path | str, *, keys: DeviceKeys | None = None,
     trust_fingerprint: str | None = None,
@@ -159,55 +193,50 @@ def read_verified(
     the signer's trust decision for `trust.remember`). Raises `UntrustedSigner` for a key not
     trusted here (unless `trust_fingerprint` confirms it) before anything is decrypted."""
     keys = keys or DeviceKeys.for_store(store)
+    entries = _read_entries(path)
+    names = set(entries)
+    for name in ("manifest.json", "manifest.sig"):
+        if name not in names:
+            raise DamagedBundle(path, name, "missing")
+    manifest_bytes = entries["manifest.json"]
+    signature = entries["manifest.sig"].decode("ascii", "replace").strip()
     try:
-        zf = zipfile.ZipFile(path)
-    except (OSError, zipfile.BadZipFile) as exc:
-        raise BundleError(f"{path} is not a readable bundle ({exc}).") from exc
-    with zf:
-        names = set(zf.namelist())
-        if "manifest.json" not in names or "manifest.sig" not in names:
-            raise BundleError(f"{path}: manifest.json or manifest.sig is missing.")
-        manifest_bytes = zf.read("manifest.json")
-        signature = zf.read("manifest.sig").decode("ascii", "replace").strip()
-        try:
-            manifest = json.loads(manifest_bytes)
-        except ValueError as exc:
-            raise BundleError(f"{path}: manifest.json is not valid JSON.") from exc
-        if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-            raise BundleError(f"{path}: not a {FORMAT} bundle.")
-        public_key = str(manifest.get("public_key") or "")
-        if not verify_signature(public_key, signature, manifest_bytes):
-            raise BundleError(
-                f"{path}: the signature does not match the manifest — the bundle was changed "
-                "or damaged. Nothing was imported."
-            )
-        device = str(manifest.get("device_id") or "")
-        if device == store.device_id:
-            raise BundleError(f"{path} was made by this desk; import it on another desk.")
-        if manifest.get("institute_code") != store.institute_code:
-            raise BundleError(
-                f"{path} comes from institute {manifest.get('institute_code')}; this desk is "
-                f"{store.institute_code}. Only desks of one institute exchange bundles."
-            )
-        decision = trust.check(store, path, device_id=device, public_key=public_key,
-                               institute_code=store.institute_code,
-                               trust_fingerprint=trust_fingerprint, purpose=trust.BUNDLE,
-                               error=UntrustedSigner)
-        files = manifest.get("files")
-        batch_ids = manifest.get("batches")
-        if not isinstance(files, dict) or not isinstance(batch_ids, list):
-            raise BundleError(f"{path}: the manifest lacks its file or batch list.")
-        extra = names - set(files) - {"manifest.json", "manifest.sig"}
-        if extra:
-            raise BundleError(f"{path} holds files the manifest does not list: {sorted(extra)}.")
-        blobs: dict[str, bytes] = {}
-        for name, digest in files.items():
-            if name not in names:
-                raise BundleError(f"{path}: {name} is listed but missing.")
-            blob = zf.read(name)
-            if _sha(blob) != digest:
-                raise BundleError(f"{path}: {name} does not match its hash; nothing imported.")
-            blobs[name] = blob
+        manifest = json.loads(manifest_bytes)
+    except ValueError as exc:
+        raise DamagedBundle(path, "manifest.json", "not_json") from exc
+    if not isinstance(manifest, dict):
+        raise BundleError(f"{path}: not a {FORMAT} bundle.")
+    public_key = str(manifest.get("public_key") or "")
+    if not verify_signature(public_key, signature, manifest_bytes):
+        raise DamagedBundle(path, "manifest.json", "signature")
+    if manifest.get("format") != FORMAT:
+        raise BundleError(f"{path}: not a {FORMAT} bundle.")
+    files = manifest.get("files")
+    batch_ids = manifest.get("batches")
+    if not isinstance(files, dict) or not isinstance(batch_ids, list):
+        raise BundleError(f"{path}: the manifest lacks its file or batch list.")
+    blobs: dict[str, bytes] = {}
+    for name, digest in files.items():
+        if name not in names:
+            raise DamagedBundle(path, name, "missing")
+        if _sha(entries[name]) != digest:
+            raise DamagedBundle(path, name, "hash")
+        blobs[name] = entries[name]
+    extra = names - set(files) - {"manifest.json", "manifest.sig"}
+    if extra:
+        raise BundleError(f"{path} holds files the manifest does not list: {sorted(extra)}.")
+    device = str(manifest.get("device_id") or "")
+    if device == store.device_id:
+        raise BundleError(f"{path} was made by this desk; import it on another desk.")
+    if manifest.get("institute_code") != store.institute_code:
+        raise BundleError(
+            f"{path} comes from institute {manifest.get('institute_code')}; this desk is "
+            f"{store.institute_code}. Only desks of one institute exchange bundles."
+        )
+    decision = trust.check(store, path, device_id=device, public_key=public_key,
+                           institute_code=store.institute_code,
+                           trust_fingerprint=trust_fingerprint, purpose=trust.BUNDLE,
+                           error=UntrustedSigner)
     opener = None
     if manifest.get("encryption"):
         header = manifest["encryption"]

@@ -507,12 +507,29 @@ class SyncEngine:
 
     # -- reconcile on demand ------------------------------------------------------------------
     def reconcile(self, *, send: bool = True) -> dict[str, Any]:
+        """§6a on demand: compare, queue what differs, and (with `send`) send it and compare
+        again. `equal` is the last comparison's answer; `remaining` names what still differs
+        (`reconcile.differences`), `after` the second comparison per kind. When the send did
+        not finish, `after` is None: nothing is known to agree yet."""
         with self.client() as client:
             report = reconcile.compare(
                 self.store, client.digest(self.store.device_id), force=True
             )
-        if send and report["requeued"]:
+        report.update(after=None, remaining=[])
+        if not send or report["equal"]:
+            return report
+        before = reconcile.batch_ids(self.store)
+        if report["requeued"] or outbox.pending_count(self.store):
             report["sync"] = self.sync("reconcile", pull=False).as_json()
+            if report["sync"]["outcome"] != "ok" or report["sync"]["pending"]:
+                return report  # not all sent: comparing again would prove nothing
+        with self.client() as client:
+            after = reconcile.recheck(self.store, client.digest(self.store.device_id))
+        report["after"] = after["kinds"]
+        report["equal"] = after["equal"]
+        if not after["equal"]:
+            report["remaining"] = reconcile.differences(
+                self.store, before, (report.get("sync") or {}).get("rejected_records") or [])
         return report
 
     # -- history ---------------------------------------------------------------------------

@@ -6,7 +6,10 @@ The file is JSON: `{"receipt": "<the exact receipt JSON text>", "signer": {"devi
 bytes, base64url>"}`. The receipt itself is `{"format": "kdreceipt/1", "device_id", "acked",
 "at"}` plus, as this desk's addition, `"responses"`: the portal's stored answer for each
 acked batch, so the field desk also learns which of its records were rejected and why (and
-quarantines them) instead of believing everything arrived.
+quarantines them) instead of believing everything arrived; and `"signer": {"device_id",
+"institute_code"}`, the signed copy of the file's `signer` (which the signature does not
+cover): a receipt whose two copies differ is refused as damaged. Receipts without it (older
+desks) are read as before.
 
 Trust: the signature is checked against the key the file carries, which only proves the file
 is intact — anyone can make a key. So a receipt is applied only when its key is one this desk
@@ -26,7 +29,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from desktop.core.sync import outbox, trust
+from desktop.core.sync import damage, outbox, trust
 from desktop.core.sync.keys import DeviceKeys, verify_signature
 from desktop.protocol.ids import now_ts
 from desktop.store import Store
@@ -36,6 +39,12 @@ FORMAT = "kdreceipt/1"
 
 class ReceiptError(ValueError):
     """A receipt that cannot be used; nothing was changed."""
+
+
+class DamagedReceipt(damage.DamagedFile, ReceiptError):
+    """A damaged, truncated or unreadable part of the receipt (`damage.DamagedFile`)."""
+
+    what = "receipt"
 
 
 class UntrustedSigner(trust.UntrustedSigner, ReceiptError):
@@ -72,6 +81,7 @@ def export_receipt(
         "responses": {
             r["batch_id"]: json.loads(r["response"]) for r in rows if r["response"] is not None
         },
+        "signer": {"device_id": store.device_id, "institute_code": store.institute_code},
     }
     text = json.dumps(receipt, ensure_ascii=False, separators=(",", ":"))
     doc = {
@@ -88,6 +98,43 @@ def export_receipt(
             "signer_fingerprint": keys.fingerprint()}
 
 
+def _read_verified(path: Path | str) -> tuple[dict[str, Any], str, str, dict[str, Any]]:
+    """(signer, signature, receipt text, receipt) of a receipt file whose signature matches
+    the key it carries; a damaged, truncated or unreadable part is refused as
+    `DamagedReceipt` naming it, anything else unusable as `ReceiptError`."""
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise ReceiptError(f"{path} cannot be opened ({exc.strerror or exc}).") from exc
+    try:
+        doc = json.loads(raw)
+    except ValueError as exc:  # UnicodeDecodeError included: a flipped byte, a cut copy
+        raise DamagedReceipt(path, None, "not_json") from exc
+    if not isinstance(doc, dict):
+        raise ReceiptError(f"{path} is not a {FORMAT} receipt.")
+    for part, kind in (("receipt", str), ("signer", dict), ("signature", str)):
+        if not isinstance(doc.get(part), kind):
+            raise DamagedReceipt(path, part, "missing" if part not in doc else "unreadable")
+    signer, signature, text = doc["signer"], doc["signature"], doc["receipt"]
+    try:
+        signed = text.encode("utf-8")
+    except UnicodeEncodeError as exc:  # a damaged escape left half a surrogate pair
+        raise DamagedReceipt(path, "receipt", "unreadable") from exc
+    if not verify_signature(str(signer.get("public_key")), signature, signed):
+        raise DamagedReceipt(path, "receipt", "signature")
+    try:
+        receipt = json.loads(text)
+    except ValueError as exc:
+        raise DamagedReceipt(path, "receipt", "not_json") from exc
+    if not isinstance(receipt, dict) or receipt.get("format") != FORMAT:
+        raise ReceiptError(f"{path}: not a {FORMAT} receipt.")
+    claimed = receipt.get("signer")
+    if claimed is not None and claimed != {"device_id": signer.get("device_id"),
+                                           "institute_code": signer.get("institute_code")}:
+        raise DamagedReceipt(path, "signer", "signature")  # the unsigned copy was changed
+    return signer, signature, text, receipt
+
+
 def import_receipt(
     store: Store, path: Path | str, *, trust_fingerprint: str | None = None
 ) -> dict[str, Any]:
@@ -95,23 +142,9 @@ def import_receipt(
     fingerprint as the user confirmed it; when it matches, the key becomes trusted in the same
     transaction as the import. Raises `UntrustedSigner` for a key not trusted and
     `ReceiptError` for anything else; then nothing was changed."""
-    try:
-        raw = Path(path).read_bytes()
-        doc = json.loads(raw)
-        text = doc["receipt"]
-        signer = doc["signer"]
-        signature = doc["signature"]
-        receipt = json.loads(text)
-        if not isinstance(signer, dict):
-            raise TypeError("signer is not an object")
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ReceiptError(f"{path} is not a readable receipt ({exc}).") from exc
-    if not isinstance(receipt, dict) or receipt.get("format") != FORMAT:
-        raise ReceiptError(f"{path}: not a {FORMAT} receipt.")
+    signer, signature, text, receipt = _read_verified(path)
     public_key = str(signer.get("public_key"))
     signer_id = str(signer.get("device_id"))
-    if not verify_signature(public_key, str(signature), text.encode("utf-8")):
-        raise ReceiptError(f"{path}: the signature does not match; nothing was changed.")
     if receipt.get("device_id") != store.device_id:
         raise ReceiptError(
             f"{path} is for desk {receipt.get('device_id')}, not this one ({store.device_id})."

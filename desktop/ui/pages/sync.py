@@ -37,6 +37,7 @@ from desktop.core.sync import engine as sync_engine
 from desktop.core.sync import outbox, trust
 from desktop.core.sync.bundle import UntrustedSigner as UntrustedBundleSigner
 from desktop.core.sync.bundle import export_bundle, import_bundle
+from desktop.core.sync.damage import DamagedFile
 from desktop.core.sync.receipt import (
     export_receipt,
     import_receipt,
@@ -45,6 +46,8 @@ from desktop.core.sync.receipt import (
 )
 from desktop.protocol.records import JSON_FIELDS, KIND_FIELDS
 from desktop.ui.clock_notice import ClockNotice, place_after
+from desktop.ui.pages.sync_differences import DifferencesTab, describe_reconcile
+from desktop.ui.pages.sync_words import KIND_NAMES, describe_damage
 from desktop.ui.sync_status import SyncController, local_time, pending_text
 from desktop.ui.uiload import embed_form, load_ui
 
@@ -108,16 +111,6 @@ TRUST_HOW = {
         "SyncPage", "bundles imported before this version asked (bundles only)"),
 }
 
-KIND_NAMES = {
-    "participant": QT_TRANSLATE_NOOP("SyncPage", "Participant"),
-    "programme": QT_TRANSLATE_NOOP("SyncPage", "Programme"),
-    "workshop": QT_TRANSLATE_NOOP("SyncPage", "Workshop"),
-    "session": QT_TRANSLATE_NOOP("SyncPage", "Session"),
-    "enrolment": QT_TRANSLATE_NOOP("SyncPage", "Enrolment"),
-    "attendance": QT_TRANSLATE_NOOP("SyncPage", "Attendance"),
-    "field_visit": QT_TRANSLATE_NOOP("SyncPage", "Field visit"),
-    "certificate": QT_TRANSLATE_NOOP("SyncPage", "Certificate"),
-}
 
 
 PROBLEMS = {
@@ -389,6 +382,9 @@ class SyncPage(QWidget):
             table.verticalHeader().setVisible(False)
             table.horizontalHeader().setSectionResizeMode(
                 table.columnCount() - 1, QHeaderView.ResizeMode.Stretch)
+        self.differences = DifferencesTab(  # `ctx`, not `self`: no cycle keeps the page alive
+            ctx.store.device_id, lambda kind, rid: _label(ctx.store.get(kind, rid) or {}, rid))
+        self.differences_tab = self.tabs.addTab(self.differences, self.differences.title())
         self.progress.hide()
         self.controller.changed.connect(self.refresh)
         self.controller.started.connect(self._started)
@@ -415,6 +411,8 @@ class SyncPage(QWidget):
         self.tabs.setTabText(HELD_TAB, tr("Portal updates not applied"))
         self.tabs.setTabText(HISTORY_TAB, tr("History"))
         self.tabs.setTabText(TRUSTED_TAB, tr("Trusted desks"))
+        self.differences.retranslate()
+        self.tabs.setTabText(self.differences_tab, self.differences.title())
         self.trusted.setHorizontalHeaderLabels(
             [tr("Desk"), tr("Key fingerprint"), tr("Trusted since"), tr("How")])
         self.rejected.setHorizontalHeaderLabels(
@@ -622,12 +620,12 @@ class SyncPage(QWidget):
                     store.close()
 
         def done(report: dict[str, Any]) -> None:
-            if report["equal"]:
-                self.message.setText(tr("The portal holds exactly what this desk sent."))
-            else:
-                self.message.setText(tr(
-                    "The portal was missing some records; {0} were sent again.").format(
-                        report["requeued"]))
+            self.differences.show_report(report)
+            self.tabs.setTabText(self.differences_tab, self.differences.title())
+            self._message = lambda: describe_reconcile(report)  # re-said after a switch
+            self.message.setText(self._message())
+            if report.get("remaining"):
+                self.tabs.setCurrentIndex(self.differences_tab)
             self.refresh()
 
         self.ctx.run(task, on_done=done, on_error=self._error, kind="net")
@@ -814,7 +812,12 @@ class SyncPage(QWidget):
 
     def _error(self, exc: BaseException, trace: str = "") -> None:
         self.progress.hide()
-        self.message.setText(str(exc))
+        if isinstance(exc, DamagedFile):  # said in the page's language, again after a switch
+            self._message = lambda: describe_damage(exc)
+            self.message.setText(self._message())
+        else:
+            self._message = None
+            self.message.setText(str(exc))
         self.refresh()
 
 
