@@ -41,9 +41,11 @@ _wall_clock: Callable[[], datetime] = _system_clock
 def set_wall_clock(clock: Callable[[], datetime] | None) -> Callable[[], datetime]:
     """Replace the wall clock (tests run desks whose clocks are frozen, behind or ahead);
     `None` restores the system clock. Returns the clock that was in use."""
-    global _wall_clock
+    global _wall_clock, _last_stamp
     previous = _wall_clock
     _wall_clock = clock or _system_clock
+    with _clock_lock:
+        _last_stamp = None  # moments follow the new clock (as in a new process)
     return previous
 
 

@@ -80,7 +80,7 @@ def test_field_desk_to_relay_desk_to_portal_and_receipt_back(desks, tmp_path):
     assert export_receipt(relay, receipt, field.device_id)["acked"] == 1
     got = import_receipt(field, receipt, trust_fingerprint=own_fingerprint(relay))
     assert got == {"file": str(receipt), "acked": 1, "rejected": 1, "unknown": 0,
-                   "already_imported": False,
+                   "already_imported": False, "clock_warning": None,
                    "signer": {"device_id": relay.device_id,
                               "fingerprint": own_fingerprint(relay), "newly_trusted": True}}
     assert import_receipt(field, receipt)["already_imported"] is True

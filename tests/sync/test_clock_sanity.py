@@ -122,3 +122,57 @@ def test_bundle_from_the_future_warns_an_old_one_does_not(store):
 )
 def test_durations_in_words(seconds, words):
     assert clock.describe_duration(seconds) == words
+
+
+def test_bundle_and_receipt_made_by_a_clock_ahead_warn_on_import(tmp_path, wrong_clock):
+    """The field desk's clock runs six hours ahead: its bundle looks made in the future here,
+    and the relay desk says so; the relay's receipt, made with the right clock, then looks
+    six hours old to the field desk, which says nothing (files travel for days)."""
+    from desktop.core.centre import init_centre
+    from desktop.core.sync.bundle import export_bundle, import_bundle
+    from desktop.core.sync.receipt import export_receipt, import_receipt, own_fingerprint
+
+    field, relay = open_store(tmp_path / "field.db"), open_store(tmp_path / "relay.db")
+    try:
+        for desk in (field, relay):
+            init_centre(desk, "TST", "Test Institute", "परीक्षण संस्थान")
+        wrong_clock(timedelta(hours=6))
+        field.insert("participant", {"name_en": "Asha"})
+        export_bundle(field, tmp_path / "field.kdbundle")
+        wrong_clock(timedelta(0))
+        summary = import_bundle(relay, tmp_path / "field.kdbundle",
+                                trust_fingerprint=own_fingerprint(field))
+        warning = summary["clock_warning"]
+        assert warning["source"] == "bundle" and warning["seconds"] < -5 * 3600
+        assert "behind a bundle from another desk" in warning["message"]
+        # the bundle said so, and the record it brought is newer than this clock too
+        assert sorted(w.source for w in clock.check(relay)) == ["bundle", "database"]
+        export_receipt(relay, tmp_path / "back.kdreceipt", field.device_id)
+        wrong_clock(timedelta(hours=6))
+        got = import_receipt(field, tmp_path / "back.kdreceipt",
+                             trust_fingerprint=own_fingerprint(relay))
+        assert got["clock_warning"] is None
+    finally:
+        field.close()
+        relay.close()
+
+
+def test_cli_bundle_import_prints_the_clock_warning(tmp_path, cli, wrong_clock):
+    from desktop.core.centre import init_centre
+    from desktop.core.sync.bundle import export_bundle
+    from desktop.core.sync.receipt import own_fingerprint
+
+    field_db, relay_db = tmp_path / "field.db", tmp_path / "relay.db"
+    for path in (field_db, relay_db):
+        with open_store(path) as desk:
+            init_centre(desk, "TST", "Test Institute", "परीक्षण संस्थान")
+    wrong_clock(timedelta(hours=50))
+    with open_store(field_db) as field:
+        field.insert("participant", {"name_en": "Asha"})
+        export_bundle(field, tmp_path / "f.kdbundle")
+        fingerprint = own_fingerprint(field)
+    wrong_clock(timedelta(0))
+    code, out, err = cli("--db", relay_db, "bundle", "import", tmp_path / "f.kdbundle",
+                         "--trust-signer", fingerprint)
+    assert code == 0, err
+    assert "Warning: This laptop's clock seems to be 2 days behind a bundle" in out

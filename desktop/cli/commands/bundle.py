@@ -88,6 +88,8 @@ def run_import(args: argparse.Namespace) -> int:
             lines.append(f"  conflict {c['kind']} {c['id']}: {c['message']}")
         if summary["desk_warning"]:
             lines.append("Warning: " + summary["desk_warning"])
+        if summary.get("clock_warning"):
+            lines.append("Warning: " + summary["clock_warning"]["message"])
         return "\n".join(lines)
 
     emit(args, summary, text)

@@ -83,6 +83,8 @@ def run_import(args: argparse.Namespace) -> int:
             lines.append("Rejected records are listed by `sync status`: fix or discard them.")
         if summary["unknown"]:
             lines.append(f"{summary['unknown']} batch(es) in the receipt are unknown here.")
+        if summary.get("clock_warning"):
+            lines.append("Warning: " + summary["clock_warning"]["message"])
         return "\n".join(lines)
 
     emit(args, summary, text)

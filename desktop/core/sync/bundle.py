@@ -30,6 +30,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from desktop.core import clock
 from desktop.core.sync import attachments, crypto, damage, outbox, trust
 from desktop.core.sync.keys import DeviceKeys, verify_signature
 from desktop.protocol.ids import now_ts
@@ -311,6 +312,10 @@ def import_bundle(
         "file": str(path), "device_id": manifest["device_id"], "batches": len(batches),
         "applied": 0, "stale": 0, "conflicts": [], "relayed": 0, "already_imported": False,
         "signer": decision.summary(),
+        # made "in the future" by this laptop's clock: one of the two clocks is wrong
+        "clock_warning": _as_dict(
+            clock.observe_creation(store, "bundle", manifest.get("created_at"))
+        ),
     }
     if store.conn.execute(
         "SELECT 1 FROM sync_bundle_in WHERE manifest_sha256 = ?", (digest,)
@@ -358,3 +363,7 @@ def import_bundle(
              summary["stale"]),
         )
     return summary
+
+
+def _as_dict(warning: clock.ClockWarning | None) -> dict[str, Any] | None:
+    return None if warning is None else warning.as_dict()

@@ -29,6 +29,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from desktop.core import clock
 from desktop.core.sync import damage, outbox, trust
 from desktop.core.sync.keys import DeviceKeys, verify_signature
 from desktop.protocol.ids import now_ts
@@ -160,7 +161,11 @@ def import_receipt(
     result: dict[str, Any] = {
         "file": str(path), "acked": 0, "rejected": 0, "unknown": 0, "already_imported": False,
         "signer": decision.summary(),
+        "clock_warning": None,
     }
+    warning = clock.observe_creation(store, "receipt", receipt.get("at"))
+    if warning is not None:  # made "in the future" by this laptop's clock
+        result["clock_warning"] = warning.as_dict()
     responses = receipt.get("responses") or {}
     via = f"receipt:{signer_id}"
     with store.transaction():
