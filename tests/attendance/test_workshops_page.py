@@ -110,13 +110,21 @@ def test_people_tab_and_completion(qtbot, page, store, tmp_path):
 
 def test_programme_dialog_creates_and_validates(qtbot, page, store):
     dialog = page.edit_programmes()
+    # On screen as a trainer sees it: a real size, the fields and Save inside it.
+    assert dialog.isVisible() and dialog.width() >= 300 and dialog.height() >= 200
+    assert dialog.code.isVisible() and dialog.title_en.isVisible()
+    assert not dialog.form.isWindow()
     dialog.code.setText("NEW-1")
     dialog.save()  # no English title
     assert dialog.isVisible() and "Title (English):" in dialog.error.text()
     dialog.title_en.setText("New programme")
     dialog.title_hi.setText("नया कार्यक्रम")
     dialog.pct.setValue(80)
-    dialog.save()
+    save = dialog.form.findChild(QDialogButtonBox, "buttons").button(
+        QDialogButtonBox.StandardButton.Save
+    )
+    assert save.isVisible()
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     row = store.get("programme", dialog.saved_id)
     assert (row["code"], row["min_attendance_pct"], row["title_hi"]) == ("NEW-1", 80, "नया कार्यक्रम")
