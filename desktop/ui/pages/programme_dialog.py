@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core import workshops
 from desktop.store import Store
+from desktop.ui.i18n import translate_buttons
 from desktop.ui.pages.workshop_problems import problem_lines
 from desktop.ui.uiload import embed_form, load_ui
 
@@ -43,6 +44,7 @@ class ProgrammeDialog(QDialog):
         buttons: QDialogButtonBox = f(QDialogButtonBox, "buttons")
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        translate_buttons(buttons)  # Qt has no Hindi for Save / Cancel
         self.existing.addItem(self.tr("(new programme)"), None)
         self._rows = {p["id"]: p for p in workshops.list_programmes(store)}
         for p in self._rows.values():

@@ -44,6 +44,7 @@ from desktop.core.sync.receipt import (
     own_fingerprint,
     relayed_devices,
 )
+from desktop.ui.i18n import translate_buttons
 from desktop.ui.sync_status import SyncController, local_time, pending_text
 from desktop.ui.uiload import embed_form, load_ui
 
@@ -223,6 +224,7 @@ class EnrolDialog(QDialog):
         self.buttons: QDialogButtonBox = self.ui.findChild(QDialogButtonBox, "buttons")
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
+        translate_buttons(self.buttons)  # Qt has no Hindi for OK / Cancel
         self.url.setText(url)
         self.setWindowTitle(tr("Enrol this desk"))
         self.ui.findChild(QLabel, "helpLabel").setText(tr(
