@@ -257,7 +257,34 @@ def cut_off_texts(root: QWidget) -> list[str]:
                     f"column {text!r} of {owner or 'a table'} is cut off "
                     f"({need} px of title in a {have} px column)"
                 )
+    found.extend(_cut_buttons_and_hints(root))
     found.extend(_cut_cells_and_sideways_views(root))
+    return found
+
+
+def _cut_buttons_and_hints(root: QWidget) -> list[str]:
+    """Push buttons whose text is wider than the button, and line edits whose empty-field
+    hint (placeholder) is cut."""
+    from PySide6.QtWidgets import QLineEdit
+
+    found: list[str] = []
+    for button in root.findChildren(QPushButton):
+        text = _plain(button.text())
+        if not button.isVisible() or not text:
+            continue
+        need = button.fontMetrics().horizontalAdvance(text) + 2 * button.style().pixelMetric(
+            QStyle.PixelMetric.PM_ButtonMargin, None, button) // 2
+        if need > button.width():
+            found.append(f"button {button.objectName() or text!r} {text!r} is cut off "
+                         f"({need} px of text in {button.width()} px)")
+    for edit in root.findChildren(QLineEdit):
+        hint = edit.placeholderText()
+        if not edit.isVisible() or not hint or edit.text():
+            continue
+        need = edit.fontMetrics().horizontalAdvance(hint) + 8  # the frame and text margins
+        if need > edit.width():
+            found.append(f"the hint of {edit.objectName() or 'a field'} {hint!r} is cut off "
+                         f"({need} px in {edit.width()} px)")
     return found
 
 
