@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 SIZES = ((1366, 768), (1024, 768))
 LANGUAGES = ("en", "hi")
 MIN_DIALOG = (200, 100)
+WINDOW_DEADLINE = 20.0  # s a caught window may take to be inspected and closed
 
 
 # -- what to click ---------------------------------------------------------------------------
@@ -395,6 +396,7 @@ class Catcher:
         self.walk, self.main, self.key, self.pictures = walk, main, key, pictures
         self.known = {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
         self.caught: list[Seen] = []
+        self.pending = 0  # windows seen, not inspected yet
         self.timer = QTimer()
         self.timer.setInterval(15)
         self.timer.timeout.connect(self.poll)
@@ -406,11 +408,13 @@ class Catcher:
             if window.width() == 0 and window.height() == 0 and not window.findChildren(QWidget):
                 continue
             self.known.add(id(window))
+            self.pending += 1
             # Inspect after the window had a moment to lay itself out, outside this slot
             # (closing it may open the next window, which this timer must catch too).
             QTimer.singleShot(20, lambda w=window: self.inspect(w))
 
     def inspect(self, window: QWidget) -> None:
+        self.pending -= 1
         number = len(self.caught)
         key = self.key if number == 0 else f"{self.key}+{number}"
         seen = Seen(key, window.windowTitle(), (window.width(), window.height()))
@@ -428,10 +432,15 @@ class Catcher:
         self.timer.start()
         try:
             action()
-            deadline = time.monotonic() + wait
-            while time.monotonic() < deadline:
+            start = time.monotonic()
+            # Up to `wait` s for a window to appear; once one did, until it was inspected
+            # and closed (a slow, busy machine must not make the walk miss it).
+            while time.monotonic() < start + (WINDOW_DEADLINE if self.pending else wait):
                 QApplication.processEvents()
                 self.poll()
+                if self.pending:
+                    time.sleep(0.005)
+                    continue
                 if self.caught and not _open_windows(self.main):
                     QApplication.processEvents()  # a follow-up window opens from here
                     self.poll()
