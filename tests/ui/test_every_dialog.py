@@ -33,6 +33,7 @@ MUST_SEE = (
     "certificates/printButton",
     "field_visits/quickAddButton",
     "reports/exportPdfButton",
+    "start/centre_setup",
     "roster",
     "workshops",
     "attendance",

@@ -644,15 +644,36 @@ def close_window(window) -> None:
     QApplication.processEvents()
 
 
+def walk_setup_dialog(walk: Walk, main: QWidget, *, pictures: bool = False) -> None:
+    """The first-run "Set up this centre" dialog (shown before the window `main` exists, on
+    an empty database)."""
+    from desktop.store import open_store
+    from desktop.ui.centre_setup import CentreSetupDialog
+
+    store = open_store(None)
+    try:
+        setup = CentreSetupDialog(store)
+        caught = Catcher(walk, main, "start/centre_setup", pictures).run(setup.exec)
+        walk.seen.extend(caught)
+        for seen in caught:
+            for problem in seen.problems:
+                walk.report(seen.key, problem)
+        setup.dialog.deleteLater()
+    finally:
+        store.close()
+
+
 def walk_languages(db_path: Path, *, pictures: bool = False,
                    languages: tuple[str, ...] = LANGUAGES) -> list[Walk]:
-    """Walk the window once per language on this process's screen."""
+    """Walk the first-run dialog and the window once per language on this process's screen."""
     screen = QGuiApplication.primaryScreen().availableGeometry()
     walks = []
     for language in languages:
         window = open_window(db_path, language)
         try:
-            walks.append(walk_window(window, Walk(language, screen), pictures=pictures))
+            walk = walk_window(window, Walk(language, screen), pictures=pictures)
+            walk_setup_dialog(walk, window, pictures=pictures)  # in the window's language
+            walks.append(walk)
         finally:
             close_window(window)
     return walks
