@@ -347,7 +347,7 @@ def window_problems(window: QWidget, screen: QRect) -> list[str]:
     if window.width() < MIN_DIALOG[0] or window.height() < MIN_DIALOG[1]:
         problems.append(f"has no real size: {window.width()}×{window.height()}")
     frame = window.frameGeometry()
-    if not screen.contains(frame):
+    if not frame.isEmpty() and not screen.contains(frame):
         problems.append(
             f"extends past the screen: {frame.x()},{frame.y()} {frame.width()}×"
             f"{frame.height()} on a {screen.width()}×{screen.height()} screen"
