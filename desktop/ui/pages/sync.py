@@ -46,6 +46,7 @@ from desktop.core.sync.receipt import (
 )
 from desktop.protocol.records import JSON_FIELDS, KIND_FIELDS
 from desktop.ui.clock_notice import ClockNotice, place_after
+from desktop.ui.i18n import translate_buttons
 from desktop.ui.pages.sync_differences import DifferencesTab, describe_reconcile
 from desktop.ui.pages.sync_words import KIND_NAMES, describe_damage
 from desktop.ui.sync_status import SyncController, local_time, pending_text
@@ -217,6 +218,7 @@ class EnrolDialog(QDialog):
         self.buttons: QDialogButtonBox = self.ui.findChild(QDialogButtonBox, "buttons")
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
+        translate_buttons(self.buttons)  # Qt has no Hindi for OK / Cancel
         self.url.setText(url)
         self.setWindowTitle(tr("Enrol this desk"))
         self.ui.findChild(QLabel, "helpLabel").setText(tr(
