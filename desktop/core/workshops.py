@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from desktop.core import lookups
 from desktop.core.problems import Catalogue, Problem
 from desktop.store import RecordNotFound, Store
 
@@ -169,10 +170,7 @@ def validate_plan(store: Store, plan: WorkshopPlan) -> list[Problem]:
         problems.append(problem("mode", "mode_invalid"))
     if _blank(plan.venue):
         problems.append(problem("venue", "venue_required"))
-    district = store.conn.execute(
-        "SELECT 1 FROM district WHERE code = ?", (plan.district_code,)
-    ).fetchone()
-    if district is None:
+    if not lookups.district_exists(store, plan.district_code):
         problems.append(problem("district_code", "district_unknown", value=plan.district_code))
     start, end = _parse_date(plan.start_date), _parse_date(plan.end_date)
     if start is None:

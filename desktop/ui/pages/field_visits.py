@@ -909,12 +909,7 @@ class VisitList(QWidget):
             combo.blockSignals(True)
             combo.clear()
         self.district.addItem(tr("All districts"), None)
-        used = {
-            r[0]
-            for r in store.conn.execute(
-                "SELECT DISTINCT district_code FROM field_visit WHERE deleted = 0"
-            )
-        }
+        used = fv.visited_districts(store)
         for code, name_en, name_hi in fv.districts(store):
             if code in used:
                 self.district.addItem(f"{name_hi if hindi() else name_en} ({code})", code)

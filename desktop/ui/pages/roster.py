@@ -3,7 +3,6 @@ and the import dialog."""
 
 from __future__ import annotations
 
-import sqlite3
 import time
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
@@ -17,7 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.roster.listing import participant
 from desktop.core.roster.search import search
+from desktop.store import Connection
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import ask_yes_no, bind_form, current_language
 from desktop.ui.roster.model import ID_ROLE, SEARCH_LIMIT, RosterModel
@@ -37,7 +38,7 @@ def create_page(ctx: AppContext) -> QWidget:
     return RosterPage(ctx)
 
 
-def _reader(ctx: AppContext) -> sqlite3.Connection:
+def _reader(ctx: AppContext) -> Connection:
     """The table reads through its own connection (WAL: it never waits for the writer)."""
     if ctx.store.path is None:
         return ctx.store.conn
@@ -213,9 +214,7 @@ class RosterPage(QWidget):
         record_id = self.selected_id()
         if record_id is None:
             return False
-        row = self.conn.execute(
-            "SELECT name_en, name_hi FROM participant WHERE id = ?", (record_id,)
-        ).fetchone()
+        row = participant(self.conn, record_id, living=False)
         if row is None:
             return False
         name = " / ".join(v for v in (row["name_hi"], row["name_en"]) if v)
