@@ -435,6 +435,17 @@ def list_workshops(
     return rows
 
 
+def workshop_choices(store: Store) -> list[dict[str, Any]]:
+    """Live workshops for a chooser (id, titles, dates), the most recently ended first."""
+    return [
+        dict(r)
+        for r in store.conn.execute(
+            "SELECT id, title_en, title_hi, start_date, end_date FROM workshop "
+            "WHERE deleted = 0 ORDER BY end_date DESC, title_en"
+        )
+    ]
+
+
 def workshop_detail(store: Store, workshop_id: str) -> dict[str, Any]:
     """One workshop with programme, sessions (with mark counts) and enrolment counts."""
     row = store.require("workshop", workshop_id)

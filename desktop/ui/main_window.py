@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
+from desktop.core.centre import own_institute
 from desktop.ui.clock_notice import ClockNotice
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import Translations, ask_yes_no, bind_form, save_language, translate_buttons
@@ -229,9 +230,7 @@ class MainWindow(QMainWindow):
 
     def _show_institute(self) -> None:
         try:
-            row = self.ctx.store.conn.execute(
-                "SELECT code, name_en, name_hi FROM institute WHERE is_self = 1"
-            ).fetchone()
+            row = own_institute(self.ctx.store)
         except Exception:  # a database without the table: nothing to show
             row = None
         if row is None:

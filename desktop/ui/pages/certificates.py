@@ -39,6 +39,8 @@ from desktop.core.certificates.register import write_register_xlsx
 from desktop.core.certificates.template import available_templates
 from desktop.core.certificates.verify import Verification, verify_file, verify_text
 from desktop.core.dates import format_date, format_range
+from desktop.core.enrolment import enrolled
+from desktop.core.workshops import workshop_choices
 from desktop.ui.columns import ColumnFitter
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import current_language
@@ -203,11 +205,7 @@ class CertificatesPage(QWidget):
 
     # -- register --------------------------------------------------------------------------
     def load_workshops(self) -> None:
-        rows = self.ctx.store.conn.execute(
-            "SELECT id, title_en, title_hi, start_date, end_date FROM workshop WHERE deleted = 0 "
-            "ORDER BY end_date DESC, title_en"
-        ).fetchall()
-        self._workshop_rows = [dict(r) for r in rows]
+        rows = self._workshop_rows = workshop_choices(self.ctx.store)
         for combo, with_all in ((self.workshop_filter, True), (self.workshop_combo, False)):
             combo.blockSignals(True)
             current = combo.currentData()
@@ -410,13 +408,7 @@ class CertificatesPage(QWidget):
         self.participant_combo.clear()
         self.participant_combo.addItem(tr("Everyone who completed the workshop"), None)
         people = {
-            r["id"]: r
-            for r in self.ctx.store.conn.execute(
-                "SELECT p.id, p.name_en, p.name_hi, p.employee_code FROM participant p "
-                "JOIN enrolment e ON e.participant_id = p.id WHERE e.workshop_id = ? "
-                "AND e.deleted = 0",
-                (workshop_id,),
-            )
+            r["id"]: r for r in enrolled(self.ctx.store, workshop_id, include_withdrawn=True)
         }
         for pid in sorted(eligible, key=lambda p: (people.get(p) or {"name_en": ""})["name_en"]):
             r = people.get(pid)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core import completion, enrolment, people, workshops
+from desktop.core import completion, enrolment, lookups, people, workshops
 from desktop.core.dates import QT_DATE_FORMAT, format_date, format_range, parse_date
 from desktop.core.workshops import SessionPlan, ValidationError, WorkshopPlan
 from desktop.paths import files_dir
@@ -151,9 +151,7 @@ class WorkshopsPage(QWidget):
         hindi = QLocale().language() == QLocale.Language.Hindi
         names = {
             code: (hi if hindi else en)
-            for code, en, hi in self.reader.conn.execute(
-                "SELECT code, name_en, name_hi FROM district"
-            )
+            for code, (en, hi) in lookups.district_names(self.reader).items()
         }
         for index in range(self.district.count()):
             code = self.district.itemData(index)
@@ -250,9 +248,7 @@ class WorkshopsPage(QWidget):
             combo.addItem(self.tr("Institute"), "institute")
             combo.addItem(self.tr("Field"), "field")
         hindi = QLocale().language() == QLocale.Language.Hindi
-        for code, en, hi in self.reader.conn.execute(
-            "SELECT code, name_en, name_hi FROM district ORDER BY name_en"
-        ):
+        for code, en, hi in lookups.districts(self.reader):
             self.district.addItem(f"{hi if hindi else en} ({code})", code)
         self._load_programmes()
         _set_columns(
