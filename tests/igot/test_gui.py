@@ -179,3 +179,37 @@ def test_every_igot_string_has_hindi():
         assert re.search("[\u0900-\u097f]", text), source
         assert set(re.findall(r"\{\d\}", source)) == set(re.findall(r"\{\d\}", text)), source
     assert not sorted(k for k in have if k not in wanted)
+
+
+def test_forwards_by_itself_after_a_successful_portal_sync(qtbot, db_path, fake, gui_settings):
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import QObject, Signal
+
+    from desktop.ui.context import AppContext
+    from desktop.ui.igot.auto import IgotAutoForward
+    from desktop.ui.tasks import SyncRunner
+
+    class Controller(QObject):
+        finished = Signal(object)
+
+    store = open_store(db_path)
+    try:
+        linked(store, learners=3, sessions=1)
+        ctx = AppContext(store, db_path, SyncRunner())
+        seen = []
+        ctx.changed.connect(seen.append)
+        controller = Controller()
+        auto = IgotAutoForward.for_context(ctx)
+        assert IgotAutoForward.for_context(ctx) is auto
+        auto.follow(controller)
+        controller.finished.emit(SimpleNamespace(outcome="ok"))
+        assert auto.last_result is None and fake.requests == 0  # not set up: nothing runs
+        configure(store, fake.url, fake)
+        controller.finished.emit(SimpleNamespace(outcome="offline"))
+        assert fake.requests == 0
+        controller.finished.emit(SimpleNamespace(outcome="ok"))
+        assert auto.last_result.forwarded == 2 and "igot" in seen
+        assert not auto.running
+    finally:
+        store.close()

@@ -348,7 +348,14 @@ def forward(
     """Plan, freeze and send (or, with `dry_run`, only say what would be sent)."""
     if workshop_id is not None:
         store.require("workshop", workshop_id)
-    found = plan(store, workshop_id)
+    if dry_run:
+        found = plan(store, workshop_id)
+    else:
+        # plan and freeze as one write: a second run at the same moment (the GUI's automatic
+        # one and a CLI run) waits, then finds the marks already frozen
+        with store.transaction():
+            found = plan(store, workshop_id)
+            freeze(store, found.new)
     result = ForwardResult(already=found.already)
     result.skipped = [{"participant_id": pid, "reason": why}
                       for pid, why in sorted(found.skipped.items())]
@@ -356,14 +363,12 @@ def forward(
                                 for sid, n in sorted(found.unlinked_sessions.items())]
     if dry_run:
         result.would_send = len(found.new)
-    else:
-        freeze(store, found.new)
-        if client is not None:
-            has_queue = store.conn.execute(
-                "SELECT 1 FROM igot_request WHERE state = 'queued' LIMIT 1").fetchone()
-            if has_queue:
-                sent = send_queued(store, client, backoff, on_progress)
-                result.forwarded, result.requests_sent, result.stopped, result.auth_failed = sent
+    elif client is not None:
+        has_queue = store.conn.execute(
+            "SELECT 1 FROM igot_request WHERE state = 'queued' LIMIT 1").fetchone()
+        if has_queue:
+            sent = send_queued(store, client, backoff, on_progress)
+            result.forwarded, result.requests_sent, result.stopped, result.auth_failed = sent
     lists = summary_lists(store, workshop_id)
     result.pending = lists["pending"] + result.would_send
     result.rejected = lists["rejected"]

@@ -25,6 +25,7 @@ from desktop.core.igot import settings as igot_settings
 from desktop.core.igot.status import workshop_view
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import current_language
+from desktop.ui.igot.auto import forward_task
 from desktop.ui.igot.words import reason_text, status_text, tr
 
 
@@ -193,25 +194,11 @@ class IgotPanel(QWidget):
         if conf is None:
             self.open_settings()
             return
-        store = self.context.store
-        workshop_id = self.workshop_id
+        task, kind = forward_task(self.context.store, conf, self.workshop_id)
         self.forward_button.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.show()
         self._say(QT_TRANSLATE_NOOP("IgotPanel", "Forwarding to iGOT…"))
-
-        def task(handle: Any) -> Any:
-            from desktop.core.igot.client import IgotClient
-            from desktop.core.igot.forward import forward
-
-            own = store.reader() if store.path is not None else store
-            try:
-                with IgotClient(conf) as client:
-                    return forward(own, client, workshop_id=workshop_id,
-                                   on_progress=lambda d, t: handle.progress(d, t, ""))
-            finally:
-                if own is not store:
-                    own.close()
 
         def progress(done: int, total: int, _text: str) -> None:
             self.progress.setRange(0, max(total, 1))
@@ -239,7 +226,6 @@ class IgotPanel(QWidget):
             self.forward_button.setEnabled(True)
             self._say(QT_TRANSLATE_NOOP("IgotPanel", "Forwarding stopped: {0}"), str(exc))
 
-        kind = "net" if store.path is not None else "db"
         self.context.run(task, done, failed, progress, kind=kind)
 
     def _say(self, source: str, *args: str) -> None:
