@@ -179,3 +179,32 @@ def test_enrolment_file_round_trip(cli, db_path, tmp_path, fake):
     with open_store(db_path) as s:
         assert s.conn.execute("SELECT count(*) FROM enrolment WHERE workshop_id = ?",
                               (ws2,)).fetchone()[0] == 3  # nothing written
+
+
+def test_match_lists_ambiguous_and_stores_only_with_apply(cli, db_path, tmp_path):
+    with open_store(db_path) as s:
+        a = person(s, 1, igot=False)
+        b = person(s, 2, igot=False, mobile="9000000009")
+        c = person(s, 3, igot=False, mobile="9000000009")
+    (tmp_path / "users.csv").write_text(
+        "User ID,Employee ID,Email,Mobile Number\n"
+        "U1,EMP00001,,\n"
+        "U9,,,9000000009\n"
+        "U8,NOBODY,,\n", encoding="utf-8")
+    code, out, _ = cli("--db", db_path, "--json", "igot", "match", tmp_path / "users.csv")
+    got = json.loads(out)
+    assert code == 1 and got["applied"] == 0
+    assert got["matched"] == [{"participant_id": a, "igot_user_id": "U1", "by": "employee_code"}]
+    assert got["ambiguous"][0]["participant_ids"] == sorted([b, c])
+    assert [u["row"] for u in got["unmatched"]] == [4]
+    with open_store(db_path) as s:
+        assert s.get("participant", a)["igot_user_id"] is None
+    code, out, _ = cli("--db", db_path, "--json", "igot", "match", tmp_path / "users.csv",
+                       "--apply")
+    assert json.loads(out)["applied"] == 1
+    with open_store(db_path) as s:
+        assert s.get("participant", a)["igot_user_id"] == "U1"
+        assert s.get("participant", b)["igot_user_id"] is None
+    (tmp_path / "bad.csv").write_text("Name\nx\n", encoding="utf-8")
+    code, _out, err = cli("--db", db_path, "igot", "match", tmp_path / "bad.csv")
+    assert code == 2 and "userId column" in err

@@ -1,4 +1,4 @@
-"""`igot settings|test|forward|status|enrolment-file` (SYNC-PROTOCOL.md §10, CLI.md).
+"""`igot settings|test|forward|status|match|enrolment-file` (SYNC-PROTOCOL.md §10, CLI.md).
 
 The API key and the coordinator's token come from files (never from the command line, where
 `ps` and shell history would show them) and go to 0600 files beside the sync keys; nothing
@@ -66,6 +66,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "status", help="what was forwarded, waits, was refused or needs action on iGOT")
     ss.add_argument("--workshop", help="only this workshop")
     ss.set_defaults(func=run_status)
+
+    mt = sub.add_parser(
+        "match", help="match a list of iGOT users to participants (employee code, e-mail, mobile)",
+        description="Reads a CSV with a userId column and employee code, e-mail or mobile. "
+        "An ambiguous match is listed, never guessed. Without --apply nothing is stored. "
+        "Exit 0 when every row matched one person.")
+    mt.add_argument("file", help="CSV list of iGOT users")
+    mt.add_argument("--apply", action="store_true", help="store the unambiguous matches")
+    mt.set_defaults(func=run_match)
 
     ef = sub.add_parser(
         "enrolment-file", help="write (or read back) iGOT's bulk-enrolment file batchId,userIds",
@@ -197,6 +206,31 @@ def run_status(args: argparse.Namespace) -> int:
 
     emit(args, payload, text)
     return EXIT_OK
+
+
+def run_match(args: argparse.Namespace) -> int:
+    from desktop.core.igot import linking
+
+    try:
+        users = linking.read_users_csv(args.file)
+    except linking.LinkError as exc:
+        raise CliError(str(exc)) from exc
+    with open_db(args) as store:
+        report = linking.match_users(store, users)
+        applied = linking.apply_matches(store, report.matched) if args.apply else 0
+    payload = {
+        "matched": [{"participant_id": m.participant_id, "igot_user_id": m.igot_user_id,
+                     "by": m.by} for m in report.matched],
+        "ambiguous": report.ambiguous, "unmatched": report.unmatched,
+        "already": report.already, "applied": applied,
+    }
+    emit(args, payload, lambda: "\n".join(
+        [f"matched {len(report.matched)}, already linked {report.already}, "
+         f"ambiguous {len(report.ambiguous)}, unmatched {len(report.unmatched)}"
+         + (f"; stored {applied}" if args.apply else " (nothing stored: --apply stores)")]
+        + [f"  ambiguous: {a}" for a in report.ambiguous]
+        + [f"  unmatched: row {u['row']}: {u['reason']}" for u in report.unmatched]))
+    return EXIT_OK if not report.ambiguous and not report.unmatched else EXIT_PROBLEMS
 
 
 def run_enrolment_file(args: argparse.Namespace) -> int:

@@ -9,6 +9,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from desktop.store import RecordNotFound, Store
@@ -196,3 +197,36 @@ def parse_session_links(pairs: Iterable[str]) -> dict[str, str]:
             raise LinkError(f"--session {pair!r}: expected SESSION_ID=DO_ID.")
         out[sid.strip()] = do.strip()
     return out
+
+
+_USER_COLUMNS = {
+    "userId": {"userid", "user id", "igot user id", "igot id", "uuid"},
+    "employee_code": {"employee code", "employee id", "employeeid", "emp code", "employee_code"},
+    "email": {"email", "e-mail", "email id", "primary email", "primaryemail"},
+    "mobile": {"mobile", "mobile number", "phone", "phone number", "mobile no"},
+}
+
+
+def read_users_csv(path: str | Path) -> list[dict[str, Any]]:
+    """A list of iGOT users (a CSV report from iGOT) as rows for `match_users`; the header
+    must name a user id column and at least one of employee code, e-mail or mobile."""
+    import csv
+
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LinkError(f"cannot read {path}: {exc}") from exc
+    reader = csv.reader(text.splitlines())
+    header = [h.strip().lower() for h in next(reader, [])]
+    where = {key: next((i for i, h in enumerate(header) if h in names), None)
+             for key, names in _USER_COLUMNS.items()}
+    if where["userId"] is None or all(where[k] is None for k in _USER_COLUMNS if k != "userId"):
+        raise LinkError(f"{path}: the first row must name a userId column and at least one of "
+                        "employee code, e-mail or mobile.")
+    rows = []
+    for row_no, row in enumerate(reader, start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        rows.append({"row": row_no, **{key: (row[i].strip() if i is not None and i < len(row)
+                                             else None) for key, i in where.items()}})
+    return rows
