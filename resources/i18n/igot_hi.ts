@@ -68,6 +68,10 @@
         <translation>iGOT कर्मयोगी</translation>
     </message>
     <message>
+        <source>Workshops linked to iGOT: {0}</source>
+        <translation>iGOT से जुड़ी कार्यशालाएँ: {0}</translation>
+    </message>
+    <message>
         <source>Missing for forwarding</source>
         <translation>भेजने के लिए कमी</translation>
     </message>

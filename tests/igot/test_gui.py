@@ -213,3 +213,29 @@ def test_forwards_by_itself_after_a_successful_portal_sync(qtbot, db_path, fake,
         assert not auto.running
     finally:
         store.close()
+
+
+def test_desk_wide_panel_for_the_sync_area(qtbot, db_path, fake, gui_settings):
+    from desktop.ui.context import AppContext
+    from desktop.ui.igot.panel import IgotPanel
+    from desktop.ui.igot.settings_dialog import IgotSettingsDialog
+    from desktop.ui.tasks import SyncRunner
+
+    store = open_store(db_path)
+    try:
+        linked(store, learners=3, sessions=2)
+        make_workshop(store, sessions=1, course=None, batch=None)  # not linked: not counted
+        configure(store, fake.url, fake)
+        ctx = AppContext(store, db_path, SyncRunner())
+        panel = IgotPanel(ctx, None)
+        qtbot.addWidget(panel)
+        assert panel.link.text() == "Workshops linked to iGOT: 1"
+        assert panel.missing_table.rowCount() == 1  # learner 0 without an iGOT id
+        panel.forward()
+        assert panel.last_message == "Forwarded 4 marks to iGOT; 0 refused, 1 skipped."
+        dialog = IgotSettingsDialog(ctx, None)
+        qtbot.addWidget(dialog)
+        dialog.test_connection()
+        assert dialog.message.text().startswith("Connected: the batch")
+    finally:
+        store.close()

@@ -59,25 +59,33 @@ def link_workshop(
             "sessions": wanted, "changed": changed}
 
 
-def missing(store: Store, workshop_id: str) -> dict[str, Any]:
-    """What is still missing before this workshop's attendance can reach iGOT: the
-    workshop's own ids, sessions without a content id, enrolled people without a user id."""
-    ws = store.require("workshop", workshop_id)
+def missing(store: Store, workshop_id: str | None) -> dict[str, Any]:
+    """What is still missing before attendance can reach iGOT: the workshop's own ids,
+    sessions without a content id, enrolled people without a user id. With no workshop,
+    the same over every workshop linked to a batch (the Sync area's view)."""
+    if workshop_id is not None:
+        ws = store.require("workshop", workshop_id)
+        scope, params = "w.id = ?", (workshop_id,)
+    else:
+        ws = {"igot_course_id": None, "igot_batch_id": None}
+        scope, params = "coalesce(w.igot_batch_id, '') <> '' AND w.deleted = 0", ()
     sessions = [
         {"session_id": r["id"], "date": r["date"], "start_time": r["start_time"],
          "topic_en": r["topic_en"], "topic_hi": r["topic_hi"]}
         for r in store.conn.execute(
-            "SELECT * FROM session WHERE workshop_id = ? AND deleted = 0 "
-            "AND coalesce(igot_session_id, '') = '' ORDER BY date, start_time", (workshop_id,))
+            "SELECT s.* FROM session s JOIN workshop w ON w.id = s.workshop_id "
+            f"WHERE {scope} AND s.deleted = 0 AND coalesce(s.igot_session_id, '') = '' "
+            "ORDER BY s.date, s.start_time", params)
     ]
     people = [
         {"participant_id": r["id"], "name_en": r["name_en"], "name_hi": r["name_hi"],
          "employee_code": r["employee_code"]}
         for r in store.conn.execute(
-            "SELECT p.* FROM enrolment e JOIN participant p ON p.id = e.participant_id "
-            "WHERE e.workshop_id = ? AND e.deleted = 0 AND e.status = 'enrolled' "
+            "SELECT p.* FROM enrolment e JOIN workshop w ON w.id = e.workshop_id "
+            "JOIN participant p ON p.id = e.participant_id "
+            f"WHERE {scope} AND e.deleted = 0 AND e.status = 'enrolled' "
             "AND p.deleted = 0 AND coalesce(p.igot_user_id, '') = '' "
-            "GROUP BY p.id ORDER BY p.name_en", (workshop_id,))
+            "GROUP BY p.id ORDER BY p.name_en", params)
     ]
     return {
         "course_id": ws["igot_course_id"] or None,

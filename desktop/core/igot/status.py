@@ -86,10 +86,10 @@ def test_batch(client: IgotClient, workshop: dict[str, Any]) -> Check:
     return Check(wid, True, f"Connected: the batch {batch_id} is ongoing on iGOT.", "ok")
 
 
-def workshop_view(store: Store, workshop_id: str) -> dict[str, Any]:
+def workshop_view(store: Store, workshop_id: str | None) -> dict[str, Any]:
     """Everything the workshop's iGOT panel shows, with people's names and session labels:
     the link, what is missing per session and per person, the counts, refusals and marks
-    that need action on iGOT."""
+    that need action on iGOT. With no workshop: every linked workshop (the Sync area)."""
     from desktop.core.igot.linking import missing
 
     gaps = missing(store, workshop_id)
@@ -112,6 +112,7 @@ def workshop_view(store: Store, workshop_id: str) -> dict[str, Any]:
         return {"session_id": sid, "date": d, "start_time": t, "topic_en": en, "topic_hi": hi}
 
     return {
+        "linked_workshops": len(linked_workshops(store)) if workshop_id is None else None,
         "course_id": gaps["course_id"],
         "batch_id": gaps["batch_id"],
         "sessions_without_id": gaps["sessions_without_id"],

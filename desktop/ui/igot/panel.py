@@ -40,8 +40,9 @@ def _session_label(row: dict[str, Any]) -> str:
 
 
 class IgotPanel(QWidget):
-    def __init__(self, context: AppContext, workshop_id: str,
+    def __init__(self, context: AppContext, workshop_id: str | None,
                  parent: QWidget | None = None) -> None:
+        """`workshop_id` None: every workshop linked to iGOT (for the Sync area)."""
         super().__init__(parent)
         self.context = context
         self.workshop_id = workshop_id
@@ -143,7 +144,10 @@ class IgotPanel(QWidget):
         view = self.view
         if view is None:
             return
-        if view["batch_id"] and view["course_id"]:
+        if view["linked_workshops"] is not None:
+            self.link.setText(tr("Workshops linked to iGOT: {0}").replace(
+                "{0}", str(view["linked_workshops"])))
+        elif view["batch_id"] and view["course_id"]:
             self.link.setText(tr("Linked to iGOT course {0}, batch {1}.")
                               .replace("{0}", view["course_id"]).replace("{1}", view["batch_id"]))
         else:
@@ -169,7 +173,7 @@ class IgotPanel(QWidget):
             (_name(r, "name"), _session_label(r),
              tr("Forwarded as attended, {0}: correct it on iGOT by hand.")
              .replace("{0}", status_text(r["status"]))) for r in view["needs_action"]])
-        self.forward_button.setEnabled(bool(view["batch_id"]))
+        self.forward_button.setEnabled(bool(view["batch_id"] or view["linked_workshops"]))
 
     @staticmethod
     def _fill(table: QTableWidget, rows: list[tuple[str, str, str]]) -> None:

@@ -129,6 +129,11 @@ class IgotSettingsDialog(QDialog):
         if self.workshop_id:
             row = self.context.store.get("workshop", self.workshop_id)
             workshop = dict(row) if row else None
+        else:  # the Sync area's dialog: the first workshop linked to a batch
+            from desktop.core.igot.status import linked_workshops
+
+            linked = linked_workshops(self.context.store)
+            workshop = linked[0] if linked else None
         if workshop is None or not workshop.get("igot_batch_id"):
             self.message.setText(check_text("not_linked", None, ""))
             return
