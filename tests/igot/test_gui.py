@@ -239,3 +239,29 @@ def test_desk_wide_panel_for_the_sync_area(qtbot, db_path, fake, gui_settings):
         assert dialog.message.text().startswith("Connected: the batch")
     finally:
         store.close()
+
+
+def test_the_started_app_forwards_after_its_own_portal_sync(qtbot, db_path, fake, gui_settings):
+    """The app as started (desktop.ui.app.start) follows its sync controller: a sync that
+    ended well forwards the marks to iGOT without anyone pressing a button."""
+    from types import SimpleNamespace
+
+    from desktop.ui import app as app_module
+    from desktop.ui.igot.auto import IgotAutoForward
+    from desktop.ui.sync_status import SyncController
+    from desktop.ui.tasks import SyncRunner
+
+    with open_store(db_path) as store:
+        linked(store, learners=3, sessions=1)  # one has no iGOT id
+        configure(store, fake.url, fake)
+    window = app_module.start(db_path, runner=SyncRunner(), language="en")
+    qtbot.addWidget(window)
+    try:
+        ctx = window.ctx
+        SyncController.for_context(ctx).finished.emit(SimpleNamespace(outcome="ok"))
+        auto = IgotAutoForward.for_context(ctx)
+        assert auto.last_result is not None and auto.last_result.forwarded == 2
+        assert fake.requests >= 1
+    finally:
+        window.close()
+        window.ctx.store.close()
