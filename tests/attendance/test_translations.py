@@ -15,7 +15,17 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.mark.parametrize(
     ("ts", "sources"),
     [
-        ("attendance_hi.ts", ["desktop/ui/pages/attendance.py", "forms/attendance_desk.ui"]),
+        (
+            "attendance_hi.ts",
+            [
+                "desktop/ui/attendance/desk.py",
+                "desktop/ui/attendance/sessions.py",
+                "desktop/ui/attendance/marking.py",
+                "desktop/ui/attendance/walk_in.py",
+                "desktop/ui/attendance/detail.py",
+                "forms/attendance_desk.ui",
+            ],
+        ),
         (
             "workshops_hi.ts",
             [
@@ -62,8 +72,8 @@ def test_language_switch_retranslates_both_screens(qtbot, store, tmp_path):
     from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTranslator
     from PySide6.QtWidgets import QApplication
 
+    from desktop.ui.attendance.desk import AttendancePage
     from desktop.ui.context import AppContext
-    from desktop.ui.pages.attendance import AttendancePage
     from desktop.ui.pages.workshops import WorkshopsPage
     from desktop.ui.tasks import SyncRunner
 
@@ -98,7 +108,7 @@ def test_language_switch_retranslates_both_screens(qtbot, store, tmp_path):
         from datetime import date
 
         from desktop.core.attendance import Desk
-        from desktop.ui.pages.attendance import AttendanceDetail
+        from desktop.ui.attendance.detail import AttendanceDetail
         from tests.attendance.helpers import workshop_with_people
 
         ws, sessions, people_ids = workshop_with_people(store, date(2026, 11, 23), 1, code="HI")

@@ -265,7 +265,7 @@ def test_pages_close_their_reader_connection_when_deleted(qtbot, db_path):
     from PySide6.QtCore import QCoreApplication, QEvent
 
     from desktop.store import open_store
-    from desktop.ui.pages.attendance import AttendancePage
+    from desktop.ui.attendance.desk import AttendancePage
 
     store = open_store(db_path)
     try:

@@ -683,7 +683,7 @@ class WorkshopsPage(QWidget):
 
     def open_detail(self, participant_id: str):
         """A participant's attendance history in this workshop (who, when, desk, method)."""
-        from desktop.ui.pages.attendance import AttendanceDetail
+        from desktop.ui.attendance.detail import AttendanceDetail
 
         if not participant_id or not self.workshop_id:
             return None
