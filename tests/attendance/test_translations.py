@@ -29,11 +29,15 @@ ROOT = Path(__file__).resolve().parents[2]
         (
             "workshops_hi.ts",
             [
-                "desktop/ui/pages/workshops.py",
+                "desktop/ui/workshops/page.py",
+                "desktop/ui/workshops/workshop_list.py",
+                "desktop/ui/workshops/plan_tab.py",
+                "desktop/ui/workshops/people_tab.py",
+                "desktop/ui/workshops/completion_tab.py",
                 "forms/workshops.ui",
-                "desktop/ui/pages/programme_dialog.py",
+                "desktop/ui/workshops/programme_dialog.py",
                 "forms/programme_dialog.ui",
-                "desktop/ui/pages/workshop_problems.py",
+                "desktop/ui/workshops/problems.py",
             ],
         ),
     ],
@@ -74,8 +78,8 @@ def test_language_switch_retranslates_both_screens(qtbot, store, tmp_path):
 
     from desktop.ui.attendance.desk import AttendancePage
     from desktop.ui.context import AppContext
-    from desktop.ui.pages.workshops import WorkshopsPage
     from desktop.ui.tasks import SyncRunner
+    from desktop.ui.workshops.page import WorkshopsPage
 
     ctx = AppContext(store, None, SyncRunner())
     desk, shop = AttendancePage(ctx), WorkshopsPage(ctx)
