@@ -108,6 +108,9 @@ def test_language_switch_retranslates_both_screens(qtbot, store, tmp_path):
         assert shop.when.itemText(1) == "आगामी"
         assert shop.buttons["newButton"].text() == "नई कार्यशाला"
         assert shop.table.horizontalHeaderItem(1).text() == "शीर्षक"
+        # texts of the page's tab modules keep the page's context (WorkshopsPage)
+        assert shop.enrolled_table.horizontalHeaderItem(1).text() == "कर्मचारी कोड"
+        assert shop.completion_table.horizontalHeaderItem(6).text() == "कारण"
         # the audit detail speaks Hindi too: its values, not only its headers
         from datetime import date
 
