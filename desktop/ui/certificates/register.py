@@ -75,6 +75,7 @@ class RegisterMixin:
 
     def refresh(self) -> None:
         filters = self.filters()
+
         def load(_handle) -> tuple[list[dict], list[str]]:
             rows = list_certificates(self.ctx.store, limit=5000, **filters)
             typed = filters["search"]

@@ -155,6 +155,7 @@ def _child(root: QWidget, cls, name: str):
         raise LookupError(f"{name} ({cls.__name__}) missing from the form")
     return widget
 
+
 def _reports_dir(ctx: AppContext) -> Path:
     base = files_dir(ctx.db_path) / "reports" if ctx.db_path else Path.home()
     base.mkdir(parents=True, exist_ok=True)

@@ -6,9 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import (
-    QTableWidgetItem,
-)
+from PySide6.QtWidgets import QTableWidgetItem
 
 from desktop.core import field_visits as fv
 from desktop.core.dates import format_date
