@@ -137,7 +137,7 @@ def start(
     store.checkpoint_in_background()  # the desk's commits never wait for a checkpoint
     ctx = AppContext(store, Path(db_path) if db_path else None, runner or ThreadRunner())
     window = MainWindow(ctx, translations)
-    from desktop.ui.sync_status import SyncStatusWidget
+    from desktop.ui.sync.status import SyncStatusWidget
 
     # Automatic sync only with real background threads; tests drive sync themselves.
     window.add_status_widget(SyncStatusWidget(ctx, auto=not isinstance(ctx.runner, SyncRunner)))
