@@ -52,7 +52,7 @@ FIELD_LABELS = {
 }
 
 
-#: English messages by code (the GUI translates by code: desktop/ui/pages/field_visits.py).
+#: English messages by code (the GUI translates by code: desktop/ui/field_visits/common.py).
 MESSAGES = {
     "required": "required",
     "district_unknown": "{value!r} is not a UP district code",

@@ -138,7 +138,7 @@ def start(
     ctx = AppContext(store, Path(db_path) if db_path else None, runner or ThreadRunner())
     window = MainWindow(ctx, translations)
     from desktop.ui.igot.auto import IgotAutoForward
-    from desktop.ui.sync_status import SyncController, SyncStatusWidget
+    from desktop.ui.sync.status import SyncController, SyncStatusWidget
 
     # Automatic sync only with real background threads; tests drive sync themselves.
     window.add_status_widget(SyncStatusWidget(ctx, auto=not isinstance(ctx.runner, SyncRunner)))

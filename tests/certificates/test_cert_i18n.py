@@ -8,7 +8,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "certificates_hi.ts"
-PAGE = ROOT / "desktop" / "ui" / "pages" / "certificates.py"
+PAGE = ROOT / "desktop" / "ui" / "certificates"  # the package: one module per tab
 
 
 def test_every_page_string_has_hindi():
@@ -18,7 +18,8 @@ def test_every_page_string_has_hindi():
         for message in context.iter("message"):
             have[(name, message.find("source").text)] = message.find("translation").text or ""
     # Adjacent literals split over lines are one string to Python (and to the .ts).
-    source = re.sub(r'"\s*\n\s*"', "", PAGE.read_text(encoding="utf-8"))
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(PAGE.glob("*.py")))
+    source = re.sub(r'"\s*\n\s*"', "", text)
     wanted = set(re.findall(r'\btr\(\s*"((?:[^"\\]|\\.)*)"', source))
     # Texts set through name→text tables in retranslate() (buttons, labels, help).
     wanted |= set(

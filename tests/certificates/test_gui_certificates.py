@@ -12,8 +12,9 @@ from desktop.core.certificates.issue import list_certificates
 pytest.importorskip("PySide6.QtPrintSupport")
 
 from desktop.ui import pages  # noqa: E402,F401
+from desktop.ui.certificates import common, register  # noqa: E402
+from desktop.ui.certificates import page as page_module  # noqa: E402
 from desktop.ui.context import AppContext  # noqa: E402
-from desktop.ui.pages import certificates as page_module  # noqa: E402
 from desktop.ui.tasks import SyncRunner  # noqa: E402
 
 
@@ -55,7 +56,7 @@ def test_issue_register_preview_revoke_export(page, workshop, tmp_path, monkeypa
     page.resize(1366 - 200 - 24, 640)  # its share of a 1366 px window: no sideways scrolling
     qtbot_wait_layout(page)
     assert page.table.horizontalScrollBar().maximum() == 0
-    assert not page.table.isColumnHidden(page_module.WORKSHOP_COLUMN)
+    assert not page.table.isColumnHidden(common.WORKSHOP_COLUMN)
     page.table.clearSelection()
     assert page.preview.text() == "Select a certificate to preview it"
     page.table.selectRow(0)
@@ -63,7 +64,7 @@ def test_issue_register_preview_revoke_export(page, workshop, tmp_path, monkeypa
     page.grab().save(str(tmp_path / "register.png"))
 
     opened = []
-    monkeypatch.setattr(page_module, "open_in_viewer", lambda p: opened.append(p) or True)
+    monkeypatch.setattr(register, "open_in_viewer", lambda p: opened.append(p) or True)
     path = page.open_selected()
     assert opened == [path] and path.read_bytes().startswith(b"%PDF")
 

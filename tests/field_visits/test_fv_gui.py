@@ -15,7 +15,8 @@ from desktop.core import attachments as att
 from desktop.core import field_visits as fv
 from desktop.store import open_store
 from desktop.ui.context import AppContext
-from desktop.ui.pages.field_visits import OVERDUE_BG, create_page
+from desktop.ui.field_visits.common import OVERDUE_BG
+from desktop.ui.field_visits.page import create_page
 from desktop.ui.tasks import SyncRunner
 
 
@@ -224,7 +225,7 @@ def test_many_refreshes_do_not_abort(db_path):
         from desktop.core import field_visits as fv
         from desktop.store import open_store
         from desktop.ui.context import AppContext
-        from desktop.ui.pages.field_visits import create_page
+        from desktop.ui.field_visits.page import create_page
         from desktop.ui.tasks import SyncRunner
         store = open_store({str(db_path)!r})
         for i in range(30):

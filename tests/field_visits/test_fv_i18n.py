@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "field_visits_hi.ts"
 FORMS = ["field_visits.ui", "field_visit.ui", "field_quick_person.ui", "field_plan_workshop.ui"]
-PAGE = ROOT / "desktop" / "ui" / "pages" / "field_visits.py"
+PAGE = ROOT / "desktop" / "ui" / "field_visits"  # the package: one module per screen part
 
 
 def translations() -> dict[tuple[str, str], str]:
@@ -35,7 +35,7 @@ def needed() -> set[tuple[str, str]]:
         for el in root.iter("string"):
             if el.get("notr") != "true" and (el.text or "").strip():
                 wanted.add((context, el.text))
-    source = PAGE.read_text(encoding="utf-8")
+    source = "\n".join(p.read_text(encoding="utf-8") for p in sorted(PAGE.glob("*.py")))
     for text in re.findall(r'\btr\(\s*"((?:[^"\\]|\\.)*)"', source):
         wanted.add(("FieldVisits", text))
     return wanted
@@ -64,7 +64,7 @@ def test_hindi_shown_on_screen(qtbot, tmp_path, store):
         from PySide6.QtWidgets import QPushButton
 
         from desktop.ui.context import AppContext
-        from desktop.ui.pages.field_visits import create_page
+        from desktop.ui.field_visits.page import create_page
         from desktop.ui.tasks import SyncRunner
 
         page = create_page(AppContext(store, None, SyncRunner()))
@@ -82,7 +82,7 @@ def test_live_language_switch_keeps_what_was_typed(qtbot, tmp_path, store):
     from PySide6.QtCore import QEvent
 
     from desktop.ui.context import AppContext
-    from desktop.ui.pages.field_visits import create_page
+    from desktop.ui.field_visits.page import create_page
     from desktop.ui.tasks import SyncRunner
 
     page = create_page(AppContext(store, None, SyncRunner()))
@@ -117,7 +117,7 @@ def test_live_language_switch_keeps_what_was_typed(qtbot, tmp_path, store):
 
 def test_problem_codes_have_hindi_templates():
     from desktop.core import field_visits as fv
-    from desktop.ui.pages.field_visits import PROBLEM_LABELS, PROBLEM_TEMPLATES
+    from desktop.ui.field_visits.common import PROBLEM_LABELS, PROBLEM_TEMPLATES
 
     assert set(PROBLEM_TEMPLATES) == set(fv.MESSAGES)
     have = translations()
@@ -160,7 +160,7 @@ def test_form_errors_in_hindi(qtbot, tmp_path, store):
     QCoreApplication.installTranslator(translator)
     try:
         from desktop.ui.context import AppContext
-        from desktop.ui.pages.field_visits import create_page
+        from desktop.ui.field_visits.page import create_page
         from desktop.ui.tasks import SyncRunner
 
         page = create_page(AppContext(store, None, SyncRunner()))
@@ -215,7 +215,7 @@ def test_planning_a_field_workshop_words_the_workshop_problems_in_hindi(qtbot, t
         translators.append(translator)
     try:
         from desktop.ui.context import AppContext
-        from desktop.ui.pages.field_visits import create_page
+        from desktop.ui.field_visits.page import create_page
         from desktop.ui.tasks import SyncRunner
 
         page = create_page(AppContext(store, None, SyncRunner()))

@@ -248,7 +248,7 @@ def test_the_started_app_forwards_after_its_own_portal_sync(qtbot, db_path, fake
 
     from desktop.ui import app as app_module
     from desktop.ui.igot.auto import IgotAutoForward
-    from desktop.ui.sync_status import SyncController
+    from desktop.ui.sync.status import SyncController
     from desktop.ui.tasks import SyncRunner
 
     with open_store(db_path) as store:

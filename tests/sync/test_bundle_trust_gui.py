@@ -11,7 +11,8 @@ from desktop.core.sync.bundle import export_bundle
 from desktop.core.sync.keys import DeviceKeys
 from desktop.core.sync.receipt import own_fingerprint
 from desktop.ui.context import AppContext
-from desktop.ui.pages import sync as sync_page
+from desktop.ui.sync import page as sync_page
+from desktop.ui.sync.tables import TRUSTED_TAB
 from desktop.ui.tasks import SyncRunner
 from tests.sync.helpers import participant
 from tests.sync.test_receipt_trust_gui import No, Yes, answer, choose_file
@@ -106,12 +107,12 @@ def test_remove_stops_trusting_and_the_next_bundle_asks_again(trip, qtbot, monke
         return fake_exec
 
     page.trusted.selectRow(0)
-    monkeypatch.setattr(sync_page.QMessageBox, "exec", reply(No))
+    monkeypatch.setattr(QMessageBox, "exec", reply(No))
     page.buttons["removeTrustButton"].click()
     assert len(trust.trusted_keys(trip.relay)) == 1 and page.trusted.rowCount() == 1
 
     page.trusted.selectRow(0)
-    monkeypatch.setattr(sync_page.QMessageBox, "exec", reply(Yes))
+    monkeypatch.setattr(QMessageBox, "exec", reply(Yes))
     page.buttons["removeTrustButton"].click()
     assert own_fingerprint(trip.field) in asked[-1] and trip.field.device_id in asked[-1]
     assert trust.trusted_keys(trip.relay) == [] and page.trusted.rowCount() == 0
@@ -135,7 +136,7 @@ def test_the_question_and_the_list_are_in_hindi(trip, qtbot, monkeypatch):
     translator = _load_hindi()
     try:
         page.retranslate()
-        assert page.tabs.tabText(sync_page.TRUSTED_TAB) == "भरोसेमंद डेस्क"
+        assert page.tabs.tabText(TRUSTED_TAB) == "भरोसेमंद डेस्क"
         assert page.trusted.horizontalHeaderItem(1).text() == "कुंजी का फ़िंगरप्रिंट"
         assert page.trusted.item(0, 3).text() == "फ़िंगरप्रिंट की पुष्टि हुई"
         assert page.buttons["removeTrustButton"].text() == "हटाएँ…"

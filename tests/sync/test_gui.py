@@ -21,8 +21,12 @@ from PySide6.QtWidgets import (
 from desktop.core.sync import outbox
 from desktop.paths import resource_path
 from desktop.ui.context import AppContext
-from desktop.ui.pages import sync as sync_page
-from desktop.ui.sync_status import SyncController, SyncStatusWidget
+from desktop.ui.sync import page as sync_page
+from desktop.ui.sync.dialogs import FixDialog
+from desktop.ui.sync.held_tab import held_text
+from desktop.ui.sync.history_tab import describe_run
+from desktop.ui.sync.status import SyncController, SyncStatusWidget
+from desktop.ui.sync.tables import HELD_TAB, REJECTED_TAB
 from desktop.ui.tasks import SyncRunner
 from tests.sync.conftest import make_desk
 from tests.sync.helpers import participant
@@ -86,7 +90,7 @@ def test_rejected_record_shown_fixed_and_discarded(ctx, qtbot, monkeypatch):
         dialog.edits["mobile"].setText("9876543210")
         return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(sync_page.FixDialog, "exec", fake_exec)
+    monkeypatch.setattr(FixDialog, "exec", fake_exec)
     page.rejected.selectRow(0)
     page.buttons["editButton"].click()
     assert page.rejected.rowCount() == 1  # edited: left quarantine
@@ -224,13 +228,13 @@ def test_held_update_from_the_portal_is_listed_with_its_reason(ctx, qtbot):
     assert reason.text() == f"Another certificate here already has number {HELD_NUMBER}."
     assert "UNIQUE" not in reason.text() and "Error" not in reason.text()
     assert reason.toolTip() == "IntegrityError: UNIQUE constraint failed: certificate.number"
-    assert page.tabs.tabText(sync_page.REJECTED_TAB) == "Rejected records (2)"
-    assert page.tabs.tabText(sync_page.HELD_TAB) == "Portal updates not applied (1)"
+    assert page.tabs.tabText(REJECTED_TAB) == "Rejected records (2)"
+    assert page.tabs.tabText(HELD_TAB) == "Portal updates not applied (1)"
     held_help = page.findChild(QLabel, "heldHelp").text()
     rejected_help = page.findChild(QLabel, "rejectedHelp").text()
     assert "clash with records on this desk" in held_help
     assert "did not accept" not in held_help and "did not accept" in rejected_help
-    held_tab = page.tabs.widget(sync_page.HELD_TAB)
+    held_tab = page.tabs.widget(HELD_TAB)
     assert held_tab.isAncestorOf(page.held)
     assert held_tab.isAncestorOf(page.findChild(QLabel, "heldHelp"))
     assert not held_tab.isAncestorOf(page.rejected)
@@ -240,7 +244,7 @@ def test_held_update_from_the_portal_is_listed_with_its_reason(ctx, qtbot):
         assert page.held.item(0, 2).text() == (
             f"यहाँ पहले से एक और प्रमाण-पत्र का नंबर {HELD_NUMBER} है।")
         assert page.held.item(0, 2).toolTip().startswith("IntegrityError")
-        assert page.tabs.tabText(sync_page.HELD_TAB) == "लागू न हुए पोर्टल अद्यतन (1)"
+        assert page.tabs.tabText(HELD_TAB) == "लागू न हुए पोर्टल अद्यतन (1)"
         assert page.findChild(QLabel, "heldHelp").text().startswith("पोर्टल ने ये अद्यतन")
     finally:
         QCoreApplication.removeTranslator(translator)
@@ -260,7 +264,7 @@ def test_held_update_from_the_portal_is_listed_with_its_reason(ctx, qtbot):
      "This desk could not read the portal's version; a newer Karmayogi Desk may be needed."),
 ])
 def test_every_held_reason_is_in_words(error, data, kind, expected):
-    assert sync_page.held_text({"kind": kind, "error": error, "data": data}) == expected
+    assert held_text({"kind": kind, "error": error, "data": data}) == expected
 
 
 def test_send_again_queues_a_rejected_record_without_editing_it(ctx, qtbot, ref_portal):
@@ -291,7 +295,7 @@ def test_send_again_queues_a_rejected_record_without_editing_it(ctx, qtbot, ref_
     page.rejected.selectRow(0)
     page.buttons["sendAgainButton"].click()
     assert page.rejected.rowCount() == 0
-    assert page.tabs.tabText(sync_page.REJECTED_TAB) == "Rejected records"
+    assert page.tabs.tabText(REJECTED_TAB) == "Rejected records"
     assert page.pending_value.text() == "1 record(s)"
     assert "will be sent again at the next sync" in page.message.text()
     after = ctx.store.get("field_visit", vid)
@@ -378,7 +382,7 @@ def test_hindi_and_screenshots(ctx, qtbot):
         assert "पोर्टल" in status.text.text()
         assert "पोर्टल तक पहुँचे" in page.history.item(0, 1).text()
         assert "पोर्टल तक पहुँचे" in page.message.text()
-        assert sync_page.describe_run({"outcome": "wait", "sent_batches": 0,
+        assert describe_run({"outcome": "wait", "sent_batches": 0,
                                        "acked_records": 0, "rejected": 0, "pulled": 0,
                                        "pending": 1}).startswith("पोर्टल ने")
         page.grab().save(str(SHOTS / "sync_hi.png"))
@@ -391,7 +395,7 @@ def test_waiting_count_is_capped_on_the_gui_thread(ctx, qtbot, monkeypatch):
     """After a big roster import the status bar shows "N+" instead of counting lakhs of
     pending versions at every change; the core still counts exactly without a cap."""
     from desktop.core.sync import outbox
-    from desktop.ui import sync_status
+    from desktop.ui.sync import status as sync_status
 
     monkeypatch.setattr(sync_status, "PENDING_CAP", 3)
     ids = [ctx.store.insert("participant", participant(i)) for i in range(5)]

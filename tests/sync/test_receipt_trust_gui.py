@@ -4,14 +4,15 @@ fingerprint for the other desk to compare (offscreen; tasks run synchronously)."
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
 from desktop.core.sync import outbox
 from desktop.core.sync.bundle import export_bundle
 from desktop.core.sync.keys import DeviceKeys
 from desktop.core.sync.receipt import own_fingerprint, trusted_signers
 from desktop.ui.context import AppContext
-from desktop.ui.pages import sync as sync_page
+from desktop.ui.sync import page as sync_page
+from desktop.ui.sync.dialogs import TrustSignerDialog
 from desktop.ui.tasks import SyncRunner
 from tests.sync.helpers import participant
 from tests.sync.receipt_helpers import forge, states
@@ -35,7 +36,7 @@ def answer(monkeypatch, button, seen):
         dialog.button(button).click()
         return 0
 
-    monkeypatch.setattr(sync_page.TrustSignerDialog, "exec", fake_exec)
+    monkeypatch.setattr(TrustSignerDialog, "exec", fake_exec)
 
 
 def choose_file(monkeypatch, path):
@@ -45,7 +46,7 @@ def choose_file(monkeypatch, path):
 def test_page_shows_this_desks_key_fingerprint(trip, qtbot):
     page = field_page(trip, qtbot)
     assert page.key_value.text() == own_fingerprint(trip.field)
-    assert page.ui.findChild(sync_page.QLabel, "keyCaption").text() == (
+    assert page.ui.findChild(QLabel, "keyCaption").text() == (
         "This desk's key fingerprint:")
 
 
@@ -117,7 +118,7 @@ def test_the_question_is_asked_in_hindi(trip, qtbot, monkeypatch):
     translator = _load_hindi()
     try:
         page.retranslate()
-        assert page.ui.findChild(sync_page.QLabel, "keyCaption").text() == (
+        assert page.ui.findChild(QLabel, "keyCaption").text() == (
             "इस डेस्क की कुंजी का फ़िंगरप्रिंट:")
         page.buttons["importReceiptButton"].click()
     finally:

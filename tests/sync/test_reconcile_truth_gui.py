@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase
 
 from desktop.paths import resource_path
-from desktop.ui.pages import sync as sync_page
+from desktop.ui.sync import page as sync_page
 from tests.sync.conftest import quick_engine
 from tests.sync.helpers import participant
 from tests.sync.test_gui import SHOTS, _load_hindi, ctx  # noqa: F401 - the fixture

@@ -11,10 +11,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "sync_hi.ts"
-SOURCES = [("SyncPage", ROOT / "desktop" / "ui" / "pages" / "sync.py"),
-           ("SyncPage", ROOT / "desktop" / "ui" / "pages" / "sync_words.py"),
-           ("SyncPage", ROOT / "desktop" / "ui" / "pages" / "sync_differences.py"),
-           ("SyncStatus", ROOT / "desktop" / "ui" / "sync_status.py")]
+PACKAGE = ROOT / "desktop" / "ui" / "sync"  # the page, its tabs and dialogs, the status bar
+SOURCES = [("SyncStatus" if path.name == "status.py" else "SyncPage", path)
+           for path in sorted(PACKAGE.glob("*.py"))]
 FORM = ROOT / "forms" / "sync_page.ui"
 
 

@@ -249,7 +249,7 @@ def _traced_store(store, traced):
 
 
 def test_sync_status_is_in_the_status_bar(window):
-    from desktop.ui.sync_status import SyncStatusWidget
+    from desktop.ui.sync.status import SyncStatusWidget
 
     widgets = window.statusBar().findChildren(SyncStatusWidget)
     assert len(widgets) == 1

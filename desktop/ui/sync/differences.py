@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.pages.sync_words import KIND_NAMES
+from desktop.ui.sync.words import KIND_NAMES
 
 CONTEXT = "SyncPage"
 

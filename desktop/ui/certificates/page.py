@@ -1,0 +1,199 @@
+"""The Certificates page: its form, widgets and wiring, language switching and what it redraws
+when data changes; each tab's behaviour comes from its own module."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTabWidget,
+    QWidget,
+)
+
+from desktop.core.certificates.verify import Verification
+from desktop.core.dates import format_range
+from desktop.ui.certificates.common import (
+    CODE_COLUMN,
+    ISSUED_COLUMN,
+    WORKSHOP_COLUMN,
+    _title,
+    tr,
+)
+from desktop.ui.certificates.issue import IssueMixin
+from desktop.ui.certificates.register import RegisterMixin
+from desktop.ui.certificates.verify import VerifyMixin
+from desktop.ui.columns import ColumnFitter
+from desktop.ui.context import AppContext
+from desktop.ui.uiload import embed_form, load_ui
+
+
+class CertificatesPage(RegisterMixin, IssueMixin, VerifyMixin, QWidget):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.rows: list[dict] = []
+        self.suggestions: list[str] = []
+        self.handle = None
+        self.last_batch: Path | None = None
+        self.last_verification: Verification | None = None
+        self.ui = load_ui("certificates.ui", self)
+        embed_form(self, self.ui)
+        f = self.ui.findChild
+        self.tabs: QTabWidget = f(QTabWidget, "tabs")
+        self.search: QLineEdit = f(QLineEdit, "searchEdit")
+        self.status_combo: QComboBox = f(QComboBox, "statusCombo")
+        self.workshop_filter: QComboBox = f(QComboBox, "workshopFilterCombo")
+        self.table: QTableWidget = f(QTableWidget, "registerTable")
+        self.preview: QLabel = f(QLabel, "previewLabel")
+        self.register_status: QLabel = f(QLabel, "registerStatus")
+        self.workshop_combo: QComboBox = f(QComboBox, "workshopCombo")
+        self.template_combo: QComboBox = f(QComboBox, "templateCombo")
+        self.participant_combo: QComboBox = f(QComboBox, "participantCombo")
+        self.reissue: QCheckBox = f(QCheckBox, "reissueCheck")
+        self.reason: QLineEdit = f(QLineEdit, "reissueReasonEdit")
+        self.eligible_label: QLabel = f(QLabel, "eligibleLabel")
+        self.progress: QProgressBar = f(QProgressBar, "issueProgress")
+        self.issue_status: QLabel = f(QLabel, "issueStatus")
+        self.issue_button: QPushButton = f(QPushButton, "issueButton")
+        self.cancel_button: QPushButton = f(QPushButton, "cancelButton")
+        self.qr_edit: QLineEdit = f(QLineEdit, "qrEdit")
+        self.verify_result: QLabel = f(QLabel, "verifyResult")
+        self.verify_details: QTableWidget = f(QTableWidget, "verifyDetails")
+        self.template_preview: QLabel = f(QLabel, "templatePreview")
+        self.last_template_preview: bytes | None = None
+
+        self.search.textChanged.connect(self.refresh)
+        self.status_combo.currentIndexChanged.connect(self.refresh)
+        self.workshop_filter.currentIndexChanged.connect(self.refresh)
+        self.table.itemSelectionChanged.connect(self.show_preview)
+        self.table.itemDoubleClicked.connect(lambda _item: self.open_selected())
+        f(QPushButton, "exportButton").clicked.connect(lambda: self.export_register())
+        f(QPushButton, "openButton").clicked.connect(self.open_selected)
+        f(QPushButton, "printButton").clicked.connect(lambda: self.print_selected())
+        f(QPushButton, "revokeButton").clicked.connect(lambda: self.revoke_selected())
+        self.workshop_combo.currentIndexChanged.connect(self.update_eligible)
+        self.reissue.toggled.connect(self.reason.setEnabled)
+        self.reason.setEnabled(False)
+        self.issue_button.clicked.connect(self.issue)
+        self.cancel_button.clicked.connect(self.cancel_issue)
+        self.cancel_button.setEnabled(False)
+        f(QPushButton, "openBatchButton").clicked.connect(self.open_batch)
+        f(QPushButton, "printBatchButton").clicked.connect(lambda: self.print_batch())
+        f(QPushButton, "previewTemplateButton").clicked.connect(self.preview_template)
+        self.qr_edit.returnPressed.connect(self.verify_input)
+        f(QPushButton, "verifyButton").clicked.connect(self.verify_input)
+        f(QPushButton, "verifyFileButton").clicked.connect(lambda: self.verify_path())
+        for table in (self.table, self.verify_details):
+            table.verticalHeader().hide()
+            table.horizontalHeader().setStretchLastSection(True)
+        # The register fits its half of a 1366 px window without sideways scrolling: the
+        # workshop title takes the spare width (whole in its tooltip); on a narrower screen the
+        # employee code, then the date of issue, step aside (both are on the preview).
+        self.register_columns = ColumnFitter(
+            self.table, WORKSHOP_COLUMN, optional=(CODE_COLUMN, ISSUED_COLUMN), minimum=120
+        )
+        self.preview.setWordWrap(True)
+        splitter = f(QSplitter, "registerSplitter")
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([680, 320])
+        ctx.changed.connect(self._on_changed)
+        self.retranslate()
+        self.load_workshops()
+        self.refresh()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_preview()
+        self._fit_template_preview()
+
+    # -- housekeeping ----------------------------------------------------------------------
+    def _error(self, exc: BaseException, trace: str) -> None:
+        QMessageBox.warning(self, tr("Certificates"), str(exc))
+
+    def _on_changed(self, kind: str) -> None:
+        if kind in ("workshop", "programme"):
+            self.load_workshops()
+        if kind in ("certificate", "participant", "workshop"):
+            self.refresh()
+        if kind in ("attendance", "enrolment", "session"):
+            self.update_eligible()
+
+    def retranslate(self) -> None:
+        f = self.ui.findChild
+        f(QLabel, "titleLabel").setText(tr("Certificates"))
+        self.tabs.setTabText(0, tr("Register"))
+        self.tabs.setTabText(1, tr("Issue"))
+        self.tabs.setTabText(2, tr("Verify"))
+        self.search.setPlaceholderText(tr("Search number, name or employee code"))
+        current = self.status_combo.currentIndex()
+        self.status_combo.blockSignals(True)
+        self.status_combo.clear()
+        self.status_combo.addItem(tr("All"), None)
+        self.status_combo.addItem(tr("Valid"), "valid")
+        self.status_combo.addItem(tr("Revoked"), "revoked")
+        self.status_combo.setCurrentIndex(max(current, 0))
+        self.status_combo.blockSignals(False)
+        if self.workshop_filter.count():
+            self.workshop_filter.setItemText(0, tr("All workshops"))
+        if self.participant_combo.count():
+            self.participant_combo.setItemText(0, tr("Everyone who completed the workshop"))
+        for name, text in (
+            ("exportButton", "Export XLSX…"), ("openButton", "Open"), ("printButton", "Print…"),
+            ("revokeButton", "Revoke…"), ("issueButton", "Issue certificates"),
+            ("cancelButton", "Cancel"), ("openBatchButton", "Open print file"),
+            ("printBatchButton", "Print all…"), ("verifyButton", "Verify"),
+            ("verifyFileButton", "PDF or photo…"), ("previewTemplateButton", "Preview template"),
+        ):  # fmt: skip
+            f(QPushButton, name).setText(tr(text))
+        for name, text in (
+            ("workshopLabel", "Workshop:"), ("templateLabel", "Template:"),
+            ("participantLabel", "Issue to:"),
+            ("reasonLabel", "Reason:"),
+            ("verifyHelp", "Scan the certificate's QR code (the scanner types it here), paste "
+                           "its text, or choose a PDF or a photo of the certificate."),
+        ):  # fmt: skip
+            f(QLabel, name).setText(tr(text))
+        self.reissue.setText(tr("Re-issue to those who already hold one (new number)"))
+        self.qr_edit.setPlaceholderText(tr("QR text"))
+        self.table.setColumnCount(7)
+        self.table.setHorizontalHeaderLabels(
+            [tr("Certificate No."), tr("Name"), tr("Name (Hindi)"), tr("Employee code"),
+             tr("Workshop"), tr("Issued"), tr("Status")]
+        )  # fmt: skip
+        self.verify_details.setColumnCount(2)
+        self.verify_details.setHorizontalHeaderLabels([tr("Field"), tr("Value")])
+        if getattr(self, "_preview_pix", None) is None:
+            self._preview_hint()
+        if self.rows or self.suggestions:
+            self.show_rows(self.rows, self.suggestions)
+        # Workshop titles in the new language, choices kept (no database read in an event).
+        titles = {
+            r["id"]: f"{format_range(r['start_date'], r['end_date'])}  {_title(r)}"
+            for r in getattr(self, "_workshop_rows", [])
+        }
+        for combo in (self.workshop_filter, self.workshop_combo):
+            for i in range(combo.count()):
+                if combo.itemData(i) in titles:
+                    combo.setItemText(i, titles[combo.itemData(i)])
+        if self.last_verification is not None:
+            self.show_verification(self.last_verification)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "tabs"):
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def create_page(ctx: AppContext) -> QWidget:
+    return CertificatesPage(ctx)
