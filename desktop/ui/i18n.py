@@ -11,7 +11,7 @@ Adding strings: mark them with `QCoreApplication.translate("Context", "text")` (
 `QT_TRANSLATE_NOOP` for tables of texts), then update the area's file, keeping what is
 already translated, and fill in the Hindi (Qt Linguist, or the XML by hand):
 
-    pyside6-lupdate -no-obsolete -locations none desktop/ui/pages/<area>.py forms/<area>*.ui \
+    pyside6-lupdate -no-obsolete -locations none desktop/ui/<area>/*.py forms/<area>*.ui \
         -ts resources/i18n/<area>_hi.ts -target-language hi_IN
 
 Texts in code that depend on the language (e.g. names of districts) follow

@@ -1,14 +1,15 @@
 """The main window: navigation between the areas, lazily created pages, menus, status bar.
 
-Each area's screen lives in `desktop.ui.pages.<area>` with `create_page(ctx) -> QWidget`; the
-window imports it by name the first time the area is opened, so features never edit a shared
-list and an area that is not built yet shows a friendly placeholder."""
+Each area is a package `desktop.ui.<area>` whose page module has `create_page(ctx) ->
+QWidget`. The window imports it (a plain import, inside `PAGES`' factories so that start-up
+does not load every screen) the first time the area is opened. A page that fails while being
+built shows its error in its place, so one broken screen never takes the window down."""
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
+import logging
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -43,9 +44,10 @@ from desktop.ui.i18n import Translations, ask_yes_no, bind_form, save_language, 
 from desktop.ui.uiload import load_ui
 
 FORM = "main_window.ui"
+log = logging.getLogger(__name__)
 
-#: (module name under desktop.ui.pages, English label, Hindi label); labels are translated
-#: through the "MainWindow" context, the other language is kept for the tooltip.
+#: (area, English label, Hindi label); labels are translated through the "MainWindow"
+#: context, the other language is kept for the tooltip. Each area has a factory in PAGES.
 AREAS: tuple[tuple[str, str, str], ...] = (
     ("roster", QT_TRANSLATE_NOOP("MainWindow", "Roster"), "रोस्टर"),
     ("workshops", QT_TRANSLATE_NOOP("MainWindow", "Workshops"), "कार्यशालाएँ"),
@@ -56,6 +58,60 @@ AREAS: tuple[tuple[str, str, str], ...] = (
     ("reports", QT_TRANSLATE_NOOP("MainWindow", "Reports"), "रिपोर्ट"),
 )
 
+
+
+def _roster(ctx: AppContext) -> QWidget:
+    from desktop.ui.roster.page import create_page
+
+    return create_page(ctx)
+
+
+def _workshops(ctx: AppContext) -> QWidget:
+    from desktop.ui.workshops.page import create_page
+
+    return create_page(ctx)
+
+
+def _attendance(ctx: AppContext) -> QWidget:
+    from desktop.ui.attendance.desk import create_page
+
+    return create_page(ctx)
+
+
+def _field_visits(ctx: AppContext) -> QWidget:
+    from desktop.ui.field_visits.page import create_page
+
+    return create_page(ctx)
+
+
+def _certificates(ctx: AppContext) -> QWidget:
+    from desktop.ui.certificates.page import create_page
+
+    return create_page(ctx)
+
+
+def _sync(ctx: AppContext) -> QWidget:
+    from desktop.ui.sync.page import create_page
+
+    return create_page(ctx)
+
+
+def _reports(ctx: AppContext) -> QWidget:
+    from desktop.ui.reports.page import create_page
+
+    return create_page(ctx)
+
+
+#: area → the factory that imports and builds its page (first opened: imported then)
+PAGES: dict[str, Callable[[AppContext], QWidget]] = {
+    "roster": _roster,
+    "workshops": _workshops,
+    "attendance": _attendance,
+    "field_visits": _field_visits,
+    "certificates": _certificates,
+    "sync": _sync,
+    "reports": _reports,
+}
 
 translate = QCoreApplication.translate
 
@@ -88,9 +144,10 @@ def _tr(text: str) -> str:
 
 
 class PlaceholderPage(QWidget):
-    """Shown for an area whose screen is not part of this build yet (or failed to load)."""
+    """Shown in place of an area whose page failed while being built: the error, in words a
+    user can pass on, instead of a crash of the whole window."""
 
-    def __init__(self, label_en: str, error: str | None = None) -> None:
+    def __init__(self, label_en: str, error: str) -> None:
         super().__init__()
         self.label_en, self.error = label_en, error
         layout = QVBoxLayout(self)
@@ -115,21 +172,11 @@ class PlaceholderPage(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(_tr(self.label_en))
-        if self.error:
-            self.body.setText(
-                translate(
-                    "MainWindow", "This screen could not be opened. Please report this message:"
-                )
-                + "\n\n"
-                + self.error
-            )
-        else:
-            self.body.setText(
-                translate(
-                    "MainWindow",
-                    "Coming soon: this part of Karmayogi Desk is not in this version yet.",
-                )
-            )
+        self.body.setText(
+            translate("MainWindow", "This screen could not be opened. Please report this message:")
+            + "\n\n"
+            + self.error
+        )
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.LanguageChange:
@@ -264,16 +311,10 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
 
     def _create_page(self, area: str, label_en: str) -> QWidget:
-        name = f"desktop.ui.pages.{area}"
         try:
-            if importlib.util.find_spec(name) is None:
-                return PlaceholderPage(label_en)
-            module = importlib.import_module(name)
-            factory = getattr(module, "create_page", None)
-            if factory is None:
-                return PlaceholderPage(label_en)
-            return factory(self.ctx)
-        except Exception:  # a broken page must not take the whole window down
+            return PAGES[area](self.ctx)
+        except Exception:  # a broken page shows its error; it must not take the window down
+            log.exception("The %s screen could not be opened", area)
             return PlaceholderPage(label_en, traceback.format_exc(limit=3))
 
     def rebuild_pages(self) -> None:

@@ -11,7 +11,6 @@ from desktop.core.certificates.issue import list_certificates
 
 pytest.importorskip("PySide6.QtPrintSupport")
 
-from desktop.ui import pages  # noqa: E402,F401
 from desktop.ui.certificates import common, register  # noqa: E402
 from desktop.ui.certificates import page as page_module  # noqa: E402
 from desktop.ui.context import AppContext  # noqa: E402

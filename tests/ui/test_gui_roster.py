@@ -171,10 +171,10 @@ def test_delete_asks_and_tombstones(window, monkeypatch):
     store = window.ctx.store
     page.table.selectRow(0)
     record_id = page.selected_id()
-    monkeypatch.setattr("desktop.ui.pages.roster.ask_yes_no", lambda *a: False)
+    monkeypatch.setattr("desktop.ui.roster.page.ask_yes_no", lambda *a: False)
     assert page.delete_person() is False
     assert store.get("participant", record_id)["deleted"] == 0
-    monkeypatch.setattr("desktop.ui.pages.roster.ask_yes_no", lambda *a: True)
+    monkeypatch.setattr("desktop.ui.roster.page.ask_yes_no", lambda *a: True)
     assert page.delete_person() is True
     assert store.get("participant", record_id)["deleted"] == 1
     assert record_id not in {page.model.row_at(r).id for r in range(page.model.rowCount())}

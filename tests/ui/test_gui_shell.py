@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QMenu
 from desktop.paths import forms_path, resource_path
 from desktop.store import migrations, open_store
 from desktop.ui import app as app_module
+from desktop.ui import main_window as main_window_module
 from desktop.ui.i18n import form_texts, saved_language
 from desktop.ui.main_window import AREAS, PlaceholderPage
 
@@ -35,28 +36,28 @@ def test_navigation_creates_pages_lazily_with_placeholders(window, qtbot):
     window.nav.setCurrentRow(1)
     page = window.page("workshops")
     assert page is not None and window.stack.currentWidget() is page
-    if isinstance(page, PlaceholderPage):  # until the workshops screen lands
-        assert "Coming soon" in page.body.text()
+    assert not isinstance(page, PlaceholderPage)
     window.nav.setCurrentRow(0)
     assert window.stack.currentWidget() is window.page("roster")
     window.nav.setCurrentRow(1)
     assert window.page("workshops") is page  # made once, kept
 
 
-def test_a_broken_page_shows_its_error_not_a_crash(window, monkeypatch):
-    import importlib
+def test_a_broken_page_shows_its_error_not_a_crash(window, monkeypatch, caplog):
+    def broken(ctx):
+        raise RuntimeError("boom in reports")
 
-    real = importlib.import_module
-
-    def broken(name, *args):
-        if name == "desktop.ui.pages.reports":
-            raise RuntimeError("boom in reports")
-        return real(name, *args)
-
-    monkeypatch.setattr("desktop.ui.main_window.importlib.import_module", broken)
-    monkeypatch.setattr("desktop.ui.main_window.importlib.util.find_spec", lambda name: True)
+    monkeypatch.setitem(main_window_module.PAGES, "reports", broken)
     page = window.open_area("reports")
     assert isinstance(page, PlaceholderPage) and "boom in reports" in page.body.text()
+    assert "could not be opened" in page.body.text()
+    assert "boom in reports" in caplog.text  # and in the log, for whoever reads it
+
+
+def test_every_area_has_a_page_factory_that_builds_a_real_page(window):
+    assert set(main_window_module.PAGES) == {area for area, _en, _hi in AREAS}
+    for area, _en, _hi in AREAS:
+        assert not isinstance(window.open_area(area), PlaceholderPage), area
 
 
 def test_language_switch_is_live_and_persists(start_window, demo_db, gui_settings):
@@ -73,10 +74,9 @@ def test_language_switch_is_live_and_persists(start_window, demo_db, gui_setting
     assert roster.search.placeholderText().startswith("खोजें")
     assert window.action_hindi.isChecked()
     assert saved_language() == "hi" and gui_settings.exists()
-    # a placeholder page made before the switch follows it too
+    # a page made after the switch is in Hindi too
     page = window.open_area("sync")
-    if isinstance(page, PlaceholderPage):
-        assert page.title.text() == "सिंक"
+    assert not isinstance(page, PlaceholderPage)
     window.close()
 
     again = start_window(demo_db, language=None)  # a restart keeps the choice
@@ -220,7 +220,7 @@ def test_file_backup_and_restore(window, tmp_path, monkeypatch):
 def test_start_never_scans_the_roster(demo_db, monkeypatch, start_window):
     """Start-up stays fast on 1.88M people only if nothing counts or scans the roster: every
     statement touching `participant` at start must be bounded by a LIMIT."""
-    import desktop.ui.pages.roster as roster_page
+    import desktop.ui.roster.page as roster_page
     from desktop.store import open_store as real_open_store
 
     statements: list[str] = []

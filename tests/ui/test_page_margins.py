@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -10,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.paths import forms_path
 from desktop.ui.context import AppContext
-from desktop.ui.main_window import AREAS
+from desktop.ui.main_window import AREAS, PAGES
 from desktop.ui.tasks import SyncRunner
 from desktop.ui.uiload import PAGE_MARGINS
 
@@ -59,7 +58,7 @@ def _content_edges(page: QWidget) -> tuple[int, int, int]:
 @pytest.mark.parametrize("area", [area for area, _en, _hi in AREAS])
 def test_every_page_shows_its_content_at_the_shared_margin(qtbot, store, area):
     ctx = AppContext(store, None, SyncRunner())
-    page = importlib.import_module(f"desktop.ui.pages.{area}").create_page(ctx)
+    page = PAGES[area](ctx)
     qtbot.addWidget(page)
     page.resize(1024, 700)
     page.show()

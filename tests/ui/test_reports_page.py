@@ -6,7 +6,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import QDate
 
 from desktop.ui.context import AppContext
-from desktop.ui.pages.reports import ReportsPage
+from desktop.ui.reports.page import ReportsPage
 from desktop.ui.tasks import SyncRunner
 
 

@@ -1,1 +1,0 @@
-"""One module per main-window area, each exposing `create_page(ctx) -> QWidget`."""

@@ -1,0 +1,1 @@
+"""The Reports area: the monthly review on screen and its exports."""
