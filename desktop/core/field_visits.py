@@ -19,6 +19,7 @@ from typing import Any
 from desktop.core.attachments import mark_kept
 from desktop.core.problems import Catalogue, Problem
 from desktop.core.roster.search import search
+from desktop.protocol.fields import normalise_mobile
 from desktop.store import Store
 
 #: Action point states; the first two are "open" (still to do).
@@ -342,9 +343,10 @@ def quick_add_participant(
     name_en = (name_en or "").strip()
     if not name_en:
         problems.append(problem("participant_ids", "new_person_name"))
-    mobile = (mobile or "").strip() or None
-    if mobile and not re.fullmatch(r"[6-9]\d{9}", mobile):
-        problems.append(problem("participant_ids", "new_person_mobile", value=mobile))
+    typed = (mobile or "").strip() or None
+    mobile = normalise_mobile(typed) if typed else None  # the shared rule: +91 … → 10 digits
+    if typed and mobile is None:
+        problems.append(problem("participant_ids", "new_person_mobile", value=typed))
     if problems:
         raise VisitError(problems)
     return store.insert(
