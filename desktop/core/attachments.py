@@ -20,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import io
 import mimetypes
-import os
 import re
 import struct
 import tempfile
@@ -30,6 +29,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from desktop.fileio import write_file_atomic
 from desktop.paths import files_dir
 from desktop.protocol.ids import format_ts, now_ts
 from desktop.store import Store
@@ -495,18 +495,9 @@ def add_bytes(
 
 
 def _write_atomic(target: Path, data: bytes) -> None:
-    """Write to a temporary file, fsync, rename: a crash leaves no half file under the hash."""
+    """Whole or not at all (a crash leaves no half file under the hash), making its folder."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".part-")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_file_atomic(target, data)
 
 
 def store_received(store: Store, sha256: str, data: bytes, filename: str, media_type: str) -> Path:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import queue
 import secrets
 import sqlite3
@@ -23,6 +22,7 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from desktop.fileio import write_file_atomic
 from desktop.portal import validate as v
 from desktop.protocol.ids import now_ts, stamp_after
 from desktop.protocol.records import KIND_ORDER
@@ -429,12 +429,7 @@ class PortalDB:
         with self._write_lock:
             if self.has_attachment(sha256):
                 return False
-            tmp = path.with_suffix(".part")
-            with open(tmp, "wb") as f:
-                f.write(body)
-                f.flush()
-                os.fsync(f.fileno())
-            tmp.replace(path)
+            write_file_atomic(path, body)
             with self.transaction() as conn:
                 conn.execute(
                     "INSERT INTO attachment VALUES (?, ?, ?, ?)",

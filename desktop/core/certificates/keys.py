@@ -24,7 +24,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from desktop.core.certificates.numbering import desk_number
-from desktop.fileio import write_private_file
+from desktop.fileio import write_file_atomic
 from desktop.protocol.ids import now_ts
 from desktop.store import Store, StoreError
 
@@ -137,7 +137,7 @@ def _write_private(folder: Path, kid: str, key: Ed25519PrivateKey) -> None:
         serialization.PrivateFormat.PKCS8,
         serialization.NoEncryption(),
     )
-    write_private_file(_key_file(folder, kid), pem)
+    write_file_atomic(_key_file(folder, kid), pem, private=True)
 
 
 def _new_key(store: Store, number: int) -> str:

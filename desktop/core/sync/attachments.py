@@ -7,9 +7,9 @@ receives in a bundle to the same layout."""
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
+from desktop.fileio import write_file_atomic
 from desktop.store import Store
 
 
@@ -45,9 +45,4 @@ def write(store: Store, sha256: str, data: bytes) -> None:
     if path.exists():
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
-    with open(tmp, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
+    write_file_atomic(path, data)

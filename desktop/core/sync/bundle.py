@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -33,6 +32,7 @@ from typing import Any
 from desktop.core import clock
 from desktop.core.sync import attachments, crypto, damage, outbox, trust
 from desktop.core.sync.keys import DeviceKeys, verify_signature
+from desktop.fileio import AtomicFile
 from desktop.protocol.ids import now_ts
 from desktop.protocol.records import KIND_FIELDS, KIND_ORDER
 from desktop.store import Store
@@ -117,15 +117,13 @@ def export_bundle(
         manifest["encryption"] = sealer.header
     manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
     signature = keys.sign(manifest_bytes)
-    tmp = path.with_name(path.name + ".part")
-    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+    with AtomicFile(path) as tmp, zipfile.ZipFile(
+        tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1
+    ) as zf:
         zf.writestr("manifest.json", manifest_bytes)
         zf.writestr("manifest.sig", signature)
         for name, blob in payload:
             zf.writestr(name, blob)
-    with open(tmp, "rb+") as handle:
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
     return {
         "file": str(path),
         "batches": len(batches),

@@ -17,7 +17,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from desktop.fileio import write_private_file
+from desktop.fileio import write_file_atomic
 from desktop.paths import files_dir
 from desktop.store import Store
 
@@ -50,7 +50,7 @@ def _write_private(path: Path, data: bytes) -> None:
         os.chmod(path.parent, 0o700)
     except OSError:
         pass
-    write_private_file(path, data)
+    write_file_atomic(path, data, private=True)
 
 
 class DeviceKeys:
