@@ -24,6 +24,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from desktop.fileio import write_file_atomic
 from desktop.portal import validate as v
+from desktop.protocol import trust as protocol_trust
 from desktop.protocol.ids import now_ts, stamp_after
 from desktop.protocol.records import KIND_ORDER
 
@@ -266,10 +267,10 @@ class PortalDB:
                 "valid_to = excluded.valid_to",
                 (kid, key, institute, valid_from, valid_to, added_by, now_ts()),
             )
-        entry = {"kid": kid, "public_key": key, "institute": institute, "valid_from": valid_from}
-        if valid_to:
-            entry["valid_to"] = valid_to
-        return entry
+        return protocol_trust.trust_entry(
+            {"kid": kid, "public_key": key, "institute": institute, "valid_from": valid_from,
+             "valid_to": valid_to}
+        )
 
     def put_admin_records(self, records: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
         """Apply many administrator records in one transaction (missing `origin`,
@@ -746,19 +747,10 @@ class PortalDB:
         return {"kinds": kinds}
 
     def trust_list(self) -> dict[str, Any]:
-        keys = []
         with self.reading() as conn:
-            for row in conn.execute("SELECT * FROM trust_key ORDER BY kid"):
-                entry = {
-                    "kid": row["kid"],
-                    "public_key": row["public_key"],
-                    "institute": row["institute"],
-                    "valid_from": row["valid_from"],
-                }
-                if row["valid_to"]:
-                    entry["valid_to"] = row["valid_to"]
-                keys.append(entry)
-        return {"keys": keys}
+            return protocol_trust.trust_list(
+                conn.execute("SELECT * FROM trust_key ORDER BY kid").fetchall()
+            )
 
     def certificate_status(self, number: str) -> dict[str, Any] | None:
         with self.reading() as conn:

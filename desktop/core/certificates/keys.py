@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from desktop.core.certificates.numbering import desk_number
 from desktop.fileio import write_file_atomic
+from desktop.protocol import trust as protocol_trust
 from desktop.protocol.ids import now_ts
 from desktop.store import Store, StoreError
 
@@ -214,18 +215,7 @@ def trust_list(store: Store) -> dict[str, Any]:
         "SELECT kid, public_key, institute, valid_from, valid_to FROM trusted_key "
         "WHERE own = 1 ORDER BY valid_from, kid"
     ).fetchall()
-    keys = []
-    for row in rows:
-        entry = {
-            "kid": row["kid"],
-            "public_key": row["public_key"],
-            "institute": row["institute"],
-            "valid_from": row["valid_from"],
-        }
-        if row["valid_to"]:
-            entry["valid_to"] = row["valid_to"]
-        keys.append(entry)
-    return {"keys": keys}
+    return protocol_trust.trust_list(rows)
 
 
 def parse_trust_list(data: str | bytes | dict) -> dict[str, Ed25519PublicKey]:
