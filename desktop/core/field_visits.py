@@ -19,7 +19,7 @@ from typing import Any
 from desktop.core.attachments import mark_kept
 from desktop.core.problems import Catalogue, Problem
 from desktop.core.roster.search import search
-from desktop.protocol.fields import normalise_mobile
+from desktop.protocol.fields import is_date, normalise_mobile
 from desktop.store import Store
 
 #: Action point states; the first two are "open" (still to do).
@@ -34,7 +34,6 @@ OPEN_STATUSES = frozenset({AP_OPEN, AP_IN_PROGRESS})
 STATUS_FILTERS = ("open", "overdue", "closed")
 
 REQUIRED = ("district_code", "office", "visit_date", "purpose")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 FIELD_LABELS = {
@@ -112,16 +111,6 @@ def today_iso(today: date | str | None = None) -> str:
     return today if isinstance(today, str) else today.isoformat()
 
 
-def _valid_date(value: str) -> bool:
-    if not _DATE.match(value):
-        return False
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
-
-
 def _clean_str(value: Any) -> str | None:
     if value is None:
         return None
@@ -149,7 +138,7 @@ def clean_action_point(point: Mapping[str, Any], index: int) -> tuple[dict, list
         problems.append(problem("action_points", "ap_text_missing", row=row))
     if not owner:
         problems.append(problem("action_points", "ap_owner_missing", row=row))
-    if due is not None and not _valid_date(due):
+    if due is not None and not is_date(due):
         problems.append(problem("action_points", "ap_due_invalid", row=row, value=due))
     if status not in AP_STATUSES:
         problems.append(
@@ -206,7 +195,7 @@ def validate_visit(
         problems.append(problem("people_met", "negative"))
     out["people_met"] = people_n
     visit_date = out["visit_date"]
-    if visit_date and not _valid_date(visit_date):
+    if visit_date and not is_date(visit_date):
         problems.append(problem("visit_date", "not_a_date", value=visit_date))
     elif visit_date and visit_date > today_iso(today):
         done = [

@@ -1,4 +1,5 @@
-"""The field rules desk and portal share: what a mobile number and an e-mail address are.
+"""The field rules desk and portal share: what a mobile number, an e-mail address and a date
+are.
 
 Two kinds of function, kept apart on purpose:
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 
 #: The stored form of a mobile: an Indian mobile number, 10 ASCII digits starting 6, 7, 8 or 9.
 MOBILE_RE = re.compile(r"^[6-9][0-9]{9}$")
@@ -24,6 +26,9 @@ MOBILE_RE = re.compile(r"^[6-9][0-9]{9}$")
 EMAIL_RE = re.compile(
     r"^[A-Za-z0-9._%+'\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$"
 )
+
+#: A calendar date on the wire and in the database: YYYY-MM-DD.
+DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 _MOBILE_JUNK = re.compile(r"[\s\-().]")
 _EXCEL_FLOAT = re.compile(r"^([0-9]+)\.0+$")
@@ -37,6 +42,17 @@ def is_mobile(value: object) -> bool:
 def is_email(value: object) -> bool:
     """True for an address a desk may store (either case: the desk stores it lower-case)."""
     return isinstance(value, str) and EMAIL_RE.match(value) is not None and ".." not in value
+
+
+def is_date(value: object) -> bool:
+    """True for a real calendar date written YYYY-MM-DD (2026-02-30 is not one)."""
+    if not isinstance(value, str) or DATE_RE.match(value) is None:
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def ascii_digits(text: str) -> str:
