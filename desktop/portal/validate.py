@@ -26,7 +26,7 @@ from typing import Any
 
 from desktop.paths import resource_path
 from desktop.protocol import fields
-from desktop.protocol.records import KIND_FIELDS
+from desktop.protocol.records import KIND_FIELDS, MAX_ATTACHMENT_BYTES
 
 is_date = fields.is_date  # the desk's rule; desktop.portal.db checks trust-list dates with it
 
@@ -39,7 +39,6 @@ SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 MEDIA_TYPE_RE = re.compile(r"^[A-Za-z0-9][\w.+-]*/[A-Za-z0-9][\w.+-]*$")
 B64URL_RE = re.compile(r"^[A-Za-z0-9_-]*$")
 
-MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 
 
 @dataclass(frozen=True)

@@ -29,8 +29,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from desktop.core import clock
-from desktop.core.sync import attachments, crypto, damage, outbox, trust
+from desktop.core import attachments, clock
+from desktop.core.sync import crypto, damage, outbox, trust
 from desktop.core.sync.keys import DeviceKeys, verify_signature
 from desktop.fileio import AtomicFile
 from desktop.protocol.ids import now_ts
@@ -96,7 +96,7 @@ def export_bundle(
                         wanted[str(ref.get("sha256"))] = None
     missing = []
     for sha in wanted:
-        data = attachments.read(store, sha)
+        data = attachments.read_if_intact(store, sha)
         if data is None:
             missing.append(sha)
             continue
@@ -324,7 +324,7 @@ def import_bundle(
                 trust.remember(store, decision)
         return summary
     for sha, data in found.items():  # content-addressed: harmless if the import fails later
-        attachments.write(store, sha, data)
+        attachments.keep_received(store, sha, data)
     import sqlite3
 
     order = {kind: i for i, kind in enumerate(KIND_ORDER)}

@@ -43,8 +43,8 @@ from typing import Any
 
 import httpx
 
-from desktop.core import clock
-from desktop.core.sync import attachments, outbox, reconcile
+from desktop.core import attachments, clock
+from desktop.core.sync import outbox, reconcile
 from desktop.core.sync.client import (
     AuthError,
     Backoff,
@@ -383,7 +383,7 @@ class SyncEngine:
                     "SELECT 1 FROM sync_attachment_sent WHERE sha256 = ?", (sha,)
                 ).fetchone():
                     continue
-                data = attachments.read(self.store, sha)
+                data = attachments.read_if_intact(self.store, sha)
                 if data is None:
                     continue  # the portal answers missing_attachment; shown to the user
                 try:
