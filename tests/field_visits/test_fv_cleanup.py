@@ -19,7 +19,7 @@ from fv_helpers import TODAY, heic, jpeg, visit_data
 from desktop.core import attachments as att
 from desktop.core import field_visits as fv
 from desktop.core.sync import outbox
-from desktop.core.sync.engine import _hold
+from desktop.core.sync.held import _hold
 from desktop.protocol.ids import new_id, now_ts
 from desktop.store import open_store
 
