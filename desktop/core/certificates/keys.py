@@ -13,7 +13,6 @@ so desk 1's keys are 1, 2, … (what every database made before desks existed ha
 
 from __future__ import annotations
 
-import base64
 import json
 import os
 import stat
@@ -26,6 +25,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from desktop.core.certificates.numbering import desk_number
 from desktop.fileio import write_file_atomic
 from desktop.protocol import trust as protocol_trust
+from desktop.protocol.b64 import b64u, b64u_decode
 from desktop.protocol.ids import now_ts
 from desktop.store import Store, StoreError
 
@@ -37,14 +37,6 @@ _memory_keys: dict[tuple[int, str], Ed25519PrivateKey] = {}
 
 class KeyError_(StoreError):
     """The signing key is missing or unreadable (message is for the user)."""
-
-
-def b64u(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
-
-
-def b64u_decode(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
 def keys_dir(store: Store) -> Path | None:

@@ -6,7 +6,6 @@ never in the database (a copied or backed-up .db must not carry them) and never 
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import os
 import re
@@ -19,17 +18,10 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from desktop.fileio import write_file_atomic
 from desktop.paths import files_dir
+from desktop.protocol.b64 import b64u, b64u_decode
 from desktop.store import Store
 
 _memory_dirs: dict[int, Path] = {}
-
-
-def b64u(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
-
-
-def unb64u(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
 def keys_dir(store: Store) -> Path:
@@ -134,8 +126,8 @@ class DeviceKeys:
 
 def verify_signature(public_key_b64: str, signature_b64: str, data: bytes) -> bool:
     try:
-        key = Ed25519PublicKey.from_public_bytes(unb64u(public_key_b64))
-        key.verify(unb64u(signature_b64), data)
+        key = Ed25519PublicKey.from_public_bytes(b64u_decode(public_key_b64))
+        key.verify(b64u_decode(signature_b64), data)
     except Exception:  # noqa: BLE001 - any decoding or verification failure means "no"
         return False
     return True
@@ -149,7 +141,7 @@ def fingerprint(public_key_b64: str) -> str:
     the first 80 bits of SHA-256 over the raw key bytes. Two people compare it out of band
     (read aloud by phone) before a desk trusts the other's signatures."""
     try:
-        raw = unb64u(public_key_b64)
+        raw = b64u_decode(public_key_b64)
     except ValueError:
         raw = public_key_b64.encode("utf-8")
     digest = hashlib.sha256(raw).hexdigest().upper()
