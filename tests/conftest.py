@@ -32,6 +32,20 @@ def _dispose_widgets() -> None:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
+@pytest.fixture(scope="session")
+def qapp(qapp_args, qapp_cls):
+    """pytest-qt's one QApplication, with the GUI's own fonts as the application font (as
+    `desktop.ui.app.start` does): widget tests measure the same text widths on every
+    machine, whatever Latin font it happens to have."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.fonts import install_fonts
+
+    app = QApplication.instance() or qapp_cls(qapp_args)
+    install_fonts(app)
+    return app
+
+
 @pytest.fixture(autouse=True)
 def _no_widget_outlives_its_test():
     yield

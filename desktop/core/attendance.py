@@ -647,6 +647,23 @@ def session_marks(store: Store, session_id: str) -> dict[str, dict[str, Any]]:
     }
 
 
+def latest_marks(store: Store, session_id: str, limit: int = 50) -> list[dict[str, Any]]:
+    """The session's current marks, most recently changed first, each with the person's
+    names and code: the desk's "Latest marks" list after a restart shows who is already
+    marked on disk, not only what was scanned since the window opened."""
+    return [
+        dict(r)
+        for r in store.conn.execute(
+            "SELECT a.id AS attendance_id, a.participant_id, a.status, a.marked_at, "
+            "a.updated_at, p.name_en, p.name_hi, p.employee_code "
+            "FROM attendance a LEFT JOIN participant p ON p.id = a.participant_id "
+            "WHERE a.session_id = ? AND a.deleted = 0 "
+            "ORDER BY a.updated_at DESC, a.id LIMIT ?",
+            (session_id, limit),
+        )
+    ]
+
+
 def history_for(
     store: Store, participant_id: str, workshop_id: str | None = None
 ) -> list[dict[str, Any]]:

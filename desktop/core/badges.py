@@ -14,6 +14,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from desktop.core import lookups
 from desktop.core.enrolment import enrolled
 from desktop.core.pdf import writer
 from desktop.store import Store
@@ -131,7 +132,7 @@ def badges_pdf(
 
 
 def department_names_hi(store: Store) -> dict[str, str]:
-    return {r[0]: r[1] for r in store.conn.execute("SELECT name_en, name_hi FROM department")}
+    return lookups.department_names_hi(store)
 
 
 def bilingual_department(name: str | None, hindi: dict[str, str]) -> str | None:

@@ -19,6 +19,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop.core import attachments as att
+from desktop.core import lookups
 from desktop.core.centre import own_institute
 from desktop.core.dates import format_date
 from desktop.core.field_visits import (
@@ -222,9 +223,7 @@ class _Page:
 
 
 def _district(store: Store, code: str | None) -> str:
-    row = store.conn.execute(
-        "SELECT name_en, name_hi FROM district WHERE code = ?", (code,)
-    ).fetchone()
+    row = lookups.district(store, code)
     if row is None:
         return code or "—"
     return f"{row['name_hi']} / {row['name_en']} ({code})"

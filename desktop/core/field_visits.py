@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from desktop.core import lookups
 from desktop.core.attachments import mark_kept
 from desktop.core.problems import Catalogue, Problem
 from desktop.core.roster.search import search
@@ -181,7 +182,7 @@ def validate_visit(
             problems.append(problem(name, "required"))
     code = out["district_code"]
     if code and store is not None:
-        if store.conn.execute("SELECT 1 FROM district WHERE code = ?", (code,)).fetchone() is None:
+        if not lookups.district_exists(store, code):
             problems.append(problem("district_code", "district_unknown", value=code))
     people = data.get("people_met")
     try:
@@ -553,19 +554,21 @@ def offices(store: Store, district_code: str | None = None) -> list[str]:
 
 
 def districts(store: Store) -> list[tuple[str, str, str]]:
-    return [
-        tuple(r)
-        for r in store.conn.execute("SELECT code, name_en, name_hi FROM district ORDER BY name_en")
-    ]
+    return [tuple(d) for d in lookups.districts(store)]
 
 
 def departments(store: Store) -> list[tuple[str, str]]:
-    return [
-        tuple(r)
+    return lookups.departments(store)
+
+
+def visited_districts(store: Store) -> set[str]:
+    """Codes of the districts that have at least one (living) visit, for the filter."""
+    return {
+        r[0]
         for r in store.conn.execute(
-            "SELECT name_en, name_hi FROM department WHERE active = 1 ORDER BY name_en"
+            "SELECT DISTINCT district_code FROM field_visit WHERE deleted = 0"
         )
-    ]
+    }
 
 
 def search_participants(store: Store, text: str, limit: int = 20) -> list[dict[str, Any]]:

@@ -17,6 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from desktop.core import lookups
 from desktop.core.completion import evaluate_workshop
 from desktop.store import Store
 
@@ -79,7 +80,7 @@ def month_bounds(month: str) -> tuple[str, str]:
 def monthly_report(store: Store, month: str) -> MonthlyReport:
     first, last = month_bounds(month)
     report = MonthlyReport(month, first, last)
-    hindi = {r[0]: r[1] for r in store.conn.execute("SELECT name_en, name_hi FROM department")}
+    hindi = lookups.department_names_hi(store)
     rows: dict[str, DepartmentRow] = {}
 
     def row_for(department: str | None) -> DepartmentRow:

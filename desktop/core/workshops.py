@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from desktop.core import lookups
 from desktop.core.problems import Catalogue, Problem
 from desktop.store import RecordNotFound, Store
 
@@ -169,10 +170,7 @@ def validate_plan(store: Store, plan: WorkshopPlan) -> list[Problem]:
         problems.append(problem("mode", "mode_invalid"))
     if _blank(plan.venue):
         problems.append(problem("venue", "venue_required"))
-    district = store.conn.execute(
-        "SELECT 1 FROM district WHERE code = ?", (plan.district_code,)
-    ).fetchone()
-    if district is None:
+    if not lookups.district_exists(store, plan.district_code):
         problems.append(problem("district_code", "district_unknown", value=plan.district_code))
     start, end = _parse_date(plan.start_date), _parse_date(plan.end_date)
     if start is None:
@@ -435,6 +433,17 @@ def list_workshops(
         if with_sessions:
             row["sessions"] = sessions_of(store, row["id"])
     return rows
+
+
+def workshop_choices(store: Store) -> list[dict[str, Any]]:
+    """Live workshops for a chooser (id, titles, dates), the most recently ended first."""
+    return [
+        dict(r)
+        for r in store.conn.execute(
+            "SELECT id, title_en, title_hi, start_date, end_date FROM workshop "
+            "WHERE deleted = 0 ORDER BY end_date DESC, title_en"
+        )
+    ]
 
 
 def workshop_detail(store: Store, workshop_id: str) -> dict[str, Any]:

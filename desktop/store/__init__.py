@@ -1,20 +1,25 @@
 """The local SQLite store: schema, migrations, change log and record writes (no Qt)."""
 
+from sqlite3 import Connection
+
 from desktop.store.database import Store, open_store, pending_migrations
 from desktop.store.errors import (
     CorruptDatabaseError,
     NewerDatabaseError,
     ReadOnlyDatabaseError,
     RecordNotFound,
+    StoreClosed,
     StoreError,
 )
 
 __all__ = [
+    "Connection",
     "CorruptDatabaseError",
     "NewerDatabaseError",
     "ReadOnlyDatabaseError",
     "RecordNotFound",
     "Store",
+    "StoreClosed",
     "StoreError",
     "open_store",
     "pending_migrations",

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
+
+#: What a read raises when the store's connection is closed: the store is being swapped by a
+#: restore, or closed at exit. (SQLite calls it ProgrammingError; the GUI catches it by this
+#: name and needs no sqlite3 of its own.)
+StoreClosed = sqlite3.ProgrammingError
+
 
 class StoreError(Exception):
     """A problem with the database file itself; the message says what and what to do."""

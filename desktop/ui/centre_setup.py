@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QSpinBox, QWidget
 
-from desktop.core.centre import DESK_MAX, DESK_MIN, check_code, check_desk
+from desktop.core.centre import DESK_MAX, DESK_MIN, check_code, check_desk, own_institute
 from desktop.core.setup import set_up_centre
 from desktop.store import Store, StoreError
 from desktop.ui.i18n import translate_buttons
@@ -98,4 +98,4 @@ class CentreSetupDialog:
 
 def needs_set_up(store: Store) -> bool:
     """True when the database has no own institute (never initialised)."""
-    return store.conn.execute("SELECT 1 FROM institute WHERE is_self = 1").fetchone() is None
+    return own_institute(store) is None

@@ -3,14 +3,12 @@ main window's status bar from the start, and at the attendance desk."""
 
 from __future__ import annotations
 
-import sqlite3
-
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QBoxLayout, QLabel, QWidget
 
 from desktop.core import clock
 from desktop.core.dates import format_datetime
-from desktop.store import Store
+from desktop.store import Store, StoreClosed
 from desktop.ui.context import AppContext
 
 _CONTEXT = "ClockNotice"
@@ -71,7 +69,7 @@ def notice(store: Store) -> str:
     """Every current clock warning as one text, or '' when the clock looks right."""
     try:
         warnings = clock.check(store)
-    except sqlite3.ProgrammingError:  # the store is being swapped (restore) or closed
+    except StoreClosed:  # the store is being swapped (restore) or closed
         return ""
     return "\n".join(warning_text(w) for w in warnings)
 

@@ -11,8 +11,17 @@ import importlib.util
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -27,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
+from desktop.core.centre import own_institute
 from desktop.ui.clock_notice import ClockNotice
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import Translations, ask_yes_no, bind_form, save_language, translate_buttons
@@ -48,6 +58,28 @@ AREAS: tuple[tuple[str, str, str], ...] = (
 
 
 translate = QCoreApplication.translate
+
+#: The size the window opens at when the screen has room for it (and its title bar).
+PREFERRED_SIZE = QSize(1280, 800)
+#: Small enough for a 1024×768 screen with a task bar and a title bar; every page is laid out
+#: to work at this size (tests/gui/test_every_dialog.py opens them all at 1024×768).
+MINIMUM_SIZE = QSize(960, 600)
+#: Room kept for the window manager's title bar and borders around the client area.
+FRAME_ALLOWANCE = QSize(16, 40)
+
+
+def initial_geometry(available: QRect) -> tuple[QRect, bool]:
+    """Where the window opens on a screen whose free area (without task bars) is `available`:
+    the preferred size, centred, when it fits with its frame; otherwise the whole free area,
+    maximised (a 1366×768 laptop: the status bar and the last rows stay on the screen)."""
+    room = available.size() - FRAME_ALLOWANCE
+    if room.width() >= PREFERRED_SIZE.width() and room.height() >= PREFERRED_SIZE.height():
+        rect = QRect(QPoint(0, 0), PREFERRED_SIZE)
+        rect.moveCenter(available.center())
+        return rect, False
+    size = room.expandedTo(MINIMUM_SIZE).boundedTo(available.size())
+    rect = QRect(available.topLeft(), size)
+    return rect, True
 
 
 def _tr(text: str) -> str:
@@ -133,12 +165,24 @@ class MainWindow(QMainWindow):
         self.clock_notice = ClockNotice(ctx, compact=True)  # a wrong clock, from the start
         self.add_status_widget(self.clock_notice)
         self.nav.setCurrentRow(0)
+        self.setMinimumSize(MINIMUM_SIZE)
+        self.fit_to_screen()
+
+    def fit_to_screen(self) -> None:
+        """Size and place the window for the screen it opens on (see `initial_geometry`)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(PREFERRED_SIZE)
+            return
+        rect, maximise = initial_geometry(screen.availableGeometry())
+        self.setGeometry(rect)
+        if maximise:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     # -- set-up ------------------------------------------------------------------------------
     def _adopt_form(self) -> None:
         """Move the loaded form's parts into this window (QUiLoader makes its own QMainWindow)."""
         form: QMainWindow = load_ui(FORM)
-        self.resize(form.size())
         for action in form.findChildren(QAction):
             if action.parent() is form:
                 action.setParent(self)
@@ -186,9 +230,7 @@ class MainWindow(QMainWindow):
 
     def _show_institute(self) -> None:
         try:
-            row = self.ctx.store.conn.execute(
-                "SELECT code, name_en, name_hi FROM institute WHERE is_self = 1"
-            ).fetchone()
+            row = own_institute(self.ctx.store)
         except Exception:  # a database without the table: nothing to show
             row = None
         if row is None:

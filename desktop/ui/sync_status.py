@@ -8,7 +8,6 @@ small indicator the main window puts in its status bar; the Sync page shares the
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QLocale, QObject, Qt, QTimer, Signal
@@ -19,7 +18,7 @@ from desktop.core.sync import engine as sync_engine
 from desktop.core.sync import outbox
 from desktop.core.sync.client import PortalClient, PortalError
 from desktop.core.sync.keys import DeviceKeys
-from desktop.store import open_store
+from desktop.store import StoreClosed, open_store
 
 CONTEXT = "SyncStatus"
 PROBE_MS = 60_000
@@ -241,7 +240,7 @@ class SyncStatusWidget(QWidget):
     def refresh(self) -> None:
         try:
             s = self.controller.snapshot()
-        except sqlite3.ProgrammingError:  # the store is being swapped (restore) or closed
+        except StoreClosed:  # the store is being swapped (restore) or closed
             return
         if not s["enrolled"]:
             color, state = "#9e9e9e", tr("Not enrolled with a portal")

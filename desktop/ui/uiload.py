@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QFile, QIODevice
 from PySide6.QtUiTools import QUiLoader
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QVBoxLayout, QWidget
 
 from desktop.paths import forms_path
 
@@ -36,7 +36,18 @@ def load_ui(name: str, parent: QWidget | None = None) -> QWidget:
 
 def embed_form(host: QWidget, form: QWidget) -> QVBoxLayout:
     """Fill `host` with `form` edge to edge: the page's margin is the form's own
-    (PAGE_MARGINS on its top layout), not added to by the host."""
+    (PAGE_MARGINS on its top layout), not added to by the host.
+
+    The form's root must be a plain QWidget. A QDialog (or QMainWindow) root stays a window
+    of its own even inside a layout: the host then shows as an empty grey box while the
+    form sits in a second, hidden window (and Esc would hide the form, not the host). That
+    is refused here, loudly, instead of reaching a trainer."""
+    if form.isWindow() or isinstance(form, QDialog | QMainWindow):
+        raise TypeError(
+            f"form {form.objectName()!r} has a {type(form).__name__} root and cannot be "
+            "embedded: make its root a QWidget (the host is the dialog), or exec the loaded "
+            "dialog itself"
+        )
     layout = QVBoxLayout(host)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(form)

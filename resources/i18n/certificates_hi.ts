@@ -3,6 +3,10 @@
 <TS version="2.1" language="hi_IN">
 <context>
     <name>CertificatesPage</name>
+    <message>
+      <source>Select a certificate to preview it</source>
+      <translation>पूर्वावलोकन के लिए कोई प्रमाण-पत्र चुनें</translation>
+    </message>
     <message><source>A re-issue needs a reason.</source><translation>पुनः जारी करने के लिए कारण आवश्यक है।</translation></message>
     <message><source>All</source><translation>सभी</translation></message>
     <message><source>All workshops</source><translation>सभी कार्यशालाएँ</translation></message>

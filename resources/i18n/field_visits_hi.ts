@@ -133,8 +133,8 @@
     </message>
     <message>
         <location filename="../../forms/field_visit.ui"/>
-        <source>Name of a team member</source>
-        <translation>दल के सदस्य का नाम</translation>
+        <source>Member's name</source>
+        <translation>सदस्य का नाम</translation>
     </message>
     <message>
         <location filename="../../forms/field_visit.ui"/>

@@ -293,3 +293,40 @@ def test_400_scans_each_mark_stored_once_with_the_right_status(qtbot, desk_page,
     ).fetchone()[0]
     assert walk_rows == walk_ins > 0
     assert page.counter.text().startswith(f"{len(rows)} / {330 + walk_ins}")
+
+
+def test_latest_marks_are_read_from_the_database_after_a_restart(qtbot, desk_page, store):
+    """Issue 20: after a restart the list was empty while the page said "2 / 4 marked"."""
+    page, clock, ws, session, people, _ = desk_page(4)
+    scan(qtbot, page, "EC00002")
+    clock.tick(60)
+    scan(qtbot, page, "EC00000")
+    page.close()
+    again = AttendancePage(AppContext(store, None, SyncRunner()), clock=clock)  # a restart
+    qtbot.addWidget(again)
+    assert again.desk.session_id == session
+    assert again.counter.text().startswith("2 / 4")
+    lines = [again.recent.item(r).text() for r in range(again.recent.count())]
+    assert len(lines) == 2
+    assert "Person 0" in lines[0] and "Person 2" in lines[1]  # newest on top
+    assert "present" in lines[0] and "✔" in lines[0]
+    ids = [again.recent.item(r).data(Qt.ItemDataRole.UserRole) for r in range(2)]
+    assert ids == [people[0], people[2]]  # a double-click opens that person's detail
+    other = workshops.sessions_of(store, ws)[1]["id"]
+    again.select_session(other)  # the list is the selected session's
+    assert again.recent.count() == 0
+    again.select_session(session)
+    assert again.recent.count() == 2
+
+
+def test_latest_marks_core_query_leaves_out_undone_marks(store):
+    from desktop.core import attendance
+
+    ws, session, people, _ = make_workshop(store, 3)
+    desk = attendance.Desk(store, session)
+    first = desk.mark(people[0], now=datetime(2026, 11, 23, 10, 1), check_window=False)
+    desk.mark(people[1], now=datetime(2026, 11, 23, 10, 2), check_window=False)
+    desk.undo(first.history_seq)
+    rows = attendance.latest_marks(store, session)
+    assert [r["participant_id"] for r in rows] == [people[1]]
+    assert rows[0]["name_en"] == "Person 1" and rows[0]["status"] == "present"

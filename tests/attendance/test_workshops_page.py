@@ -110,13 +110,21 @@ def test_people_tab_and_completion(qtbot, page, store, tmp_path):
 
 def test_programme_dialog_creates_and_validates(qtbot, page, store):
     dialog = page.edit_programmes()
+    # On screen as a trainer sees it: a real size, the fields and Save inside it.
+    assert dialog.isVisible() and dialog.width() >= 300 and dialog.height() >= 200
+    assert dialog.code.isVisible() and dialog.title_en.isVisible()
+    assert not dialog.form.isWindow()
     dialog.code.setText("NEW-1")
     dialog.save()  # no English title
     assert dialog.isVisible() and "Title (English):" in dialog.error.text()
     dialog.title_en.setText("New programme")
     dialog.title_hi.setText("नया कार्यक्रम")
     dialog.pct.setValue(80)
-    dialog.save()
+    save = dialog.form.findChild(QDialogButtonBox, "buttons").button(
+        QDialogButtonBox.StandardButton.Save
+    )
+    assert save.isVisible()
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     row = store.get("programme", dialog.saved_id)
     assert (row["code"], row["min_attendance_pct"], row["title_hi"]) == ("NEW-1", 80, "नया कार्यक्रम")
@@ -273,3 +281,32 @@ def test_pages_close_their_reader_connection_when_deleted(qtbot, db_path):
                 reader.conn.execute("SELECT 1")
     finally:
         store.close()
+
+
+def test_the_list_keeps_titles_enrolled_and_status_in_view_at_1024_px(qtbot, page, store):
+    """Issue 20: at 1024 px the title column shrank to ~45 px and Enrolled and Status went
+    behind a scrollbar. The title keeps a readable width; the session count and the mode
+    step aside first, and come back when the window is wide again."""
+    from desktop.ui.pages.workshops import MODE_COLUMN, SESSIONS_COLUMN
+
+    prog = programme(store, "NARROW")
+    workshops.create_workshop(
+        store, plan(prog, DAY, days=2, title="Right to Information Act — batch 7")
+    )
+    page.refresh()
+    page.resize(1024 - 200, 640)  # the page beside the navigation in a 1024 px window
+    qtbot.waitUntil(lambda: page.table.columnWidth(TITLE_COLUMN) >= 100)
+    assert page.table.horizontalScrollBar().maximum() == 0
+    metrics = page.table.fontMetrics()
+    words = "Right to Information Act — batch 7".split()
+    # Two or three words a line, never a word a line, never a word cut.
+    assert metrics.horizontalAdvance("Information Act") < page.table.columnWidth(1) - 6
+    assert all(metrics.horizontalAdvance(w) < page.table.columnWidth(1) - 6 for w in words)
+    assert page.table.isColumnHidden(SESSIONS_COLUMN)
+    for column in (0, TITLE_COLUMN, 4, 5):  # dates, title, enrolled, status
+        assert not page.table.isColumnHidden(column)
+    right = page.table.columnViewportPosition(5) + page.table.columnWidth(5)
+    assert right <= page.table.viewport().width()
+    page.resize(1366, 700)
+    qtbot.waitUntil(lambda: not page.table.isColumnHidden(SESSIONS_COLUMN))
+    assert not page.table.isColumnHidden(MODE_COLUMN)

@@ -17,6 +17,13 @@ from desktop.ui.pages import certificates as page_module  # noqa: E402
 from desktop.ui.tasks import SyncRunner  # noqa: E402
 
 
+def qtbot_wait_layout(widget) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(3):
+        QApplication.processEvents()
+
+
 @pytest.fixture
 def page(qtbot, file_store, workshop):
     ctx = AppContext(file_store, file_store.path, SyncRunner())
@@ -27,6 +34,7 @@ def page(qtbot, file_store, workshop):
 
 
 def test_issue_register_preview_revoke_export(page, workshop, tmp_path, monkeypatch):
+    assert page.preview.text() == "Select a certificate to preview it"  # not a blank half
     idx = page.workshop_combo.findData(workshop["workshop"])
     page.workshop_combo.setCurrentIndex(idx)
     assert "4 completed" in page.eligible_label.text()
@@ -43,6 +51,14 @@ def test_issue_register_preview_revoke_export(page, workshop, tmp_path, monkeypa
     assert page.table.rowCount() == 4
     page.table.selectRow(0)
     assert page.preview.pixmap() is not None and not page.preview.pixmap().isNull()
+    page.show()
+    page.resize(1366 - 200 - 24, 640)  # its share of a 1366 px window: no sideways scrolling
+    qtbot_wait_layout(page)
+    assert page.table.horizontalScrollBar().maximum() == 0
+    assert not page.table.isColumnHidden(page_module.WORKSHOP_COLUMN)
+    page.table.clearSelection()
+    assert page.preview.text() == "Select a certificate to preview it"
+    page.table.selectRow(0)
     page.tabs.setCurrentIndex(0)
     page.grab().save(str(tmp_path / "register.png"))
 

@@ -7,8 +7,16 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
-from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QTranslator
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 from desktop.core.sync import outbox
 from desktop.paths import resource_path
@@ -105,13 +113,24 @@ def test_enrol_dialog_and_offline_status(qtbot, tmp_path, ref_portal, monkeypatc
     assert not page.buttons["syncButton"].isEnabled()
     ref_portal.add_enrolment_code("GUI-1", "TST", "Test Institute")
 
-    def fake_exec(dialog):
+    seen = []
+
+    def fill_the_shown_dialog():
+        # The real modal dialog, as a trainer meets it: its fields and OK are on screen.
+        dialog = QApplication.activeModalWidget()
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        seen.append((dialog.url.isVisible(), dialog.code.isVisible(), ok.isVisible(),
+                     dialog.width() >= 300 and dialog.height() >= 120))
         dialog.url.setText(ref_portal.url)
         dialog.code.setText("GUI-1")
-        return QDialog.DialogCode.Accepted
+        if ok.isVisible():
+            qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        if dialog.isVisible():
+            dialog.reject()  # never left hanging when the form is not there
 
-    monkeypatch.setattr(sync_page.EnrolDialog, "exec", fake_exec)
+    QTimer.singleShot(0, fill_the_shown_dialog)
     page.buttons["enrolButton"].click()
+    assert seen == [(True, True, True, True)]  # fields, OK on screen; a real size
     assert page.message.text() == "Everything was already up to date."  # enrolled, synced
     assert page.history.rowCount() == 1
     assert page.portal_value.text() == ref_portal.url

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.core import lookups
 from desktop.core.certificates.jws import make_payload
 from desktop.core.dates import format_date
 from desktop.store import Store
@@ -39,10 +40,8 @@ class WorkshopContext:
         if row is None:
             row = store.conn.execute("SELECT * FROM institute WHERE is_self = 1").fetchone()
         institute = dict(row) if row else {"code": code, "name_en": code, "name_hi": None}
-        d = store.conn.execute(
-            "SELECT * FROM district WHERE code = ?", (workshop.get("district_code"),)
-        ).fetchone()
-        return cls(workshop, programme, institute, dict(d) if d else None)
+        d = lookups.district(store, workshop.get("district_code"))
+        return cls(workshop, programme, institute, d)
 
 
 def _department_names(store: Store, department: str | None) -> tuple[str, str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
+from desktop.core import lookups
 from desktop.core.centre import init_centre
 from desktop.core.demo.ids import demo_id
 from desktop.core.demo.names import DESIGNATIONS, GIVEN_FEMALE, GIVEN_MALE, SURNAMES
@@ -45,7 +46,7 @@ def participant_rows(rng: random.Random, count: int, districts: list[str], depar
 def seed(store: Store, rng: random.Random, context: dict[str, Any]) -> None:
     if not store.institute_code:
         init_centre(store, *INSTITUTE)
-    districts = [r[0] for r in store.conn.execute("SELECT code FROM district ORDER BY code")]
+    districts = lookups.district_codes(store)
     departments = [r[0] for r in store.conn.execute("SELECT name_en FROM department")]
     total = int(context["participants"])
     made: list[str] = []

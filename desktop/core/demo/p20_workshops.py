@@ -8,6 +8,7 @@ import random
 from datetime import date, timedelta
 from typing import Any
 
+from desktop.core import lookups
 from desktop.core.demo.ids import demo_id
 from desktop.store import Store
 from desktop.store.bulk import insert_many
@@ -65,7 +66,7 @@ def seed(store: Store, rng: random.Random, context: dict[str, Any]) -> None:
             )
             counter += 1
             programmes.append((pid, en, hi))
-        districts = [r[0] for r in store.conn.execute("SELECT code FROM district ORDER BY code")]
+        districts = lookups.district_codes(store)
         departments = [r[0] for r in store.conn.execute("SELECT name_en FROM department")]
         participants: list[str] = list(context.get("participant_ids") or [])
         made = []

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from desktop.core import attachments as att
+from desktop.core import lookups
 from desktop.core.demo.ids import demo_id
 from desktop.core.field_visits import validate_visit
 from desktop.core.field_workshops import SessionPlan, plan_field_workshop
@@ -101,11 +102,7 @@ def photo_bytes(rng: random.Random, label: str, gps: bool) -> bytes:
 def seed(store: Store, rng: random.Random, context: dict[str, Any]) -> None:
     participants: list[str] = list(context.get("participant_ids") or [])
     count = max(8, min(48, int(context.get("participants", 500)) // 60))
-    districts = [
-        c
-        for c in DISTRICTS
-        if store.conn.execute("SELECT 1 FROM district WHERE code = ?", (c,)).fetchone()
-    ]
+    districts = [c for c in DISTRICTS if lookups.district_exists(store, c)]
     # Route: each (district, office) pair is visited again and again, so points carry over.
     places = [(d, o, dept) for d in districts for o, dept in OFFICES]
     rng.shuffle(places)

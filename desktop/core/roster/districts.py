@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
+from desktop.core.lookups import Db, districts
 from desktop.core.problems import Problem
 from desktop.core.roster.messages import problem
 
@@ -113,8 +114,9 @@ class DistrictMatcher:
         self.match = lru_cache(maxsize=4096)(self._match)
 
     @classmethod
-    def from_store(cls, store) -> DistrictMatcher:
-        return cls(store.conn.execute("SELECT code, name_en, name_hi FROM district"))
+    def from_store(cls, db: Db) -> DistrictMatcher:
+        """The matcher for the districts in `db` (a Store or a connection)."""
+        return cls(districts(db))
 
     def _match(self, text: str) -> tuple[str | None, Problem | None]:
         """(code, None) or (None, the problem: its English message, code and params)."""

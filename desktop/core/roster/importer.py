@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop.core.lookups import districts
 from desktop.core.problems import Problem
 from desktop.core.roster.fields import (
     FIELD_LABELS,
@@ -218,10 +219,7 @@ def import_roster(
         spec = ReadSpec(
             path=str(path),
             columns=tuple(columns),
-            districts=tuple(
-                (r[0], r[1], r[2])
-                for r in store.conn.execute("SELECT code, name_en, name_hi FROM district")
-            ),
+            districts=tuple(tuple(d) for d in districts(store)),
             chunk_rows=chunk_rows,
             limit=limit,
             keep_cells=writer is not None or on_row is not None,

@@ -55,6 +55,7 @@ COLOURS = {
 }
 PALE = {"green": "#dcf2e2", "amber": "#fff0c2", "red": "#f8d7d7"}
 STATUS_CHOICES = (None, "present", "late", "excused", "absent")
+RECENT_ROWS = 50  # lines in "Latest marks"
 
 
 def _local_hhmm(stamp: str | None) -> str:
@@ -334,7 +335,27 @@ class AttendancePage(QWidget):
         self._build_index()
         self._refresh_window()
         self._update_counts(attendance.session_counts(self.reader, session_id))
+        self._load_recent(session_id)
         self._show_idle()
+
+    def _load_recent(self, session_id: str) -> None:
+        """Fill "Latest marks" with the session's marks already on disk (after a restart the
+        trainer still sees who was scanned), newest on top."""
+        self.recent.clear()
+        for row in reversed(attendance.latest_marks(self.reader, session_id, RECENT_ROWS)):
+            person = {
+                "id": row["participant_id"],
+                "name_en": row["name_en"],
+                "name_hi": row["name_hi"],
+                "employee_code": row["employee_code"],
+            }
+            result = attendance.MarkResult(
+                "marked", "", person, row["status"], None, row["marked_at"],
+                row["attendance_id"],
+            )
+            title, detail = self._texts(result)
+            when = parse_ts(row["updated_at"]).astimezone().strftime("%H:%M:%S")
+            self._add_recent(result, title, detail, when)
 
     def _build_index(self) -> None:
         """The session's enrolled people, for instant name suggestions without the DB."""
@@ -526,6 +547,8 @@ class AttendancePage(QWidget):
         title, detail = self._texts(result)
         self._show(title, detail, result.colour)
         self._add_recent(result, title, detail)
+        if result.colour != "none":
+            self.marks_shown += 1
 
     def _texts(self, result: attendance.MarkResult) -> tuple[str, str]:
         """The panel's two lines for a result, in the current language."""
@@ -617,21 +640,24 @@ class AttendancePage(QWidget):
     def _show_idle(self) -> None:
         self._show(self.tr("Ready"), self.tr("Scan a badge or type a name."), "idle")
 
-    def _add_recent(self, result: attendance.MarkResult, title: str, detail: str) -> None:
+    def _add_recent(
+        self,
+        result: attendance.MarkResult,
+        title: str,
+        detail: str,
+        when: str | None = None,
+    ) -> None:
         if result.colour == "none":
             return
         mark = {"green": "✔", "amber": "●", "red": "✖"}[result.colour]
-        line = (
-            f"{self.clock().strftime('%H:%M:%S')}  {mark}  {title.replace(chr(10), ' / ')}"
-            f"  — {detail}"
-        )
+        when = when or self.clock().strftime("%H:%M:%S")
+        line = f"{when}  {mark}  {title.replace(chr(10), ' / ')}  — {detail}"
         item = QListWidgetItem(line)
         item.setData(Qt.ItemDataRole.UserRole, (result.participant or {}).get("id"))
         item.setBackground(QColor(PALE[result.colour]))
         self.recent.insertItem(0, item)
-        while self.recent.count() > 50:
+        while self.recent.count() > RECENT_ROWS:
             self.recent.takeItem(self.recent.count() - 1)
-        self.marks_shown += 1
 
     def _update_counts(self, counts: dict[str, int] | None) -> None:
         self._counts = counts

@@ -39,11 +39,15 @@ from desktop.core.certificates.register import write_register_xlsx
 from desktop.core.certificates.template import available_templates
 from desktop.core.certificates.verify import Verification, verify_file, verify_text
 from desktop.core.dates import format_date, format_range
+from desktop.core.enrolment import enrolled
+from desktop.core.workshops import workshop_choices
+from desktop.ui.columns import ColumnFitter
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import current_language
 from desktop.ui.uiload import embed_form, load_ui
 
 CONTEXT = "CertificatesPage"
+CODE_COLUMN, WORKSHOP_COLUMN, ISSUED_COLUMN = 3, 4, 5  # in the register
 PAYLOAD_LABELS = (
     ("no", "Certificate No."),
     ("name_en", "Name"),
@@ -166,7 +170,7 @@ class CertificatesPage(QWidget):
         self.table.itemDoubleClicked.connect(lambda _item: self.open_selected())
         f(QPushButton, "exportButton").clicked.connect(lambda: self.export_register())
         f(QPushButton, "openButton").clicked.connect(self.open_selected)
-        f(QPushButton, "printButton").clicked.connect(self.print_selected)
+        f(QPushButton, "printButton").clicked.connect(lambda: self.print_selected())
         f(QPushButton, "revokeButton").clicked.connect(lambda: self.revoke_selected())
         self.workshop_combo.currentIndexChanged.connect(self.update_eligible)
         self.reissue.toggled.connect(self.reason.setEnabled)
@@ -175,7 +179,7 @@ class CertificatesPage(QWidget):
         self.cancel_button.clicked.connect(self.cancel_issue)
         self.cancel_button.setEnabled(False)
         f(QPushButton, "openBatchButton").clicked.connect(self.open_batch)
-        f(QPushButton, "printBatchButton").clicked.connect(self.print_batch)
+        f(QPushButton, "printBatchButton").clicked.connect(lambda: self.print_batch())
         f(QPushButton, "previewTemplateButton").clicked.connect(self.preview_template)
         self.qr_edit.returnPressed.connect(self.verify_input)
         f(QPushButton, "verifyButton").clicked.connect(self.verify_input)
@@ -183,9 +187,17 @@ class CertificatesPage(QWidget):
         for table in (self.table, self.verify_details):
             table.verticalHeader().hide()
             table.horizontalHeader().setStretchLastSection(True)
+        # The register fits its half of a 1366 px window without sideways scrolling: the
+        # workshop title takes the spare width (whole in its tooltip); on a narrower screen the
+        # employee code, then the date of issue, step aside (both are on the preview).
+        self.register_columns = ColumnFitter(
+            self.table, WORKSHOP_COLUMN, optional=(CODE_COLUMN, ISSUED_COLUMN), minimum=120
+        )
+        self.preview.setWordWrap(True)
         splitter = f(QSplitter, "registerSplitter")
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([680, 320])
         ctx.changed.connect(self._on_changed)
         self.retranslate()
         self.load_workshops()
@@ -193,11 +205,7 @@ class CertificatesPage(QWidget):
 
     # -- register --------------------------------------------------------------------------
     def load_workshops(self) -> None:
-        rows = self.ctx.store.conn.execute(
-            "SELECT id, title_en, title_hi, start_date, end_date FROM workshop WHERE deleted = 0 "
-            "ORDER BY end_date DESC, title_en"
-        ).fetchall()
-        self._workshop_rows = [dict(r) for r in rows]
+        rows = self._workshop_rows = workshop_choices(self.ctx.store)
         for combo, with_all in ((self.workshop_filter, True), (self.workshop_combo, False)):
             combo.blockSignals(True)
             current = combo.currentData()
@@ -257,8 +265,10 @@ class CertificatesPage(QWidget):
                     item.setData(Qt.ItemDataRole.UserRole, r["number"])
                 if j == 6 and r["revoked_at"]:
                     item.setForeground(Qt.GlobalColor.red)
+                if j == WORKSHOP_COLUMN:
+                    item.setToolTip(value)
                 self.table.setItem(i, j, item)
-        self.table.resizeColumnsToContents()
+        self.register_columns.fit()
         self.register_status.setText(tr("{0} certificates").format(len(rows)))
         if self.suggestions:
             self.register_status.setText(
@@ -266,8 +276,14 @@ class CertificatesPage(QWidget):
                     tr(" or ").join(self.suggestions)
                 )
             )
-        if not rows:
-            self.preview.clear()
+        if not self.selected_number():
+            self._preview_hint()
+
+    def _preview_hint(self) -> None:
+        """The preview half says what it is for until a certificate is chosen."""
+        self._preview_pix = None
+        self.preview.clear()
+        self.preview.setText(tr("Select a certificate to preview it"))
 
     def selected_number(self) -> str | None:
         items = self.table.selectedItems()
@@ -284,6 +300,7 @@ class CertificatesPage(QWidget):
     def show_preview(self) -> None:
         number = self.selected_number()
         if not number:
+            self._preview_hint()
             return
         try:
             image = pdf_page_image(reprint_bytes(self.ctx.store, number), width=720)
@@ -391,13 +408,7 @@ class CertificatesPage(QWidget):
         self.participant_combo.clear()
         self.participant_combo.addItem(tr("Everyone who completed the workshop"), None)
         people = {
-            r["id"]: r
-            for r in self.ctx.store.conn.execute(
-                "SELECT p.id, p.name_en, p.name_hi, p.employee_code FROM participant p "
-                "JOIN enrolment e ON e.participant_id = p.id WHERE e.workshop_id = ? "
-                "AND e.deleted = 0",
-                (workshop_id,),
-            )
+            r["id"]: r for r in enrolled(self.ctx.store, workshop_id, include_withdrawn=True)
         }
         for pid in sorted(eligible, key=lambda p: (people.get(p) or {"name_en": ""})["name_en"]):
             r = people.get(pid)
@@ -652,6 +663,8 @@ class CertificatesPage(QWidget):
         )  # fmt: skip
         self.verify_details.setColumnCount(2)
         self.verify_details.setHorizontalHeaderLabels([tr("Field"), tr("Value")])
+        if getattr(self, "_preview_pix", None) is None:
+            self._preview_hint()
         if self.rows or self.suggestions:
             self.show_rows(self.rows, self.suggestions)
         # Workshop titles in the new language, choices kept (no database read in an event).

@@ -50,6 +50,7 @@ from desktop.core.field_workshops import (
     workshops_of_visit,
 )
 from desktop.paths import files_dir
+from desktop.ui.columns import ColumnFitter
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import bind_form, translate_buttons
 from desktop.ui.pages.workshop_problems import WORKSHOP_PROBLEMS
@@ -887,9 +888,9 @@ class VisitList(QWidget):
         self.count: QLabel = _child(self.ui, QLabel, "countLabel")
         self.rows: list[fv.VisitSummary] = []
         self.last_report: Path | None = None
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        # The purpose takes the spare width; at 1024 px the attachment count, then the
+        # office, step aside rather than squeeze it to a few letters.
+        self.list_columns = ColumnFitter(self.table, 4, optional=(7, 2), minimum=120)
         self._fill_filters()
         for combo in (self.district, self.department, self.month, self.status):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -908,12 +909,7 @@ class VisitList(QWidget):
             combo.blockSignals(True)
             combo.clear()
         self.district.addItem(tr("All districts"), None)
-        used = {
-            r[0]
-            for r in store.conn.execute(
-                "SELECT DISTINCT district_code FROM field_visit WHERE deleted = 0"
-            )
-        }
+        used = fv.visited_districts(store)
         for code, name_en, name_hi in fv.districts(store):
             if code in used:
                 self.district.addItem(f"{name_hi if hindi() else name_en} ({code})", code)
@@ -981,6 +977,7 @@ class VisitList(QWidget):
                         item.setFont(bold)
                     item.setToolTip(tr("Has overdue action points"))
                 table.setItem(r, c, item)
+        self.list_columns.fit()
         overdue = sum(1 for v in self.rows if v.status == "overdue")
         self.count.setText(
             tr("%1 visits, %2 with overdue action points")

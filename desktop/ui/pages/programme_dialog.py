@@ -11,14 +11,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop.core import workshops
 from desktop.store import Store
+from desktop.ui.i18n import translate_buttons
 from desktop.ui.pages.workshop_problems import problem_lines
-from desktop.ui.uiload import load_ui
+from desktop.ui.uiload import embed_form, load_ui
 
 
 class ProgrammeDialog(QDialog):
@@ -29,10 +29,9 @@ class ProgrammeDialog(QDialog):
         self.store = store
         self.saved_id: str | None = None
         self.form = load_ui("programme_dialog.ui", self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.form)
+        embed_form(self, self.form)
         self.setWindowTitle(self.form.windowTitle())
+        self.resize(self.form.size().expandedTo(self.sizeHint()))
         f = self.form.findChild
         self.existing: QComboBox = f(QComboBox, "existingCombo")
         self.code: QLineEdit = f(QLineEdit, "codeEdit")
@@ -45,6 +44,7 @@ class ProgrammeDialog(QDialog):
         buttons: QDialogButtonBox = f(QDialogButtonBox, "buttons")
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        translate_buttons(buttons)  # Qt has no Hindi for Save / Cancel
         self.existing.addItem(self.tr("(new programme)"), None)
         self._rows = {p["id"]: p for p in workshops.list_programmes(store)}
         for p in self._rows.values():

@@ -3,10 +3,9 @@ and the import dialog."""
 
 from __future__ import annotations
 
-import sqlite3
 import time
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -17,7 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.roster.listing import participant
 from desktop.core.roster.search import search
+from desktop.store import Connection
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import ask_yes_no, bind_form, current_language
 from desktop.ui.roster.model import ID_ROLE, SEARCH_LIMIT, RosterModel
@@ -25,6 +26,11 @@ from desktop.ui.uiload import embed_form, load_ui
 
 FORM = "roster_page.ui"
 SEARCH_DELAY_MS = 150
+#: names (Hindi, English), code, designation, department, district, mobile at full width
+COLUMN_WIDTHS = (160, 160, 120, 165, 200, 110, 100)
+#: code, district and mobile keep their width (a cut code or number is no use); the names,
+#: designation and department give way on a narrow screen (whole in their tooltips)
+WHOLE_COLUMNS = (2, 5, 6)
 translate = QCoreApplication.translate
 
 
@@ -32,7 +38,7 @@ def create_page(ctx: AppContext) -> QWidget:
     return RosterPage(ctx)
 
 
-def _reader(ctx: AppContext) -> sqlite3.Connection:
+def _reader(ctx: AppContext) -> Connection:
     """The table reads through its own connection (WAL: it never waits for the writer)."""
     if ctx.store.path is None:
         return ctx.store.conn
@@ -68,8 +74,10 @@ class RosterPage(QWidget):
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((160, 160, 120, 165, 200, 110, 100)):
-            self.table.setColumnWidth(column, width)
+        self._widths_by_user = False
+        self._scale_columns()
+        header.sectionResized.connect(self._column_resized)
+        self.table.viewport().installEventFilter(self)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         self.last_search_ms = 0.0
         self.last_show_ms = 0.0
@@ -99,6 +107,36 @@ class RosterPage(QWidget):
         self._update_buttons()
 
     # -- search ------------------------------------------------------------------------------
+    def _scale_columns(self) -> None:
+        """The default column widths, narrowed in proportion when the table is narrower than
+        their sum (a 1024 px screen: district and mobile stay in view, no sideways
+        scrolling); once the user drags a column, the widths are theirs."""
+        available = self.table.viewport().width()
+        fixed = sum(COLUMN_WIDTHS[c] for c in WHOLE_COLUMNS)
+        flexible = sum(COLUMN_WIDTHS) - fixed
+        factor = min(1.0, (available - fixed) / flexible) if available > 400 else 1.0
+        self._scaling = True
+        try:
+            for column, width in enumerate(COLUMN_WIDTHS):
+                if column not in WHOLE_COLUMNS:
+                    width = max(70, int(width * factor))
+                self.table.setColumnWidth(column, width)
+        finally:
+            self._scaling = False
+
+    def _column_resized(self, *_args) -> None:
+        if not getattr(self, "_scaling", False):
+            self._widths_by_user = True
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+        if (
+            event.type() == QEvent.Type.Resize
+            and watched is self.table.viewport()
+            and not self._widths_by_user
+        ):
+            self._scale_columns()
+        return super().eventFilter(watched, event)
+
     def apply_search(self, force: bool = False) -> None:
         """Run the search now (the timer calls this ~150 ms after the last keystroke).
 
@@ -176,9 +214,7 @@ class RosterPage(QWidget):
         record_id = self.selected_id()
         if record_id is None:
             return False
-        row = self.conn.execute(
-            "SELECT name_en, name_hi FROM participant WHERE id = ?", (record_id,)
-        ).fetchone()
+        row = participant(self.conn, record_id, living=False)
         if row is None:
             return False
         name = " / ".join(v for v in (row["name_hi"], row["name_en"]) if v)

@@ -7,7 +7,6 @@ in the background through the shared `SyncController` (network) or `ctx.run` (da
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +44,9 @@ from desktop.core.sync.receipt import (
     relayed_devices,
 )
 from desktop.protocol.records import JSON_FIELDS, KIND_FIELDS
+from desktop.store import StoreClosed
 from desktop.ui.clock_notice import ClockNotice, place_after
+from desktop.ui.i18n import translate_buttons
 from desktop.ui.pages.sync_differences import DifferencesTab, describe_reconcile
 from desktop.ui.pages.sync_words import KIND_NAMES, describe_damage
 from desktop.ui.sync_status import SyncController, local_time, pending_text
@@ -217,6 +218,7 @@ class EnrolDialog(QDialog):
         self.buttons: QDialogButtonBox = self.ui.findChild(QDialogButtonBox, "buttons")
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
+        translate_buttons(self.buttons)  # Qt has no Hindi for OK / Cancel
         self.url.setText(url)
         self.setWindowTitle(tr("Enrol this desk"))
         self.ui.findChild(QLabel, "helpLabel").setText(tr(
@@ -440,7 +442,7 @@ class SyncPage(QWidget):
         and key names: say so where sync results are read (the CLI says it in `sync`)."""
         try:
             clashes = desk_clashes(self.ctx.store, limit=1)
-        except sqlite3.ProgrammingError:  # the store is being swapped (restore) or closed
+        except StoreClosed:  # the store is being swapped (restore) or closed
             return
         if not clashes:
             self.desk_warning.setVisible(False)
@@ -465,7 +467,7 @@ class SyncPage(QWidget):
     def refresh(self) -> None:
         try:
             s = self.controller.snapshot()
-        except sqlite3.ProgrammingError:  # the store is being swapped (restore) or closed
+        except StoreClosed:  # the store is being swapped (restore) or closed
             return
         self.portal_value.setText(s["portal"] or tr("not enrolled yet"))
         if not s["enrolled"]:

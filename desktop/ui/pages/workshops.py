@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core import completion, enrolment, people, workshops
+from desktop.core import completion, enrolment, lookups, people, workshops
 from desktop.core.dates import QT_DATE_FORMAT, format_date, format_range, parse_date
 from desktop.core.workshops import SessionPlan, ValidationError, WorkshopPlan
 from desktop.paths import files_dir
+from desktop.ui.columns import ColumnFitter
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import bind_form
 from desktop.ui.pages.programme_dialog import ProgrammeDialog
@@ -42,7 +43,7 @@ from desktop.ui.uiload import embed_form, load_ui
 
 PHASE_ROLE = Qt.ItemDataRole.UserRole + 1
 SESSION_COLUMNS = ("date", "start_time", "end_time", "topic_en", "topic_hi", "trainer")
-TITLE_COLUMN = 1  # in the workshop list
+TITLE_COLUMN, MODE_COLUMN, SESSIONS_COLUMN = 1, 2, 3  # in the workshop list
 TOPIC_COLUMNS = (3, 4)  # in the sessions table: English and Hindi
 PCT_COLUMN, TO_COME_COLUMN, ELIGIBLE_COLUMN, WHY_COLUMN = 3, 4, 5, 6  # completion table
 
@@ -123,7 +124,7 @@ class WorkshopsPage(QWidget):
         splitter = find(QSplitter, "splitter")
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([640, 620])
+        splitter.setSizes([580, 700])  # the plan pane needs the width more at 1024 px
         self.workshop_id: str | None = None
         self._setup()
         self.refresh()
@@ -150,9 +151,7 @@ class WorkshopsPage(QWidget):
         hindi = QLocale().language() == QLocale.Language.Hindi
         names = {
             code: (hi if hindi else en)
-            for code, en, hi in self.reader.conn.execute(
-                "SELECT code, name_en, name_hi FROM district"
-            )
+            for code, (en, hi) in lookups.district_names(self.reader).items()
         }
         for index in range(self.district.count()):
             code = self.district.itemData(index)
@@ -249,9 +248,7 @@ class WorkshopsPage(QWidget):
             combo.addItem(self.tr("Institute"), "institute")
             combo.addItem(self.tr("Field"), "field")
         hindi = QLocale().language() == QLocale.Language.Hindi
-        for code, en, hi in self.reader.conn.execute(
-            "SELECT code, name_en, name_hi FROM district ORDER BY name_en"
-        ):
+        for code, en, hi in lookups.districts(self.reader):
             self.district.addItem(f"{hi if hindi else en} ({code})", code)
         self._load_programmes()
         _set_columns(
@@ -270,6 +267,11 @@ class WorkshopsPage(QWidget):
         # Titles of one programme differ only at their end ("… — batch 4"): wrap them
         # instead of eliding, so every row of the list can be told apart.
         _wrap_rows(self.table)
+        # A narrow window (1024 px, Hindi headings) keeps the titles readable: the session
+        # count, then the mode, step aside before the title column gets too narrow.
+        self.list_columns = ColumnFitter(
+            self.table, TITLE_COLUMN, optional=(SESSIONS_COLUMN, MODE_COLUMN), minimum=130
+        )
         _set_columns(
             self.sessions,
             [
@@ -286,6 +288,7 @@ class WorkshopsPage(QWidget):
         # wrap onto more lines (the row grows) instead of ending in '…'; each topic cell
         # also shows both languages in full as its tooltip.
         _wrap_rows(self.sessions)
+        self.sessions.verticalHeader().hide()  # row numbers: width the topics need at 1024 px
         self.sessions.itemChanged.connect(self._session_item_changed)
         _set_columns(self.enrolled_table, self._enrolled_labels(), stretch=(0,))
         _set_columns(
@@ -293,6 +296,7 @@ class WorkshopsPage(QWidget):
         )
         # Bilingual names and the reasons are the point of these two tables: wrap, not elide.
         _wrap_rows(self.enrolled_table)
+        self.enrolled_columns = ColumnFitter(self.enrolled_table, 0, optional=(3, 2), minimum=130)
         _wrap_rows(self.completion_table)
         self.copy_date.setDate(
             QDate.fromString((self.today() + timedelta(days=7)).isoformat(), Qt.DateFormat.ISODate)
@@ -425,6 +429,7 @@ class WorkshopsPage(QWidget):
                     item.setBackground(QColor("#e3f2e6"))
                 self.table.setItem(r, c, item)
         self.table.blockSignals(False)
+        self.list_columns.fit()
         if self.workshop_id:
             for r in range(self.table.rowCount()):
                 if self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) == self.workshop_id:
@@ -674,6 +679,7 @@ class WorkshopsPage(QWidget):
                     item.setForeground(QColor("#9e9e9e"))
                 self.enrolled_table.setItem(r, c, item)
         self.enrolled_label.setText(self.tr("{n} enrolled").format(n=active))
+        self.enrolled_columns.fit()
 
     def open_detail(self, participant_id: str):
         """A participant's attendance history in this workshop (who, when, desk, method)."""

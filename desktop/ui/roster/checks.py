@@ -8,12 +8,13 @@ problem, shown by its code in the GUI's language (desktop.ui.roster.problems).""
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from desktop.core.roster.person_checks import code_holder
+from desktop.store import Connection
 from desktop.ui.roster.problems import problem_text
 
 _MOBILE = re.compile(r"^[6-9][0-9]{9}$")
@@ -77,23 +78,18 @@ def check_person(data: dict[str, Any]) -> list[Problem]:
 
 
 def duplicate_of(
-    conn: sqlite3.Connection, data: dict[str, Any], record_id: str | None
+    conn: Connection, data: dict[str, Any], record_id: str | None
 ) -> Problem | None:
     """Another living person with the same employee code (codes identify people on import)."""
     code = data.get("employee_code")
-    if not code:
+    holder = code_holder(conn, code, other_than=record_id)
+    if holder is None:
         return None
-    row = conn.execute(
-        "SELECT id, name_en FROM participant WHERE employee_code = ? AND deleted = 0 AND id IS NOT ?",
-        (code, record_id),
-    ).fetchone()
-    if row is None:
-        return None
-    return Problem("employee_code", "duplicate", (code, row["name_en"]))
+    return Problem("employee_code", "duplicate", (code, holder.name_en))
 
 
 def validate_person(
-    conn: sqlite3.Connection, values: dict[str, Any]
+    conn: Connection, values: dict[str, Any]
 ) -> tuple[dict[str, Any], list[Problem]]:
     """Clean and check the form's values with the roster core's validator.
 
@@ -102,9 +98,7 @@ def validate_person(
     from desktop.core.roster.districts import DistrictMatcher
     from desktop.core.roster.validate import RowValidator
 
-    validator = RowValidator(
-        DistrictMatcher(conn.execute("SELECT code, name_en, name_hi FROM district"))
-    )
+    validator = RowValidator(DistrictMatcher.from_store(conn))
     raw = {k: (v or "") for k, v in values.items()}
     clean, errors = validator.validate(raw)
     mine = {p.field: p for p in check_person(values)}

@@ -4,8 +4,9 @@ The work is `desktop.core.roster.importer`: `preview_file` reads the header and 
 proposes a mapping; `import_roster` validates, matches (employee code, then iGOT id, then
 mobile) and writes every accepted row in ONE transaction, so Cancel or a crash leaves the
 database as it was. This module only adapts: a per-column mapping list for the combo boxes,
-a preview that checks the first rows with the core's validator, and the report file kept
-until the user saves it. No Qt here."""
+a preview that is the core's own dry run on the first rows (the same validation, matching
+and conflict checks as the import, rolled back), and the report file kept until the user
+saves it. No Qt and no SQL here."""
 
 from __future__ import annotations
 
@@ -14,27 +15,30 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from desktop.core.problems import Problem
-from desktop.core.roster.districts import DistrictMatcher
 from desktop.core.roster.fields import FIELD_LABELS, IGNORE, IMPORT_FIELDS
 from desktop.core.roster.importer import (
     FilePreview,
     ImportCancelled,
     ImportResult,
+    RowOutcome,
     check_mapping,
     import_roster,
     preview_file,
 )
-from desktop.core.roster.messages import problem
 from desktop.core.roster.readers import NoDataRows, RosterFileError
-from desktop.core.roster.validate import RowValidator
 from desktop.store import Store
 
 FIELDS: tuple[str, ...] = IMPORT_FIELDS
 PREVIEW_ROWS = 50
-MATCH_KEYS = ("employee_code", "igot_user_id", "mobile")
+#: The core's row fates as the preview names them (a matched person is "in the roster").
+PREVIEW_STATUS = {
+    "created": "new",
+    "updated": "update",
+    "unchanged": "update",
+    "rejected": "error",
+}
 
 ImportFileError = RosterFileError
 Cancelled = ImportCancelled
@@ -98,30 +102,29 @@ class ImportPlan:
     def evaluate(
         self, store: Store, mapping: Sequence[str], limit: int | None = None
     ) -> list[RowResult]:
-        """Check the previewed rows with the core's validator and say who is already known.
-        Reads only; the import itself decides again over the whole file."""
-        validator = RowValidator(DistrictMatcher.from_store(store))
-        results: list[RowResult] = []
-        seen: dict[tuple[str, str], int] = {}
-        for number, cells in self.preview.rows[:limit] if limit else self.preview.rows:
-            raw = {
-                target: (cells[i] if i < len(cells) else "")
-                for i, target in enumerate(mapping)
-                if target
-            }
-            data, problems = validator.validate(raw)
-            for key in MATCH_KEYS:
-                value = data.get(key)
-                if value:
-                    first = seen.setdefault((key, value), number)
-                    if first != number:
-                        problems.append(
-                            problem(key, "duplicate_in_file", value=value, row=first)
-                        )
-            errors = [message for _field, message in problems]
-            status = "error" if errors else ("update" if _known(store, data) else "new")
-            results.append(RowResult(number, list(cells), status, errors, problems))
-        return results
+        """The core's dry run of the import on the first `limit` rows (PREVIEW_ROWS by
+        default): the same validation, matching and conflict checks as the import itself,
+        rolled back, so the preview and the import cannot disagree about these rows."""
+        outcomes: list[RowOutcome] = []
+        import_roster(
+            store,
+            self.path,
+            mapping=self.mapping_dict(mapping),
+            dry_run=True,
+            limit=limit or PREVIEW_ROWS,
+            on_row=outcomes.append,
+            reader_process=False,
+        )
+        return [
+            RowResult(
+                o.row,
+                list(o.cells),
+                PREVIEW_STATUS[o.status],
+                [message for _field, message in o.errors],
+                list(o.errors),
+            )
+            for o in outcomes
+        ]
 
     def run(self, store: Store, mapping: Sequence[str], handle=None) -> ImportResult:
         """The whole import, in one transaction; raises Cancelled when the user cancels."""
@@ -151,13 +154,3 @@ class ImportPlan:
             raise RosterFileError("There is no report yet: run the import first.")
         shutil.copyfile(self._report, path)
 
-
-def _known(store: Store, data: dict[str, Any]) -> bool:
-    for key in MATCH_KEYS:
-        if data.get(key):
-            row = store.conn.execute(
-                f"SELECT 1 FROM participant WHERE {key} = ? AND deleted = 0 LIMIT 1", (data[key],)
-            ).fetchone()
-            if row is not None:
-                return True
-    return False

@@ -6,8 +6,6 @@ page. Hindi or English names of districts and departments follow the chosen lang
 
 from __future__ import annotations
 
-import sqlite3
-
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
@@ -17,8 +15,10 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from desktop.core.lookups import department_names_hi, district_names
+from desktop.core.roster.listing import RosterRow, roster_page
 from desktop.core.roster.search import search
-from desktop.ui.roster.query import RosterQuery, RosterRow, lookup_names
+from desktop.store import Connection
 
 PAGE_SIZE = 200
 SEARCH_LIMIT = 200  # best matches shown; typing more narrows them
@@ -40,13 +40,13 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class RosterModel(QAbstractTableModel):
-    def __init__(self, conn: sqlite3.Connection, parent=None) -> None:
+    def __init__(self, conn: Connection, parent=None) -> None:
         super().__init__(parent)
         self.conn = conn
         self.hindi = False
-        self._districts, self._departments = lookup_names(conn)
+        self._districts = district_names(conn)
+        self._departments = department_names_hi(conn)
         self._rows: list[RosterRow] = []
-        self._query = RosterQuery(conn)
         self._search = ""
         self._exhausted = False
         self._last_seq = 0
@@ -66,7 +66,6 @@ class RosterModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self._search = ""
-        self._query = RosterQuery(self.conn)
         self._rows = []
         self._last_seq = 0
         self._exhausted = False
@@ -120,7 +119,7 @@ class RosterModel(QAbstractTableModel):
     def fetchMore(self, parent: _Index) -> None:  # noqa: N802
         if parent.isValid() or self._exhausted:
             return
-        page = self._query.page(self._last_seq, PAGE_SIZE)
+        page = roster_page(self.conn, self._last_seq, PAGE_SIZE)
         if not page:
             self._exhausted = True
             return
@@ -130,7 +129,7 @@ class RosterModel(QAbstractTableModel):
         self.endInsertRows()
 
     def _read_page(self) -> None:
-        self._append(self._query.page(self._last_seq, PAGE_SIZE))
+        self._append(roster_page(self.conn, self._last_seq, PAGE_SIZE))
 
     def _append(self, page: list[RosterRow]) -> None:
         self._rows.extend(page)

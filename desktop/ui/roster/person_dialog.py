@@ -5,7 +5,6 @@ the search key stay right); the dialog closes only when the write has committed.
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -19,6 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import lookups
+from desktop.core.roster.listing import participant
+from desktop.store import Connection
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import bind_form, current_language, translate_buttons
 from desktop.ui.roster import checks
@@ -48,7 +50,7 @@ class PersonDialog(QDialog):
         ctx: AppContext,
         record_id: str | None = None,
         parent: QWidget | None = None,
-        conn: sqlite3.Connection | None = None,
+        conn: Connection | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -75,27 +77,16 @@ class PersonDialog(QDialog):
         self._fill_choices()
         bind_form(self.form, FORM, after=self._retranslate)
         if record_id is not None:
-            row = self.conn.execute(
-                "SELECT * FROM participant WHERE id = ? AND deleted = 0", (record_id,)
-            ).fetchone()
+            row = participant(self.conn, record_id)
             if row is None:
                 raise LookupError(f"No participant with id {record_id}.")
-            self._load(dict(row))
+            self._load(row)
         self.resize(560, self.sizeHint().height())
 
     # -- choices -----------------------------------------------------------------------------
     def _fill_choices(self) -> None:
-        conn = self.conn
-        self._departments = [
-            (r[0], r[1])
-            for r in conn.execute(
-                "SELECT name_en, name_hi FROM department WHERE active = 1 ORDER BY name_en"
-            )
-        ]
-        self._districts = [
-            (r[0], r[1], r[2])
-            for r in conn.execute("SELECT code, name_en, name_hi FROM district ORDER BY name_en")
-        ]
+        self._departments = lookups.departments(self.conn)
+        self._districts = lookups.districts(self.conn)
         self._retranslate()
 
     def _retranslate(self) -> None:

@@ -1,0 +1,173 @@
+"""What counts as broken in a page or a window a trainer sees: the checks of the walk
+(tests/ui/walk.py), each returning plain sentences naming the widget.
+
+- a label whose one-line text is wider than the label, a column header narrower than its
+  title, a button whose text is cut, a field whose hint is cut;
+- a list that needs sideways scrolling, a wrapped table cell with a word wider than its column
+  (cut in the middle, e.g. अधिनियम shown as अधिनियः);
+- a window that shows nothing or keeps its form in a hidden second window (the empty Enrol
+  box), has no real size (the 0×0 Programmes dialog) or extends past the screen."""
+
+from __future__ import annotations
+
+from PySide6 import QtGui
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QWidget,
+)
+
+MIN_DIALOG = (200, 100)
+
+
+def _plain(text: str) -> str:
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def cut_off_texts(root: QWidget) -> list[str]:
+    """Labels whose one-line text does not fit their width, and column headers narrower than
+    their title, among the visible widgets of `root`."""
+    found: list[str] = []
+    for label in root.findChildren(QLabel):
+        if not label.isVisible() or label.wordWrap() or not label.text():
+            continue
+        if label.pixmap() is not None and not label.pixmap().isNull():
+            continue
+        text = label.text()
+        if label.textFormat() == Qt.TextFormat.RichText or (
+            label.textFormat() == Qt.TextFormat.AutoText and QtGui.Qt.mightBeRichText(text)
+        ):
+            continue
+        if label.buddy() is not None:
+            text = _plain(text)
+        metrics = label.fontMetrics()
+        need = max(metrics.horizontalAdvance(line) for line in text.split("\n"))
+        have = label.contentsRect().width() - 2 * label.margin() - max(label.indent(), 0)
+        if need > have + 1:
+            found.append(
+                f"label {label.objectName() or '(unnamed)'} {text[:60]!r} is cut off "
+                f"({need} px of text in {have} px)"
+            )
+    for header in root.findChildren(QHeaderView):
+        if header.orientation() != Qt.Orientation.Horizontal or not header.isVisible():
+            continue
+        model = header.model()
+        if model is None:
+            continue
+        metrics = header.fontMetrics()
+        margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        view = header.parentWidget()
+        owner = view.objectName() if view is not None else ""
+        for section in range(header.count()):
+            if header.isSectionHidden(section):
+                continue
+            text = str(model.headerData(section, Qt.Orientation.Horizontal) or "")
+            if not text:
+                continue
+            need = max(metrics.horizontalAdvance(line) for line in text.split("\n")) + margin
+            have = header.sectionSize(section)
+            if need > have + 1:
+                found.append(
+                    f"column {text!r} of {owner or 'a table'} is cut off "
+                    f"({need} px of title in a {have} px column)"
+                )
+    found.extend(_cut_buttons_and_hints(root))
+    found.extend(_cut_cells_and_sideways_views(root))
+    return found
+
+
+def _cut_buttons_and_hints(root: QWidget) -> list[str]:
+    """Push buttons whose text is wider than the button, and line edits whose empty-field
+    hint (placeholder) is cut."""
+    from PySide6.QtWidgets import QLineEdit
+
+    found: list[str] = []
+    for button in root.findChildren(QPushButton):
+        text = _plain(button.text())
+        if not button.isVisible() or not text:
+            continue
+        need = button.fontMetrics().horizontalAdvance(text) + 2 * button.style().pixelMetric(
+            QStyle.PixelMetric.PM_ButtonMargin, None, button) // 2
+        if need > button.width():
+            found.append(f"button {button.objectName() or text!r} {text!r} is cut off "
+                         f"({need} px of text in {button.width()} px)")
+    for edit in root.findChildren(QLineEdit):
+        hint = edit.placeholderText()
+        if not edit.isVisible() or not hint or edit.text():
+            continue
+        need = edit.fontMetrics().horizontalAdvance(hint) + 8  # the frame and text margins
+        if need > edit.width():
+            found.append(f"the hint of {edit.objectName() or 'a field'} {hint!r} is cut off "
+                         f"({need} px in {edit.width()} px)")
+    return found
+
+
+#: Item views that may scroll sideways by design (a spreadsheet's preview has any width).
+SIDEWAYS_OK = {"previewTable", "mappingTable"}
+
+
+def _cut_cells_and_sideways_views(root: QWidget) -> list[str]:
+    """Item views that need sideways scrolling, and wrapped cells with a word wider than
+    the column (it is cut in the middle, e.g. अधिनियम shown as अधिनियः)."""
+    from PySide6.QtWidgets import QTableView
+
+    found: list[str] = []
+    for view in root.findChildren(QAbstractItemView):
+        if not view.isVisible() or view.model() is None:
+            continue
+        name = view.objectName() or type(view).__name__
+        bar = view.horizontalScrollBar()
+        if bar.isVisible() and bar.maximum() > 0 and name not in SIDEWAYS_OK:
+            found.append(f"{name} needs sideways scrolling")
+        if not isinstance(view, QTableView) or not view.wordWrap():
+            continue
+        model, metrics = view.model(), view.fontMetrics()
+        # A cell's text keeps (focus frame margin + 1) px free on each side (QCommonStyle).
+        padding = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin,
+                                                None, view) + 1)
+        for column in range(model.columnCount()):
+            if view.isColumnHidden(column):
+                continue
+            width = view.columnWidth(column) - padding
+            for row in range(min(model.rowCount(), 30)):
+                text = str(model.data(model.index(row, column)) or "")
+                word = max(text.split(), key=metrics.horizontalAdvance, default="")
+                if word and metrics.horizontalAdvance(word) > width:
+                    header = model.headerData(column, Qt.Orientation.Horizontal)
+                    found.append(
+                        f"{name}: {word!r} in column {header!r} is cut "
+                        f"({metrics.horizontalAdvance(word)} px in {width} px)"
+                    )
+                    break
+    return found
+
+
+def window_problems(window: QWidget, screen: QRect) -> list[str]:
+    """What is wrong with a caught window as such (before it is closed)."""
+    problems: list[str] = []
+    inner = [c for c in window.findChildren(QWidget) if not c.isWindow() and c.isVisible()]
+    if not inner:
+        problems.append("shows nothing: no visible field, text or button")
+    hidden_forms = [
+        c for c in window.findChildren(QWidget)
+        if c.isWindow() and not c.isVisible() and c.parentWidget() is window
+        and c.findChildren(QAbstractButton)
+    ]
+    for form in hidden_forms:
+        problems.append(
+            f"its form {form.objectName()!r} ({type(form).__name__}) is a hidden second window"
+        )
+    if window.width() < MIN_DIALOG[0] or window.height() < MIN_DIALOG[1]:
+        problems.append(f"has no real size: {window.width()}×{window.height()}")
+    frame = window.frameGeometry()
+    if not frame.isEmpty() and not screen.contains(frame):
+        problems.append(
+            f"extends past the screen: {frame.x()},{frame.y()} {frame.width()}×"
+            f"{frame.height()} on a {screen.width()}×{screen.height()} screen"
+        )
+    return problems
