@@ -3,7 +3,11 @@
 One writer connection behind a lock (a batch is applied in one `BEGIN IMMEDIATE`
 transaction, so a crash part-way applies nothing) and short-lived reader connections (WAL
 lets them read while a batch is being written). Nothing here speaks HTTP. How records are
-checked against what is held and applied is `desktop.portal.apply`."""
+checked against what is held and applied is `desktop.portal.apply`.
+
+Longer than 500 lines on purpose: this class is the only code that knows the portal's schema,
+so every statement against it (administration, devices, attachments, batches, the `/changes`
+feed and digests) is read next to the `SCHEMA` it depends on."""
 
 from __future__ import annotations
 

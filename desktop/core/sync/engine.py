@@ -29,6 +29,7 @@ Whole-batch 4xx rules (documented here because they are the desk's choice within
 
 Enrolment is `desktop.core.sync.enrol`, pulled records that cannot be applied yet are
 `desktop.core.sync.held`; their names are importable from here too (the GUI and CLI use them).
+A little over 500 lines: the run's steps above are one class, read in the order they happen.
 """
 
 from __future__ import annotations
