@@ -11,7 +11,6 @@ import hashlib
 import io
 import mimetypes
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,7 +30,7 @@ from desktop.core.attachments.images import (
     to_jpeg,
 )
 from desktop.fileio import write_file_atomic
-from desktop.paths import files_dir
+from desktop.paths import store_folder
 from desktop.protocol.ids import now_ts
 from desktop.store import Store
 
@@ -75,18 +74,9 @@ class StoredFile:
 
 
 # -- where --------------------------------------------------------------------------------
-_memory_roots: dict[int, Path] = {}
-
-
 def attachments_root(store: Store) -> Path:
     """The attachments folder of this database (an in-memory store gets a temporary one)."""
-    if store.path is None:
-        root = _memory_roots.get(id(store))
-        if root is None:
-            root = Path(tempfile.mkdtemp(prefix="kd-attachments-"))
-            _memory_roots[id(store)] = root
-        return root
-    return files_dir(store.path) / "attachments"
+    return store_folder(store.path, "attachments", owner=store)
 
 
 def _relative(sha256: str) -> Path:

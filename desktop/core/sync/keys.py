@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tempfile
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
@@ -17,22 +16,14 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from desktop.fileio import write_file_atomic
-from desktop.paths import files_dir
+from desktop.paths import store_folder
 from desktop.protocol.b64 import b64u, b64u_decode
 from desktop.store import Store
-
-_memory_dirs: dict[int, Path] = {}
 
 
 def keys_dir(store: Store) -> Path:
     """`<db>-files/keys` (an in-memory store gets a private temporary folder)."""
-    if store.path is None:
-        path = _memory_dirs.get(id(store))
-        if path is None:
-            path = Path(tempfile.mkdtemp(prefix="kd-keys-"))
-            _memory_dirs[id(store)] = path
-        return path
-    return files_dir(store.path) / "keys"
+    return store_folder(store.path, "keys", owner=store)
 
 
 def _write_private(path: Path, data: bytes) -> None:
