@@ -19,7 +19,7 @@ MODES = ("institute", "field")
 WHEN = ("upcoming", "running", "past")
 
 
-#: English messages by code (a GUI translates by code: desktop/ui/pages/workshop_problems.py).
+#: English messages by code (a GUI translates by code: desktop/ui/workshops/problems.py).
 MESSAGES = {
     "code_required": "a programme needs a short code, e.g. KSK-01",
     "code_taken": "programme code {value} is already used",

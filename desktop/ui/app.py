@@ -137,10 +137,13 @@ def start(
     store.checkpoint_in_background()  # the desk's commits never wait for a checkpoint
     ctx = AppContext(store, Path(db_path) if db_path else None, runner or ThreadRunner())
     window = MainWindow(ctx, translations)
-    from desktop.ui.sync_status import SyncStatusWidget
+    from desktop.ui.igot.auto import IgotAutoForward
+    from desktop.ui.sync_status import SyncController, SyncStatusWidget
 
     # Automatic sync only with real background threads; tests drive sync themselves.
     window.add_status_widget(SyncStatusWidget(ctx, auto=not isinstance(ctx.runner, SyncRunner)))
+    # After every portal sync that ended well, attended marks go on to iGOT where it is set up.
+    IgotAutoForward.for_context(ctx).follow(SyncController.for_context(ctx))
     window.show()
     clean_abandoned_attachments(ctx)
     return window

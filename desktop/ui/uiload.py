@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QFile, QIODevice
+from typing import TypeVar
+
+from PySide6.QtCore import QFile, QIODevice, QObject
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QDialog, QMainWindow, QVBoxLayout, QWidget
 
@@ -13,11 +15,16 @@ from desktop.paths import forms_path
 #: its layout in code uses this constant. tests/ui/test_page_margins.py holds both to it.
 PAGE_MARGINS: tuple[int, int, int, int] = (12, 12, 12, 6)
 
+#: the dynamic property on a loaded form's root that names its `.ui` file (for error texts)
+UI_FILE_PROPERTY = "uiFile"
+
 _loader: QUiLoader | None = None
+
+T = TypeVar("T", bound=QObject)
 
 
 def load_ui(name: str, parent: QWidget | None = None) -> QWidget:
-    """The widget tree of `forms/<name>`; find children with `findChild(Type, "objectName")`."""
+    """The widget tree of `forms/<name>`; find its widgets with `child(form, Type, "objectName")`."""
     global _loader
     if _loader is None:
         _loader = QUiLoader()
@@ -31,7 +38,34 @@ def load_ui(name: str, parent: QWidget | None = None) -> QWidget:
         handle.close()
     if widget is None:
         raise RuntimeError(f"form {path} could not be loaded: {_loader.errorString()}")
+    widget.setProperty(UI_FILE_PROPERTY, name)
     return widget
+
+
+def child(parent: QObject, cls: type[T], name: str) -> T:
+    """The one way to find a form's widget: `parent`'s descendant of type `cls` named `name`.
+
+    `findChild` returns None when a widget is renamed or retyped in Designer, and the page
+    then fails later, far away, or not at all; this raises at once, naming the form and the
+    widget, so the mismatch is found when the page is built (and by the every-dialog test)."""
+    widget = parent.findChild(cls, name)
+    if widget is None:
+        raise LookupError(
+            f"form {_form_name(parent)} has no {cls.__name__} named {name!r} "
+            "(renamed or retyped in Designer?)"
+        )
+    return widget
+
+
+def _form_name(obj: QObject) -> str:
+    """The `.ui` file `obj` was loaded from (or lies in), else its object name."""
+    node: QObject | None = obj
+    while node is not None:
+        ui_file = node.property(UI_FILE_PROPERTY)
+        if ui_file:
+            return str(ui_file)
+        node = node.parent()
+    return repr(obj.objectName() or type(obj).__name__)
 
 
 def embed_form(host: QWidget, form: QWidget) -> QVBoxLayout:

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 
 from desktop.core import enrolment, workshops
 from desktop.core.workshops import SessionPlan, WorkshopPlan
+from desktop.ui.attendance.desk import AttendancePage
 from desktop.ui.context import AppContext
-from desktop.ui.pages.attendance import AttendancePage
 from desktop.ui.tasks import SyncRunner
 from tests.attendance.helpers import programme
 from tests.attendance.keys import press_enter, scan_into, type_text

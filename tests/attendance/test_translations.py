@@ -15,15 +15,29 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.mark.parametrize(
     ("ts", "sources"),
     [
-        ("attendance_hi.ts", ["desktop/ui/pages/attendance.py", "forms/attendance_desk.ui"]),
+        (
+            "attendance_hi.ts",
+            [
+                "desktop/ui/attendance/desk.py",
+                "desktop/ui/attendance/sessions.py",
+                "desktop/ui/attendance/marking.py",
+                "desktop/ui/attendance/walk_in.py",
+                "desktop/ui/attendance/detail.py",
+                "forms/attendance_desk.ui",
+            ],
+        ),
         (
             "workshops_hi.ts",
             [
-                "desktop/ui/pages/workshops.py",
+                "desktop/ui/workshops/page.py",
+                "desktop/ui/workshops/workshop_list.py",
+                "desktop/ui/workshops/plan_tab.py",
+                "desktop/ui/workshops/people_tab.py",
+                "desktop/ui/workshops/completion_tab.py",
                 "forms/workshops.ui",
-                "desktop/ui/pages/programme_dialog.py",
+                "desktop/ui/workshops/programme_dialog.py",
                 "forms/programme_dialog.ui",
-                "desktop/ui/pages/workshop_problems.py",
+                "desktop/ui/workshops/problems.py",
             ],
         ),
     ],
@@ -62,10 +76,10 @@ def test_language_switch_retranslates_both_screens(qtbot, store, tmp_path):
     from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTranslator
     from PySide6.QtWidgets import QApplication
 
+    from desktop.ui.attendance.desk import AttendancePage
     from desktop.ui.context import AppContext
-    from desktop.ui.pages.attendance import AttendancePage
-    from desktop.ui.pages.workshops import WorkshopsPage
     from desktop.ui.tasks import SyncRunner
+    from desktop.ui.workshops.page import WorkshopsPage
 
     ctx = AppContext(store, None, SyncRunner())
     desk, shop = AttendancePage(ctx), WorkshopsPage(ctx)
@@ -94,11 +108,14 @@ def test_language_switch_retranslates_both_screens(qtbot, store, tmp_path):
         assert shop.when.itemText(1) == "आगामी"
         assert shop.buttons["newButton"].text() == "नई कार्यशाला"
         assert shop.table.horizontalHeaderItem(1).text() == "शीर्षक"
+        # texts of the page's tab modules keep the page's context (WorkshopsPage)
+        assert shop.enrolled_table.horizontalHeaderItem(1).text() == "कर्मचारी कोड"
+        assert shop.completion_table.horizontalHeaderItem(6).text() == "कारण"
         # the audit detail speaks Hindi too: its values, not only its headers
         from datetime import date
 
         from desktop.core.attendance import Desk
-        from desktop.ui.pages.attendance import AttendanceDetail
+        from desktop.ui.attendance.detail import AttendanceDetail
         from tests.attendance.helpers import workshop_with_people
 
         ws, sessions, people_ids = workshop_with_people(store, date(2026, 11, 23), 1, code="HI")

@@ -15,10 +15,10 @@ from desktop.core import workshops
 from desktop.core.problems import Problem, codes
 from desktop.core.workshops import SessionPlan, ValidationError
 from desktop.ui.context import AppContext
-from desktop.ui.pages.programme_dialog import ProgrammeDialog
-from desktop.ui.pages.workshop_problems import TEMPLATES, problem_lines
-from desktop.ui.pages.workshops import WorkshopsPage
 from desktop.ui.tasks import SyncRunner
+from desktop.ui.workshops.page import WorkshopsPage
+from desktop.ui.workshops.problems import TEMPLATES, problem_lines
+from desktop.ui.workshops.programme_dialog import ProgrammeDialog
 from tests.attendance.helpers import plan, programme
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -12,14 +12,10 @@ from PySide6.QtWidgets import QDialogButtonBox
 from desktop.core import workshops
 from desktop.core.attendance import Desk
 from desktop.ui.context import AppContext
-from desktop.ui.pages.workshops import (
-    TITLE_COLUMN,
-    TO_COME_COLUMN,
-    WHY_COLUMN,
-    WorkshopsPage,
-    date_range,
-)
 from desktop.ui.tasks import SyncRunner
+from desktop.ui.workshops.completion_tab import TO_COME_COLUMN, WHY_COLUMN
+from desktop.ui.workshops.page import WorkshopsPage
+from desktop.ui.workshops.workshop_list import TITLE_COLUMN, date_range
 from tests.attendance.helpers import person, plan, programme, workshop_with_people
 from tests.attendance.keys import type_text
 
@@ -265,7 +261,7 @@ def test_pages_close_their_reader_connection_when_deleted(qtbot, db_path):
     from PySide6.QtCore import QCoreApplication, QEvent
 
     from desktop.store import open_store
-    from desktop.ui.pages.attendance import AttendancePage
+    from desktop.ui.attendance.desk import AttendancePage
 
     store = open_store(db_path)
     try:
@@ -287,7 +283,7 @@ def test_the_list_keeps_titles_enrolled_and_status_in_view_at_1024_px(qtbot, pag
     """Issue 20: at 1024 px the title column shrank to ~45 px and Enrolled and Status went
     behind a scrollbar. The title keeps a readable width; the session count and the mode
     step aside first, and come back when the window is wide again."""
-    from desktop.ui.pages.workshops import MODE_COLUMN, SESSIONS_COLUMN
+    from desktop.ui.workshops.workshop_list import MODE_COLUMN, SESSIONS_COLUMN
 
     prog = programme(store, "NARROW")
     workshops.create_workshop(

@@ -249,8 +249,8 @@ def bench_gui(path: Path) -> dict[str, float]:
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
 
+    from desktop.ui.attendance.desk import AttendancePage
     from desktop.ui.context import AppContext
-    from desktop.ui.pages.attendance import AttendancePage
     from desktop.ui.tasks import ThreadRunner
 
     app = QApplication.instance() or QApplication([])

@@ -13,10 +13,10 @@ import pytest
 
 from desktop.core.attendance import Desk
 from desktop.protocol.ids import set_wall_clock
+from desktop.ui.attendance.detail import AttendanceDetail
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import Translations
 from desktop.ui.main_window import MainWindow
-from desktop.ui.pages.attendance import AttendanceDetail
 from tests.attendance.helpers import workshop_with_people
 
 ROOT = Path(__file__).resolve().parents[2]

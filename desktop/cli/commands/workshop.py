@@ -1,4 +1,4 @@
-"""`workshop list|show|copy`: workshops with their sessions and counts."""
+"""`workshop list|show|copy|link`: workshops with their sessions and counts; the iGOT link."""
 
 from __future__ import annotations
 
@@ -28,6 +28,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     copy.add_argument("--start", required=True, help="first day of the copy (YYYY-MM-DD)")
     copy.add_argument("--title", help="English title of the copy (default: the same)")
     copy.set_defaults(func=run_copy)
+    link = sub.add_parser(
+        "link", help="link a workshop and its sessions to an iGOT blended-programme batch")
+    link.add_argument("id", help="workshop id")
+    link.add_argument("--igot-course", required=True, help="iGOT course id (do_…)")
+    link.add_argument("--igot-batch", required=True, help="iGOT batch id")
+    link.add_argument("--session", action="append", default=[], metavar="SESSION_ID=DO_ID",
+                      help="a session's iGOT session (content) id; repeat for each session")
+    link.set_defaults(func=run_link)
     for name, what, target in (
         ("badges", "badge sheet PDF (10 per A4 page, QR of the participant id)", "workshop id"),
         ("register", "attendance register PDF of one session (signature column)", "session id"),
@@ -168,4 +176,29 @@ def run_pdf(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise CliError(f"cannot write {args.out}: {exc.strerror or exc}") from exc
     emit(args, {"pdf": args.out, "people": count}, f"Wrote {args.out} ({count} people)")
+    return 0
+
+
+def run_link(args: argparse.Namespace) -> int:
+    from desktop.core.igot import linking
+
+    try:
+        sessions = linking.parse_session_links(args.session)
+    except linking.LinkError as exc:
+        raise CliError(str(exc)) from exc
+    with open_db(args) as store:
+        try:
+            out = linking.link_workshop(store, args.id, args.igot_course, args.igot_batch,
+                                        sessions)
+            gaps = linking.missing(store, args.id)
+        except (RecordNotFound, linking.LinkError) as exc:
+            raise CliError(str(exc)) from exc
+    payload = {**out, "sessions_without_id": [s["session_id"] for s in gaps["sessions_without_id"]],
+               "participants_without_id": [p["participant_id"]
+                                           for p in gaps["participants_without_id"]]}
+    emit(args, payload, lambda: (
+        f"Linked {args.id} to {out['course_id']} batch {out['batch_id']}; "
+        f"{len(sessions)} sessions linked now, "
+        f"{len(payload['sessions_without_id'])} sessions and "
+        f"{len(payload['participants_without_id'])} enrolled people still without an iGOT id"))
     return 0

@@ -3,6 +3,8 @@ completion for every workshop of the programme."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -17,8 +19,8 @@ from PySide6.QtWidgets import (
 from desktop.core import workshops
 from desktop.store import Store
 from desktop.ui.i18n import translate_buttons
-from desktop.ui.pages.workshop_problems import problem_lines
-from desktop.ui.uiload import embed_form, load_ui
+from desktop.ui.uiload import child, embed_form, load_ui
+from desktop.ui.workshops.problems import problem_lines
 
 
 class ProgrammeDialog(QDialog):
@@ -32,7 +34,7 @@ class ProgrammeDialog(QDialog):
         embed_form(self, self.form)
         self.setWindowTitle(self.form.windowTitle())
         self.resize(self.form.size().expandedTo(self.sizeHint()))
-        f = self.form.findChild
+        f = partial(child, self.form)  # a renamed widget fails here, naming it
         self.existing: QComboBox = f(QComboBox, "existingCombo")
         self.code: QLineEdit = f(QLineEdit, "codeEdit")
         self.title_en: QLineEdit = f(QLineEdit, "titleEnEdit")
