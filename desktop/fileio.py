@@ -1,23 +1,96 @@
-"""Writing small private files (keys, tokens, the restore journal) the one safe way."""
+"""Writing files the one safe way: whole or not at all (`write_file_atomic`, `AtomicFile`),
+private when they hold secrets, and never into a folder nobody made (`require_folder`)."""
 
 from __future__ import annotations
 
 import os
+import secrets
 from pathlib import Path
 
 
-def write_private_file(path: Path, data: bytes) -> None:
-    """Replace `path` atomically with `data`, mode 0600 from the first byte and fsynced, so
-    there is never a moment others can read it nor a half-written file after a crash."""
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+def _new_temp(path: Path, private: bool) -> tuple[int, Path]:
+    """A new, unique temporary file beside `path` (open for writing): 0600 from the first
+    byte when `private`, else the usual mode for new files. Its name starts with a dot and
+    ends in `.part`, which the clean-ups (maintenance, attachments) recognise as a crash's
+    leftover."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _attempt in range(100):
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+        try:
+            return os.open(tmp, flags, 0o600 if private else 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name beside {path}")
+
+
+def _fsync_path(path: Path) -> None:
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def write_file_atomic(path: Path | str, data: bytes, *, private: bool = False,
+                      fsync: bool = True) -> None:
+    """Replace `path` with `data` in one rename: readers see the old file or the new one,
+    never half of it, and a crash leaves no half file under the final name.
+
+    `private`: mode 0600 from the first byte (keys, tokens, the restore journal), so there is
+    never a moment others can read it. `fsync=False` only when the caller makes a whole batch
+    durable at once (certificate PDFs: one `os.sync()` per chunk)."""
+    path = Path(path)
+    fd, tmp = _new_temp(path, private)
     try:
-        os.fchmod(fd, 0o600)  # also when the .tmp was left over with other modes
-        os.write(fd, data)
-        os.fsync(fd)
-    finally:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            if fsync:
+                os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+class AtomicFile:
+    """For writers that need a path of their own (a ZIP, SQLite's backup, a spreadsheet, a
+    CSV written row by row): `tmp` is an empty file beside `path` that `commit` fsyncs and
+    renames onto `path`; `abort` removes it. As a context manager it gives `tmp`, commits on
+    success and aborts on any exception."""
+
+    def __init__(self, path: Path | str, *, private: bool = False, fsync: bool = True) -> None:
+        self.path = Path(path)
+        self.private, self.fsync = private, fsync
+        fd, self.tmp = _new_temp(self.path, private)
         os.close(fd)
-    os.replace(tmp, path)
+
+    def commit(self) -> None:
+        if self.fsync:
+            _fsync_path(self.tmp)
+        if self.private:
+            try:  # the writer may have replaced the file (and its mode)
+                os.chmod(self.tmp, 0o600)
+            except OSError:  # a filesystem without modes (e.g. a FAT USB stick)
+                pass
+        os.replace(self.tmp, self.path)
+
+    def abort(self) -> None:
+        """Remove the temporary file (nothing after a commit)."""
+        self.tmp.unlink(missing_ok=True)
+
+    def __enter__(self) -> Path:
+        return self.tmp
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if exc_type is None:
+            try:
+                self.commit()
+            except BaseException:
+                self.abort()
+                raise
+        else:
+            self.abort()
 
 
 class MissingFolder(FileNotFoundError):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import platformdirs
@@ -51,3 +52,18 @@ def files_dir(db_path: Path | str) -> Path:
     folder keeps them together."""
     db_path = Path(db_path)
     return db_path.with_name(db_path.stem + "-files")
+
+
+_scratch_folders: dict[tuple[int, str], Path] = {}
+
+
+def store_folder(db_path: Path | str | None, name: str, *, owner: object) -> Path:
+    """`files_dir(db)/name` (keys, attachments). A database in memory has no folder beside it:
+    it gets a temporary one, the same for the same `owner` (its Store) every time."""
+    if db_path is not None:
+        return files_dir(db_path) / name
+    key = (id(owner), name)
+    folder = _scratch_folders.get(key)
+    if folder is None:
+        folder = _scratch_folders[key] = Path(tempfile.mkdtemp(prefix=f"kd-{name}-"))
+    return folder

@@ -14,8 +14,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from desktop.core import lookups, pdftext
+from desktop.core import lookups
 from desktop.core.enrolment import enrolled
+from desktop.core.pdf import writer
 from desktop.store import Store
 
 COLUMNS, ROWS = 2, 5
@@ -66,13 +67,13 @@ def _badge(
     canvas.setFillColorRGB(0.07, 0.27, 0.47)
     canvas.rect(x + 1.5 * mm, top - 9 * mm, BADGE_W - 3 * mm, 10.5 * mm, stroke=0, fill=1)
     canvas.setFillColorRGB(1, 1, 1)
-    pdftext.draw(
+    writer.draw(
         canvas, x + pad, top - 3.2 * mm, header[1], 8, bold=True, max_width=BADGE_W - 2 * pad
     )
-    pdftext.draw(canvas, x + pad, top - 7.3 * mm, header[0], 7, max_width=BADGE_W - 2 * pad)
+    writer.draw(canvas, x + pad, top - 7.3 * mm, header[0], 7, max_width=BADGE_W - 2 * pad)
     canvas.restoreState()
     line = top - 16 * mm
-    pdftext.draw(
+    writer.draw(
         canvas,
         x + pad,
         line,
@@ -83,20 +84,20 @@ def _badge(
     )
     line -= 6 * mm
     if person.get("name_hi"):
-        pdftext.draw(canvas, x + pad, line, person.get("name_en"), 11, bold=True, max_width=text_w)
+        writer.draw(canvas, x + pad, line, person.get("name_en"), 11, bold=True, max_width=text_w)
         line -= 5.5 * mm
     for value in (person.get("designation"), person.get("department")):
         if value:
-            pdftext.draw(canvas, x + pad, line, value, 8.5, max_width=text_w)
+            writer.draw(canvas, x + pad, line, value, 8.5, max_width=text_w)
             line -= 4.3 * mm
     code = person.get("employee_code")
     if code:
         # The label in both languages, small; the code itself bold and large enough to read.
-        label_w = pdftext.draw(
+        label_w = writer.draw(
             canvas, x + pad, y + pad, EMPLOYEE_CODE_LABEL, 7.5, max_width=text_w * 0.6
         )
         gap = 1.5 * mm
-        pdftext.draw(
+        writer.draw(
             canvas,
             x + pad + label_w + gap,
             y + pad,
@@ -105,7 +106,7 @@ def _badge(
             bold=True,
             max_width=text_w - label_w - gap,
         )
-    pdftext.draw_qr(
+    writer.draw_qr(
         canvas, person["id"], x + BADGE_W - pad - qr_size, y + pad - 1 * mm, qr_size, border=1
     )
 
@@ -163,7 +164,7 @@ def draw_badges(
         if progress and (n + 1) % 20 == 0:
             progress(n + 1, len(people))
     if not people:
-        pdftext.draw(canvas, 20 * mm, A4[1] - 30 * mm, "No one is enrolled yet.", 14)
+        writer.draw(canvas, 20 * mm, A4[1] - 30 * mm, "No one is enrolled yet.", 14)
     canvas.save()
     if progress:
         progress(len(people), len(people))

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core import people
+from desktop.protocol.fields import normalise_mobile
 from desktop.store import RecordNotFound, Store
 
 SOURCES = ("nominated", "walk_in", "imported")
@@ -101,7 +102,7 @@ def validate_walk_in(w: WalkIn) -> None:
         raise EnrolmentError(
             "employee_code", "an employee code is up to 30 letters/digits, without spaces"
         )
-    if w.mobile and not people.is_mobile(w.mobile.strip()):
+    if w.mobile and normalise_mobile(w.mobile) is None:
         raise EnrolmentError("mobile", "a mobile number has 10 digits and starts with 6–9")
     if not (w.employee_code or w.mobile):
         raise EnrolmentError(
@@ -117,7 +118,8 @@ def register_walk_in(store: Store, workshop_id: str, walk_in: WalkIn) -> tuple[s
     walk-in never exists."""
     validate_walk_in(walk_in)
     code = (walk_in.employee_code or "").strip().upper() or None
-    mobile = (walk_in.mobile or "").strip() or None
+    # +91 98765-43210 is stored, matched and sent as 9876543210 (the shared rule).
+    mobile = normalise_mobile(walk_in.mobile) if walk_in.mobile else None
     with store.transaction():
         person = (people.by_code(store, code) if code else None) or (
             people.by_mobile(store, mobile) if mobile else None
@@ -243,6 +245,7 @@ def import_nominations(
             if number in refused:
                 continue
             code, mobile = cell(row, code_col).upper(), cell(row, mobile_col)
+            mobile = (normalise_mobile(mobile) or mobile) if mobile else mobile
             if not code and not mobile:
                 result.rejected.append(
                     {

@@ -1,8 +1,8 @@
 """The field visit report PDF, bilingual (Hindi / English).
 
 Two shapes: one visit, or every visit of one month in one district — what the monthly review
-meeting reads, with a summary of action points first. All text goes through `field_pdf` so
-Devanagari is shaped on the page and extracts as real text."""
+meeting reads, with a summary of action points first. All text goes through
+`desktop.core.pdf.writer` so Devanagari is shaped on the page and extracts as real text."""
 
 from __future__ import annotations
 
@@ -22,7 +22,6 @@ from desktop.core import attachments as att
 from desktop.core import lookups
 from desktop.core.centre import own_institute
 from desktop.core.dates import format_date
-from desktop.core.field_pdf import BOLD, REGULAR, draw, register_fonts, width, wrap
 from desktop.core.field_visits import (
     VisitError,
     district_code,
@@ -33,6 +32,7 @@ from desktop.core.field_visits import (
     today_iso,
 )
 from desktop.core.field_workshops import workshops_of_visit
+from desktop.core.pdf.writer import draw, ensure_fonts, width, wrap
 from desktop.fileio import require_folder
 from desktop.store import Store
 
@@ -106,17 +106,9 @@ class _Page:
     def finish_page(self) -> None:
         self.c.setStrokeColor(colors.lightgrey)
         self.c.line(MARGIN, MARGIN - 8, PAGE_W - MARGIN, MARGIN - 8)
-        draw(self.c, MARGIN, MARGIN - 20, self.footer, REGULAR, 7.5, MUTED)
+        draw(self.c, MARGIN, MARGIN - 20, self.footer, 7.5, color=MUTED)
         label = f"पृष्ठ / Page {self.page}"
-        draw(
-            self.c,
-            PAGE_W - MARGIN - width(label, REGULAR, 7.5),
-            MARGIN - 20,
-            label,
-            REGULAR,
-            7.5,
-            MUTED,
-        )
+        draw(self.c, PAGE_W - MARGIN - width(label, 7.5), MARGIN - 20, label, 7.5, color=MUTED)
 
     def need(self, height: float) -> None:
         if self.y - height < MARGIN + 4:
@@ -132,7 +124,7 @@ class _Page:
         self,
         text: str,
         *,
-        font: str = REGULAR,
+        bold: bool = False,
         size: float = 10,
         indent: float = 0,
         color=INK,
@@ -140,10 +132,10 @@ class _Page:
         max_width: float | None = None,
     ) -> None:
         leading = leading or size * 1.45
-        for line in wrap(text, (max_width or BODY_W) - indent, font, size):
+        for line in wrap(text, (max_width or BODY_W) - indent, size, bold=bold):
             self.need(leading)
             self.y -= leading
-            draw(self.c, MARGIN + indent, self.y + size * 0.3, line, font, size, color)
+            draw(self.c, MARGIN + indent, self.y + size * 0.3, line, size, bold=bold, color=color)
 
     def gap(self, height: float) -> None:
         self.y -= height
@@ -159,23 +151,23 @@ class _Page:
 
     def heading(self, text: str, size: float = 13) -> None:
         self.need(size * 3)
-        self.text(text, font=BOLD, size=size, color=ACCENT)
+        self.text(text, bold=True, size=size, color=ACCENT)
         self.rule(weight=0.8)
 
     def fields(self, rows: Sequence[tuple[str, str]], label_w: float = 150) -> None:
         """Label / value pairs; values wrap in their column."""
         size, leading = 9.5, 13.5
         for label, value in rows:
-            lines = wrap(value or "—", BODY_W - label_w, REGULAR, size)
+            lines = wrap(value or "—", BODY_W - label_w, size)
             self.need(leading * min(len(lines), 3))
             top = self.y
             self.y -= leading
-            draw(self.c, MARGIN, self.y + 4, label, BOLD, size - 0.5, MUTED)
+            draw(self.c, MARGIN, self.y + 4, label, size - 0.5, bold=True, color=MUTED)
             self.y = top
             for line in lines:
                 self.need(leading)
                 self.y -= leading
-                draw(self.c, MARGIN + label_w, self.y + 4, line, REGULAR, size, INK)
+                draw(self.c, MARGIN + label_w, self.y + 4, line, size, color=INK)
             self.y -= 2
 
     def table(
@@ -191,18 +183,18 @@ class _Page:
         scale = BODY_W / sum(widths)
         widths = [w * scale for w in widths]
 
-        def row_lines(cells, font):
+        def row_lines(cells, bold):
             return [
-                wrap(str(cell or "—"), w - 2 * pad, font, size)
+                wrap(str(cell or "—"), w - 2 * pad, size, bold=bold)
                 for cell, w in zip(cells, widths, strict=True)
             ]
 
-        def draw_row(cells, font, fill, color):
-            wrapped = row_lines(cells, font)
+        def draw_row(cells, bold, fill, color):
+            wrapped = row_lines(cells, bold)
             height = max(len(lines) for lines in wrapped) * leading + 2 * pad
             if self.y - height < MARGIN + 4:
                 self.new_page()
-                draw_row(headers, BOLD, SHADE, INK)
+                draw_row(headers, True, SHADE, INK)
             top = self.y
             if fill is not None:
                 self.c.setFillColor(fill)
@@ -216,16 +208,16 @@ class _Page:
                 ly = top - pad
                 for line in lines:
                     ly -= leading
-                    draw(self.c, x + pad, ly + 3, line, font, size, color)
+                    draw(self.c, x + pad, ly + 3, line, size, bold=bold, color=color)
                 x += w
             self.y = top - height
 
         self.need(leading * 3)
-        draw_row(headers, BOLD, SHADE, INK)
+        draw_row(headers, True, SHADE, INK)
         for i, cells in enumerate(rows):
             hot = i < len(highlight) and highlight[i]
             draw_row(
-                cells, REGULAR, colors.HexColor("#fdecea") if hot else None, OVERDUE if hot else INK
+                cells, False, colors.HexColor("#fdecea") if hot else None, OVERDUE if hot else INK
             )
         self.y -= 6
 
@@ -301,11 +293,11 @@ def _visit_section(
         ]
     )
     page.gap(4)
-    page.text("निष्कर्ष / Findings", font=BOLD, size=10, color=MUTED)
+    page.text("निष्कर्ष / Findings", bold=True, size=10, color=MUTED)
     page.text(visit["findings"] or "—", size=9.5, indent=8)
     page.gap(6)
     points = visit["action_points"]
-    page.text("कार्रवाई बिंदु / Action points", font=BOLD, size=10, color=MUTED)
+    page.text("कार्रवाई बिंदु / Action points", bold=True, size=10, color=MUTED)
     if points:
         rows, hot = [], []
         for i, p in enumerate(points):
@@ -329,7 +321,7 @@ def _visit_section(
     workshops = workshops_of_visit(store, visit["id"])
     if workshops:
         page.text(
-            "नियोजित क्षेत्रीय कार्यशालाएँ / Field workshops planned", font=BOLD, size=10, color=MUTED
+            "नियोजित क्षेत्रीय कार्यशालाएँ / Field workshops planned", bold=True, size=10, color=MUTED
         )
         for w in workshops:
             title = w["title_hi"] + " / " + w["title_en"] if w["title_hi"] else w["title_en"]
@@ -338,7 +330,7 @@ def _visit_section(
     refs = visit["attachments"]
     if refs:
         page.gap(4)
-        page.text("संलग्नक / Attachments", font=BOLD, size=10, color=MUTED)
+        page.text("संलग्नक / Attachments", bold=True, size=10, color=MUTED)
         box, gapx = 112.0, 10.0
         photos = []
         for ref in refs:
@@ -371,8 +363,8 @@ def _visit_section(
             w, h = iw * scale, ih * scale
             top = page.y - 6
             page.c.drawImage(image, x, top - h, w, h)
-            label = wrap(ref["filename"], box, REGULAR, 7)[0]
-            draw(page.c, x, top - h - 10, label, REGULAR, 7, MUTED)
+            label = wrap(ref["filename"], box, 7)[0]
+            draw(page.c, x, top - h - 10, label, 7, color=MUTED)
             x += box + gapx
         if x != MARGIN:
             page.y -= box + 24
@@ -385,7 +377,7 @@ def _header(page: _Page, store: Store, title: str, subtitle: str) -> None:
     if inst:
         name = f"{inst['name_hi']} / {inst['name_en']}" if inst["name_hi"] else inst["name_en"]
         page.text(name, size=9, color=MUTED)
-    page.text(title, font=BOLD, size=17, color=INK, leading=24)
+    page.text(title, bold=True, size=17, color=INK, leading=24)
     page.text(subtitle, size=10.5, color=MUTED)
     page.rule(weight=2)
     page.gap(6)
@@ -402,7 +394,7 @@ def visit_report(
     summary: bool = False,
 ) -> ReportResult:
     """Write the report of the given visits (in date order) to `out`."""
-    register_fonts()
+    ensure_fonts()
     today_s = today_iso(today)
     visits = sorted(
         (load_visit(store, vid) for vid in visit_ids),

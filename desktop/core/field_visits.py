@@ -20,6 +20,7 @@ from desktop.core import lookups
 from desktop.core.attachments import mark_kept
 from desktop.core.problems import Catalogue, Problem
 from desktop.core.roster.search import search
+from desktop.protocol.fields import is_date, normalise_mobile
 from desktop.store import Store
 
 #: Action point states; the first two are "open" (still to do).
@@ -34,7 +35,6 @@ OPEN_STATUSES = frozenset({AP_OPEN, AP_IN_PROGRESS})
 STATUS_FILTERS = ("open", "overdue", "closed")
 
 REQUIRED = ("district_code", "office", "visit_date", "purpose")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 FIELD_LABELS = {
@@ -112,16 +112,6 @@ def today_iso(today: date | str | None = None) -> str:
     return today if isinstance(today, str) else today.isoformat()
 
 
-def _valid_date(value: str) -> bool:
-    if not _DATE.match(value):
-        return False
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
-
-
 def _clean_str(value: Any) -> str | None:
     if value is None:
         return None
@@ -149,7 +139,7 @@ def clean_action_point(point: Mapping[str, Any], index: int) -> tuple[dict, list
         problems.append(problem("action_points", "ap_text_missing", row=row))
     if not owner:
         problems.append(problem("action_points", "ap_owner_missing", row=row))
-    if due is not None and not _valid_date(due):
+    if due is not None and not is_date(due):
         problems.append(problem("action_points", "ap_due_invalid", row=row, value=due))
     if status not in AP_STATUSES:
         problems.append(
@@ -206,7 +196,7 @@ def validate_visit(
         problems.append(problem("people_met", "negative"))
     out["people_met"] = people_n
     visit_date = out["visit_date"]
-    if visit_date and not _valid_date(visit_date):
+    if visit_date and not is_date(visit_date):
         problems.append(problem("visit_date", "not_a_date", value=visit_date))
     elif visit_date and visit_date > today_iso(today):
         done = [
@@ -343,9 +333,10 @@ def quick_add_participant(
     name_en = (name_en or "").strip()
     if not name_en:
         problems.append(problem("participant_ids", "new_person_name"))
-    mobile = (mobile or "").strip() or None
-    if mobile and not re.fullmatch(r"[6-9]\d{9}", mobile):
-        problems.append(problem("participant_ids", "new_person_mobile", value=mobile))
+    typed = (mobile or "").strip() or None
+    mobile = normalise_mobile(typed) if typed else None  # the shared rule: +91 … → 10 digits
+    if typed and mobile is None:
+        problems.append(problem("participant_ids", "new_person_mobile", value=typed))
     if problems:
         raise VisitError(problems)
     return store.insert(

@@ -31,7 +31,6 @@ import json
 import os
 import shutil
 import sqlite3
-import tempfile
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -40,7 +39,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from desktop.core.certificates.keys import keys_dir_for
-from desktop.fileio import require_folder
+from desktop.fileio import AtomicFile, require_folder
 from desktop.paths import files_dir
 from desktop.store import Store, StoreError, open_store, restore_journal
 from desktop.store.errors import NewerDatabaseError
@@ -84,25 +83,17 @@ def default_backup_path(db_path: Path, *, full: bool = True) -> Path:
     return db_path.with_name(f"{db_path.stem}-backup-{_stamp()}{suffix}")
 
 
-def _private_temp(target: Path) -> Path:
+def _private_temp(target: Path) -> AtomicFile:
     """An empty temporary file beside `target`, readable by the user only (0600)."""
     require_folder(target)
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    os.close(fd)
-    return Path(name)
+    return AtomicFile(target, private=True)
 
 
-def _finish(tmp: Path, target: Path) -> None:
+def _finish(file: AtomicFile) -> None:
     """fsync, 0600, then rename: a half-written backup never carries the final name."""
-    with open(tmp, "rb+") as handle:
-        os.fsync(handle.fileno())
-    try:
-        os.chmod(tmp, 0o600)
-    except OSError:  # a filesystem without modes (e.g. a FAT USB stick)
-        pass
-    if target.exists():
-        raise StoreError(f"{target} already exists; choose another name.")
-    os.replace(tmp, target)
+    if file.path.exists():
+        raise StoreError(f"{file.path} already exists; choose another name.")
+    file.commit()
 
 
 # -- backup ---------------------------------------------------------------------------------
@@ -135,12 +126,12 @@ def backup_ex(
     if target.exists():
         raise StoreError(f"{target} already exists; choose another name.")
     if not is_full_backup_name(target):
-        tmp = _private_temp(target)
+        file = _private_temp(target)
         try:
-            backup_to(store.conn, tmp)
-            _finish(tmp, target)
+            backup_to(store.conn, file.tmp)
+            _finish(file)
         finally:
-            tmp.unlink(missing_ok=True)
+            file.abort()
         return BackupResult(target, full=False, bytes=target.stat().st_size)
     if store.path is None:
         raise StoreError("An in-memory database has no keys or files folders to back up.")
@@ -205,8 +196,9 @@ def _full_backup(
     from desktop import __version__
 
     db_path = Path(store.path)  # type: ignore[arg-type]
-    tmp = _private_temp(target)
-    snapshot = _private_temp(target)
+    file = _private_temp(target)
+    snapshot_file = _private_temp(target)
+    tmp, snapshot = file.tmp, snapshot_file.tmp
     try:
         backup_to(store.conn, snapshot)  # first: every file it names is in the folders below
         files = _folder_entries(db_path)
@@ -240,11 +232,11 @@ def _full_backup(
                 "entries": entries,
             }
             zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2))
-        _finish(tmp, target)
+        _finish(file)
         return BackupResult(target, full=True, entries=len(entries), bytes=done)
     finally:
-        tmp.unlink(missing_ok=True)
-        snapshot.unlink(missing_ok=True)
+        file.abort()
+        snapshot_file.abort()
 
 
 # -- check ----------------------------------------------------------------------------------

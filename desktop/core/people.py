@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from desktop.protocol import fields
 from desktop.store import Store
 
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-_MOBILE = re.compile(r"^[6-9]\d{9}$")
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/_.-]{0,29}$")
 _COLUMNS = "id, name_en, name_hi, employee_code, designation, department, district_code, mobile"
 
@@ -21,7 +21,8 @@ def is_uuid(text: str) -> bool:
 
 
 def is_mobile(text: str) -> bool:
-    return bool(_MOBILE.match(text))
+    """A mobile in its stored form (the shared rule, desktop.protocol.fields)."""
+    return fields.is_mobile(text)
 
 
 def looks_like_code(text: str) -> bool:

@@ -1,6 +1,6 @@
 """Paper records departments file: the attendance register of a session (with a signature
 column) and the workshop summary (who completed and why not). Bilingual, drawn with
-`pdftext` so Hindi is shaped on the page and extracts as real text."""
+`desktop.core.pdf.writer` so Hindi is shaped on the page and extracts as real text."""
 
 from __future__ import annotations
 
@@ -14,13 +14,13 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from desktop.core import pdftext
 from desktop.core.attendance import session_counts, session_marks
 from desktop.core.badges import bilingual_department, department_names_hi
 from desktop.core.centre import own_institute
 from desktop.core.completion import evaluate_workshop, rule_for_programme
 from desktop.core.dates import format_date, format_range, format_time, now_local
 from desktop.core.enrolment import enrolled
+from desktop.core.pdf import writer
 from desktop.core.workshops import sessions_of
 from desktop.store import Store
 
@@ -45,8 +45,8 @@ class Column:
 
 def _wrap(text: str, size: float, max_width: float, minimum: float = 7.0) -> list[str]:
     """`text` as one line when it fits at `minimum` points or more, else broken at spaces
-    into lines that fit at `size` (the last one may still be shrunk by `pdftext.draw`)."""
-    if pdftext.width(text, minimum) <= max_width:
+    into lines that fit at `size` (the last one may still be shrunk by `writer.draw`)."""
+    if writer.width(text, minimum) <= max_width:
         return [text]
     if " / " in text:  # "English / हिन्दी": one language a line reads best
         first, second = text.split(" / ", 1)
@@ -55,7 +55,7 @@ def _wrap(text: str, size: float, max_width: float, minimum: float = 7.0) -> lis
     line = ""
     for word in text.split():
         trial = f"{line} {word}" if line else word
-        if line and pdftext.width(trial, size) > max_width:
+        if line and writer.width(trial, size) > max_width:
             lines.append(line)
             line = word
         else:
@@ -95,7 +95,7 @@ class _Table:
         x = MARGIN
         for col, w in zip(self.columns, self.widths, strict=True):
             cx = x + (w / 2 if col.align == "centre" else 1.5 * mm)
-            pdftext.draw(
+            writer.draw(
                 c,
                 cx,
                 self.y - 4.5 * mm,
@@ -105,7 +105,7 @@ class _Table:
                 align="centre" if col.align == "centre" else "left",
                 max_width=w - 3 * mm,
             )
-            pdftext.draw(
+            writer.draw(
                 c,
                 cx,
                 self.y - 8.8 * mm,
@@ -139,7 +139,7 @@ class _Table:
             cx = x + (w / 2 if col.align == "centre" else 1.5 * mm)
             align = "centre" if col.align == "centre" else "left"
             if len(lines) == 1:
-                pdftext.draw(
+                writer.draw(
                     c,
                     cx,
                     self.y - self.row_height / 2 - 1.3 * mm,
@@ -159,7 +159,7 @@ class _Table:
                 for i, (text, step, size) in enumerate(
                     zip([lines[0], *rest[:2]], steps, sizes, strict=False)
                 ):
-                    pdftext.draw(
+                    writer.draw(
                         c,
                         cx,
                         self.y - self.row_height * step,
@@ -189,8 +189,8 @@ def _titles(store: Store, workshop: dict[str, Any]) -> tuple[str, str]:
 
 
 def _page_footer(canvas: Canvas, pagesize, page: int, text: str) -> None:
-    pdftext.draw(canvas, MARGIN, 8 * mm, text, 7.5)
-    pdftext.draw(canvas, pagesize[0] - MARGIN, 8 * mm, f"पृष्ठ / Page {page}", 7.5, align="right")
+    writer.draw(canvas, MARGIN, 8 * mm, text, 7.5)
+    writer.draw(canvas, pagesize[0] - MARGIN, 8 * mm, f"पृष्ठ / Page {page}", 7.5, align="right")
 
 
 def short_reason(result, rule) -> str:
@@ -227,9 +227,9 @@ def session_register_pdf(store: Store, session_id: str, path: Path | str) -> int
 
     def header(c: Canvas, y: float, page: int) -> float:
         w = pagesize[0]
-        pdftext.draw(c, w / 2, y - 5 * mm, inst_hi, 12, bold=True, align="centre")
-        pdftext.draw(c, w / 2, y - 10 * mm, inst_en, 9.5, align="centre")
-        pdftext.draw(
+        writer.draw(c, w / 2, y - 5 * mm, inst_hi, 12, bold=True, align="centre")
+        writer.draw(c, w / 2, y - 10 * mm, inst_en, 9.5, align="centre")
+        writer.draw(
             c,
             w / 2,
             y - 17 * mm,
@@ -262,9 +262,9 @@ def session_register_pdf(store: Store, session_id: str, path: Path | str) -> int
             ),
         ]
         for label, value, extra in rows:
-            pdftext.draw(c, MARGIN, y, label, 8.5, bold=True)
+            writer.draw(c, MARGIN, y, label, 8.5, bold=True)
             text = value + (f"  ({extra})" if extra else "")
-            pdftext.draw(
+            writer.draw(
                 c, MARGIN + 48 * mm, y, text, 9, max_width=pagesize[0] - 2 * MARGIN - 48 * mm
             )
             y -= 5.2 * mm
@@ -316,14 +316,14 @@ def session_register_pdf(store: Store, session_id: str, path: Path | str) -> int
         f"{counts['present']}    विलंब / Late: {counts['late']}    अवकाश / Excused: "
         f"{counts['excused']}    अनुपस्थित / Absent: {counts['absent']}"
     )
-    pdftext.draw(canvas, MARGIN, y, summary, 8.5, max_width=pagesize[0] - 2 * MARGIN)
+    writer.draw(canvas, MARGIN, y, summary, 8.5, max_width=pagesize[0] - 2 * MARGIN)
     y -= 16 * mm
     for x, label in (
         (MARGIN, "प्रशिक्षक के हस्ताक्षर / Trainer's signature"),
         (pagesize[0] / 2 + 10 * mm, "पाठ्यक्रम निदेशक / Course director"),
     ):
         canvas.line(x, y + 4 * mm, x + 70 * mm, y + 4 * mm)
-        pdftext.draw(canvas, x, y, label, 8)
+        writer.draw(canvas, x, y, label, 8)
     canvas.save()
     return len(people)
 
@@ -366,9 +366,9 @@ def workshop_summary_pdf(store: Store, workshop_id: str, path: Path | str) -> in
 
     def header(c: Canvas, y: float, page: int) -> float:
         w = pagesize[0]
-        pdftext.draw(c, w / 2, y - 5 * mm, inst_hi, 12, bold=True, align="centre")
-        pdftext.draw(c, w / 2, y - 10 * mm, inst_en, 9.5, align="centre")
-        pdftext.draw(
+        writer.draw(c, w / 2, y - 5 * mm, inst_hi, 12, bold=True, align="centre")
+        writer.draw(c, w / 2, y - 10 * mm, inst_en, 9.5, align="centre")
+        writer.draw(
             c,
             w / 2,
             y - 17 * mm,
@@ -381,18 +381,18 @@ def workshop_summary_pdf(store: Store, workshop_id: str, path: Path | str) -> in
         title = workshop["title_hi"] or workshop["title_en"]
         if workshop["title_hi"]:
             title += f" ({workshop['title_en']})"
-        pdftext.draw(c, MARGIN, y, title, 10, bold=True, max_width=w - 2 * MARGIN)
+        writer.draw(c, MARGIN, y, title, 10, bold=True, max_width=w - 2 * MARGIN)
         y -= 5 * mm
         line = (
             f"{format_range(workshop['start_date'], workshop['end_date'])}"
             f", {workshop['venue'] or ''}; {programme.get('code') or ''}; "
             f"प्रशिक्षक / Trainers: {trainers}"
         )
-        pdftext.draw(c, MARGIN, y, line, 8.5, max_width=w - 2 * MARGIN)
+        writer.draw(c, MARGIN, y, line, 8.5, max_width=w - 2 * MARGIN)
         y -= 4.6 * mm
-        pdftext.draw(c, MARGIN, y, rule_text, 8.5, max_width=w - 2 * MARGIN)
+        writer.draw(c, MARGIN, y, rule_text, 8.5, max_width=w - 2 * MARGIN)
         y -= 4.6 * mm
-        pdftext.draw(
+        writer.draw(
             c, MARGIN, y, f"पात्र / Eligible: {eligible_n} of {len(people)}", 8.5, bold=True
         )
         _page_footer(

@@ -2,13 +2,17 @@
 
 One writer connection behind a lock (a batch is applied in one `BEGIN IMMEDIATE`
 transaction, so a crash part-way applies nothing) and short-lived reader connections (WAL
-lets them read while a batch is being written). Nothing here speaks HTTP."""
+lets them read while a batch is being written). Nothing here speaks HTTP. How records are
+checked against what is held and applied is `desktop.portal.apply`.
+
+Longer than 500 lines on purpose: this class is the only code that knows the portal's schema,
+so every statement against it (administration, devices, attachments, batches, the `/changes`
+feed and digests) is read next to the `SCHEMA` it depends on."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 import queue
 import secrets
 import sqlite3
@@ -20,10 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
+from desktop.fileio import write_file_atomic
 from desktop.portal import validate as v
+from desktop.portal.apply import apply_records, dumps, observe_version
+from desktop.protocol import trust as protocol_trust
 from desktop.protocol.ids import now_ts, stamp_after
 from desktop.protocol.records import KIND_ORDER
 
@@ -99,10 +103,6 @@ def decode_public_key(text: Any) -> bytes:
     if len(raw) != 32:
         raise ValueError("must be 32 bytes (raw Ed25519 public key), base64url")
     return raw
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 class PortalDB:
@@ -266,24 +266,24 @@ class PortalDB:
                 "valid_to = excluded.valid_to",
                 (kid, key, institute, valid_from, valid_to, added_by, now_ts()),
             )
-        entry = {"kid": kid, "public_key": key, "institute": institute, "valid_from": valid_from}
-        if valid_to:
-            entry["valid_to"] = valid_to
-        return entry
+        return protocol_trust.trust_entry(
+            {"kid": kid, "public_key": key, "institute": institute, "valid_from": valid_from,
+             "valid_to": valid_to}
+        )
 
     def put_admin_records(self, records: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
         """Apply many administrator records in one transaction (missing `origin`,
         `updated_at`, `deleted` filled in); one result per record, as for a batch."""
         with self.transaction() as conn:
             filled = [self._fill_admin_record(conn, record) for record in records]
-            return self._apply(conn, filled, institute=None, batch_id=None)
+            return apply_records(conn, filled, institute=None, batch_id=None)
 
     def put_admin_record(self, record: Mapping[str, Any]) -> str:
         """Apply one §4 record as the portal's administrator would (e.g. a programme or a
         nomination); the same checks and last-writer-wins as a batch. Returns the status."""
         with self.transaction() as conn:
             rec = self._fill_admin_record(conn, record)
-            results = self._apply(conn, [rec], institute=None, batch_id=None)
+            results = apply_records(conn, [rec], institute=None, batch_id=None)
         result = results[0]
         if result["status"] == "rejected":
             raise PortalError(422, result["code"], result["message"])
@@ -305,7 +305,7 @@ class PortalDB:
                 ).fetchone()
                 have = row[0] if row is not None else None
             rec["updated_at"] = stamp_after(self._highest_version(conn), have)
-            self._observe_version(conn, rec["updated_at"])
+            observe_version(conn, rec["updated_at"])
         return rec
 
     def _highest_version(self, conn: sqlite3.Connection) -> str | None:
@@ -314,17 +314,8 @@ class PortalDB:
             return row[0]
         top = conn.execute("SELECT max(updated_at) FROM record").fetchone()[0]
         if top is not None:
-            self._observe_version(conn, top)
+            observe_version(conn, top)
         return top
-
-    @staticmethod
-    def _observe_version(conn: sqlite3.Connection, stamp: str) -> None:
-        conn.execute(
-            "INSERT INTO meta(key, value) VALUES ('clock.high', ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value "
-            "WHERE excluded.value > meta.value",
-            (stamp,),
-        )
 
     # --- devices --------------------------------------------------------------------------
 
@@ -429,12 +420,7 @@ class PortalDB:
         with self._write_lock:
             if self.has_attachment(sha256):
                 return False
-            tmp = path.with_suffix(".part")
-            with open(tmp, "wb") as f:
-                f.write(body)
-                f.flush()
-                os.fsync(f.fileno())
-            tmp.replace(path)
+            write_file_atomic(path, body)
             with self.transaction() as conn:
                 conn.execute(
                     "INSERT INTO attachment VALUES (?, ?, ?, ?)",
@@ -475,9 +461,9 @@ class PortalDB:
             if stored is not None:
                 same = stored[0] == body_sha256 and stored[1] == institute_code
                 return ("replay", bytes(stored[2])) if same else ("reused", b"")
-            results = self._apply(conn, records, institute=institute_code, batch_id=batch_id)
+            results = apply_records(conn, records, institute=institute_code, batch_id=batch_id)
             received_at = now_ts()
-            response = _dumps(
+            response = dumps(
                 {"batch_id": batch_id, "received_at": received_at, "results": results}
             ).encode("utf-8")
             conn.execute(
@@ -485,219 +471,6 @@ class PortalDB:
                 (batch_id, body_sha256, institute_code, sender, received_at, response),
             )
         return "new", response
-
-    def _apply(
-        self,
-        conn: sqlite3.Connection,
-        records: Sequence[Any],
-        *,
-        institute: str | None,
-        batch_id: str | None,
-    ) -> list[dict[str, Any]]:
-        """Check and apply each record by last-writer-wins; one result per record, in order."""
-        ids = [r["id"] for r in records if isinstance(r, dict) and v.is_uuid(r.get("id"))]
-        current = self._current(conn, ids)
-        keys = {row["kid"]: row["public_key"] for row in conn.execute("SELECT * FROM trust_key")}
-        seq = conn.execute("SELECT coalesce(max(seq), 0) FROM version_log").fetchone()[0]
-        numbers: dict[str, str] = {}  # certificate number -> id, as this batch leaves them
-        writes: dict[str, dict[str, Any]] = {}
-        log: list[tuple] = []
-        results: list[dict[str, Any]] = []
-        now = now_ts()
-        for record in records:
-            rid = record.get("id") if isinstance(record, dict) else None
-            problems = v.check_record(record)
-            if not problems:
-                problems = self._context_problems(conn, record, current, keys, numbers, institute)
-            if problems:
-                code, message = v.problem_summary(problems)
-                results.append({"id": rid, "status": "rejected", "code": code, "message": message})
-                continue
-            kind, deleted = record["kind"], record["deleted"]
-            data = v.normalise_data(kind, record["data"], deleted=deleted)
-            version = (record["updated_at"], record["origin"])
-            have = current.get(rid)
-            if have is not None:
-                have_version = (have["updated_at"], have["origin"])
-                if version < have_version:  # `current`: the version held (desk reconcile)
-                    results.append({"id": rid, "status": "stale", "current": {
-                        "updated_at": have["updated_at"], "origin": have["origin"]}})
-                    continue
-                if version == have_version:
-                    if have["deleted"] == deleted and have["data"] == data:
-                        results.append({"id": rid, "status": "stale"})
-                    else:
-                        results.append(
-                            {
-                                "id": rid,
-                                "status": "rejected",
-                                "code": "version_conflict",
-                                "message": "updated_at: this version (updated_at, origin) "
-                                "is already held with different content",
-                            }
-                        )
-                    continue
-            seq += 1
-            row = {
-                "id": rid,
-                "kind": kind,
-                "updated_at": record["updated_at"],
-                "origin": record["origin"],
-                "deleted": deleted,
-                "data": data,
-                "seq": seq,
-            }
-            current[rid] = row
-            writes[rid] = row
-            if kind == "certificate":
-                old = have["data"].get("number") if have and not have["deleted"] else None
-                if old and numbers.get(old, rid) == rid:
-                    numbers[old] = ""  # freed unless this version keeps it
-                if not deleted:
-                    numbers[data["number"]] = rid
-            log.append((seq, rid, kind, record["updated_at"], record["origin"], batch_id, now))
-            results.append({"id": rid, "status": "applied"})
-        self._write(conn, list(writes.values()), institute, batch_id)
-        conn.executemany("INSERT INTO version_log VALUES (?, ?, ?, ?, ?, ?, ?)", log)
-        if writes:
-            self._observe_version(conn, max(row["updated_at"] for row in writes.values()))
-        return results
-
-    def _context_problems(
-        self,
-        conn: sqlite3.Connection,
-        record: dict[str, Any],
-        current: dict[str, dict[str, Any]],
-        keys: Mapping[str, str],
-        numbers: dict[str, str],
-        institute: str | None,
-    ) -> list[v.Problem]:
-        """Checks that need what the portal holds: kind of an id, attachments, institute,
-        certificate numbers and QR signatures."""
-        kind, data, rid = record["kind"], record["data"], record["id"]
-        have = current.get(rid)
-        if have is not None and have["kind"] != kind:
-            return [v.Problem("kind_mismatch", f"kind: id {rid} is a {have['kind']} here")]
-        if record["deleted"]:
-            return []
-        if kind == "workshop" and institute is not None and data["institute_code"] != institute:
-            return [
-                v.Problem(
-                    "invalid_field",
-                    f"institute_code: must be this device's institute ({institute})",
-                )
-            ]
-        if kind == "field_visit":
-            for i, att in enumerate(data["attachments"]):
-                row = conn.execute(
-                    "SELECT size FROM attachment WHERE sha256 = ?", (att["sha256"],)
-                ).fetchone()
-                if row is None:
-                    return [
-                        v.Problem(
-                            "missing_attachment",
-                            f"attachments: item {i} ({att['sha256']}) was never uploaded",
-                        )
-                    ]
-                if row[0] != att["size"]:
-                    return [
-                        v.Problem(
-                            "invalid_field",
-                            f"attachments: item {i} size {att['size']} but the uploaded "
-                            f"file has {row[0]} bytes",
-                        )
-                    ]
-        if kind == "certificate":
-            number = data["number"]
-            owner = numbers.get(number)
-            if owner is None:
-                owner = ""
-                for (other,) in conn.execute(
-                    "SELECT id FROM record WHERE kind = 'certificate' AND number = ? "
-                    "AND deleted = 0 AND id != ?",
-                    (number, rid),
-                ):
-                    state = current.get(other)  # this batch may have changed it already
-                    if state is None or (
-                        not state["deleted"] and state["data"].get("number") == number
-                    ):
-                        owner = other
-                        break
-            if owner and owner != rid:
-                return [
-                    v.Problem(
-                        "duplicate_number",
-                        f"number: {number} already belongs to certificate {owner}",
-                    )
-                ]
-            problem = _signature_problem(data["qr"], keys)
-            if problem:
-                return [v.Problem("invalid_field", f"qr: {problem}")]
-        return []
-
-    def _current(self, conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, dict]:
-        found: dict[str, dict[str, Any]] = {}
-        unique = list(dict.fromkeys(ids))
-        for start in range(0, len(unique), 500):
-            chunk = unique[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for row in conn.execute(
-                f"SELECT id, kind, updated_at, origin, deleted, data FROM record "
-                f"WHERE id IN ({marks})",
-                chunk,
-            ):
-                found[row["id"]] = {
-                    "id": row["id"],
-                    "kind": row["kind"],
-                    "updated_at": row["updated_at"],
-                    "origin": row["origin"],
-                    "deleted": bool(row["deleted"]),
-                    "data": json.loads(row["data"]),
-                }
-        return found
-
-    def _write(
-        self,
-        conn: sqlite3.Connection,
-        rows: list[dict[str, Any]],
-        institute: str | None,
-        batch_id: str | None,
-    ) -> None:
-        """Upsert the winning versions, with the link columns `/changes` joins on."""
-        params = []
-        for row in rows:
-            data, kind = row["data"], row["kind"]
-            params.append(
-                (
-                    row["id"],
-                    kind,
-                    row["updated_at"],
-                    row["origin"],
-                    1 if row["deleted"] else 0,
-                    _dumps(data),
-                    row["seq"],
-                    institute,
-                    batch_id,
-                    data.get("workshop_id") if kind in ("enrolment", "certificate") else None,
-                    data.get("participant_id")
-                    if kind in ("enrolment", "certificate")
-                    else None,
-                    data.get("institute_code") if kind == "workshop" else None,
-                    data.get("number") if kind == "certificate" else None,
-                    1 if kind == "certificate" and data.get("revoked_at") else 0,
-                )
-            )
-        conn.executemany(
-            "INSERT INTO record VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, "
-            "updated_at = excluded.updated_at, origin = excluded.origin, "
-            "deleted = excluded.deleted, data = excluded.data, seq = excluded.seq, "
-            "via_institute = excluded.via_institute, batch_id = excluded.batch_id, "
-            "workshop_id = excluded.workshop_id, participant_id = excluded.participant_id, "
-            "institute_code = excluded.institute_code, number = excluded.number, "
-            "revoked = excluded.revoked",
-            params,
-        )
 
     # --- reading --------------------------------------------------------------------------
 
@@ -751,19 +524,10 @@ class PortalDB:
         return {"kinds": kinds}
 
     def trust_list(self) -> dict[str, Any]:
-        keys = []
         with self.reading() as conn:
-            for row in conn.execute("SELECT * FROM trust_key ORDER BY kid"):
-                entry = {
-                    "kid": row["kid"],
-                    "public_key": row["public_key"],
-                    "institute": row["institute"],
-                    "valid_from": row["valid_from"],
-                }
-                if row["valid_to"]:
-                    entry["valid_to"] = row["valid_to"]
-                keys.append(entry)
-        return {"keys": keys}
+            return protocol_trust.trust_list(
+                conn.execute("SELECT * FROM trust_key ORDER BY kid").fetchall()
+            )
 
     def certificate_status(self, number: str) -> dict[str, Any] | None:
         with self.reading() as conn:
@@ -871,22 +635,6 @@ def _as_record(row: sqlite3.Row) -> dict[str, Any]:
         "deleted": bool(row["deleted"]),
         "data": json.loads(row["data"]),
     }
-
-
-def _signature_problem(qr: str, keys: Mapping[str, str]) -> str | None:
-    """With the signing key on the trust list, the QR must verify; an unknown kid cannot be
-    checked here (the desk may not have published its key) and passes."""
-    header, _, _ = v.parse_jws(qr)
-    kid = header.get("kid") if header else None
-    if kid not in keys:
-        return None
-    head, payload, signature = qr.split(".")
-    try:
-        key = Ed25519PublicKey.from_public_bytes(v.b64url_decode(keys[kid]))
-        key.verify(v.b64url_decode(signature), f"{head}.{payload}".encode("ascii"))
-    except (InvalidSignature, ValueError):
-        return f"signature does not verify with trust-list key {kid}"
-    return None
 
 
 def _trust_entry_problems(entry: Any) -> list[str]:

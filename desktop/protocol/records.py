@@ -10,6 +10,9 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+#: The largest attachment a record may name (SYNC-PROTOCOL §5): desk and portal refuse more.
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+
 #: kind -> data fields, in protocol order. Fields holding arrays/objects are in JSON_FIELDS.
 KIND_FIELDS: dict[str, tuple[str, ...]] = {
     "participant": (

@@ -19,7 +19,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from desktop.fileio import write_private_file
+from desktop.fileio import write_file_atomic
 
 SUFFIX = ".restore-journal"
 
@@ -32,7 +32,8 @@ def journal_path(db_path: Path | str) -> Path:
 def write(db_path: Path | str, journal: dict[str, Any]) -> Path:
     """Write the journal durably (temporary file, fsync, rename): the commit point."""
     path = journal_path(db_path)
-    write_private_file(path, json.dumps(journal, ensure_ascii=False, indent=2).encode("utf-8"))
+    data = json.dumps(journal, ensure_ascii=False, indent=2).encode("utf-8")
+    write_file_atomic(path, data, private=True)
     _sync_folder(path.parent)
     return path
 

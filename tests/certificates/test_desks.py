@@ -19,7 +19,7 @@ from desktop.core.certificates.numbering import (
     next_number,
 )
 from desktop.core.certificates.verify import verify_text
-from desktop.core.sync.engine import apply_pulled
+from desktop.core.sync.held import apply_pulled
 from desktop.store import StoreError, open_store
 
 

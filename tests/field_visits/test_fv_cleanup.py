@@ -7,6 +7,7 @@ pulled versions held back."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import time
@@ -18,7 +19,7 @@ from fv_helpers import TODAY, heic, jpeg, visit_data
 from desktop.core import attachments as att
 from desktop.core import field_visits as fv
 from desktop.core.sync import outbox
-from desktop.core.sync.engine import _hold
+from desktop.core.sync.held import _hold
 from desktop.protocol.ids import new_id, now_ts
 from desktop.store import open_store
 
@@ -133,14 +134,14 @@ def test_named_by_any_record_is_never_removed(disk_store):
 def test_received_and_older_files_are_never_candidates(disk_store):
     """Files from sync or a bundle, files a saved visit stopped naming (a backup may name
     them), and anything not ours in the folder are left alone."""
-    from desktop.core.sync import attachments as sync_files
+    from desktop.core import attachments as sync_files
 
     data = jpeg(color=(0, 99, 0))
-    received = att.store_received(disk_store, att.hashlib.sha256(data).hexdigest(), data,
+    received = att.store_received(disk_store, hashlib.sha256(data).hexdigest(), data,
                                   "r.jpg", "image/jpeg")
     data2 = jpeg(color=(0, 88, 0))
-    sha2 = att.hashlib.sha256(data2).hexdigest()
-    sync_files.write(disk_store, sha2, data2)  # a bundle's file, no row at all
+    sha2 = hashlib.sha256(data2).hexdigest()
+    sync_files.keep_received(disk_store, sha2, data2)  # a bundle's file, no row at all
     dropped = att.add_bytes(disk_store, jpeg(color=(0, 77, 0)), "dropped.jpg")
     vid = fv.create_visit(disk_store, visit_data(attachments=[dropped.ref()]), today=TODAY)
     fv.update_visit(disk_store, vid, {"attachments": []}, today=TODAY)
@@ -150,7 +151,7 @@ def test_received_and_older_files_are_never_candidates(disk_store):
     assert att.add_bytes(disk_store, data2, "again.jpg").staged_at is None
     assert att.remove_abandoned(disk_store, now=LATER).removed == []
     assert received.exists() and dropped.path.exists() and stranger.exists()
-    assert sync_files.read(disk_store, sha2) == data2
+    assert sync_files.read_if_intact(disk_store, sha2) == data2
 
 
 def test_discard_unsaved_removes_at_once_unless_attached_again_or_named(disk_store):

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from desktop.portal import db as portal_db
+from desktop.portal import apply as portal_apply
 from desktop.protocol.ids import new_id, now_ts
 
 from .samples import record, valid_data
@@ -273,20 +273,20 @@ def test_relay_of_another_institutes_desk_is_403(portal, make_desk):
 
 def test_crash_mid_batch_applies_nothing(portal, desk, monkeypatch):
     """A failure after some rows were written rolls the whole batch back."""
-    real = portal_db.PortalDB._write
+    real = portal_apply.write_rows
 
-    def crash(self, conn, rows, institute, batch_id):
-        real(self, conn, rows[: len(rows) // 2], institute, batch_id)  # half written...
+    def crash(conn, rows, institute, batch_id):
+        real(conn, rows[: len(rows) // 2], institute, batch_id)  # half written...
         raise RuntimeError("power cut")
 
-    monkeypatch.setattr(portal_db.PortalDB, "_write", crash)
+    monkeypatch.setattr(portal_apply, "write_rows", crash)
     body = desk.batch_body([participant(desk) for _ in range(6)])
     response = desk.post(body)
     assert response.status_code == 500
     assert portal.records() == []
     assert portal.applied_versions() == []
     assert desk.get(f"/batches/{body['batch_id']}").status_code == 404
-    monkeypatch.setattr(portal_db.PortalDB, "_write", real)
+    monkeypatch.setattr(portal_apply, "write_rows", real)
     retry = desk.post(body)  # the same bytes again, once the portal is well
     assert retry.status_code == 200
     assert "Idempotent-Replay" not in retry.headers

@@ -60,6 +60,7 @@ def test_codes_and_mobiles(store, roster):
     assert set(names(search(store, "UP000"))) == {"Ramesh Kumar", "Rima Singh", "Ram Prasad"}
     assert names(search(store, "9123456789")) == ["Ram Prasad"]
     assert names(search(store, "+91 91234 56789")) == ["Ram Prasad"]
+    assert names(search(store, "0091 91234 56789")) == ["Ram Prasad"]  # the shared prefix rule
     assert names(search(store, "700000")) == ["Sunita Verma"]
     assert names(search(store, "12345")) == ["Kamlesh Yadav"]
     assert exact_code(store, "LKO-77")["name_en"] == "Sunita Verma"

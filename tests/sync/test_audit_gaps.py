@@ -12,8 +12,9 @@ from datetime import datetime, timedelta, timezone
 import httpx
 import pytest
 
-from desktop.core.sync import attachments, outbox
+from desktop.core import attachments
 from desktop.core.sync import engine as sync_engine
+from desktop.core.sync import outbox
 from desktop.core.sync.engine import SyncEngine, enrol, history, status
 from desktop.protocol.ids import format_ts
 from desktop.store import open_store
@@ -179,7 +180,7 @@ def test_retry_after_within_the_budget_is_waited_in_the_run(enrolled, portal):
 def test_an_attachment_the_portal_lost_is_uploaded_again(enrolled, portal):
     data = b"\xff\xd8 photo bytes"
     sha = hashlib.sha256(data).hexdigest()
-    attachments.write(enrolled, sha, data)
+    attachments.keep_received(enrolled, sha, data)
     ref = {"sha256": sha, "filename": "a.jpg", "media_type": "image/jpeg", "size": len(data)}
     vid = enrolled.insert("field_visit", {"office": "Tehsil", "attachments": [ref]})
     engine(enrolled, portal).sync()
@@ -200,7 +201,7 @@ def test_an_attachment_the_portal_lost_is_uploaded_again(enrolled, portal):
 def test_enrolling_with_another_portal_forgets_what_the_old_one_had(enrolled, portal):
     data = b"scan"
     sha = hashlib.sha256(data).hexdigest()
-    attachments.write(enrolled, sha, data)
+    attachments.keep_received(enrolled, sha, data)
     enrolled.insert("field_visit", {"attachments": [
         {"sha256": sha, "filename": "s.pdf", "media_type": "application/pdf",
          "size": len(data)}]})
@@ -218,7 +219,7 @@ def test_send_again_resends_a_rejected_record_without_editing_it(enrolled, porta
     uploading the photo first (§5)."""
     data = b"\xff\xd8 photo bytes again"
     sha = hashlib.sha256(data).hexdigest()
-    attachments.write(enrolled, sha, data)
+    attachments.keep_received(enrolled, sha, data)
     ref = {"sha256": sha, "filename": "a.jpg", "media_type": "image/jpeg", "size": len(data)}
     vid = enrolled.insert("field_visit", {"office": "Tehsil", "attachments": [ref]})
     engine(enrolled, portal).sync()

@@ -173,11 +173,11 @@ def _visit(store, refs):
 def test_attachments_reach_the_portal_before_the_visit(desk, ref_portal, proxy):
     import hashlib
 
-    from desktop.core.sync import attachments
+    from desktop.core import attachments
 
     photo = b"\xff\xd8\xff\xe0 field photo " * 100
     sha = hashlib.sha256(photo).hexdigest()
-    attachments.write(desk, sha, photo)
+    attachments.keep_received(desk, sha, photo)
     ref = {"sha256": sha, "filename": "visit.jpg", "media_type": "image/jpeg",
            "size": len(photo)}
     vid = _visit(desk, [ref])

@@ -272,7 +272,7 @@ def test_send_again_queues_a_rejected_record_without_editing_it(ctx, qtbot, ref_
     queues the visit's current version (no pretend edit) and the next sync delivers it."""
     import hashlib
 
-    from desktop.core.sync import attachments
+    from desktop.core import attachments
 
     photo = b"\xff\xd8\xff\xe0 photo that was missing " * 50
     sha = hashlib.sha256(photo).hexdigest()
@@ -291,7 +291,7 @@ def test_send_again_queues_a_rejected_record_without_editing_it(ctx, qtbot, ref_
     assert page.rejected.item(0, 2).text() == "Photo or document missing"
     assert page.buttons["sendAgainButton"].isEnabled()
     before = ctx.store.get("field_visit", vid)
-    attachments.write(ctx.store, sha, photo)  # the user put the photo back
+    attachments.keep_received(ctx.store, sha, photo)  # the user put the photo back
     page.rejected.selectRow(0)
     page.buttons["sendAgainButton"].click()
     assert page.rejected.rowCount() == 0

@@ -321,11 +321,11 @@ def test_413_splits_a_batch_the_portal_never_applied(enrolled, portal):
 def test_attachments_go_before_the_records_naming_them(enrolled, portal):
     import hashlib
 
-    from desktop.core.sync import attachments
+    from desktop.core import attachments
 
     data = b"\xff\xd8 photo bytes"
     sha = hashlib.sha256(data).hexdigest()
-    attachments.write(enrolled, sha, data)
+    attachments.keep_received(enrolled, sha, data)
     vid = enrolled.insert("field_visit", {"attachments": [
         {"sha256": sha, "filename": "a.jpg", "media_type": "image/jpeg", "size": len(data)}]})
     engine(enrolled, portal).sync()

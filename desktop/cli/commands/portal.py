@@ -5,12 +5,12 @@ The portal keeps its own database in `--data DIR`; the desk's `--db` is not used
 from __future__ import annotations
 
 import argparse
-import ipaddress
 import signal
 import sys
 import threading
 
 from desktop.cli.base import EXIT_PROBLEMS, CliError, emit, progress
+from desktop.protocol.transport import is_loopback
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -101,20 +101,11 @@ def _open(args: argparse.Namespace):
         raise CliError(f"cannot open portal data in {args.data}: {exc}") from exc
 
 
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def run_serve(args: argparse.Namespace) -> int:
     from desktop.portal.db import PortalError
     from desktop.portal.server import Limits, PortalServer
 
-    if not _is_loopback(args.host) and not args.allow_non_loopback:
+    if not is_loopback(args.host) and not args.allow_non_loopback:
         raise CliError(
             f"{args.host} is not a loopback address; plain HTTP is only for loopback "
             "(SYNC-PROTOCOL.md §1). Use --allow-non-loopback behind a TLS proxy."

@@ -14,6 +14,7 @@ from typing import Any
 
 from desktop.core.certificates.render import CertificateRenderer
 from desktop.core.certificates.template import load_template
+from desktop.fileio import write_file_atomic
 
 _renderers: dict[str, CertificateRenderer] = {}
 
@@ -26,16 +27,11 @@ def renderer_for(template_path: str) -> CertificateRenderer:
 
 
 def write_atomic(path: Path, data: bytes, *, fsync: bool = True) -> None:
-    """Write via a temporary name and rename. `fsync=False` when the caller flushes the whole
-    batch at once (`os.sync()` per chunk costs what one fsync per file costs, ~8 ms here)."""
+    """Write a certificate PDF whole or not at all, making its folder. `fsync=False` when the
+    caller flushes the whole batch at once (`os.sync()` per chunk costs what one fsync per
+    file costs, ~8 ms here)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
-    with open(tmp, "wb") as handle:
-        handle.write(data)
-        if fsync:
-            handle.flush()
-            os.fsync(handle.fileno())
-    os.replace(tmp, path)
+    write_file_atomic(path, data, fsync=fsync)
 
 
 # POSIX: one os.sync() per chunk (in the parent, before the commit) instead of an fsync per file.

@@ -39,7 +39,7 @@ from desktop.core.certificates.values import (
     pdf_meta,
 )
 from desktop.core.dates import format_date
-from desktop.fileio import make_named_folder
+from desktop.fileio import AtomicFile, make_named_folder
 from desktop.paths import files_dir
 from desktop.protocol.ids import new_id, now_ts
 from desktop.store import RecordNotFound, Store, StoreError
@@ -343,10 +343,11 @@ def merge_pdfs(sources: list[Path], target: Path) -> None:
         doc = pdfium.PdfDocument(str(src))
         out.import_pages(doc)
         doc.close()
-    tmp = target.with_name(target.name + ".part")
-    out.save(str(tmp))
-    out.close()
-    os.replace(tmp, target)
+    try:
+        with AtomicFile(target, fsync=False) as tmp:  # a print file, made again from the PDFs
+            out.save(str(tmp))
+    finally:
+        out.close()
 
 
 # -- register, revoke, reprint ----------------------------------------------------------------

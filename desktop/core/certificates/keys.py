@@ -13,7 +13,6 @@ so desk 1's keys are 1, 2, … (what every database made before desks existed ha
 
 from __future__ import annotations
 
-import base64
 import json
 import os
 import stat
@@ -24,7 +23,9 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from desktop.core.certificates.numbering import desk_number
-from desktop.fileio import write_private_file
+from desktop.fileio import write_file_atomic
+from desktop.protocol import trust as protocol_trust
+from desktop.protocol.b64 import b64u, b64u_decode
 from desktop.protocol.ids import now_ts
 from desktop.store import Store, StoreError
 
@@ -36,14 +37,6 @@ _memory_keys: dict[tuple[int, str], Ed25519PrivateKey] = {}
 
 class KeyError_(StoreError):
     """The signing key is missing or unreadable (message is for the user)."""
-
-
-def b64u(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
-
-
-def b64u_decode(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
 def keys_dir(store: Store) -> Path | None:
@@ -137,7 +130,7 @@ def _write_private(folder: Path, kid: str, key: Ed25519PrivateKey) -> None:
         serialization.PrivateFormat.PKCS8,
         serialization.NoEncryption(),
     )
-    write_private_file(_key_file(folder, kid), pem)
+    write_file_atomic(_key_file(folder, kid), pem, private=True)
 
 
 def _new_key(store: Store, number: int) -> str:
@@ -214,18 +207,7 @@ def trust_list(store: Store) -> dict[str, Any]:
         "SELECT kid, public_key, institute, valid_from, valid_to FROM trusted_key "
         "WHERE own = 1 ORDER BY valid_from, kid"
     ).fetchall()
-    keys = []
-    for row in rows:
-        entry = {
-            "kid": row["kid"],
-            "public_key": row["public_key"],
-            "institute": row["institute"],
-            "valid_from": row["valid_from"],
-        }
-        if row["valid_to"]:
-            entry["valid_to"] = row["valid_to"]
-        keys.append(entry)
-    return {"keys": keys}
+    return protocol_trust.trust_list(rows)
 
 
 def parse_trust_list(data: str | bytes | dict) -> dict[str, Ed25519PublicKey]:

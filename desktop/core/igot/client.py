@@ -20,10 +20,10 @@ from desktop.core.sync.client import (
     PortalError,
     Transient,
     check_url,
-    is_loopback,
     parse_retry_after,
     ssl_context,
 )
+from desktop.protocol.transport import is_loopback
 
 UPDATE_PATH = "v1/content/state/admin/update"
 BATCH_READ_PATH = "v1/course/batch/read/{batch_id}"

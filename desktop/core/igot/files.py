@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.enrolment import enrol
-from desktop.fileio import write_private_file
+from desktop.fileio import write_file_atomic
 from desktop.store import Store
 
 HEADER = ("batchId", "userIds")
@@ -53,7 +53,7 @@ def export_enrolment_file(store: Store, workshop_id: str, out: Path) -> dict[str
         else:
             skipped.append({"participant_id": pid, "reason": "no iGOT user id"})
     # 0600 like every file holding people's ids the desk writes for another system
-    write_private_file(Path(out), buffer.getvalue().encode("utf-8"))
+    write_file_atomic(Path(out), buffer.getvalue().encode("utf-8"), private=True)
     return {"file": str(out), "batch_id": ws["igot_batch_id"], "rows": written,
             "skipped": skipped}
 

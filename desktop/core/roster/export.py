@@ -5,12 +5,12 @@ through `import_roster` unchanged."""
 from __future__ import annotations
 
 import csv
-import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from desktop.core.roster.fields import IGOT_COLUMNS, IGOT_GENDER, IGOT_GROUP, KD_COLUMNS
+from desktop.fileio import AtomicFile
 from desktop.store import Store
 
 LAYOUTS = ("kd", "igot")
@@ -57,9 +57,8 @@ def export_roster(
     if suffix not in (".csv", ".xlsx", ".txt"):
         raise ValueError(f"{path}: export writes .csv or .xlsx files")
     headers = [h for h, _ in _columns(layout)]
-    tmp = path.with_name(path.name + ".part")
     count = 0
-    try:
+    with AtomicFile(path, fsync=False) as tmp:
         if suffix == ".xlsx":
             count = _write_xlsx(tmp, headers, roster_rows(store, layout), progress)
         else:
@@ -71,10 +70,6 @@ def export_roster(
                     count += 1
                     if progress and count % 50_000 == 0:
                         progress(count)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return count
 
 

@@ -11,7 +11,6 @@ it was. A dry run does the same work and rolls it back."""
 from __future__ import annotations
 
 import csv
-import os
 from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import closing
@@ -33,6 +32,7 @@ from desktop.core.roster.fields import (
 from desktop.core.roster.messages import problem
 from desktop.core.roster.pipeline import Chunk, Entry, ReaderProcess, ReadSpec, read_chunks
 from desktop.core.roster.readers import NoDataRows, RosterFileError, Table, open_table
+from desktop.fileio import AtomicFile
 from desktop.protocol.records import KIND_FIELDS
 from desktop.store import Store
 from desktop.store.bulk import BulkInserter
@@ -272,9 +272,9 @@ class _ReportWriter:
 
     def __init__(self, path: Path, headers: list[str]) -> None:
         self.path = path
-        self.tmp = path.with_name(path.name + ".part")
         try:
-            self.handle = self.tmp.open("w", encoding="utf-8-sig", newline="")
+            self.file = AtomicFile(path, fsync=False)
+            self.handle = self.file.tmp.open("w", encoding="utf-8-sig", newline="")
         except OSError as exc:
             raise RosterFileError(f"cannot write the report {path}: {exc.strerror}") from exc
         self.width = len(headers)
@@ -287,11 +287,11 @@ class _ReportWriter:
 
     def finish(self) -> None:
         self.handle.close()
-        os.replace(self.tmp, self.path)
+        self.file.commit()
 
     def abort(self) -> None:
         self.handle.close()
-        self.tmp.unlink(missing_ok=True)
+        self.file.abort()
 
 
 class _ImportJob:

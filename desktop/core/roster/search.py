@@ -13,6 +13,7 @@ import sqlite3
 import unicodedata
 from typing import Any
 
+from desktop.protocol.fields import strip_country_prefix
 from desktop.protocol.records import KIND_FIELDS
 from desktop.store import Store
 from desktop.text.translit import fold_latin, has_devanagari
@@ -47,10 +48,7 @@ def search(store: Store | sqlite3.Connection, query: str, limit: int = 20) -> li
     digits = _PHONE_JUNK.sub("", query)
     if digits.isdigit() and len(digits) >= 2:
         # A mobile as typed: +91 98765-43210, 098765 43210, or its first digits.
-        if len(digits) == 12 and digits.startswith("91"):
-            digits = digits[2:]
-        elif len(digits) == 11 and digits.startswith("0"):
-            digits = digits[1:]
+        digits = strip_country_prefix(digits)
         take(_by_prefix(conn, "mobile", digits, limit), 2)
     if _CODEISH.match(compact):
         take(_exact_code(conn, compact), 0)

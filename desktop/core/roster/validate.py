@@ -15,12 +15,10 @@ from desktop.core.roster.districts import DistrictMatcher
 from desktop.core.roster.fields import IMPORT_FIELDS
 from desktop.core.roster.legacy import is_latin_only, looks_legacy
 from desktop.core.roster.messages import problem
+from desktop.protocol.fields import normalise_email, normalise_mobile
 
 _SPACES = re.compile(r"\s+")
-_MOBILE_JUNK = re.compile(r"[\s\-().]")
 _EXCEL_FLOAT = re.compile(r"^(\d+)\.0+$")
-_MOBILE = re.compile(r"^[6-9]\d{9}$")
-_EMAIL = re.compile(r"^[A-Za-z0-9._%+'\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$")
 _HAS_DEVANAGARI = re.compile(r"[\u0900-\u097F]")
 
 GENDERS = {
@@ -99,21 +97,6 @@ def clean_text(value: str | None) -> str:
     return value
 
 
-def clean_mobile(value: str) -> str | None:
-    """10-digit mobile or None; tolerates +91, 0091, 0 prefixes, spaces, dashes, Excel's .0."""
-    match = _EXCEL_FLOAT.match(value)
-    digits = match.group(1) if match else _MOBILE_JUNK.sub("", value)
-    if digits.startswith("+"):
-        digits = digits[1:]
-    if len(digits) == 14 and digits.startswith("0091"):
-        digits = digits[4:]
-    elif len(digits) == 12 and digits.startswith("91"):
-        digits = digits[2:]
-    elif len(digits) == 11 and digits.startswith("0"):
-        digits = digits[1:]
-    return digits if _MOBILE.match(digits) else None
-
-
 def clean_code(value: str) -> str:
     match = _EXCEL_FLOAT.match(value)
     return match.group(1) if match else value
@@ -190,7 +173,7 @@ class RowValidator:
         return value
 
     def _check_mobile(self, value: str) -> str | Problem:
-        mobile = clean_mobile(value)
+        mobile = normalise_mobile(value)
         if mobile is None and "E+" in value.upper():
             return problem("mobile", "mobile_excel", value=value)
         if mobile is None:
@@ -198,9 +181,10 @@ class RowValidator:
         return mobile
 
     def _check_email(self, value: str) -> str | Problem:
-        if not _EMAIL.match(value) or ".." in value:
+        email = normalise_email(value)
+        if email is None:
             return problem("email", "email_invalid", value=value)
-        return value.lower()
+        return email
 
     def _check_district_code(self, value: str) -> str | Problem:
         if looks_legacy(value):

@@ -25,14 +25,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import zipfile
 from pathlib import Path
 from typing import Any
 
-from desktop.core import clock
-from desktop.core.sync import attachments, crypto, damage, outbox, trust
+from desktop.core import attachments, clock
+from desktop.core.sync import crypto, damage, outbox, trust
 from desktop.core.sync.keys import DeviceKeys, verify_signature
+from desktop.fileio import AtomicFile
 from desktop.protocol.ids import now_ts
 from desktop.protocol.records import KIND_FIELDS, KIND_ORDER
 from desktop.store import Store
@@ -96,7 +96,7 @@ def export_bundle(
                         wanted[str(ref.get("sha256"))] = None
     missing = []
     for sha in wanted:
-        data = attachments.read(store, sha)
+        data = attachments.read_if_intact(store, sha)
         if data is None:
             missing.append(sha)
             continue
@@ -117,15 +117,13 @@ def export_bundle(
         manifest["encryption"] = sealer.header
     manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
     signature = keys.sign(manifest_bytes)
-    tmp = path.with_name(path.name + ".part")
-    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+    with AtomicFile(path) as tmp, zipfile.ZipFile(
+        tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1
+    ) as zf:
         zf.writestr("manifest.json", manifest_bytes)
         zf.writestr("manifest.sig", signature)
         for name, blob in payload:
             zf.writestr(name, blob)
-    with open(tmp, "rb+") as handle:
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
     return {
         "file": str(path),
         "batches": len(batches),
@@ -326,7 +324,7 @@ def import_bundle(
                 trust.remember(store, decision)
         return summary
     for sha, data in found.items():  # content-addressed: harmless if the import fails later
-        attachments.write(store, sha, data)
+        attachments.keep_received(store, sha, data)
     import sqlite3
 
     order = {kind: i for i, kind in enumerate(KIND_ORDER)}

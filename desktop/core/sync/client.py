@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import email.utils
 import gzip
-import ipaddress
 import json
 import random
 import ssl
@@ -25,6 +24,7 @@ import httpx
 
 from desktop import __version__
 from desktop.protocol.ids import wall_now
+from desktop.protocol.transport import is_loopback
 
 DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=60.0, write=60.0, pool=10.0)
 
@@ -58,15 +58,6 @@ class Refused(PortalError):
         self.body = body
         detail = body.get("error") if isinstance(body, dict) else None
         super().__init__(message or f"The portal refused the request (HTTP {status}: {detail}).")
-
-
-def is_loopback(host: str) -> bool:
-    if host.lower() in {"localhost", "localhost.localdomain"}:
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 _ssl_contexts: dict[str, ssl.SSLContext] = {}

@@ -14,7 +14,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from desktop.core.sync.keys import b64u, unb64u
+from desktop.protocol.b64 import b64u, b64u_decode
 
 ALG = "X25519-HKDF-SHA256-ChaCha20Poly1305"
 _INFO = b"kdbundle/1 file key"
@@ -29,7 +29,7 @@ class Sealer:
     """Encrypts the files of one bundle to `recipient_b64`."""
 
     def __init__(self, recipient_b64: str) -> None:
-        recipient = X25519PublicKey.from_public_bytes(unb64u(recipient_b64))
+        recipient = X25519PublicKey.from_public_bytes(b64u_decode(recipient_b64))
         ephemeral = X25519PrivateKey.generate()
         self.header = {
             "alg": ALG,
@@ -51,7 +51,7 @@ class Opener:
     def __init__(self, header: dict, private: X25519PrivateKey) -> None:
         if header.get("alg") != ALG:
             raise ValueError(f"unknown bundle encryption {header.get('alg')!r}")
-        ephemeral = X25519PublicKey.from_public_bytes(unb64u(str(header["ephemeral"])))
+        ephemeral = X25519PublicKey.from_public_bytes(b64u_decode(str(header["ephemeral"])))
         self._aead = _derive(private.exchange(ephemeral))
 
     def open(self, path: str, blob: bytes) -> bytes:

@@ -26,14 +26,15 @@ Whole-batch 4xx rules (documented here because they are the desk's choice within
   once (its earlier answer lost), the desk asks `GET /batches/{id}`; if the portal has it,
   its stored answer is used instead. Relayed batches (USB) are never split: they must reach
   the portal unchanged, so they fail and are shown.
+
+Enrolment is `desktop.core.sync.enrol`, pulled records that cannot be applied yet are
+`desktop.core.sync.held`; their names are importable from here too (the GUI and CLI use them).
+A little over 500 lines: the run's steps above are one class, read in the order they happen.
 """
 
 from __future__ import annotations
 
 import json
-import re
-import socket
-import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -43,8 +44,8 @@ from typing import Any
 
 import httpx
 
-from desktop.core import clock
-from desktop.core.sync import attachments, outbox, reconcile
+from desktop.core import attachments, clock
+from desktop.core.sync import outbox, reconcile
 from desktop.core.sync.client import (
     AuthError,
     Backoff,
@@ -54,9 +55,17 @@ from desktop.core.sync.client import (
     Transient,
     check_url,
 )
+from desktop.core.sync.enrol import enrol, institute_info, needs_reenrol, portal_url
+from desktop.core.sync.held import apply_pulled, held_reason, held_records, retry_held
 from desktop.core.sync.keys import DeviceKeys
 from desktop.protocol.ids import format_ts, now_ts
 from desktop.store import Store
+
+__all__ = [
+    "NotEnrolled", "SyncBusy", "SyncEngine", "SyncResult", "apply_pulled", "enrol", "held_reason",
+    "held_records", "history", "institute_info", "last_success", "needs_reenrol", "portal_url",
+    "retry_at", "retry_held", "status",
+]
 
 Progress = Callable[[int, int, str], None]
 
@@ -99,20 +108,7 @@ class SyncResult:
         return data
 
 
-# -- settings kept in meta (nothing secret) --------------------------------------------------
-def portal_url(store: Store) -> str | None:
-    return store.meta_get("sync.portal_url")
-
-
-def institute_info(store: Store) -> dict[str, Any] | None:
-    text = store.meta_get("sync.institute")
-    return json.loads(text) if text else None
-
-
-def needs_reenrol(store: Store) -> bool:
-    return store.meta_get("sync.auth_failed") == "1"
-
-
+# -- settings kept in meta (nothing secret; the portal's address: desktop.core.sync.enrol) --
 def last_success(store: Store) -> str | None:
     return store.meta_get("sync.last_success")
 
@@ -130,62 +126,6 @@ def _note_retry_after(store: Store, exc: Transient) -> None:
     if exc.retry_after is not None:
         until = datetime.now(timezone.utc) + timedelta(seconds=exc.retry_after)
         store.meta_set("sync.retry_at", format_ts(until))
-
-
-def enrol(
-    store: Store,
-    url: str,
-    code: str,
-    *,
-    device_name: str | None = None,
-    ca_bundle: str | None = None,
-    transport: httpx.BaseTransport | None = None,
-    keys: DeviceKeys | None = None,
-) -> dict[str, Any]:
-    """§2: enrol with a one-time code; the token goes to a 0600 file, never the database."""
-    keys = keys or DeviceKeys.for_store(store)
-    if not store.institute_code:
-        raise PortalError("Set up this centre first (`karmayogi-desk init`).")
-    with PortalClient(url, ca_bundle=ca_bundle, transport=transport) as client:
-        info = client.info()
-        if info.get("protocol") != outbox.PROTOCOL:
-            raise PortalError(
-                f"The portal speaks sync protocol {info.get('protocol')!r}; this desk speaks "
-                f"{outbox.PROTOCOL}."
-            )
-        answer = client.enrol(
-            {
-                "enrolment_code": code.strip(),
-                "device_id": store.device_id,
-                "device_name": device_name or socket.gethostname() or "Karmayogi Desk",
-                "institute_code": store.institute_code,
-                "public_key": keys.public_key_b64(),
-            }
-        )
-    token = answer.get("device_token") if isinstance(answer, dict) else None
-    institute = answer.get("institute") if isinstance(answer, dict) else None
-    if not token or not isinstance(institute, dict):
-        raise PortalError("The portal's enrolment answer lacks a token or institute.")
-    if institute.get("code") and institute["code"] != store.institute_code:
-        raise PortalError(
-            f"This code enrols a desk of institute {institute['code']}, but this desk belongs "
-            f"to {store.institute_code}. Ask the portal administrator for the right code."
-        )
-    keys.save_token(str(token))
-    previous = portal_url(store)
-    with store.transaction():
-        store.meta_set("sync.portal_url", client.base_url)
-        store.meta_set("sync.institute", json.dumps(institute, ensure_ascii=False))
-        store.meta_set("sync.limits", json.dumps(info))
-        store.meta_set("sync.enrolled_at", now_ts())
-        store.meta_set("sync.auth_failed", None)
-        if ca_bundle:
-            store.meta_set("sync.ca_bundle", ca_bundle)
-        if previous and previous != client.base_url:
-            # Another portal: its feed starts afresh, and it holds none of our uploads.
-            store.meta_set("sync.cursor", None)
-            store.conn.execute("DELETE FROM sync_attachment_sent")
-    return {"portal": client.base_url, "institute": institute, "device_id": store.device_id}
 
 
 class SyncEngine:
@@ -383,7 +323,7 @@ class SyncEngine:
                     "SELECT 1 FROM sync_attachment_sent WHERE sha256 = ?", (sha,)
                 ).fetchone():
                     continue
-                data = attachments.read(self.store, sha)
+                data = attachments.read_if_intact(self.store, sha)
                 if data is None:
                     continue  # the portal answers missing_attachment; shown to the user
                 try:
@@ -549,123 +489,6 @@ class SyncEngine:
                 (now_ts(), result.outcome, result.sent_batches, result.acked_records,
                  result.new_rejections, result.pulled, result.pending, result.message, run_id),
             )
-
-
-def apply_pulled(store: Store, record: Any) -> str:
-    """Apply one record from `/changes` by last-writer-wins: 'applied', 'stale' or 'held'
-    (it clashes with something on this desk; kept in `sync_pull_held` with the reason)."""
-    try:
-        with store.transaction():  # a savepoint: a failed record leaves nothing behind
-            status = store.apply_record(record)
-    except (sqlite3.IntegrityError, ValueError, KeyError, TypeError) as exc:
-        _hold(store, record, f"{type(exc).__name__}: {exc}")
-        return "held"
-    if isinstance(record, dict):
-        # A newer (or the same) version got in: an older held one is moot.
-        store.conn.execute(
-            "DELETE FROM sync_pull_held WHERE kind = ? AND record_id = ? "
-            "AND (updated_at, origin) <= (?, ?)",
-            (record.get("kind"), record.get("id"), record.get("updated_at"),
-             record.get("origin")),
-        )
-    return status
-
-
-def _hold(store: Store, record: Any, error: str) -> None:
-    rec = record if isinstance(record, dict) else {}
-    with store.transaction():
-        store.conn.execute(
-            """INSERT INTO sync_pull_held(kind, record_id, updated_at, origin, record, error, at)
-               VALUES (?, ?, ?, ?, ?, ?, ?)
-               ON CONFLICT(kind, record_id) DO UPDATE SET updated_at = excluded.updated_at,
-                   origin = excluded.origin, record = excluded.record, error = excluded.error,
-                   at = excluded.at
-               WHERE (excluded.updated_at, excluded.origin) >= (updated_at, origin)""",
-            (str(rec.get("kind")), str(rec.get("id")), str(rec.get("updated_at") or ""),
-             str(rec.get("origin") or ""), json.dumps(record, ensure_ascii=False), error,
-             now_ts()),
-        )
-
-
-def retry_held(store: Store) -> int:
-    """Try the held pulled records again (something on this desk may have changed); returns
-    how many now applied."""
-    applied = 0
-    rows = store.conn.execute(
-        "SELECT kind, record_id, record FROM sync_pull_held ORDER BY at"
-    ).fetchall()
-    for kind, record_id, text in rows:
-        record = json.loads(text)
-        status = apply_pulled(store, record)
-        if status != "held":
-            with store.transaction():
-                store.conn.execute(
-                    "DELETE FROM sync_pull_held WHERE kind = ? AND record_id = ?",
-                    (kind, record_id),
-                )
-            applied += status == "applied"
-    return applied
-
-
-def held_records(store: Store) -> list[dict[str, Any]]:
-    """Pulled records waiting because they clash with this desk's data."""
-    return [
-        {"kind": r["kind"], "id": r["record_id"], "updated_at": r["updated_at"],
-         "error": r["error"], "at": r["at"], "data": _data_of(r["record"])}
-        for r in store.conn.execute(
-            "SELECT kind, record_id, updated_at, error, at, record FROM sync_pull_held "
-            "ORDER BY at"
-        )
-    ]
-
-
-_CONSTRAINT = re.compile(
-    r"^IntegrityError: (UNIQUE|NOT NULL|CHECK|FOREIGN KEY) constraint failed(?:: (.*))?$"
-)
-
-
-def held_reason(held: dict[str, Any]) -> dict[str, Any]:
-    """Why a pulled record is held, as a code the GUI puts in words a clerk understands,
-    with the field and value it is about (the stored `error` stays the technical detail):
-
-    - `duplicate_number`: another certificate here already has this number;
-    - `duplicate_attendance`: this participant's attendance at this session is already
-      recorded here as another record;
-    - `duplicate`: another record here has the same value of a field that must be unique;
-    - `missing_value`: the portal's version lacks a value this desk needs;
-    - `missing_reference`: it refers to something this desk does not have;
-    - `invalid_value`: a value this desk's database does not accept;
-    - `unreadable`: anything else (e.g. a newer format than this desk knows)."""
-    error = str(held.get("error") or "")
-    data = held.get("data") or {}
-    kind = str(held.get("kind") or "")
-    match = _CONSTRAINT.match(error.strip())
-    if match is None:
-        return {"code": "unreadable", "field": None, "value": None}
-    constraint, columns = match.group(1), match.group(2) or ""
-    fields = [c.strip().split(".", 1)[-1] for c in columns.split(",") if c.strip()]
-    field = fields[0] if len(fields) == 1 else None
-    value = data.get(field) if field else None
-    if constraint == "UNIQUE":
-        if kind == "certificate" and fields == ["number"]:
-            return {"code": "duplicate_number", "field": "number", "value": value}
-        if kind == "attendance" and set(fields) == {"session_id", "participant_id"}:
-            return {"code": "duplicate_attendance", "field": None, "value": None}
-        return {"code": "duplicate", "field": ", ".join(fields) or None, "value": value}
-    if constraint == "NOT NULL":
-        return {"code": "missing_value", "field": field, "value": None}
-    if constraint == "FOREIGN KEY":
-        return {"code": "missing_reference", "field": field, "value": value}
-    return {"code": "invalid_value", "field": field, "value": value}
-
-
-def _data_of(text: str) -> dict[str, Any]:
-    try:
-        record = json.loads(text)
-    except ValueError:
-        return {}
-    data = record.get("data") if isinstance(record, dict) else None
-    return data if isinstance(data, dict) else {}
 
 
 def history(store: Store, limit: int = 50) -> list[dict[str, Any]]:

@@ -6,41 +6,24 @@ never in the database (a copied or backed-up .db must not carry them) and never 
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import os
 import re
-import tempfile
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from desktop.fileio import write_private_file
-from desktop.paths import files_dir
+from desktop.fileio import write_file_atomic
+from desktop.paths import store_folder
+from desktop.protocol.b64 import b64u, b64u_decode
 from desktop.store import Store
-
-_memory_dirs: dict[int, Path] = {}
-
-
-def b64u(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
-
-
-def unb64u(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
 def keys_dir(store: Store) -> Path:
     """`<db>-files/keys` (an in-memory store gets a private temporary folder)."""
-    if store.path is None:
-        path = _memory_dirs.get(id(store))
-        if path is None:
-            path = Path(tempfile.mkdtemp(prefix="kd-keys-"))
-            _memory_dirs[id(store)] = path
-        return path
-    return files_dir(store.path) / "keys"
+    return store_folder(store.path, "keys", owner=store)
 
 
 def _write_private(path: Path, data: bytes) -> None:
@@ -50,7 +33,7 @@ def _write_private(path: Path, data: bytes) -> None:
         os.chmod(path.parent, 0o700)
     except OSError:
         pass
-    write_private_file(path, data)
+    write_file_atomic(path, data, private=True)
 
 
 class DeviceKeys:
@@ -134,8 +117,8 @@ class DeviceKeys:
 
 def verify_signature(public_key_b64: str, signature_b64: str, data: bytes) -> bool:
     try:
-        key = Ed25519PublicKey.from_public_bytes(unb64u(public_key_b64))
-        key.verify(unb64u(signature_b64), data)
+        key = Ed25519PublicKey.from_public_bytes(b64u_decode(public_key_b64))
+        key.verify(b64u_decode(signature_b64), data)
     except Exception:  # noqa: BLE001 - any decoding or verification failure means "no"
         return False
     return True
@@ -149,7 +132,7 @@ def fingerprint(public_key_b64: str) -> str:
     the first 80 bits of SHA-256 over the raw key bytes. Two people compare it out of band
     (read aloud by phone) before a desk trusts the other's signatures."""
     try:
-        raw = unb64u(public_key_b64)
+        raw = b64u_decode(public_key_b64)
     except ValueError:
         raw = public_key_b64.encode("utf-8")
     digest = hashlib.sha256(raw).hexdigest().upper()

@@ -32,6 +32,7 @@ from typing import Any
 from desktop.core import clock
 from desktop.core.sync import damage, outbox, trust
 from desktop.core.sync.keys import DeviceKeys, verify_signature
+from desktop.fileio import write_file_atomic
 from desktop.protocol.ids import now_ts
 from desktop.store import Store
 
@@ -92,9 +93,7 @@ def export_receipt(
         "signature": keys.sign(text.encode("utf-8")),
     }
     path = Path(path)
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
-    tmp.replace(path)
+    write_file_atomic(path, json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8"))
     return {"file": str(path), "device_id": device_id, "acked": len(rows),
             "signer_fingerprint": keys.fingerprint()}
 
