@@ -14,11 +14,9 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desktop.core.roster.person_checks import code_holder
+from desktop.protocol.fields import is_email, is_mobile
 from desktop.store import Connection
 from desktop.ui.roster.problems import problem_text
-
-_MOBILE = re.compile(r"^[6-9][0-9]{9}$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 FIELD_LABELS = {
     "name_en": QT_TRANSLATE_NOOP("PersonDialog", "Name (English)"),
@@ -69,10 +67,10 @@ def check_person(data: dict[str, Any]) -> list[Problem]:
         if re.search(r"\s", code):
             problems.append(Problem("employee_code", "code_space"))
     mobile = data.get("mobile")
-    if mobile and not _MOBILE.match(mobile):
+    if mobile and not is_mobile(mobile):  # the rule desk and portal share
         problems.append(Problem("mobile", "mobile", (mobile,)))
     email = data.get("email")
-    if email and not _EMAIL.match(email):
+    if email and not is_email(email):
         problems.append(Problem("email", "email", (email,)))
     return problems
 
