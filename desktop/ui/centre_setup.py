@@ -14,7 +14,7 @@ from desktop.core.centre import DESK_MAX, DESK_MIN, check_code, check_desk, own_
 from desktop.core.setup import set_up_centre
 from desktop.store import Store, StoreError
 from desktop.ui.i18n import translate_buttons
-from desktop.ui.uiload import load_ui
+from desktop.ui.uiload import child, load_ui
 
 FORM = "centre_setup.ui"
 
@@ -36,12 +36,12 @@ class CentreSetupDialog:
         dialog = load_ui(FORM, parent)
         assert isinstance(dialog, QDialog)
         self.dialog = dialog
-        self.code: QLineEdit = dialog.findChild(QLineEdit, "codeEdit")
-        self.name_en: QLineEdit = dialog.findChild(QLineEdit, "nameEnEdit")
-        self.name_hi: QLineEdit = dialog.findChild(QLineEdit, "nameHiEdit")
-        self.desk: QSpinBox = dialog.findChild(QSpinBox, "deskSpin")
-        self.error: QLabel = dialog.findChild(QLabel, "errorLabel")
-        self.buttons: QDialogButtonBox = dialog.findChild(QDialogButtonBox, "buttonBox")
+        self.code: QLineEdit = child(dialog, QLineEdit, "codeEdit")
+        self.name_en: QLineEdit = child(dialog, QLineEdit, "nameEnEdit")
+        self.name_hi: QLineEdit = child(dialog, QLineEdit, "nameHiEdit")
+        self.desk: QSpinBox = child(dialog, QSpinBox, "deskSpin")
+        self.error: QLabel = child(dialog, QLabel, "errorLabel")
+        self.buttons: QDialogButtonBox = child(dialog, QDialogButtonBox, "buttonBox")
         self.desk.setRange(DESK_MIN, DESK_MAX)
         translate_buttons(self.buttons)
         self.buttons.accepted.connect(self.submit)

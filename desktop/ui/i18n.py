@@ -256,6 +256,9 @@ def retranslate_form(root: QWidget, name: str) -> None:
     for item in texts:
         target = root if root.objectName() == item.object_name else None
         if target is None:
+            # Optional on purpose, the one lookup that is not `uiload.child`: a page may
+            # take a form's part away (the main window adopts its form's menus and central
+            # widget and drops the rest), and a text with nowhere to go is simply not shown.
             target = root.findChild(QObject, item.object_name)
         if target is None:
             continue

@@ -41,7 +41,7 @@ from desktop.core.centre import own_institute
 from desktop.ui.clock_notice import ClockNotice
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import Translations, ask_yes_no, bind_form, save_language, translate_buttons
-from desktop.ui.uiload import load_ui
+from desktop.ui.uiload import child, load_ui
 
 FORM = "main_window.ui"
 log = logging.getLogger(__name__)
@@ -196,10 +196,10 @@ class MainWindow(QMainWindow):
         self.translations = translations
         self.setObjectName("MainWindow")
         self._adopt_form()
-        self.nav: QListWidget = self.findChild(QListWidget, "navList")
-        self.stack: QStackedWidget = self.findChild(QStackedWidget, "pages")
-        self.institute_label: QLabel = self.findChild(QLabel, "instituteLabel")
-        self.app_title: QLabel = self.findChild(QLabel, "appTitle")
+        self.nav: QListWidget = child(self, QListWidget, "navList")
+        self.stack: QStackedWidget = child(self, QStackedWidget, "pages")
+        self.institute_label: QLabel = child(self, QLabel, "instituteLabel")
+        self.app_title: QLabel = child(self, QLabel, "appTitle")
         font = self.app_title.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
@@ -247,13 +247,12 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._open_row)
 
     def _wire_menus(self) -> None:
-        find = self.findChild
-        self.action_backup: QAction = find(QAction, "actionBackup")
-        self.action_restore: QAction = find(QAction, "actionRestore")
-        self.action_quit: QAction = find(QAction, "actionQuit")
-        self.action_english: QAction = find(QAction, "actionEnglish")
-        self.action_hindi: QAction = find(QAction, "actionHindi")
-        self.action_about: QAction = find(QAction, "actionAbout")
+        self.action_backup: QAction = child(self, QAction, "actionBackup")
+        self.action_restore: QAction = child(self, QAction, "actionRestore")
+        self.action_quit: QAction = child(self, QAction, "actionQuit")
+        self.action_english: QAction = child(self, QAction, "actionEnglish")
+        self.action_hindi: QAction = child(self, QAction, "actionHindi")
+        self.action_about: QAction = child(self, QAction, "actionAbout")
         group = QActionGroup(self)
         group.setExclusive(True)
         group.addAction(self.action_english)

@@ -34,7 +34,7 @@ from desktop.ui.certificates.register import RegisterMixin
 from desktop.ui.certificates.verify import VerifyMixin
 from desktop.ui.columns import ColumnFitter
 from desktop.ui.context import AppContext
-from desktop.ui.uiload import embed_form, load_ui
+from desktop.ui.uiload import child, embed_form, load_ui
 
 
 class CertificatesPage(RegisterMixin, IssueMixin, VerifyMixin, QWidget):
@@ -48,28 +48,27 @@ class CertificatesPage(RegisterMixin, IssueMixin, VerifyMixin, QWidget):
         self.last_verification: Verification | None = None
         self.ui = load_ui("certificates.ui", self)
         embed_form(self, self.ui)
-        f = self.ui.findChild
-        self.tabs: QTabWidget = f(QTabWidget, "tabs")
-        self.search: QLineEdit = f(QLineEdit, "searchEdit")
-        self.status_combo: QComboBox = f(QComboBox, "statusCombo")
-        self.workshop_filter: QComboBox = f(QComboBox, "workshopFilterCombo")
-        self.table: QTableWidget = f(QTableWidget, "registerTable")
-        self.preview: QLabel = f(QLabel, "previewLabel")
-        self.register_status: QLabel = f(QLabel, "registerStatus")
-        self.workshop_combo: QComboBox = f(QComboBox, "workshopCombo")
-        self.template_combo: QComboBox = f(QComboBox, "templateCombo")
-        self.participant_combo: QComboBox = f(QComboBox, "participantCombo")
-        self.reissue: QCheckBox = f(QCheckBox, "reissueCheck")
-        self.reason: QLineEdit = f(QLineEdit, "reissueReasonEdit")
-        self.eligible_label: QLabel = f(QLabel, "eligibleLabel")
-        self.progress: QProgressBar = f(QProgressBar, "issueProgress")
-        self.issue_status: QLabel = f(QLabel, "issueStatus")
-        self.issue_button: QPushButton = f(QPushButton, "issueButton")
-        self.cancel_button: QPushButton = f(QPushButton, "cancelButton")
-        self.qr_edit: QLineEdit = f(QLineEdit, "qrEdit")
-        self.verify_result: QLabel = f(QLabel, "verifyResult")
-        self.verify_details: QTableWidget = f(QTableWidget, "verifyDetails")
-        self.template_preview: QLabel = f(QLabel, "templatePreview")
+        self.tabs: QTabWidget = child(self.ui, QTabWidget, "tabs")
+        self.search: QLineEdit = child(self.ui, QLineEdit, "searchEdit")
+        self.status_combo: QComboBox = child(self.ui, QComboBox, "statusCombo")
+        self.workshop_filter: QComboBox = child(self.ui, QComboBox, "workshopFilterCombo")
+        self.table: QTableWidget = child(self.ui, QTableWidget, "registerTable")
+        self.preview: QLabel = child(self.ui, QLabel, "previewLabel")
+        self.register_status: QLabel = child(self.ui, QLabel, "registerStatus")
+        self.workshop_combo: QComboBox = child(self.ui, QComboBox, "workshopCombo")
+        self.template_combo: QComboBox = child(self.ui, QComboBox, "templateCombo")
+        self.participant_combo: QComboBox = child(self.ui, QComboBox, "participantCombo")
+        self.reissue: QCheckBox = child(self.ui, QCheckBox, "reissueCheck")
+        self.reason: QLineEdit = child(self.ui, QLineEdit, "reissueReasonEdit")
+        self.eligible_label: QLabel = child(self.ui, QLabel, "eligibleLabel")
+        self.progress: QProgressBar = child(self.ui, QProgressBar, "issueProgress")
+        self.issue_status: QLabel = child(self.ui, QLabel, "issueStatus")
+        self.issue_button: QPushButton = child(self.ui, QPushButton, "issueButton")
+        self.cancel_button: QPushButton = child(self.ui, QPushButton, "cancelButton")
+        self.qr_edit: QLineEdit = child(self.ui, QLineEdit, "qrEdit")
+        self.verify_result: QLabel = child(self.ui, QLabel, "verifyResult")
+        self.verify_details: QTableWidget = child(self.ui, QTableWidget, "verifyDetails")
+        self.template_preview: QLabel = child(self.ui, QLabel, "templatePreview")
         self.last_template_preview: bytes | None = None
 
         self.search.textChanged.connect(self.refresh)
@@ -77,22 +76,22 @@ class CertificatesPage(RegisterMixin, IssueMixin, VerifyMixin, QWidget):
         self.workshop_filter.currentIndexChanged.connect(self.refresh)
         self.table.itemSelectionChanged.connect(self.show_preview)
         self.table.itemDoubleClicked.connect(lambda _item: self.open_selected())
-        f(QPushButton, "exportButton").clicked.connect(lambda: self.export_register())
-        f(QPushButton, "openButton").clicked.connect(self.open_selected)
-        f(QPushButton, "printButton").clicked.connect(lambda: self.print_selected())
-        f(QPushButton, "revokeButton").clicked.connect(lambda: self.revoke_selected())
+        child(self.ui, QPushButton, "exportButton").clicked.connect(lambda: self.export_register())
+        child(self.ui, QPushButton, "openButton").clicked.connect(self.open_selected)
+        child(self.ui, QPushButton, "printButton").clicked.connect(lambda: self.print_selected())
+        child(self.ui, QPushButton, "revokeButton").clicked.connect(lambda: self.revoke_selected())
         self.workshop_combo.currentIndexChanged.connect(self.update_eligible)
         self.reissue.toggled.connect(self.reason.setEnabled)
         self.reason.setEnabled(False)
         self.issue_button.clicked.connect(self.issue)
         self.cancel_button.clicked.connect(self.cancel_issue)
         self.cancel_button.setEnabled(False)
-        f(QPushButton, "openBatchButton").clicked.connect(self.open_batch)
-        f(QPushButton, "printBatchButton").clicked.connect(lambda: self.print_batch())
-        f(QPushButton, "previewTemplateButton").clicked.connect(self.preview_template)
+        child(self.ui, QPushButton, "openBatchButton").clicked.connect(self.open_batch)
+        child(self.ui, QPushButton, "printBatchButton").clicked.connect(lambda: self.print_batch())
+        child(self.ui, QPushButton, "previewTemplateButton").clicked.connect(self.preview_template)
         self.qr_edit.returnPressed.connect(self.verify_input)
-        f(QPushButton, "verifyButton").clicked.connect(self.verify_input)
-        f(QPushButton, "verifyFileButton").clicked.connect(lambda: self.verify_path())
+        child(self.ui, QPushButton, "verifyButton").clicked.connect(self.verify_input)
+        child(self.ui, QPushButton, "verifyFileButton").clicked.connect(lambda: self.verify_path())
         for table in (self.table, self.verify_details):
             table.verticalHeader().hide()
             table.horizontalHeader().setStretchLastSection(True)
@@ -103,7 +102,7 @@ class CertificatesPage(RegisterMixin, IssueMixin, VerifyMixin, QWidget):
             self.table, WORKSHOP_COLUMN, optional=(CODE_COLUMN, ISSUED_COLUMN), minimum=120
         )
         self.preview.setWordWrap(True)
-        splitter = f(QSplitter, "registerSplitter")
+        splitter = child(self.ui, QSplitter, "registerSplitter")
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([680, 320])
@@ -130,8 +129,7 @@ class CertificatesPage(RegisterMixin, IssueMixin, VerifyMixin, QWidget):
             self.update_eligible()
 
     def retranslate(self) -> None:
-        f = self.ui.findChild
-        f(QLabel, "titleLabel").setText(tr("Certificates"))
+        child(self.ui, QLabel, "titleLabel").setText(tr("Certificates"))
         self.tabs.setTabText(0, tr("Register"))
         self.tabs.setTabText(1, tr("Issue"))
         self.tabs.setTabText(2, tr("Verify"))
@@ -155,7 +153,7 @@ class CertificatesPage(RegisterMixin, IssueMixin, VerifyMixin, QWidget):
             ("printBatchButton", "Print all…"), ("verifyButton", "Verify"),
             ("verifyFileButton", "PDF or photo…"), ("previewTemplateButton", "Preview template"),
         ):  # fmt: skip
-            f(QPushButton, name).setText(tr(text))
+            child(self.ui, QPushButton, name).setText(tr(text))
         for name, text in (
             ("workshopLabel", "Workshop:"), ("templateLabel", "Template:"),
             ("participantLabel", "Issue to:"),
@@ -163,7 +161,7 @@ class CertificatesPage(RegisterMixin, IssueMixin, VerifyMixin, QWidget):
             ("verifyHelp", "Scan the certificate's QR code (the scanner types it here), paste "
                            "its text, or choose a PDF or a photo of the certificate."),
         ):  # fmt: skip
-            f(QLabel, name).setText(tr(text))
+            child(self.ui, QLabel, name).setText(tr(text))
         self.reissue.setText(tr("Re-issue to those who already hold one (new number)"))
         self.qr_edit.setPlaceholderText(tr("QR text"))
         self.table.setColumnCount(7)

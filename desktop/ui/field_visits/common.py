@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QStyledItemDelegate,
     QTableWidget,
-    QWidget,
 )
 
 from desktop.core import field_visits as fv
@@ -147,13 +146,6 @@ def set_headers(table: QTableWidget, context: str, sources: tuple[str, ...]) -> 
     """Column titles in the current language (bind_form does not reach table headers); the
     sources are the .ui's own strings, so the form's translation context applies."""
     table.setHorizontalHeaderLabels([QCoreApplication.translate(context, s) for s in sources])
-
-
-def _child(root: QWidget, cls, name: str):
-    widget = root.findChild(cls, name)
-    if widget is None:  # a renamed widget in the .ui must fail loudly, not silently
-        raise LookupError(f"{name} ({cls.__name__}) missing from the form")
-    return widget
 
 
 def _reports_dir(ctx: AppContext) -> Path:

@@ -15,10 +15,9 @@ from PySide6.QtWidgets import (
 from desktop.core import field_visits as fv
 from desktop.ui.field_visits.common import (
     ID_ROLE,
-    _child,
 )
 from desktop.ui.i18n import translate_buttons
-from desktop.ui.uiload import load_ui
+from desktop.ui.uiload import child, load_ui
 
 
 class PeopleMixin:
@@ -88,17 +87,17 @@ class PeopleMixin:
     def _quick_add_dialog(self) -> None:
         dialog = load_ui("field_quick_person.ui", self)
         assert isinstance(dialog, QDialog)
-        box = _child(dialog, QDialogButtonBox, "buttonBox")
+        box = child(dialog, QDialogButtonBox, "buttonBox")
         translate_buttons(box)
         box.accepted.connect(dialog.accept)
         box.rejected.connect(dialog.reject)
         name = self.search.text().strip()
         edit = "nameHiEdit" if any("\u0900" <= c <= "\u097f" for c in name) else "nameEnEdit"
-        _child(dialog, QLineEdit, edit).setText(name)
+        child(dialog, QLineEdit, edit).setText(name)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.quick_add_person(
-                _child(dialog, QLineEdit, "nameEnEdit").text(),
-                _child(dialog, QLineEdit, "nameHiEdit").text(),
-                _child(dialog, QLineEdit, "designationEdit").text(),
-                _child(dialog, QLineEdit, "mobileEdit").text(),
+                child(dialog, QLineEdit, "nameEnEdit").text(),
+                child(dialog, QLineEdit, "nameHiEdit").text(),
+                child(dialog, QLineEdit, "designationEdit").text(),
+                child(dialog, QLineEdit, "mobileEdit").text(),
             )

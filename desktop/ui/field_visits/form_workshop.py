@@ -23,13 +23,12 @@ from desktop.core.field_workshops import (
     workshops_of_visit,
 )
 from desktop.ui.field_visits.common import (
-    _child,
     _reports_dir,
     hindi,
     tr,
 )
 from desktop.ui.i18n import translate_buttons
-from desktop.ui.uiload import load_ui
+from desktop.ui.uiload import child, load_ui
 
 
 class WorkshopReportMixin:
@@ -87,13 +86,13 @@ class WorkshopReportMixin:
             self.show_error(tr("There is no programme yet: add one under Workshops first."))
             return
         dialog = load_ui("field_plan_workshop.ui", self)
-        combo = _child(dialog, QComboBox, "programmeCombo")
+        combo = child(dialog, QComboBox, "programmeCombo")
         for p in choices:
             title = p["title_hi"] if hindi() and p["title_hi"] else p["title_en"]
             combo.addItem(f"{p['code']} — {title}", p["id"])
-        start = _child(dialog, QDateEdit, "startDateEdit")
+        start = child(dialog, QDateEdit, "startDateEdit")
         start.setDate(self.date.date())
-        box = _child(dialog, QDialogButtonBox, "buttonBox")
+        box = child(dialog, QDialogButtonBox, "buttonBox")
         translate_buttons(box)
         box.accepted.connect(dialog.accept)
         box.rejected.connect(dialog.reject)
@@ -101,8 +100,8 @@ class WorkshopReportMixin:
             self.plan_workshop(
                 combo.currentData(),
                 start.date().toString("yyyy-MM-dd"),
-                _child(dialog, QSpinBox, "daysSpin").value(),
-                _child(dialog, QLineEdit, "titleEdit").text().strip() or None,
+                child(dialog, QSpinBox, "daysSpin").value(),
+                child(dialog, QLineEdit, "titleEdit").text().strip() or None,
             )
 
     def make_report(self, out: Path | str) -> None:

@@ -42,7 +42,6 @@ from desktop.ui.field_visits.common import (
     PROBLEMS,
     STATUS_TEXT,
     DueDateDelegate,
-    _child,
     hindi,
     set_headers,
     tr,
@@ -52,7 +51,7 @@ from desktop.ui.field_visits.form_attachments import AttachmentsMixin
 from desktop.ui.field_visits.form_people import PeopleMixin
 from desktop.ui.field_visits.form_workshop import WorkshopReportMixin
 from desktop.ui.i18n import bind_form
-from desktop.ui.uiload import embed_form, load_ui
+from desktop.ui.uiload import child, embed_form, load_ui
 from desktop.ui.workshops.problems import WORKSHOP_PROBLEMS
 
 
@@ -68,30 +67,30 @@ class VisitForm(PeopleMixin, ActionPointsMixin, AttachmentsMixin, WorkshopReport
         self.ui = load_ui("field_visit.ui", self)
         embed_form(self, self.ui)
         f = self.ui
-        self.title: QLabel = _child(f, QLabel, "titleLabel")
-        self.error: QLabel = _child(f, QLabel, "errorLabel")
-        self.district: QComboBox = _child(f, QComboBox, "districtCombo")
-        self.office: QLineEdit = _child(f, QLineEdit, "officeEdit")
-        self.department: QComboBox = _child(f, QComboBox, "departmentCombo")
-        self.date: QDateEdit = _child(f, QDateEdit, "dateEdit")
-        self.purpose: QLineEdit = _child(f, QLineEdit, "purposeEdit")
-        self.people: QSpinBox = _child(f, QSpinBox, "peopleSpin")
-        self.team: QListWidget = _child(f, QListWidget, "teamList")
-        self.team_edit: QLineEdit = _child(f, QLineEdit, "teamEdit")
-        self.search: QLineEdit = _child(f, QLineEdit, "participantSearch")
-        self.results: QListWidget = _child(f, QListWidget, "searchResults")
-        self.linked: QListWidget = _child(f, QListWidget, "participantList")
-        self.findings: QPlainTextEdit = _child(f, QPlainTextEdit, "findingsEdit")
-        self.actions: QTableWidget = _child(f, QTableWidget, "actionTable")
-        self.carried_table: QTableWidget = _child(f, QTableWidget, "carriedTable")
-        self.carried_box: QGroupBox = _child(f, QGroupBox, "carriedBox")
-        self.attach_list: QListWidget = _child(f, QListWidget, "attachList")
-        self.keep_location: QCheckBox = _child(f, QCheckBox, "keepLocationCheck")
-        self.attach_note: QLabel = _child(f, QLabel, "attachNote")
-        self.save_button: QPushButton = _child(f, QPushButton, "saveButton")
-        self.plan_button: QPushButton = _child(f, QPushButton, "planWorkshopButton")
-        self.report_button: QPushButton = _child(f, QPushButton, "reportButton")
-        self.workshops_label: QLabel = _child(f, QLabel, "workshopsLabel")
+        self.title: QLabel = child(f, QLabel, "titleLabel")
+        self.error: QLabel = child(f, QLabel, "errorLabel")
+        self.district: QComboBox = child(f, QComboBox, "districtCombo")
+        self.office: QLineEdit = child(f, QLineEdit, "officeEdit")
+        self.department: QComboBox = child(f, QComboBox, "departmentCombo")
+        self.date: QDateEdit = child(f, QDateEdit, "dateEdit")
+        self.purpose: QLineEdit = child(f, QLineEdit, "purposeEdit")
+        self.people: QSpinBox = child(f, QSpinBox, "peopleSpin")
+        self.team: QListWidget = child(f, QListWidget, "teamList")
+        self.team_edit: QLineEdit = child(f, QLineEdit, "teamEdit")
+        self.search: QLineEdit = child(f, QLineEdit, "participantSearch")
+        self.results: QListWidget = child(f, QListWidget, "searchResults")
+        self.linked: QListWidget = child(f, QListWidget, "participantList")
+        self.findings: QPlainTextEdit = child(f, QPlainTextEdit, "findingsEdit")
+        self.actions: QTableWidget = child(f, QTableWidget, "actionTable")
+        self.carried_table: QTableWidget = child(f, QTableWidget, "carriedTable")
+        self.carried_box: QGroupBox = child(f, QGroupBox, "carriedBox")
+        self.attach_list: QListWidget = child(f, QListWidget, "attachList")
+        self.keep_location: QCheckBox = child(f, QCheckBox, "keepLocationCheck")
+        self.attach_note: QLabel = child(f, QLabel, "attachNote")
+        self.save_button: QPushButton = child(f, QPushButton, "saveButton")
+        self.plan_button: QPushButton = child(f, QPushButton, "planWorkshopButton")
+        self.report_button: QPushButton = child(f, QPushButton, "reportButton")
+        self.workshops_label: QLabel = child(f, QLabel, "workshopsLabel")
         self.workshops: list[dict[str, Any]] = []
         self.visit_id: str | None = None
         self.refs: list[dict[str, Any]] = []
@@ -186,23 +185,23 @@ class VisitForm(PeopleMixin, ActionPointsMixin, AttachmentsMixin, WorkshopReport
 
     def _wire(self) -> None:
         f = self.ui
-        _child(f, QPushButton, "addTeamButton").clicked.connect(self._add_team)
+        child(f, QPushButton, "addTeamButton").clicked.connect(self._add_team)
         self.team_edit.returnPressed.connect(self._add_team)
-        _child(f, QPushButton, "removeTeamButton").clicked.connect(
+        child(f, QPushButton, "removeTeamButton").clicked.connect(
             lambda: self._remove_selected(self.team)
         )
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        _child(f, QPushButton, "linkButton").clicked.connect(self._link_selected)
+        child(f, QPushButton, "linkButton").clicked.connect(self._link_selected)
         self.results.itemDoubleClicked.connect(lambda _i: self._link_selected())
-        _child(f, QPushButton, "unlinkButton").clicked.connect(
+        child(f, QPushButton, "unlinkButton").clicked.connect(
             lambda: self._remove_selected(self.linked)
         )
-        _child(f, QPushButton, "quickAddButton").clicked.connect(self._quick_add_dialog)
-        _child(f, QPushButton, "addActionButton").clicked.connect(lambda: self.add_action_row())
-        _child(f, QPushButton, "removeActionButton").clicked.connect(self._remove_action)
-        _child(f, QPushButton, "addFilesButton").clicked.connect(self._attach_dialog)
-        _child(f, QPushButton, "removeFileButton").clicked.connect(self._remove_attachment)
-        _child(f, QPushButton, "cancelButton").clicked.connect(self.cancel)
+        child(f, QPushButton, "quickAddButton").clicked.connect(self._quick_add_dialog)
+        child(f, QPushButton, "addActionButton").clicked.connect(lambda: self.add_action_row())
+        child(f, QPushButton, "removeActionButton").clicked.connect(self._remove_action)
+        child(f, QPushButton, "addFilesButton").clicked.connect(self._attach_dialog)
+        child(f, QPushButton, "removeFileButton").clicked.connect(self._remove_attachment)
+        child(f, QPushButton, "cancelButton").clicked.connect(self.cancel)
         self.save_button.clicked.connect(self.save)
         self.plan_button.clicked.connect(self._plan_dialog)
         self.report_button.clicked.connect(self._report_dialog)

@@ -27,14 +27,13 @@ from desktop.ui.field_visits.common import (
     LIST_COLUMNS,
     OVERDUE_BG,
     OVERDUE_FG,
-    _child,
     _reports_dir,
     hindi,
     set_headers,
     tr,
 )
 from desktop.ui.i18n import bind_form
-from desktop.ui.uiload import embed_form, load_ui
+from desktop.ui.uiload import child, embed_form, load_ui
 
 
 class VisitList(QWidget):
@@ -49,17 +48,17 @@ class VisitList(QWidget):
         self.ctx = ctx
         self.ui = load_ui("field_visits.ui", self)
         embed_form(self, self.ui)
-        self.table: QTableWidget = _child(self.ui, QTableWidget, "visitTable")
+        self.table: QTableWidget = child(self.ui, QTableWidget, "visitTable")
         bind_form(
             self.ui,
             "field_visits.ui",
             after=lambda: set_headers(self.table, "FieldVisitList", LIST_COLUMNS),
         )
-        self.district: QComboBox = _child(self.ui, QComboBox, "districtFilter")
-        self.department: QComboBox = _child(self.ui, QComboBox, "departmentFilter")
-        self.month: QComboBox = _child(self.ui, QComboBox, "monthFilter")
-        self.status: QComboBox = _child(self.ui, QComboBox, "statusFilter")
-        self.count: QLabel = _child(self.ui, QLabel, "countLabel")
+        self.district: QComboBox = child(self.ui, QComboBox, "districtFilter")
+        self.department: QComboBox = child(self.ui, QComboBox, "departmentFilter")
+        self.month: QComboBox = child(self.ui, QComboBox, "monthFilter")
+        self.status: QComboBox = child(self.ui, QComboBox, "statusFilter")
+        self.count: QLabel = child(self.ui, QLabel, "countLabel")
         self.rows: list[fv.VisitSummary] = []
         self.last_report: Path | None = None
         # The purpose takes the spare width; at 1024 px the attachment count, then the
@@ -69,11 +68,11 @@ class VisitList(QWidget):
         for combo in (self.district, self.department, self.month, self.status):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.table.itemDoubleClicked.connect(lambda _i: self._open_current())
-        _child(self.ui, QPushButton, "openButton").clicked.connect(self._open_current)
-        _child(self.ui, QPushButton, "newButton").clicked.connect(
+        child(self.ui, QPushButton, "openButton").clicked.connect(self._open_current)
+        child(self.ui, QPushButton, "newButton").clicked.connect(
             lambda: self.open_visit.emit(None)
         )
-        _child(self.ui, QPushButton, "monthReportButton").clicked.connect(self._report_dialog)
+        child(self.ui, QPushButton, "monthReportButton").clicked.connect(self._report_dialog)
         self.refresh()
 
     def _fill_filters(self) -> None:

@@ -30,7 +30,7 @@ from desktop.ui.i18n import bind_form
 from desktop.ui.roster import import_flow
 from desktop.ui.roster.import_flow import Cancelled, ImportFileError, ImportPlan, ImportSummary
 from desktop.ui.roster.problems import ROSTER_PROBLEMS, problem_text
-from desktop.ui.uiload import load_ui
+from desktop.ui.uiload import child, load_ui
 
 FORM = "import_dialog.ui"
 PREVIEW_ROWS = 50
@@ -78,28 +78,27 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.form)
-        find = self.form.findChild
-        self.steps: QStackedWidget = find(QStackedWidget, "steps")
-        self.step_label: QLabel = find(QLabel, "stepLabel")
+        self.steps: QStackedWidget = child(self.form, QStackedWidget, "steps")
+        self.step_label: QLabel = child(self.form, QLabel, "stepLabel")
         font = self.step_label.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.step_label.setFont(font)
-        self.file_edit: QLineEdit = find(QLineEdit, "fileEdit")
-        self.file_error: QLabel = find(QLabel, "fileError")
-        self.browse_button: QPushButton = find(QPushButton, "browseButton")
-        self.mapping_table: QTableWidget = find(QTableWidget, "mappingTable")
-        self.mapping_error: QLabel = find(QLabel, "mappingError")
-        self.preview_intro: QLabel = find(QLabel, "previewIntro")
-        self.preview_table: QTableWidget = find(QTableWidget, "previewTable")
-        self.progress_label: QLabel = find(QLabel, "progressLabel")
-        self.progress_bar: QProgressBar = find(QProgressBar, "progressBar")
-        self.summary_label: QLabel = find(QLabel, "summaryLabel")
-        self.errors_table: QTableWidget = find(QTableWidget, "errorsTable")
-        self.save_report_button: QPushButton = find(QPushButton, "saveReportButton")
-        self.back_button: QPushButton = find(QPushButton, "backButton")
-        self.next_button: QPushButton = find(QPushButton, "nextButton")
-        self.cancel_button: QPushButton = find(QPushButton, "cancelButton")
+        self.file_edit: QLineEdit = child(self.form, QLineEdit, "fileEdit")
+        self.file_error: QLabel = child(self.form, QLabel, "fileError")
+        self.browse_button: QPushButton = child(self.form, QPushButton, "browseButton")
+        self.mapping_table: QTableWidget = child(self.form, QTableWidget, "mappingTable")
+        self.mapping_error: QLabel = child(self.form, QLabel, "mappingError")
+        self.preview_intro: QLabel = child(self.form, QLabel, "previewIntro")
+        self.preview_table: QTableWidget = child(self.form, QTableWidget, "previewTable")
+        self.progress_label: QLabel = child(self.form, QLabel, "progressLabel")
+        self.progress_bar: QProgressBar = child(self.form, QProgressBar, "progressBar")
+        self.summary_label: QLabel = child(self.form, QLabel, "summaryLabel")
+        self.errors_table: QTableWidget = child(self.form, QTableWidget, "errorsTable")
+        self.save_report_button: QPushButton = child(self.form, QPushButton, "saveReportButton")
+        self.back_button: QPushButton = child(self.form, QPushButton, "backButton")
+        self.next_button: QPushButton = child(self.form, QPushButton, "nextButton")
+        self.cancel_button: QPushButton = child(self.form, QPushButton, "cancelButton")
 
         self.browse_button.clicked.connect(self.choose_file)
         self.file_edit.returnPressed.connect(self.next_step)

@@ -22,7 +22,7 @@ from desktop.store import Connection
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import ask_yes_no, bind_form, current_language
 from desktop.ui.roster.model import ID_ROLE, SEARCH_LIMIT, RosterModel
-from desktop.ui.uiload import embed_form, load_ui
+from desktop.ui.uiload import child, embed_form, load_ui
 
 FORM = "roster_page.ui"
 SEARCH_DELAY_MS = 150
@@ -51,19 +51,18 @@ class RosterPage(QWidget):
         self.ctx = ctx
         self.form = load_ui(FORM, self)
         embed_form(self, self.form)
-        find = self.form.findChild
-        self.title: QLabel = find(QLabel, "titleLabel")
+        self.title: QLabel = child(self.form, QLabel, "titleLabel")
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.title.setFont(font)
-        self.search: QLineEdit = find(QLineEdit, "searchEdit")
-        self.table: QTableView = find(QTableView, "table")
-        self.status: QLabel = find(QLabel, "statusLabel")
-        self.add_button: QPushButton = find(QPushButton, "addButton")
-        self.edit_button: QPushButton = find(QPushButton, "editButton")
-        self.delete_button: QPushButton = find(QPushButton, "deleteButton")
-        self.import_button: QPushButton = find(QPushButton, "importButton")
+        self.search: QLineEdit = child(self.form, QLineEdit, "searchEdit")
+        self.table: QTableView = child(self.form, QTableView, "table")
+        self.status: QLabel = child(self.form, QLabel, "statusLabel")
+        self.add_button: QPushButton = child(self.form, QPushButton, "addButton")
+        self.edit_button: QPushButton = child(self.form, QPushButton, "editButton")
+        self.delete_button: QPushButton = child(self.form, QPushButton, "deleteButton")
+        self.import_button: QPushButton = child(self.form, QPushButton, "importButton")
 
         self.conn = _reader(ctx)
         if self.conn is not ctx.store.conn:

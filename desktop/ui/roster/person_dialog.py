@@ -24,7 +24,7 @@ from desktop.store import Connection
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import bind_form, current_language, translate_buttons
 from desktop.ui.roster import checks
-from desktop.ui.uiload import load_ui
+from desktop.ui.uiload import child, load_ui
 
 FORM = "roster_person.ui"
 translate = QCoreApplication.translate
@@ -64,14 +64,14 @@ class PersonDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.form)
         self.edits: dict[str, QLineEdit] = {
-            field: self.form.findChild(QLineEdit, name) for field, name in _EDITS.items()
+            field: child(self.form, QLineEdit, name) for field, name in _EDITS.items()
         }
-        self.department: QComboBox = self.form.findChild(QComboBox, "departmentCombo")
-        self.district: QComboBox = self.form.findChild(QComboBox, "districtCombo")
-        self.gender: QComboBox = self.form.findChild(QComboBox, "genderCombo")
-        self.group: QComboBox = self.form.findChild(QComboBox, "groupCombo")
-        self.error_label: QLabel = self.form.findChild(QLabel, "errorLabel")
-        self.buttons: QDialogButtonBox = self.form.findChild(QDialogButtonBox, "buttonBox")
+        self.department: QComboBox = child(self.form, QComboBox, "departmentCombo")
+        self.district: QComboBox = child(self.form, QComboBox, "districtCombo")
+        self.gender: QComboBox = child(self.form, QComboBox, "genderCombo")
+        self.group: QComboBox = child(self.form, QComboBox, "groupCombo")
+        self.error_label: QLabel = child(self.form, QLabel, "errorLabel")
+        self.buttons: QDialogButtonBox = child(self.form, QDialogButtonBox, "buttonBox")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self._fill_choices()

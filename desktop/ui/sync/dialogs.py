@@ -22,7 +22,7 @@ from desktop.core.sync.bundle import UntrustedSigner as UntrustedBundleSigner
 from desktop.protocol.records import JSON_FIELDS, KIND_FIELDS
 from desktop.ui.i18n import translate_buttons
 from desktop.ui.sync.words import tr
-from desktop.ui.uiload import embed_form, load_ui
+from desktop.ui.uiload import child, embed_form, load_ui
 
 
 class EnrolDialog(QDialog):
@@ -30,20 +30,20 @@ class EnrolDialog(QDialog):
         super().__init__(parent)
         self.ui = load_ui("sync_enrol.ui", self)
         embed_form(self, self.ui)
-        self.url: QLineEdit = self.ui.findChild(QLineEdit, "urlEdit")
-        self.code: QLineEdit = self.ui.findChild(QLineEdit, "codeEdit")
-        self.error: QLabel = self.ui.findChild(QLabel, "errorLabel")
-        self.buttons: QDialogButtonBox = self.ui.findChild(QDialogButtonBox, "buttons")
+        self.url: QLineEdit = child(self.ui, QLineEdit, "urlEdit")
+        self.code: QLineEdit = child(self.ui, QLineEdit, "codeEdit")
+        self.error: QLabel = child(self.ui, QLabel, "errorLabel")
+        self.buttons: QDialogButtonBox = child(self.ui, QDialogButtonBox, "buttons")
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         translate_buttons(self.buttons)  # Qt has no Hindi for OK / Cancel
         self.url.setText(url)
         self.setWindowTitle(tr("Enrol this desk"))
-        self.ui.findChild(QLabel, "helpLabel").setText(tr(
+        child(self.ui, QLabel, "helpLabel").setText(tr(
             "Ask the portal administrator for the portal address and a one-time enrolment "
             "code."))
-        self.ui.findChild(QLabel, "urlLabel").setText(tr("Portal address:"))
-        self.ui.findChild(QLabel, "codeLabel").setText(tr("Enrolment code:"))
+        child(self.ui, QLabel, "urlLabel").setText(tr("Portal address:"))
+        child(self.ui, QLabel, "codeLabel").setText(tr("Enrolment code:"))
         self.resize(self.ui.size())
 
     def _accept(self) -> None:

@@ -36,7 +36,7 @@ from desktop.ui.sync.tables import HELD_TAB, HISTORY_TAB, REJECTED_TAB, TRUSTED_
 from desktop.ui.sync.trusted_tab import TrustedTabMixin
 from desktop.ui.sync.usb import UsbMixin
 from desktop.ui.sync.words import describe_damage, tr
-from desktop.ui.uiload import embed_form, load_ui
+from desktop.ui.uiload import child, embed_form, load_ui
 
 # English source texts of the form, re-applied through tr() on every language change.
 _FORM_TEXTS = {
@@ -90,25 +90,24 @@ class SyncPage(RejectedTabMixin, HeldTabMixin, TrustedTabMixin, HistoryTabMixin,
         self.controller = SyncController.for_context(ctx)
         self.ui = load_ui("sync_page.ui", self)
         embed_form(self, self.ui)
-        find = self.ui.findChild
-        self.portal_value: QLabel = find(QLabel, "portalValue")
-        self.reachable_value: QLabel = find(QLabel, "reachableValue")
-        self.pending_value: QLabel = find(QLabel, "pendingValue")
-        self.last_value: QLabel = find(QLabel, "lastValue")
-        self.key_value: QLabel = find(QLabel, "keyValue")
+        self.portal_value: QLabel = child(self.ui, QLabel, "portalValue")
+        self.reachable_value: QLabel = child(self.ui, QLabel, "reachableValue")
+        self.pending_value: QLabel = child(self.ui, QLabel, "pendingValue")
+        self.last_value: QLabel = child(self.ui, QLabel, "lastValue")
+        self.key_value: QLabel = child(self.ui, QLabel, "keyValue")
         self.key_value.setText(own_fingerprint(ctx.store))
-        self.message: QLabel = find(QLabel, "messageLabel")
-        self.desk_warning: QLabel = find(QLabel, "deskWarning")
+        self.message: QLabel = child(self.ui, QLabel, "messageLabel")
+        self.desk_warning: QLabel = child(self.ui, QLabel, "deskWarning")
         self.clock_notice = ClockNotice(ctx, parent=self.desk_warning.parentWidget())
         place_after(self.desk_warning, self.clock_notice)
-        self.progress: QProgressBar = find(QProgressBar, "progressBar")
-        self.rejected: QTableWidget = find(QTableWidget, "rejectedTable")
-        self.held: QTableWidget = find(QTableWidget, "heldTable")
-        self.history: QTableWidget = find(QTableWidget, "historyTable")
-        self.trusted: QTableWidget = find(QTableWidget, "trustedTable")
-        self.tabs: QTabWidget = find(QTabWidget, "tabs")
-        self.status_box: QGroupBox = find(QGroupBox, "statusBox")
-        self.buttons = {name: find(QPushButton, name) for name in (
+        self.progress: QProgressBar = child(self.ui, QProgressBar, "progressBar")
+        self.rejected: QTableWidget = child(self.ui, QTableWidget, "rejectedTable")
+        self.held: QTableWidget = child(self.ui, QTableWidget, "heldTable")
+        self.history: QTableWidget = child(self.ui, QTableWidget, "historyTable")
+        self.trusted: QTableWidget = child(self.ui, QTableWidget, "trustedTable")
+        self.tabs: QTabWidget = child(self.ui, QTabWidget, "tabs")
+        self.status_box: QGroupBox = child(self.ui, QGroupBox, "statusBox")
+        self.buttons = {name: child(self.ui, QPushButton, name) for name in (
             "syncButton", "cancelButton", "enrolButton", "reconcileButton",
             "exportBundleButton", "importBundleButton", "exportReceiptButton",
             "importReceiptButton", "editButton", "sendAgainButton", "discardButton",
@@ -152,9 +151,7 @@ class SyncPage(RejectedTabMixin, HeldTabMixin, TrustedTabMixin, HistoryTabMixin,
     # -- showing ---------------------------------------------------------------------------
     def retranslate(self) -> None:
         for name, text in _FORM_TEXTS.items():
-            widget = self.ui.findChild(QWidget, name)
-            if widget is not None:
-                widget.setText(tr(text))  # type: ignore[attr-defined]
+            child(self.ui, QWidget, name).setText(tr(text))  # type: ignore[attr-defined]
         self.status_box.setTitle(tr("Status"))
         self.key_value.setToolTip(tr(
             "When another desk imports a bundle or receipt from this desk, its operator "
