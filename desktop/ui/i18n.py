@@ -14,8 +14,18 @@ already translated, and fill in the Hindi (Qt Linguist, or the XML by hand):
     pyside6-lupdate -no-obsolete -locations none desktop/ui/<area>/*.py forms/<area>*.ui \
         -ts resources/i18n/<area>_hi.ts -target-language hi_IN
 
+Retranslating, one pattern:
+- A widget loaded from a `.ui` form calls `bind_form(form, FORM, after=self._retranslate)`
+  once, when built, then `self._retranslate()` if it has code texts to set at start. The
+  form's own texts (labels, buttons, tab titles, placeholders) come back from the `.ui`;
+  `_retranslate` sets only what code builds (table headers, combo items, messages) and
+  never repeats a form text. Such a widget has no `changeEvent` of its own.
+- A widget built in code, with no form, has one `retranslate()`
+  that it calls at the end of `__init__` and from `changeEvent` on `LanguageChange`.
 Texts in code that depend on the language (e.g. names of districts) follow
-`current_language()` and are refreshed from a page's LanguageChange handler."""
+`current_language()` and are refreshed from that method. Tests switch the language by
+installing a translator and delivering the posted `LanguageChange`
+(`QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)`)."""
 
 from __future__ import annotations
 

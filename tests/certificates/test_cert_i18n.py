@@ -6,6 +6,8 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from desktop.ui.i18n import form_texts
+
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "certificates_hi.ts"
 PAGE = ROOT / "desktop" / "ui" / "certificates"  # the package: one module per tab
@@ -28,6 +30,10 @@ def test_every_page_string_has_hindi():
     wanted |= {text for _key, text in re.findall(r'\("(\w+)", "([^"]+)"\),', source)
                if _key in {"no", "name_en", "name_hi", "employee_code", "programme", "hours",
                            "from", "to", "institute", "issued"}}  # fmt: skip
+    # The form's own texts (re-applied by bind_form on a language change).
+    context, form = form_texts("certificates.ui")
+    assert context == "CertificatesPage"
+    wanted |= {item.source for item in form}
     assert "Preview template" in wanted and len(wanted) > 40
     missing = sorted(t for t in wanted if not have.get(("CertificatesPage", t)))
     assert not missing, missing

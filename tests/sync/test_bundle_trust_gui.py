@@ -126,7 +126,7 @@ def test_remove_stops_trusting_and_the_next_bundle_asks_again(trip, qtbot, monke
 
 
 def test_the_question_and_the_list_are_in_hindi(trip, qtbot, monkeypatch):
-    from tests.sync.test_gui import _load_hindi
+    from tests.sync.test_gui import _load_hindi, deliver_language_change
 
     trip.carry()
     page = relay_page(trip, qtbot)
@@ -135,7 +135,7 @@ def test_the_question_and_the_list_are_in_hindi(trip, qtbot, monkeypatch):
     choose_file(monkeypatch, bundle(trip))
     translator = _load_hindi()
     try:
-        page.retranslate()
+        deliver_language_change()
         assert page.tabs.tabText(TRUSTED_TAB) == "भरोसेमंद डेस्क"
         assert page.trusted.horizontalHeaderItem(1).text() == "कुंजी का फ़िंगरप्रिंट"
         assert page.trusted.item(0, 3).text() == "फ़िंगरप्रिंट की पुष्टि हुई"

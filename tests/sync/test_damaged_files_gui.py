@@ -9,7 +9,7 @@ from desktop.core.sync.bundle import export_bundle
 from tests.sync.helpers import participant
 from tests.sync.test_bundle_trust_gui import relay_page
 from tests.sync.test_damaged_files import db_dump, flip_inside_first_batch
-from tests.sync.test_gui import _load_hindi
+from tests.sync.test_gui import _load_hindi, deliver_language_change
 from tests.sync.test_receipt_trust_gui import Yes, answer, choose_file, field_page
 
 
@@ -31,13 +31,13 @@ def test_a_damaged_bundle_is_refused_in_both_languages(trip, qtbot, monkeypatch)
     assert db_dump(trip.relay.path) == before and asked == []  # damage before trust
     translator = _load_hindi()
     try:
-        page.retranslate()
+        deliver_language_change()
         assert page.message.text() == (
             f"बंडल usb.kdbundle क्षतिग्रस्त है: उसका भाग {part} पढ़ा नहीं जा सकता (चेकसम ग़लत "
             "है)। इसे दूसरी डेस्क से फिर से कॉपी करें; यहाँ कुछ नहीं बदला।")
     finally:
         QCoreApplication.removeTranslator(translator)
-        page.retranslate()
+        deliver_language_change()
 
 
 def test_a_truncated_receipt_is_refused_in_both_languages(trip, qtbot, monkeypatch):
@@ -54,9 +54,9 @@ def test_a_truncated_receipt_is_refused_in_both_languages(trip, qtbot, monkeypat
     assert db_dump(trip.field.path) == before
     translator = _load_hindi()
     try:
-        page.retranslate()
+        deliver_language_change()
         assert page.message.text().startswith(
             "रसीद back.kdreceipt क्षतिग्रस्त है: उसका पूरा पाठ पढ़ा नहीं जा सकता")
     finally:
         QCoreApplication.removeTranslator(translator)
-        page.retranslate()
+        deliver_language_change()

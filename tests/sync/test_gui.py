@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -240,7 +240,7 @@ def test_held_update_from_the_portal_is_listed_with_its_reason(ctx, qtbot):
     assert not held_tab.isAncestorOf(page.rejected)
     translator = _load_hindi()
     try:
-        page.retranslate()
+        deliver_language_change()
         assert page.held.item(0, 2).text() == (
             f"यहाँ पहले से एक और प्रमाण-पत्र का नंबर {HELD_NUMBER} है।")
         assert page.held.item(0, 2).toolTip().startswith("IntegrityError")
@@ -336,13 +336,19 @@ def test_table_headers_are_as_tall_in_hindi_as_in_english(ctx, qtbot):
     english = [t.horizontalHeader().sizeHint().height() for t in tables]
     translator = _load_hindi()
     try:
-        page.retranslate()
+        deliver_language_change()
         hindi = [t.horizontalHeader().sizeHint().height() for t in tables]
     finally:
         QCoreApplication.removeTranslator(translator)
     assert hindi == english
     line = page.rejected.fontMetrics().height()
     assert all(h >= line + 8 for h in english)
+
+
+def deliver_language_change() -> None:
+    """Deliver the LanguageChange that installing or removing a translator posts, the way the
+    main window does (the page's bind_form then re-applies its form and code texts)."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
 
 
 def _load_hindi():
@@ -375,7 +381,7 @@ def test_hindi_and_screenshots(ctx, qtbot):
     status.grab().save(str(SHOTS / "sync_status_en.png"))
     translator = _load_hindi()
     try:
-        page.retranslate()
+        deliver_language_change()
         status.refresh()
         assert page.buttons["syncButton"].text() == "अभी सिंक करें"
         assert page.findChild(QPushButton, "exportBundleButton").text() == "बंडल निर्यात करें…"
@@ -434,7 +440,7 @@ def test_sync_page_warns_when_another_laptop_uses_this_desk_number(ctx, qtbot):
     assert "desk number 1" in text and number in text and "laptop-two" in text
     translator = _load_hindi()
     try:
-        page.retranslate()
+        deliver_language_change()
         assert "डेस्क संख्या 1" in page.desk_warning.text()
     finally:
         QCoreApplication.removeTranslator(translator)

@@ -108,7 +108,7 @@ def test_a_forged_receipt_is_a_warning_and_declining_acks_nothing(trip, qtbot, m
 
 
 def test_the_question_is_asked_in_hindi(trip, qtbot, monkeypatch):
-    from tests.sync.test_gui import _load_hindi
+    from tests.sync.test_gui import _load_hindi, deliver_language_change
 
     trip.carry()
     page = field_page(trip, qtbot)
@@ -117,7 +117,7 @@ def test_the_question_is_asked_in_hindi(trip, qtbot, monkeypatch):
     choose_file(monkeypatch, trip.receipt())
     translator = _load_hindi()
     try:
-        page.retranslate()
+        deliver_language_change()
         assert page.ui.findChild(QLabel, "keyCaption").text() == (
             "इस डेस्क की कुंजी का फ़िंगरप्रिंट:")
         page.buttons["importReceiptButton"].click()

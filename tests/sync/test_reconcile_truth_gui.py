@@ -11,7 +11,7 @@ from desktop.paths import resource_path
 from desktop.ui.sync import page as sync_page
 from tests.sync.conftest import quick_engine
 from tests.sync.helpers import participant
-from tests.sync.test_gui import SHOTS, _load_hindi, ctx  # noqa: F401 - the fixture
+from tests.sync.test_gui import SHOTS, _load_hindi, ctx, deliver_language_change  # noqa: F401 - the fixture
 
 
 def page_for(ctx, qtbot):  # noqa: F811
@@ -58,7 +58,7 @@ def test_remaining_differences_are_listed_in_both_languages(ctx, qtbot, ref_port
         page.grab().save(str(SHOTS / f"sync_differences_en_{width}.png"))
     translator = _load_hindi()
     try:
-        page.retranslate()
+        deliver_language_change()
         assert page.message.text().startswith("दोबारा भेजने के बाद भी डेस्क और पोर्टल में अंतर है: 1")
         assert page.tabs.tabText(page.differences_tab) == "पोर्टल से अंतर (1)"
         assert table.item(0, 0).text() != "Participant"
@@ -68,4 +68,4 @@ def test_remaining_differences_are_listed_in_both_languages(ctx, qtbot, ref_port
             page.grab().save(str(SHOTS / f"sync_differences_hi_{width}.png"))
     finally:
         QCoreApplication.removeTranslator(translator)
-        page.retranslate()
+        deliver_language_change()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,7 +33,10 @@ from desktop.ui.certificates.register import RegisterMixin
 from desktop.ui.certificates.verify import VerifyMixin
 from desktop.ui.columns import ColumnFitter
 from desktop.ui.context import AppContext
+from desktop.ui.i18n import bind_form
 from desktop.ui.uiload import child, embed_form, load_ui
+
+FORM = "certificates.ui"
 
 
 class CertificatesPage(RegisterMixin, IssueMixin, VerifyMixin, QWidget):
@@ -46,7 +48,7 @@ class CertificatesPage(RegisterMixin, IssueMixin, VerifyMixin, QWidget):
         self.handle = None
         self.last_batch: Path | None = None
         self.last_verification: Verification | None = None
-        self.ui = load_ui("certificates.ui", self)
+        self.ui = load_ui(FORM, self)
         embed_form(self, self.ui)
         self.tabs: QTabWidget = child(self.ui, QTabWidget, "tabs")
         self.search: QLineEdit = child(self.ui, QLineEdit, "searchEdit")
@@ -107,7 +109,8 @@ class CertificatesPage(RegisterMixin, IssueMixin, VerifyMixin, QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([680, 320])
         ctx.changed.connect(self._on_changed)
-        self.retranslate()
+        bind_form(self.ui, FORM, after=self._retranslate)
+        self._retranslate()
         self.load_workshops()
         self.refresh()
 
@@ -128,12 +131,8 @@ class CertificatesPage(RegisterMixin, IssueMixin, VerifyMixin, QWidget):
         if kind in ("attendance", "enrolment", "session"):
             self.update_eligible()
 
-    def retranslate(self) -> None:
-        child(self.ui, QLabel, "titleLabel").setText(tr("Certificates"))
-        self.tabs.setTabText(0, tr("Register"))
-        self.tabs.setTabText(1, tr("Issue"))
-        self.tabs.setTabText(2, tr("Verify"))
-        self.search.setPlaceholderText(tr("Search number, name or employee code"))
+    def _retranslate(self) -> None:
+        """Texts set in code (the form's own are re-applied by bind_form)."""
         current = self.status_combo.currentIndex()
         self.status_combo.blockSignals(True)
         self.status_combo.clear()
@@ -146,23 +145,6 @@ class CertificatesPage(RegisterMixin, IssueMixin, VerifyMixin, QWidget):
             self.workshop_filter.setItemText(0, tr("All workshops"))
         if self.participant_combo.count():
             self.participant_combo.setItemText(0, tr("Everyone who completed the workshop"))
-        for name, text in (
-            ("exportButton", "Export XLSX…"), ("openButton", "Open"), ("printButton", "Print…"),
-            ("revokeButton", "Revoke…"), ("issueButton", "Issue certificates"),
-            ("cancelButton", "Cancel"), ("openBatchButton", "Open print file"),
-            ("printBatchButton", "Print all…"), ("verifyButton", "Verify"),
-            ("verifyFileButton", "PDF or photo…"), ("previewTemplateButton", "Preview template"),
-        ):  # fmt: skip
-            child(self.ui, QPushButton, name).setText(tr(text))
-        for name, text in (
-            ("workshopLabel", "Workshop:"), ("templateLabel", "Template:"),
-            ("participantLabel", "Issue to:"),
-            ("reasonLabel", "Reason:"),
-            ("verifyHelp", "Scan the certificate's QR code (the scanner types it here), paste "
-                           "its text, or choose a PDF or a photo of the certificate."),
-        ):  # fmt: skip
-            child(self.ui, QLabel, name).setText(tr(text))
-        self.reissue.setText(tr("Re-issue to those who already hold one (new number)"))
         self.qr_edit.setPlaceholderText(tr("QR text"))
         self.table.setColumnCount(7)
         self.table.setHorizontalHeaderLabels(
@@ -186,11 +168,6 @@ class CertificatesPage(RegisterMixin, IssueMixin, VerifyMixin, QWidget):
                     combo.setItemText(i, titles[combo.itemData(i)])
         if self.last_verification is not None:
             self.show_verification(self.last_verification)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "tabs"):
-            self.retranslate()
-        super().changeEvent(event)
 
 
 def create_page(ctx: AppContext) -> QWidget:

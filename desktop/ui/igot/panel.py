@@ -89,7 +89,7 @@ class IgotPanel(QWidget):
         self.forward_button.clicked.connect(self.forward)
         self.settings_button.clicked.connect(self.open_settings)
         context.changed.connect(self._changed)
-        self._retranslate()
+        self.retranslate()
         self.refresh()
 
     @staticmethod
@@ -108,14 +108,14 @@ class IgotPanel(QWidget):
     # -- language ---------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
+            self.retranslate()
             self._render()
             if self._message_source is not None:
                 source, args = self._message_source
                 self._say(source, *args)
         super().changeEvent(event)
 
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.title.setText(tr("iGOT Karmayogi"))
         self.tabs.setTabText(0, tr("Missing for forwarding"))
         self.tabs.setTabText(1, tr("Refused by iGOT"))

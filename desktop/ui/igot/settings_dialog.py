@@ -77,14 +77,14 @@ class IgotSettingsDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
         self.resize(560, 260)
-        self._retranslate()
+        self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
+            self.retranslate()
         super().changeEvent(event)
 
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.setWindowTitle(tr("iGOT settings"))
         self.note.setText(tr("The API key and the access token are kept on this laptop outside "
                              "the database, readable only by you. They are never shown again."))

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent
 from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,
@@ -26,61 +25,20 @@ from desktop.core.sync.receipt import own_fingerprint
 from desktop.protocol.records import KIND_FIELDS
 from desktop.store import StoreClosed
 from desktop.ui.clock_notice import ClockNotice, place_after
+from desktop.ui.i18n import bind_form
 from desktop.ui.sync.dialogs import EnrolDialog
 from desktop.ui.sync.differences import DifferencesTab, describe_reconcile
 from desktop.ui.sync.held_tab import HeldTabMixin
 from desktop.ui.sync.history_tab import HistoryTabMixin, describe_run
 from desktop.ui.sync.rejected_tab import RejectedTabMixin
 from desktop.ui.sync.status import SyncController, local_time, pending_text
-from desktop.ui.sync.tables import HELD_TAB, HISTORY_TAB, REJECTED_TAB, TRUSTED_TAB, _label
+from desktop.ui.sync.tables import REJECTED_TAB, _label
 from desktop.ui.sync.trusted_tab import TrustedTabMixin
 from desktop.ui.sync.usb import UsbMixin
 from desktop.ui.sync.words import describe_damage, tr
 from desktop.ui.uiload import child, embed_form, load_ui
 
-# English source texts of the form, re-applied through tr() on every language change.
-_FORM_TEXTS = {
-    "titleLabel": QT_TRANSLATE_NOOP("SyncPage", "Sync with the portal"),
-    "portalCaption": QT_TRANSLATE_NOOP("SyncPage", "Portal:"),
-    "reachableCaption": QT_TRANSLATE_NOOP("SyncPage", "Connection:"),
-    "pendingCaption": QT_TRANSLATE_NOOP("SyncPage", "Waiting to be sent:"),
-    "lastCaption": QT_TRANSLATE_NOOP("SyncPage", "Last successful sync:"),
-    "keyCaption": QT_TRANSLATE_NOOP("SyncPage", "This desk's key fingerprint:"),
-    "syncButton": QT_TRANSLATE_NOOP("SyncPage", "Sync now"),
-    "cancelButton": QT_TRANSLATE_NOOP("SyncPage", "Stop"),
-    "enrolButton": QT_TRANSLATE_NOOP("SyncPage", "Enrol this desk…"),
-    "reconcileButton": QT_TRANSLATE_NOOP("SyncPage", "Check with portal"),
-    "usbLabel": QT_TRANSLATE_NOOP("SyncPage", "No network? Use a USB stick:"),
-    "exportBundleButton": QT_TRANSLATE_NOOP("SyncPage", "Export bundle…"),
-    "importBundleButton": QT_TRANSLATE_NOOP("SyncPage", "Import bundle…"),
-    "exportReceiptButton": QT_TRANSLATE_NOOP("SyncPage", "Write receipt…"),
-    "importReceiptButton": QT_TRANSLATE_NOOP("SyncPage", "Import receipt…"),
-    "rejectedHelp": QT_TRANSLATE_NOOP(
-        "SyncPage",
-        "The portal did not accept these records; everything else was sent. Fix a record, "
-        "or choose Send again once the problem is solved (for example, the missing photo is "
-        "back), and it goes out at the next sync. Or discard it.",
-    ),
-    "editButton": QT_TRANSLATE_NOOP("SyncPage", "Fix…"),
-    "sendAgainButton": QT_TRANSLATE_NOOP("SyncPage", "Send again"),
-    "discardButton": QT_TRANSLATE_NOOP("SyncPage", "Discard…"),
-    "trustedHelp": QT_TRANSLATE_NOOP(
-        "SyncPage",
-        "Bundles and receipts are imported only from these desks' keys. A key is added when "
-        "you confirm its fingerprint while importing. Remove a key you no longer trust (for "
-        "example, of a desk that was replaced): its files are then refused until its "
-        "fingerprint is confirmed again.",
-    ),
-    "removeTrustButton": QT_TRANSLATE_NOOP("SyncPage", "Remove…"),
-    "heldHelp": QT_TRANSLATE_NOOP(
-        "SyncPage",
-        "The portal sent these updates, but they clash with records on this desk, so they "
-        "were not applied here. Nothing is lost: once the record here is corrected (for "
-        "example, a certificate issued here is given another number), they are applied by "
-        "themselves at the next sync.",
-    ),
-}
-
+FORM = "sync_page.ui"
 
 class SyncPage(RejectedTabMixin, HeldTabMixin, TrustedTabMixin, HistoryTabMixin, UsbMixin,
                QWidget):
@@ -88,7 +46,7 @@ class SyncPage(RejectedTabMixin, HeldTabMixin, TrustedTabMixin, HistoryTabMixin,
         super().__init__()
         self.ctx = ctx
         self.controller = SyncController.for_context(ctx)
-        self.ui = load_ui("sync_page.ui", self)
+        self.ui = load_ui(FORM, self)
         embed_form(self, self.ui)
         self.portal_value: QLabel = child(self.ui, QLabel, "portalValue")
         self.reachable_value: QLabel = child(self.ui, QLabel, "reachableValue")
@@ -146,20 +104,15 @@ class SyncPage(RejectedTabMixin, HeldTabMixin, TrustedTabMixin, HistoryTabMixin,
         self._held: list[dict[str, Any]] = []
         self._trusted: list[dict[str, Any]] = []
         self._message: Any = None
-        self.retranslate()
+        bind_form(self.ui, FORM, after=self._retranslate)
+        self._retranslate()
 
     # -- showing ---------------------------------------------------------------------------
-    def retranslate(self) -> None:
-        for name, text in _FORM_TEXTS.items():
-            child(self.ui, QWidget, name).setText(tr(text))  # type: ignore[attr-defined]
-        self.status_box.setTitle(tr("Status"))
+    def _retranslate(self) -> None:
+        """Texts set in code (the form's own are re-applied by bind_form)."""
         self.key_value.setToolTip(tr(
             "When another desk imports a bundle or receipt from this desk, its operator "
             "compares this fingerprint with the one it shows, by phone or in person."))
-        self.tabs.setTabText(REJECTED_TAB, tr("Rejected records"))
-        self.tabs.setTabText(HELD_TAB, tr("Portal updates not applied"))
-        self.tabs.setTabText(HISTORY_TAB, tr("History"))
-        self.tabs.setTabText(TRUSTED_TAB, tr("Trusted desks"))
         self.differences.retranslate()
         self.tabs.setTabText(self.differences_tab, self.differences.title())
         self.trusted.setHorizontalHeaderLabels(
@@ -172,11 +125,6 @@ class SyncPage(RejectedTabMixin, HeldTabMixin, TrustedTabMixin, HistoryTabMixin,
             self.message.setText(self._message())
         self.refresh()
         self._refresh_desk_warning()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _on_changed(self, kind: str) -> None:
         if kind in ("sync", "*", *KIND_FIELDS):
