@@ -1,7 +1,10 @@
 """Programmes, workshops and their sessions: validation, planning, copying and listing.
 
 A workshop runs on one or more days with several sessions a day. Everything here is plain
-data in and out (dicts with the §4 fields), so the CLI, the GUI and the demo share it."""
+data in and out (dicts with the §4 fields), so the CLI, the GUI and the demo share it.
+
+About 500 lines on purpose: a workshop's plan, its sessions and the listings are validated
+and read against the same §4 fields and date rules, which stay next to each other."""
 
 from __future__ import annotations
 

@@ -2,7 +2,12 @@
 
 Paths are served at the root and under a prefix (default `/offline/v1`), so both
 `http://127.0.0.1:8765/info` and `http://127.0.0.1:8765/offline/v1/info` work. Plain HTTP,
-meant for loopback (§1). Every answer is JSON with a Content-Length (HTTP/1.1 keep-alive)."""
+meant for loopback (§1). Every answer is JSON with a Content-Length (HTTP/1.1 keep-alive).
+
+Over 500 lines on purpose: `PortalHandler` is the protocol's HTTP surface, one short method
+per endpoint of §2–8, with the request checks each needs; it holds no storage or applying
+(`desktop.portal.db`, `desktop.portal.apply`, `desktop.portal.validate`), so splitting it would
+only scatter one table of routes."""
 
 from __future__ import annotations
 

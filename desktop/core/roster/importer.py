@@ -6,7 +6,12 @@ up by employee code, then iGOT id, then mobile, with one indexed `IN (...)` quer
 chunk. A matched person gets only the fields that changed (`Store.update`, one new version;
 none if nothing changed); blank cells never clear stored values. Everything accepted is
 committed in one transaction at the end, so cancel, a crash or a kill leaves the database as
-it was. A dry run does the same work and rolls it back."""
+it was. A dry run does the same work and rolls it back.
+
+A little over 500 lines on purpose: `_ImportJob` is the one transaction's chunk loop (read,
+check, match, write, report) and shares its state — the open transaction, the seen-keys
+filter, the error report — with the helpers below it; reading and checking live in
+`desktop.core.roster.readers` / `validate`, the second process in `pipeline`."""
 
 from __future__ import annotations
 

@@ -6,7 +6,13 @@ the change-log rows move from `pending` to `batched` together, so a crash either
 versions pending (nothing frozen) or frozen (resent byte for byte). Several versions of one
 record are coalesced to the current one: older pending versions become `superseded`.
 Only versions made on this desk are batched here; relayed batches (USB bundles) arrive whole
-through `add_relayed` and keep their id and bytes."""
+through `add_relayed` and keep their id and bytes.
+
+A little over 500 lines on purpose: the outbox is one state machine over two tables
+(change-log rows pending → batched → acked, batches queued → sending → acked / failed, records
+quarantined and released). Every transition is its own short transaction, and the crash rules
+above hold only if they are read together; the counts and the quarantine list read the same
+rows the same way."""
 
 from __future__ import annotations
 
