@@ -26,6 +26,8 @@ from desktop.core.sync.receipt import own_fingerprint
 from desktop.protocol.records import KIND_FIELDS
 from desktop.store import StoreClosed
 from desktop.ui.clock_notice import ClockNotice, place_after
+from desktop.ui.igot.panel import IgotPanel
+from desktop.ui.igot.words import tr as igot_tr
 from desktop.ui.sync.dialogs import EnrolDialog
 from desktop.ui.sync.differences import DifferencesTab, describe_reconcile
 from desktop.ui.sync.held_tab import HeldTabMixin
@@ -137,6 +139,8 @@ class SyncPage(RejectedTabMixin, HeldTabMixin, TrustedTabMixin, HistoryTabMixin,
         self.differences = DifferencesTab(  # `ctx`, not `self`: no cycle keeps the page alive
             ctx.store.device_id, lambda kind, rid: _label(ctx.store.get(kind, rid) or {}, rid))
         self.differences_tab = self.tabs.addTab(self.differences, self.differences.title())
+        self.igot_panel = IgotPanel(ctx, None)  # every workshop linked to iGOT, desk-wide
+        self.igot_tab = self.tabs.addTab(self.igot_panel, igot_tr("iGOT Karmayogi"))
         self.progress.hide()
         self.controller.changed.connect(self.refresh)
         self.controller.started.connect(self._started)
@@ -165,6 +169,7 @@ class SyncPage(RejectedTabMixin, HeldTabMixin, TrustedTabMixin, HistoryTabMixin,
         self.tabs.setTabText(TRUSTED_TAB, tr("Trusted desks"))
         self.differences.retranslate()
         self.tabs.setTabText(self.differences_tab, self.differences.title())
+        self.tabs.setTabText(self.igot_tab, igot_tr("iGOT Karmayogi"))
         self.trusted.setHorizontalHeaderLabels(
             [tr("Desk"), tr("Key fingerprint"), tr("Trusted since"), tr("How")])
         self.rejected.setHorizontalHeaderLabels(
