@@ -79,7 +79,7 @@ class IssueMixin:
             return issue_certificates(
                 self.ctx.store, workshop_id, participant_ids=participant_ids,
                 reissue_reason=reason, template=template,
-                progress=handle.progress, cancel=lambda: handle.cancelled,
+                progress=handle.progress, cancelled=lambda: handle.cancelled,
             )  # fmt: skip
 
         self.handle = self.ctx.run(

@@ -27,7 +27,7 @@ def forward_task(store: Any, conf: igot_settings.IgotSettings, workshop_id: str 
         try:
             with IgotClient(conf) as client:
                 return forward(own, client, workshop_id=workshop_id,
-                               on_progress=lambda d, t: handle.progress(d, t, ""))
+                               progress=handle.progress)
         finally:
             if own is not store:
                 own.close()

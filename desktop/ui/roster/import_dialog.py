@@ -383,12 +383,11 @@ class ImportDialog(QDialog):
         )
 
     def _progress(self, done: int, total: int, text: str) -> None:
-        """`done`/`total` is the share of the file read; `text` the rows checked so far."""
-        self.progress_bar.setMaximum(max(total, 1))
+        """`done`: rows checked so far, of about `total` (the core's estimate, 0 = unknown)."""
+        self.progress_bar.setRange(0, total)
         self.progress_bar.setValue(done)
-        rows = int(text) if text.isdigit() else 0
         self.progress_label.setText(
-            translate("ImportDialog", "Checked %1 rows…").replace("%1", f"{rows:,}")
+            translate("ImportDialog", "Checked %1 rows…").replace("%1", f"{done:,}")
         )
 
     def _imported(self, summary: ImportSummary) -> None:
