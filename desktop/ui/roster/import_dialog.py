@@ -379,7 +379,8 @@ class ImportDialog(QDialog):
             return plan.run(store, mapping, handle)
 
         self.ctx.run(
-            task, on_done=self._imported, on_error=self._import_failed, progress=self._progress
+            task, on_done=self._imported, on_error=self._import_failed, progress=self._progress,
+            changes=("participant",),
         )
 
     def _progress(self, done: int, total: int, text: str) -> None:
@@ -394,7 +395,6 @@ class ImportDialog(QDialog):
         self.running, self.task_handle = False, None
         self.summary = summary
         self.outcome = "done"
-        self.ctx.notify("participant")
         self._finish()
 
     def _import_failed(self, exc: BaseException, trace: str) -> None:
