@@ -245,14 +245,13 @@ class IgotPanel(QWidget):
                 self._say(QT_TRANSLATE_NOOP(
                     "IgotPanel", "Forwarded {0} marks to iGOT; {1} refused, {2} skipped."),
                     str(result.forwarded), str(len(result.rejected)), str(len(result.skipped)))
-            self.context.notify("igot")
 
         def failed(exc: BaseException, _trace: str) -> None:
             self.progress.hide()
             self.forward_button.setEnabled(True)
             self._say(QT_TRANSLATE_NOOP("IgotPanel", "Forwarding stopped: {0}"), str(exc))
 
-        self.context.run(task, done, failed, progress, kind=kind)
+        self.context.run(task, done, failed, progress, kind=kind, changes=("igot",))
 
     def _say(self, source: str, *args: str) -> None:
         """Show a message, kept as its English source so a language switch redraws it."""

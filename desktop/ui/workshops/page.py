@@ -311,6 +311,7 @@ class WorkshopsPage(
             if dialog.saved_id:
                 self._load_programmes()
                 self.programme.setCurrentIndex(max(0, self.programme.findData(dialog.saved_id)))
+                # By hand: the programme dialog writes itself, not through `ctx.run`.
                 self.ctx.notify("programme")
 
         dialog.finished.connect(saved)
