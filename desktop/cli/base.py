@@ -6,10 +6,12 @@ import argparse
 import json
 import shlex
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from desktop.core.progress import Progress
 from desktop.fileio import MissingFolder, make_named_folder, require_folder
 from desktop.paths import default_db_path
 from desktop.store import Store, StoreError, open_store
@@ -104,6 +106,24 @@ def emit(
 def progress(message: str) -> None:
     """Progress and logs go to stderr so stdout stays a clean JSON document."""
     print(message, file=sys.stderr, flush=True)
+
+
+def progress_printer(every: float = 0.0, tty_only: bool = False) -> Progress:
+    """The core's `Progress` (desktop.core.progress) printed to stderr as `what (NN%)`:
+    at most once per `every` seconds, the last step (done == total) always; with
+    `tty_only`, nothing when stderr is not a terminal (a log would fill with it)."""
+    last = [float("-inf")]
+
+    def show(done: int, total: int, what: str) -> None:
+        if tty_only and not sys.stderr.isatty():
+            return
+        now = time.monotonic()
+        if now - last[0] < every and not (total and done >= total):
+            return
+        last[0] = now
+        progress(f"{what} ({done / total:.0%})" if total else what)
+
+    return show
 
 
 def untrusted_signer_error(

@@ -6,7 +6,6 @@ one path from segno's matrix and text runs are shaped once per distinct string, 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +16,11 @@ from reportlab.pdfgen.canvas import Canvas
 from desktop.core import lookups
 from desktop.core.enrolment import enrolled
 from desktop.core.pdf import writer
+from desktop.core.progress import Progress
 from desktop.store import Store
 
 COLUMNS, ROWS = 2, 5
 BADGE_W, BADGE_H = 95 * mm, 54 * mm
-Progress = Callable[[int, int], None]
 #: Printed before the employee code, Hindi first like the registers' column headings.
 EMPLOYEE_CODE_LABEL = "कर्मचारी कोड / Emp. code:"
 
@@ -162,10 +161,10 @@ def draw_badges(
             _cut_marks(canvas)
         _badge(canvas, *slots[slot], person, header)
         if progress and (n + 1) % 20 == 0:
-            progress(n + 1, len(people))
+            progress(n + 1, len(people), f"{n + 1} of {len(people)} badges drawn")
     if not people:
         writer.draw(canvas, 20 * mm, A4[1] - 30 * mm, "No one is enrolled yet.", 14)
     canvas.save()
     if progress:
-        progress(len(people), len(people))
+        progress(len(people), len(people), f"{len(people)} badges drawn")
     return len(people)

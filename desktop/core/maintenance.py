@@ -39,6 +39,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from desktop.core.certificates.keys import keys_dir_for
+from desktop.core.progress import Cancelled, Progress
 from desktop.fileio import AtomicFile, require_folder
 from desktop.paths import files_dir
 from desktop.store import Store, StoreError, open_store, restore_journal
@@ -52,9 +53,6 @@ FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 DATABASE = "database.db"
 _CHUNK = 1024 * 1024
-
-#: (done, total, text): bytes copied so far; the GUI's TaskHandle.progress fits.
-Progress = Callable[[int, int, str], None]
 
 
 class BackupCancelled(StoreError):
@@ -102,7 +100,7 @@ def backup(
     target: Path | None = None,
     *,
     progress: Progress | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    cancelled: Cancelled | None = None,
 ) -> Path:
     """Write a backup of the centre's data; returns its path (see `backup_ex`)."""
     return backup_ex(store, target, progress=progress, cancelled=cancelled).path
@@ -113,7 +111,7 @@ def backup_ex(
     target: Path | None = None,
     *,
     progress: Progress | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    cancelled: Cancelled | None = None,
 ) -> BackupResult:
     """A full backup (default, `.kdbackup`) or the database alone (a `.db`-like name)."""
     if store.path is None and target is None:
@@ -191,7 +189,7 @@ def _add_file(
 
 
 def _full_backup(
-    store: Store, target: Path, progress: Progress | None, cancelled: Callable[[], bool] | None
+    store: Store, target: Path, progress: Progress | None, cancelled: Cancelled | None
 ) -> BackupResult:
     from desktop import __version__
 

@@ -3,11 +3,7 @@
 Each area is a package `desktop.ui.<area>` whose page module has `create_page(ctx) ->
 QWidget`. The window imports it (a plain import, inside `PAGES`' factories so that start-up
 does not load every screen) the first time the area is opened. A page that fails while being
-built shows its error in its place, so one broken screen never takes the window down.
-
-A little over 500 lines for now: backup and restore (with their progress dialogs) still live
-here beside the menus that start them; they are the seam to move out once the shared
-long-task runner of issue 12 reaches them."""
+built shows its error in its place, so one broken screen never takes the window down."""
 
 from __future__ import annotations
 
@@ -24,7 +20,6 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
@@ -34,7 +29,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QProgressDialog,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -45,6 +39,7 @@ from desktop.core.centre import own_institute
 from desktop.ui.clock_notice import ClockNotice
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import Translations, ask_yes_no, bind_form, save_language, translate_buttons
+from desktop.ui.progress import TaskProgress
 from desktop.ui.uiload import child, load_ui
 
 FORM = "main_window.ui"
@@ -189,13 +184,8 @@ class PlaceholderPage(QWidget):
 
 
 class MainWindow(QMainWindow):
-    #: backup/restore progress (0-1000) from the worker thread, delivered on the GUI thread
-    file_progress = Signal(int, int, str)
-
     def __init__(self, ctx: AppContext, translations: Translations | None = None) -> None:
         super().__init__()
-        self._file_dialog: QProgressDialog | None = None
-        self.file_progress.connect(self._show_file_progress)
         self.ctx = ctx
         self.translations = translations
         self.setObjectName("MainWindow")
@@ -345,42 +335,6 @@ class MainWindow(QMainWindow):
         self._retranslate_code_texts()
 
     # -- file menu ---------------------------------------------------------------------------
-    def _progress_dialog(self, text: str, *, cancellable: bool) -> QProgressDialog:
-        """Window-modal progress for file work on the worker thread (0-1000)."""
-        dialog = QProgressDialog(
-            text, translate("MainWindow", "Cancel") if cancellable else "", 0, 1000, self
-        )
-        dialog.setWindowTitle(translate("MainWindow", "Karmayogi Desk"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setMinimumDuration(300)
-        if not cancellable:
-            dialog.setCancelButton(None)
-        self._file_dialog = dialog
-        return dialog
-
-    def _show_file_progress(self, done: int, total: int, _text: str = "") -> None:
-        dialog = self._file_dialog
-        if dialog is not None:
-            dialog.setMaximum(max(total, 1))
-            dialog.setValue(min(done, max(total, 1)))
-
-    def _close_file_dialog(self) -> None:
-        dialog, self._file_dialog = self._file_dialog, None
-        if dialog is not None:
-            dialog.hide()
-            dialog.deleteLater()
-
-    @staticmethod
-    def _per_mille(handle):
-        """Core progress (bytes done, bytes total) as 0-1000: Qt's int is 32 bits."""
-
-        def report(done: int, total: int, _text: str = "") -> None:
-            handle.progress(min(1000, done * 1000 // total) if total else 0, 1000, "")
-
-        return report
-
     def backup(self) -> None:
         from desktop.core import maintenance
 
@@ -401,17 +355,14 @@ class MainWindow(QMainWindow):
         path = Path(target)
         if not path.suffix:
             path = path.with_suffix(".db" if chosen == db_filter else maintenance.FULL_SUFFIX)
-        dialog = self._progress_dialog(
-            translate("MainWindow", "Writing the backup…"), cancellable=True
-        )
+        dialog = TaskProgress(self, translate("MainWindow", "Writing the backup…"))
 
         def task(handle):
             return maintenance.backup_ex(
-                store, path, progress=self._per_mille(handle), cancelled=lambda: handle.cancelled
+                store, path, progress=handle.progress, cancelled=lambda: handle.cancelled
             )
 
         def done(result) -> None:
-            self._close_file_dialog()
             text = translate("MainWindow", "Backup written to %1").replace("%1", str(result.path))
             if result.full:
                 text += "\n\n" + translate(
@@ -429,7 +380,6 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, translate("MainWindow", "Backup"), text)
 
         def failed(exc: BaseException, trace: str) -> None:
-            self._close_file_dialog()
             if isinstance(exc, maintenance.BackupCancelled):
                 QMessageBox.information(
                     self,
@@ -439,11 +389,7 @@ class MainWindow(QMainWindow):
             else:
                 self._task_failed(exc, trace)
 
-        handle = self.ctx.run(task, on_done=done, on_error=failed, progress=self.file_progress.emit)
-        # A lambda, not the bound method: PySide watches a bound method's object with a
-        # weakref whose callback disconnects, and the handle's last reference may go on the
-        # worker thread (a disconnect from there crashed).
-        dialog.canceled.connect(lambda: handle.cancel())
+        self.ctx.run(task, on_done=done, on_error=failed, dialog=dialog)
 
     def restore(self) -> None:
         from desktop.core import maintenance
@@ -486,21 +432,22 @@ class MainWindow(QMainWindow):
         path = store.path
         self.ctx.runner.wait()
         store.close()
-        self._progress_dialog(
-            translate("MainWindow", "Checking and restoring the backup…"), cancellable=False
+        dialog = TaskProgress(
+            self, translate("MainWindow", "Checking and restoring the backup…"), cancellable=False
         )
 
         def task(handle):
-            return maintenance.restore(Path(source), path, progress=self._per_mille(handle))
+            return maintenance.restore(Path(source), path, progress=handle.progress)
 
         def reopen() -> None:
-            self._close_file_dialog()
             self.ctx.store = open_store(path, create=False)
             self.ctx.store.checkpoint_in_background()
 
         def done(safety: Path | None) -> None:
             reopen()
             self.rebuild_pages()
+            # By hand, not `changes=`: the pages must redraw from the reopened store before
+            # the modal message below, and `changes` would announce only after it is closed.
             self.ctx.notify("*")
             self._show_institute()
             text = translate("MainWindow", "The backup was restored.")
@@ -514,7 +461,7 @@ class MainWindow(QMainWindow):
             reopen()
             QMessageBox.critical(self, translate("MainWindow", "Restore"), str(exc))
 
-        self.ctx.run(task, on_done=done, on_error=failed, progress=self.file_progress.emit)
+        self.ctx.run(task, on_done=done, on_error=failed, dialog=dialog)
 
     def _task_failed(self, exc: BaseException, trace: str) -> None:
         QMessageBox.critical(self, translate("MainWindow", "Karmayogi Desk"), str(exc))

@@ -14,6 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from desktop.core.progress import Progress
+
 
 class TaskHandle:
     """Given to a task: report progress, and check whether the user pressed Cancel."""
@@ -36,7 +38,6 @@ class TaskHandle:
 Task = Callable[[TaskHandle], Any]
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException, str], None]
-Progress = Callable[[int, int, str], None]
 
 
 class _Relay(QObject):

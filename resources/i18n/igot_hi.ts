@@ -163,6 +163,42 @@
         <source>Forwarded: {0}  ·  Waiting: {1}  ·  Refused: {2}  ·  Skipped: {3}  ·  Needs action on iGOT: {4}</source>
         <translation>भेजी गईं: {0}  ·  प्रतीक्षा में: {1}  ·  अस्वीकृत: {2}  ·  छोड़ी गईं: {3}  ·  iGOT पर कार्रवाई आवश्यक: {4}</translation>
     </message>
+    <message>
+        <source>Link to iGOT</source>
+        <translation>iGOT से जोड़ें</translation>
+    </message>
+    <message>
+        <source>Link to iGOT…</source>
+        <translation>iGOT से जोड़ें…</translation>
+    </message>
+    <message>
+        <source>iGOT course id</source>
+        <translation>iGOT पाठ्यक्रम आईडी</translation>
+    </message>
+    <message>
+        <source>iGOT batch id</source>
+        <translation>iGOT बैच आईडी</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>दिनांक</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>समय</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>विषय</translation>
+    </message>
+    <message>
+        <source>Each session's iGOT session id (content id, do_…):</source>
+        <translation>हर सत्र की iGOT सत्र आईडी (कंटेंट आईडी, do_…):</translation>
+    </message>
+    <message>
+        <source>Not linked: {0}</source>
+        <translation>नहीं जुड़ा: {0}</translation>
+    </message>
 </context>
 <context>
     <name>IgotSettings</name>

@@ -248,6 +248,17 @@ Offline desk for Mission Karmayogi training centres in Uttar Pradesh: roster, wo
     </message>
 </context>
 <context>
+    <name>TaskProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
+    </message>
+    <message>
+        <source>Karmayogi Desk</source>
+        <translation>कर्मयोगी डेस्क</translation>
+    </message>
+</context>
+<context>
     <name>CentreSetup</name>
     <message>
         <source>Set up this centre</source>

@@ -330,3 +330,24 @@ def test_latest_marks_core_query_leaves_out_undone_marks(store):
     rows = attendance.latest_marks(store, session)
     assert [r["participant_id"] for r in rows] == [people[1]]
     assert rows[0]["name_en"] == "Person 1" and rows[0]["status"] == "present"
+
+
+def test_the_desk_announces_its_marks_but_does_not_reload_for_its_own_echo(
+    qtbot, desk_page, store, monkeypatch
+):
+    page, clock, ws, session, people, strangers = desk_page(3, extra=1)
+    heard: list[tuple[str, bool]] = []
+    page.ctx.changed.connect(lambda kind: heard.append((kind, page.ctx.changed_by is page)))
+    reloads: list[int] = []
+    real = page._load_sessions
+    monkeypatch.setattr(page, "_load_sessions", lambda *a: reloads.append(1) or real(*a))
+    scan(qtbot, page, "EC00000")
+    clock.tick(0.3)
+    scan(qtbot, page, "EC00000")  # a double fire stores nothing: nothing announced
+    assert heard == [("attendance", True)]
+    scan(qtbot, page, strangers[0])
+    qtbot.keyClick(page.input, Qt.Key.Key_F2)  # a walk-in: enrolled and marked
+    assert heard[1:] == [("attendance", True), ("enrolment", True)]
+    assert reloads == []  # its own "enrolment" did not reload the sessions
+    page.ctx.notify("enrolment")  # another screen's change does
+    assert reloads == [1]

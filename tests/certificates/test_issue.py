@@ -145,7 +145,7 @@ def test_cancel_and_progress(file_store, workshop):
         workshop["workshop"],
         chunk_size=2,
         progress=lambda d, t, m: seen.append((d, t)),
-        cancel=lambda: len(seen) >= 1,
+        cancelled=lambda: len(seen) >= 1,
     )
     assert result.cancelled and len(result.issued) == 2 and seen == [(2, 4)]
     rest = issue_certificates(file_store, workshop["workshop"])

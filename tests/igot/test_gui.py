@@ -171,6 +171,7 @@ def test_every_igot_string_has_hindi():
                 message.find("translation").text or "")
     ui = ROOT / "desktop" / "ui" / "igot"
     wanted = (_strings(ui / "words.py", "IgotPanel") | _strings(ui / "panel.py", "IgotPanel")
+              | _strings(ui / "link_dialog.py", "IgotPanel")
               | _strings(ui / "settings_dialog.py", "IgotSettings"))
     assert ("IgotPanel", "Forward to iGOT") in wanted and len(wanted) > 50
     missing = sorted(w for w in wanted if not have.get(w))
@@ -265,3 +266,28 @@ def test_the_started_app_forwards_after_its_own_portal_sync(qtbot, db_path, fake
     finally:
         window.close()
         window.ctx.store.close()
+
+
+def test_link_dialog_links_the_workshop_and_its_sessions_or_says_why_not(qtbot, store):
+    from desktop.ui.context import AppContext
+    from desktop.ui.igot.link_dialog import IGOT_COLUMN, IgotLinkDialog
+    from desktop.ui.tasks import SyncRunner
+
+    ws, sids = make_workshop(store, sessions=2, course=None, batch=None)
+    store.update("session", sids[1], {"igot_session_id": None})
+    ctx = AppContext(store, None, SyncRunner())
+    dialog = IgotLinkDialog(ctx, ws)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 2 and dialog.course.text() == ""
+    dialog.course.setText("not-a-course")
+    dialog.batch.setText("01391234567")
+    dialog.save()
+    assert dialog.error.isVisibleTo(dialog) and "do_" in dialog.error.text()
+    assert store.get("workshop", ws)["igot_course_id"] is None  # nothing written
+    dialog.course.setText(COURSE)
+    dialog.table.item(1, IGOT_COLUMN).setText("do_1139000000000077")
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    row = store.get("workshop", ws)
+    assert (row["igot_course_id"], row["igot_batch_id"]) == (COURSE, "01391234567")
+    assert store.get("session", sids[1])["igot_session_id"] == "do_1139000000000077"

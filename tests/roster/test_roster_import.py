@@ -255,7 +255,7 @@ def test_cancel_rolls_back_everything(store, tmp_path):
         return len(calls) >= 3
 
     with pytest.raises(ImportCancelled):
-        import_roster(store, big, cancel=cancel, chunk_rows=10, report=report)
+        import_roster(store, big, cancelled=cancel, chunk_rows=10, report=report)
     assert people(store) == {} and log_count(store) == 0
     assert not report.exists()
     # The triggers dropped for the bulk insert are back: a normal insert is indexed and logged.
@@ -271,8 +271,20 @@ def test_cancel_rolls_back_everything(store, tmp_path):
 
 def test_progress_is_reported(store):
     seen = []
-    import_roster(store, FILES / "utf8_bom.csv", progress=lambda n, f: seen.append((n, f)))
-    assert seen[-1] == (4, 1.0)
+    import_roster(store, FILES / "utf8_bom.csv", progress=lambda *a: seen.append(a))
+    assert seen[-1] == (4, 4, "4 rows checked")
+
+
+def test_progress_total_is_an_estimate_that_ends_exact(store, tmp_path):
+    big = tmp_path / "big.csv"
+    lines = ["Name,Employee Code"] + [f"Person {i},C{i}" for i in range(50)]
+    big.write_text("\n".join(lines), encoding="utf-8")
+    seen = []
+    import_roster(store, big, chunk_rows=10, progress=lambda *a: seen.append(a))
+    assert len(seen) >= 5
+    assert all(0 < done <= total for done, total, _ in seen)
+    assert [done for done, _, _ in seen] == sorted(done for done, _, _ in seen)
+    assert seen[-1][:2] == (50, 50)
 
 
 def test_explicit_mapping(store, tmp_path):

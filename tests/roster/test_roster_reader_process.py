@@ -123,7 +123,7 @@ def test_cancel_with_a_reader_process_rolls_back_and_stops_the_child(tmp_path):
                 source,
                 reader_process=True,
                 chunk_rows=5,
-                cancel=lambda: calls.append(1) or len(calls) >= 3,
+                cancelled=lambda: calls.append(1) or len(calls) >= 3,
             )
         assert store.conn.execute("SELECT count(*) FROM participant").fetchone()[0] == 0
         assert store.conn.execute("SELECT count(*) FROM change_log").fetchone()[0] == 0

@@ -16,6 +16,7 @@ from desktop.core.certificates import keys
 from desktop.core.certificates.jws import make_payload, sign
 from desktop.core.certificates.verify import verify_text
 from desktop.paths import files_dir
+from desktop.ui.progress import TaskProgress
 from desktop.ui.tasks import ThreadRunner
 
 PAYLOAD = make_payload(
@@ -96,15 +97,14 @@ def test_backup_and_restore_run_off_the_gui_thread_with_progress(
     _kid, sha, _token = _prepare(window)
     window.ctx.runner = ThreadRunner()
     values: list[int] = []
-    real = window._show_file_progress
+    real = TaskProgress.report
 
-    def spy(done, total, text=""):
-        assert window._file_dialog is not None  # a progress dialog is up
-        values.append(done)
-        real(done, total, text)
+    def spy(self, done, total, what=""):
+        assert self.is_open  # a progress dialog is up
+        real(self, done, total, what)
+        values.append(self.dialog.value())  # per mille of the bytes
 
-    window.file_progress.disconnect(real)
-    window.file_progress.connect(spy)
+    monkeypatch.setattr(TaskProgress, "report", spy)
     target = tmp_path / "threaded.kdbackup"
     shown, _asked = _dialogs(monkeypatch, save=(str(target), ""), open_=(str(target), ""))
     window.action_backup.trigger()

@@ -89,6 +89,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("roster", "importButton"),
     Trigger("workshops", "programmesButton"),
     Trigger("workshops", "importButton"),
+    Trigger("workshops", "igotLinkButton"),
+    Trigger("workshops", "igotSettings"),
     Trigger("attendance", "detailButton", prepare=_someone_was_scanned),
     Trigger("attendance", "closeButton"),
     Trigger("attendance", "reopenButton"),
@@ -110,6 +112,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("sync", "editButton", select_first="rejectedTable"),
     Trigger("sync", "discardButton", select_first="rejectedTable"),
     Trigger("sync", "removeTrustButton", select_first="trustTable"),
+    Trigger("sync", "igotSettings"),
     Trigger("reports", "exportXlsxButton"),
     Trigger("reports", "exportPdfButton"),
 )
@@ -129,6 +132,7 @@ NO_WINDOW: dict[str, dict[str, str]] = {
         "badgesButton": "writes a PDF and opens it in the PDF viewer",
         "registerButton": "writes a PDF and opens it in the PDF viewer",
         "summaryButton": "writes a PDF and opens it in the PDF viewer",
+        "igotForward": "forwards to iGOT (network); progress and result show in the panel",
     },
     "attendance": {
         "walkInButton": "opens the walk-in panel on the page (pictured as a view)",
@@ -162,6 +166,8 @@ NO_WINDOW: dict[str, dict[str, str]] = {
         "cancelButton": "cancels a running sync",
         "reconcileButton": "asks the portal (network); the result shows on the page",
         "sendAgainButton": "queues the chosen rejected record again (a write)",
+        "igotForward": "forwards to iGOT (network); progress and result show in the panel",
+        "igotLinkButton": "hidden here: a link belongs to one workshop (Workshops page)",
     },
     "reports": {
         "refreshButton": "recomputes the report on the page",

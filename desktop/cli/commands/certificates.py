@@ -14,6 +14,7 @@ from desktop.cli.base import (
     output_file,
     output_folder,
     progress,
+    progress_printer,
 )
 from desktop.core.certificates.issue import (
     CertificateError,
@@ -87,7 +88,7 @@ def run_issue(args: argparse.Namespace) -> int:
                 reissue_reason=args.reissue_reason,
                 template=args.template,
                 workers=args.workers,
-                progress=lambda done, total, msg: progress(msg),
+                progress=progress_printer(),
             )
         except (CertificateError, TemplateError, RecordNotFound, StoreError) as exc:
             raise CliError(str(exc)) from exc

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.cli.base import db_path, emit, open_db, progress
+from desktop.cli.base import db_path, emit, open_db, progress_printer
 from desktop.core.demo import build_demo
 
 
@@ -19,7 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     with open_db(args, create=True) as store:
-        context = build_demo(store, args.participants, args.seed, progress=progress)
+        context = build_demo(store, args.participants, args.seed, progress=progress_printer())
     summary = {k: (len(v) if isinstance(v, list) else v) for k, v in context.items()}
     emit(args, {"db": str(db_path(args)), **summary}, f"Demo database ready at {db_path(args)}")
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.cli.base import CliError, db_path, open_db, progress
+from desktop.cli.base import CliError, db_path, open_db, progress, progress_printer
 from desktop.paths import data_dir
 from desktop.syslibs import PACKAGES, missing_message, missing_packages
 
@@ -48,5 +48,5 @@ def ensure_demo_db(path: Path) -> Path:
         progress(f"building the demo database at {path} …")
         args = argparse.Namespace(db=str(path))
         with open_db(args, create=True) as store:
-            build_demo(store, participants=2000, seed=1, progress=progress)
+            build_demo(store, participants=2000, seed=1, progress=progress_printer())
     return path

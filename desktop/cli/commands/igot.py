@@ -19,6 +19,7 @@ from desktop.cli.base import (
     open_db,
     output_file,
     progress,
+    progress_printer,
 )
 from desktop.core.igot import settings as igot_settings
 from desktop.core.igot.client import IgotClient
@@ -162,8 +163,7 @@ def run_forward(args: argparse.Namespace) -> int:
             with IgotClient(conf) as client:
                 result = forward(
                     store, client, workshop_id=args.workshop,
-                    on_progress=lambda d, t: progress(f"iGOT: {d}/{t} requests answered")
-                    if d == t or d % 100 == 0 else None)
+                    progress=progress_printer(every=1.0))
     payload = result.as_json()
     if result.stopped:
         progress(result.stopped)

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 
-from desktop.cli.base import EXIT_PROBLEMS, CliError, emit, open_db, output_file, progress
+from desktop.cli.base import (
+    EXIT_PROBLEMS,
+    CliError,
+    emit,
+    open_db,
+    output_file,
+    progress,
+    progress_printer,
+)
 from desktop.core.roster.export import export_roster
 from desktop.core.roster.importer import ImportResult, import_roster
 from desktop.core.roster.readers import RosterFileError
@@ -59,13 +66,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_import(args: argparse.Namespace) -> int:
     started = time.monotonic()
-    last = [0.0]
-
-    def show(done: int, fraction: float) -> None:
-        now = time.monotonic()
-        if now - last[0] >= 2 and sys.stderr.isatty():
-            last[0] = now
-            progress(f"  {done:,} rows read ({fraction:.0%})")
 
     if args.report:
         output_file(args.report)
@@ -77,7 +77,7 @@ def run_import(args: argparse.Namespace) -> int:
                 layout=args.format,
                 dry_run=args.dry_run,
                 report=args.report,
-                progress=show,
+                progress=progress_printer(every=2.0, tty_only=True),
             )
         except RosterFileError as exc:
             raise CliError(

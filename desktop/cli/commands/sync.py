@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from desktop.cli.base import EXIT_OK, EXIT_PROBLEMS, CliError, emit, open_db, progress
+from desktop.cli.base import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    CliError,
+    emit,
+    open_db,
+    progress_printer,
+)
 from desktop.core import clock
 from desktop.core.certificates.numbering import desk_clash_warning
 from desktop.core.dates import format_datetime
@@ -40,7 +47,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _engine(args: argparse.Namespace, store) -> SyncEngine:
     url = getattr(args, "portal", None) or getattr(args, "portal_rc", None)
     return SyncEngine(store, url=url, token=getattr(args, "token", None),
-                      progress=lambda d, t, text: progress(f"{text} ({d}/{t})") if t else None)
+                      progress=progress_printer())
 
 
 def run_sync(args: argparse.Namespace) -> int:

@@ -39,12 +39,12 @@ from desktop.core.certificates.values import (
     pdf_meta,
 )
 from desktop.core.dates import format_date
+from desktop.core.progress import Cancelled, Progress
 from desktop.fileio import AtomicFile, make_named_folder
 from desktop.paths import files_dir
 from desktop.protocol.ids import new_id, now_ts
 from desktop.store import RecordNotFound, Store, StoreError
 
-Progress = Callable[[int, int, str], None]
 POOL_THRESHOLD = 24  # below this many, rendering in-process beats starting workers
 
 
@@ -164,7 +164,7 @@ def issue_certificates(
     template: str | Path | None = None,
     out_dir: Path | str | None = None,
     progress: Progress | None = None,
-    cancel: Callable[[], bool] | None = None,
+    cancelled: Cancelled | None = None,
     workers: int | None = None,
     chunk_size: int | None = None,
     combined: bool = True,
@@ -173,7 +173,7 @@ def issue_certificates(
 ) -> IssueResult:
     """Issue certificates for a workshop (all eligible, or `participant_ids`).
 
-    `reissue_reason` makes it a re-issue for those who already hold one. `cancel()` is
+    `reissue_reason` makes it a re-issue for those who already hold one. `cancelled()` is
     polled between chunks. Files go under `files_dir(db)/certificates/<workshop>/` (or
     `out_dir`)."""
     if reissue_reason is not None and not reissue_reason.strip():
@@ -211,7 +211,7 @@ def issue_certificates(
         # signed here; their jobs simply queue behind the warm-up.
         done = 0
         for start in range(0, total, chunk_size):
-            if cancel and cancel():
+            if cancelled and cancelled():
                 result.cancelled = True
                 break
             chunk = todo[start : start + chunk_size]

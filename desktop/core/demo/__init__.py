@@ -9,12 +9,10 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import random
-from collections.abc import Callable
 from typing import Any
 
+from desktop.core.progress import Progress
 from desktop.store import Store
-
-Progress = Callable[[str], None]
 
 
 def build_demo(
@@ -25,9 +23,9 @@ def build_demo(
     parts = sorted(
         info.name for info in pkgutil.iter_modules(__path__) if info.name.startswith("p")
     )
-    for name in parts:
+    for step, name in enumerate(parts):
         module = importlib.import_module(f"{__name__}.{name}")
         if progress:
-            progress(f"demo: {name[4:]}")
+            progress(step, len(parts), f"demo: {name[4:]}")
         module.seed(store, rng, context)
     return context

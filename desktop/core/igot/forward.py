@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
 from desktop.core.igot.client import IgotAuthError, IgotClient, IgotRefused, encode
+from desktop.core.progress import Progress
 from desktop.core.sync.client import Backoff, Transient
 from desktop.protocol.ids import new_id, now_ts, parse_ts, wall_now
 from desktop.store import Store
@@ -253,7 +254,7 @@ def send_queued(
     store: Store,
     client: IgotClient,
     backoff: Backoff | None = None,
-    on_progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
 ) -> tuple[int, int, str | None, bool]:
     """Send every frozen request not yet answered, oldest first.
     Returns (marks forwarded, requests answered, why it stopped or None, token refused)."""
@@ -300,8 +301,8 @@ def send_queued(
             answered += 1
             if n % FLUSH_EVERY == 0:
                 writer.flush()
-            if on_progress is not None:
-                on_progress(n, len(queued))
+            if progress is not None:
+                progress(n, len(queued), f"{n} of {len(queued)} iGOT requests answered")
     finally:
         writer.flush()
     return writer.forwarded, answered, stopped, auth
@@ -343,7 +344,7 @@ def forward(
     workshop_id: str | None = None,
     dry_run: bool = False,
     backoff: Backoff | None = None,
-    on_progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
 ) -> ForwardResult:
     """Plan, freeze and send (or, with `dry_run`, only say what would be sent)."""
     if workshop_id is not None:
@@ -367,7 +368,7 @@ def forward(
         has_queue = store.conn.execute(
             "SELECT 1 FROM igot_request WHERE state = 'queued' LIMIT 1").fetchone()
         if has_queue:
-            sent = send_queued(store, client, backoff, on_progress)
+            sent = send_queued(store, client, backoff, progress)
             result.forwarded, result.requests_sent, result.stopped, result.auth_failed = sent
     lists = summary_lists(store, workshop_id)
     result.pending = lists["pending"] + result.would_send

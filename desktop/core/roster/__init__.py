@@ -5,7 +5,7 @@ What the GUI (and the CLI) call:
 - `preview_file(path, layout)` -> FilePreview: headers, proposed mapping, first rows.
 - `check_mapping(headers, mapping)`: raises RosterFileError naming what is wrong.
 - `import_roster(store, path, mapping=..., dry_run=..., limit=..., on_row=..., report=...,
-  progress=..., cancel=...)` -> ImportResult (`as_dict()` is the CLI JSON).
+  progress=..., cancelled=...)` -> ImportResult (`as_dict()` is the CLI JSON).
 - `export_roster(store, path, layout)`; `search(store, query, limit)`; `exact_code(store, code)`.
 """
 

@@ -5,10 +5,11 @@ through `import_roster` unchanged."""
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from desktop.core.progress import Progress
 from desktop.core.roster.fields import IGOT_COLUMNS, IGOT_GENDER, IGOT_GROUP, KD_COLUMNS
 from desktop.fileio import AtomicFile
 from desktop.store import Store
@@ -46,7 +47,7 @@ def export_roster(
     store: Store,
     path: str | Path,
     layout: str = "kd",
-    progress: Callable[[int], None] | None = None,
+    progress: Progress | None = None,
 ) -> int:
     """Write the roster to `path` (.csv or .xlsx by extension); returns the row count.
 
@@ -69,7 +70,7 @@ def export_roster(
                     writer.writerow(cells)
                     count += 1
                     if progress and count % 50_000 == 0:
-                        progress(count)
+                        progress(count, 0, f"{count:,} rows written")
     return count
 
 
@@ -77,7 +78,7 @@ def _write_xlsx(
     path: Path,
     headers: list[str],
     rows: Iterator[list[str]],
-    progress: Callable[[int], None] | None,
+    progress: Progress | None,
 ) -> int:
     import openpyxl
 
@@ -90,6 +91,6 @@ def _write_xlsx(
         sheet.append(cells)
         count += 1
         if progress and count % 50_000 == 0:
-            progress(count)
+            progress(count, 0, f"{count:,} rows written")
     workbook.save(path)
     return count

@@ -25,6 +25,7 @@ from typing import Any
 
 from desktop.core.lookups import districts
 from desktop.core.problems import Problem
+from desktop.core.progress import Cancelled, Progress
 from desktop.core.roster.fields import (
     FIELD_LABELS,
     IGNORE,
@@ -48,11 +49,6 @@ BIG_FILE = 20 * 1024 * 1024  # bytes of input above which the import gets a bigg
 BIG_CACHE_KIB = 128 * 1024  # 192 MiB was no faster and pushed a full re-import past 500 MB
 MATCH_KEYS = ("employee_code", "igot_user_id", "mobile")
 _SELECT = "SELECT seq, id, " + ", ".join(KIND_FIELDS["participant"]) + " FROM participant"
-
-#: progress(rows_done, fraction_of_file_read 0..1)
-Progress = Callable[[int, float], None]
-Cancel = Callable[[], bool]
-
 
 class ImportCancelled(Exception):
     """The user cancelled; the transaction was rolled back, nothing changed."""
@@ -198,7 +194,7 @@ def import_roster(
     on_row: Callable[[RowOutcome], None] | None = None,
     report: str | Path | None = None,
     progress: Progress | None = None,
-    cancel: Cancel | None = None,
+    cancelled: Cancelled | None = None,
     chunk_rows: int = CHUNK_ROWS,
     reader_process: bool | None = None,
 ) -> ImportResult:
@@ -206,8 +202,9 @@ def import_roster(
 
     `mapping`: header -> field or one field per column (default: recognised headers).
     `limit`: only the first N data rows (with `dry_run`, the GUI's preview); `on_row` is
-    called with a RowOutcome for every row. `progress(rows_done, fraction)` and `cancel()`
-    are called between chunks (cancel returning True rolls everything back).
+    called with a RowOutcome for every row. `progress(rows_done, rows_estimated, text)` and
+    `cancelled()` are called between chunks (the estimate is the rows read so far scaled by
+    the share of the file read; True from `cancelled` rolls everything back).
     `reader_process`: read and check the file in a second process (default: for big files).
     Raises RosterFileError (file unusable, nothing changed) or ImportCancelled."""
     with open_table(path) as table:
@@ -231,7 +228,7 @@ def import_roster(
         )
         if reader_process is None:
             reader_process = limit is None and table.total_bytes > BIG_FILE
-        job = _ImportJob(store, table, columns, result, writer, progress, cancel)
+        job = _ImportJob(store, table, columns, result, writer, progress, cancelled)
         job.limit, job.on_row = limit, on_row
         conn = store.conn
         cache = conn.execute("PRAGMA cache_size").fetchone()[0]
@@ -247,7 +244,7 @@ def import_roster(
                     BulkInserter(store, "participant") as bulk,
                 ):
                     job.run(bulk, chunks)
-                    if result.rows == 0 and not (cancel and cancel()):
+                    if result.rows == 0 and not (cancelled and cancelled()):
                         raise NoDataRows(path)  # not "0 rows, done": nothing was there
                     if dry_run:
                         raise _DryRun
@@ -308,7 +305,7 @@ class _ImportJob:
         result: ImportResult,
         writer: _ReportWriter | None,
         progress: Progress | None,
-        cancel: Cancel | None,
+        cancelled: Cancelled | None,
     ) -> None:
         self.store = store
         self.table = table
@@ -316,7 +313,7 @@ class _ImportJob:
         self.result = result
         self.writer = writer
         self.progress = progress
-        self.cancel = cancel
+        self.cancelled = cancelled
         self.keys = [k for k in MATCH_KEYS if any(f == k for _, f in columns)]
         self.limit: int | None = None
         self.on_row: Callable[[RowOutcome], None] | None = None
@@ -356,10 +353,12 @@ class _ImportJob:
         self._tick(done, 1.0)
 
     def _tick(self, done: int, fraction: float) -> None:
-        if self.cancel is not None and self.cancel():
+        if self.cancelled is not None and self.cancelled():
             raise ImportCancelled("import cancelled; nothing was changed")
         if self.progress is not None:
-            self.progress(done, fraction)
+            # total: the rows read so far scaled by the share of the file read (0 = unknown)
+            total = max(done, round(done / fraction)) if fraction > 0 else 0
+            self.progress(done, total, f"{done:,} rows checked")
 
     def _error(self, row: int, error: Problem) -> None:
         if len(self.result.errors) < MAX_ERRORS:

@@ -45,6 +45,7 @@ from typing import Any
 import httpx
 
 from desktop.core import attachments, clock
+from desktop.core.progress import Cancelled, Progress
 from desktop.core.sync import outbox, reconcile
 from desktop.core.sync.client import (
     AuthError,
@@ -66,8 +67,6 @@ __all__ = [
     "held_records", "history", "institute_info", "last_success", "needs_reenrol", "portal_url",
     "retry_at", "retry_held", "status",
 ]
-
-Progress = Callable[[int, int, str], None]
 
 _locks: dict[str, threading.Lock] = {}
 _locks_guard = threading.Lock()
@@ -142,7 +141,7 @@ class SyncEngine:
         timeout: httpx.Timeout | float | None = None,
         backoff: Backoff | None = None,
         progress: Progress | None = None,
-        cancelled: Callable[[], bool] | None = None,
+        cancelled: Cancelled | None = None,
     ) -> None:
         self.store = store
         self.keys = keys or DeviceKeys.for_store(store)

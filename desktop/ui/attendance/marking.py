@@ -130,7 +130,16 @@ class MarkingMixin:
             return result, counts
 
         self.in_flight += 1
-        self.ctx.run(task, on_done=self._on_marked, on_error=self._on_failed)
+        self.ctx.run(
+            task, on_done=self._on_marked, on_error=self._on_failed,
+            changes=self._mark_changes, by=self,
+        )
+
+    @staticmethod
+    def _mark_changes(outcome: tuple[attendance.MarkResult, dict | None]) -> tuple[str, ...]:
+        """What a scan changed, for other screens: attendance when a mark was stored."""
+        result = outcome[0]
+        return ("attendance",) if result.stored and result.outcome != "duplicate" else ()
 
     def _on_marked(self, outcome: tuple[attendance.MarkResult, dict | None]) -> None:
         self.in_flight -= 1
@@ -143,7 +152,6 @@ class MarkingMixin:
         if result.stored:
             if result.history_seq is not None:
                 self.undo_stack.append(result.history_seq)
-            self._notify_own("attendance")
 
     def _on_failed(self, exc: BaseException, _trace: str) -> None:
         self.in_flight -= 1
@@ -341,7 +349,6 @@ class MarkingMixin:
                     ),
                     "amber",
                 )
-                self._notify_own("attendance")
             else:
                 self._show(
                     translate("AttendancePage", "Cannot undo"),
@@ -353,7 +360,10 @@ class MarkingMixin:
                 )
             self.input.setFocus()
 
-        self.ctx.run(task, on_done=done, on_error=self._on_failed_quiet)
+        self.ctx.run(
+            task, on_done=done, on_error=self._on_failed_quiet, by=self,
+            changes=lambda outcome: ("attendance",) if outcome[0].outcome == "changed" else (),
+        )
 
     def close_session(self) -> None:
         if self.desk is None:
@@ -385,10 +395,11 @@ class MarkingMixin:
                 ).format(made=made),
                 "amber",
             )
-            self._notify_own("attendance")
             self.input.setFocus()
 
-        self.ctx.run(task, on_done=done, on_error=self._on_failed_quiet)
+        self.ctx.run(
+            task, on_done=done, on_error=self._on_failed_quiet, changes=("attendance",), by=self
+        )
 
     def reopen_session(self) -> None:
         if self.desk is None:

@@ -165,17 +165,9 @@ class SessionsMixin:
         self.ctx.run(lambda _h: attendance.save_settings(self.ctx.store, grace_minutes=value))
         self._refresh_window()
 
-    def _notify_own(self, kind: str) -> None:
-        """Tell other screens; this desk already shows what it did."""
-        self._own_notice = True
-        try:
-            self.ctx.notify(kind)
-        finally:
-            self._own_notice = False
-
     def _on_changed(self, kind: str) -> None:
-        if getattr(self, "_own_notice", False):
-            return
+        if self.ctx.changed_by is self:
+            return  # this desk's own operation (run with by=self): it already shows it
         if kind in ("workshop", "session", "enrolment", "participant"):
             self._load_sessions()
         elif kind == "attendance" and self.desk is not None and self.in_flight == 0:

@@ -64,7 +64,10 @@ class WalkInMixin:
             return result, attendance.session_counts(desk.store, desk.session_id)
 
         self.in_flight += 1
-        self.ctx.run(task, on_done=self._after_walk_in, on_error=self._on_failed)
+        self.ctx.run(
+            task, on_done=self._after_walk_in, on_error=self._on_failed,
+            changes=self._walk_in_changes, by=self,
+        )
 
     def save_walk_in(self) -> None:
         if self.desk is None or not self.walk_box.isVisible():
@@ -100,7 +103,10 @@ class WalkInMixin:
                 self._on_failed(exc, trace)
 
         self.in_flight += 1
-        self.ctx.run(task, on_done=self._after_walk_in, on_error=failed)
+        self.ctx.run(
+            task, on_done=self._after_walk_in, on_error=failed,
+            changes=self._walk_in_changes, by=self,
+        )
 
     def _walk_problem(self, exc: enrolment.EnrolmentError) -> None:
         fields = {"name_en": "walkName", "employee_code": "walkCode", "mobile": "walkMobile"}
@@ -120,11 +126,14 @@ class WalkInMixin:
             target.setFocus()
             target.selectAll()
 
+    def _walk_in_changes(self, outcome) -> tuple[str, ...]:
+        """A walk-in enrols someone, and marks them when the mark was stored."""
+        return (*self._mark_changes(outcome), "enrolment")
+
     def _after_walk_in(self, outcome) -> None:
         self.walk_box.hide()
         self._build_index()
         self._on_marked(outcome)
-        self._notify_own("enrolment")
         self.input.setFocus()
 
     def cancel_walk_in(self) -> None:

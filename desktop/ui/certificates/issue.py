@@ -79,11 +79,12 @@ class IssueMixin:
             return issue_certificates(
                 self.ctx.store, workshop_id, participant_ids=participant_ids,
                 reissue_reason=reason, template=template,
-                progress=handle.progress, cancel=lambda: handle.cancelled,
+                progress=handle.progress, cancelled=lambda: handle.cancelled,
             )  # fmt: skip
 
         self.handle = self.ctx.run(
-            task, on_done=self.issue_done, on_error=self.issue_failed, progress=self.issue_progress
+            task, on_done=self.issue_done, on_error=self.issue_failed, progress=self.issue_progress,
+            changes=("certificate",),
         )
 
     def confirm_bulk_reissue(self, count: int) -> bool:
@@ -120,7 +121,6 @@ class IssueMixin:
         if result.skipped:
             text += "\n" + "\n".join(reason for _, reason in result.skipped[:5])
         self.issue_status.setText(text)
-        self.ctx.notify("certificate")
         self.refresh()
         self.update_eligible()
 

@@ -199,6 +199,7 @@ class RegisterMixin:
         except Exception as exc:  # noqa: BLE001
             self._error(exc, "")
             return False
+        # By hand: revoke is a short synchronous write here, not a `ctx.run` operation.
         self.ctx.notify("certificate")
         self.refresh()
         self.select_number(number)

@@ -80,9 +80,8 @@ class PeopleMixin:
 
         def done(result):
             self.link_participant(*result)
-            self.ctx.notify("participant")
 
-        self.ctx.run(task, done, self._failed)
+        self.ctx.run(task, done, self._failed, changes=("participant",))
 
     def _quick_add_dialog(self) -> None:
         dialog = load_ui("field_quick_person.ui", self)

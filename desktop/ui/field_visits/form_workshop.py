@@ -70,7 +70,6 @@ class WorkshopReportMixin:
 
         def done(workshop_id: str):
             self.last_workshop = workshop_id
-            self.ctx.notify("workshop")
             self.workshops = workshops_of_visit(self.ctx.store, visit_id)
             self._show_workshops()
             planned = next((w for w in self.workshops if w["id"] == workshop_id), None)
@@ -78,7 +77,7 @@ class WorkshopReportMixin:
             self.attach_note.setText(tr("Field workshop planned: %1").replace("%1", name))
             self.attach_note.setVisible(True)
 
-        self.ctx.run(task, done, self._failed)
+        self.ctx.run(task, done, self._failed, changes=("workshop",))
 
     def _plan_dialog(self) -> None:
         choices = programmes(self.ctx.store)

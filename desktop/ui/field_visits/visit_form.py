@@ -310,13 +310,12 @@ class VisitForm(PeopleMixin, ActionPointsMixin, AttachmentsMixin, WorkshopReport
             return fv.save_visit(self.ctx.store, visit_id, data, carried=carried)
 
         def done(new_id: str):
-            self.ctx.notify("field_visit")
             self.load(new_id)
             self.attach_note.setText(tr("Saved."))
             self.attach_note.setVisible(True)
             self.saved.emit(new_id)
 
-        self.ctx.run(task, done, self._failed)
+        self.ctx.run(task, done, self._failed, changes=("field_visit",))
 
     def show_error(self, message: str | None, fields: list[str] | None = None) -> None:
         self.error.setText(message or "")

@@ -5,7 +5,7 @@ The lead wires it once per window (main_window is shared, so it is not done here
     IgotAutoForward.for_context(ctx).follow(SyncController.for_context(ctx))
 
 The work runs on the network pool with its own database connection (the window never
-waits); one run at a time; the panel refreshes through `ctx.notify("igot")`."""
+waits); one run at a time; the panel refreshes when the run announces `changes=("igot",)`."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def forward_task(store: Any, conf: igot_settings.IgotSettings, workshop_id: str 
         try:
             with IgotClient(conf) as client:
                 return forward(own, client, workshop_id=workshop_id,
-                               on_progress=lambda d, t: handle.progress(d, t, ""))
+                               progress=handle.progress)
         finally:
             if own is not store:
                 own.close()
@@ -70,14 +70,13 @@ class IgotAutoForward(QObject):
             return False
         self.running = True
         task, kind = forward_task(self.ctx.store, conf, None)
-        self.ctx.run(task, self._done, self._failed, kind=kind)
+        self.ctx.run(task, self._done, self._failed, kind=kind, changes=("igot",))
         return True
 
     def _done(self, result: Any) -> None:
         self.running = False
         self.last_result = result
         self.finished.emit(result)
-        self.ctx.notify("igot")
 
     def _failed(self, exc: BaseException, _trace: str) -> None:
         self.running = False

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.dates import format_date
 from desktop.core.igot import settings as igot_settings
 from desktop.core.igot.status import workshop_view
 from desktop.ui.context import AppContext
@@ -35,7 +36,7 @@ def _name(row: dict[str, Any], key: str) -> str:
 
 
 def _session_label(row: dict[str, Any]) -> str:
-    when = " ".join(x for x in (row.get("date"), row.get("start_time")) if x)
+    when = " ".join(x for x in (format_date(row.get("date")), row.get("start_time")) if x)
     return f"{when} {_name(row, 'topic')}".strip()
 
 
@@ -78,7 +79,11 @@ class IgotPanel(QWidget):
         self.forward_button.setObjectName("igotForward")
         self.settings_button = QPushButton()
         self.settings_button.setObjectName("igotSettings")
+        self.link_button = QPushButton()  # a workshop's own panel: link it to its iGOT batch
+        self.link_button.setObjectName("igotLinkButton")
+        self.link_button.setVisible(workshop_id is not None)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.link_button)
         buttons.addWidget(self.forward_button)
         buttons.addWidget(self.settings_button)
         buttons.addStretch(1)
@@ -88,6 +93,7 @@ class IgotPanel(QWidget):
         layout.addLayout(buttons)
         self.forward_button.clicked.connect(self.forward)
         self.settings_button.clicked.connect(self.open_settings)
+        self.link_button.clicked.connect(self.open_link)
         context.changed.connect(self._changed)
         self.retranslate()
         self.refresh()
@@ -99,10 +105,10 @@ class IgotPanel(QWidget):
         table.verticalHeader().hide()
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        # The panel sits in the Workshops page's narrow detail half too: the columns share
+        # the width (long texts are elided, whole in the tooltip), never a sideways scroll.
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         return table
 
     # -- language ---------------------------------------------------------------------------
@@ -127,6 +133,21 @@ class IgotPanel(QWidget):
                                                      tr("What to do")])
         self.forward_button.setText(tr("Forward to iGOT"))
         self.settings_button.setText(tr("iGOT settings…"))
+        self.link_button.setText(tr("Link to iGOT…"))
+
+    def set_workshop(self, workshop_id: str | None) -> None:
+        """Show another workshop (the Workshops page follows its selection)."""
+        if workshop_id == self.workshop_id:
+            return
+        self.workshop_id = workshop_id
+        self.link_button.setVisible(workshop_id is not None)
+        self.refresh()
+
+    def open_link(self) -> None:
+        from desktop.ui.igot.link_dialog import IgotLinkDialog
+
+        if self.workshop_id is not None:
+            IgotLinkDialog(self.context, self.workshop_id, self).exec()
 
     # -- data -------------------------------------------------------------------------------
     def _changed(self, kind: str) -> None:
@@ -181,6 +202,7 @@ class IgotPanel(QWidget):
         for r, values in enumerate(rows):
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
+                item.setToolTip(value)  # whole, where the column elides it
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 table.setItem(r, col, item)
         table.resizeColumnToContents(1)
@@ -223,14 +245,13 @@ class IgotPanel(QWidget):
                 self._say(QT_TRANSLATE_NOOP(
                     "IgotPanel", "Forwarded {0} marks to iGOT; {1} refused, {2} skipped."),
                     str(result.forwarded), str(len(result.rejected)), str(len(result.skipped)))
-            self.context.notify("igot")
 
         def failed(exc: BaseException, _trace: str) -> None:
             self.progress.hide()
             self.forward_button.setEnabled(True)
             self._say(QT_TRANSLATE_NOOP("IgotPanel", "Forwarding stopped: {0}"), str(exc))
 
-        self.context.run(task, done, failed, progress, kind=kind)
+        self.context.run(task, done, failed, progress, kind=kind, changes=("igot",))
 
     def _say(self, source: str, *args: str) -> None:
         """Show a message, kept as its English source so a language switch redraws it."""

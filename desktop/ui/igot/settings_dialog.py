@@ -116,6 +116,7 @@ class IgotSettingsDialog(QDialog):
         except igot_settings.SettingsError as exc:
             self.message.setText(_settings_error(exc))
             return
+        # By hand: a short synchronous settings write, not a `ctx.run` operation.
         self.context.notify("igot")
         self.accept()
 

@@ -378,23 +378,22 @@ class ImportDialog(QDialog):
             return plan.run(store, mapping, handle)
 
         self.ctx.run(
-            task, on_done=self._imported, on_error=self._import_failed, progress=self._progress
+            task, on_done=self._imported, on_error=self._import_failed, progress=self._progress,
+            changes=("participant",),
         )
 
     def _progress(self, done: int, total: int, text: str) -> None:
-        """`done`/`total` is the share of the file read; `text` the rows checked so far."""
-        self.progress_bar.setMaximum(max(total, 1))
+        """`done`: rows checked so far, of about `total` (the core's estimate, 0 = unknown)."""
+        self.progress_bar.setRange(0, total)
         self.progress_bar.setValue(done)
-        rows = int(text) if text.isdigit() else 0
         self.progress_label.setText(
-            translate("ImportDialog", "Checked %1 rows…").replace("%1", f"{rows:,}")
+            translate("ImportDialog", "Checked %1 rows…").replace("%1", f"{done:,}")
         )
 
     def _imported(self, summary: ImportSummary) -> None:
         self.running, self.task_handle = False, None
         self.summary = summary
         self.outcome = "done"
-        self.ctx.notify("participant")
         self._finish()
 
     def _import_failed(self, exc: BaseException, trace: str) -> None:

@@ -130,9 +130,9 @@ class ImportPlan:
         """The whole import, in one transaction; raises Cancelled when the user cancels."""
         report = Path(tempfile.mkdtemp(prefix="kd-import-")) / "report.csv"
 
-        def progress(done: int, fraction: float) -> None:
+        def progress(done: int, total: int, what: str) -> None:
             if handle is not None:
-                handle.progress(int(fraction * 1000), 1000, str(done))
+                handle.progress(done, total, what)
                 # A Cancel pressed while this chunk was reported counts before the commit.
                 if handle.cancelled:
                     raise ImportCancelled("import cancelled; nothing was changed")
@@ -143,7 +143,7 @@ class ImportPlan:
             mapping=self.mapping_dict(mapping),
             report=report,
             progress=progress,
-            cancel=(lambda: handle.cancelled) if handle is not None else None,
+            cancelled=(lambda: handle.cancelled) if handle is not None else None,
         )
         self._report = report
         return result

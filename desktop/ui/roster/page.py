@@ -230,7 +230,7 @@ class RosterPage(QWidget):
         store = self.ctx.store
         self.ctx.run(
             lambda handle: store.delete("participant", record_id),
-            on_done=lambda _ok: self.ctx.notify("participant"),
+            changes=("participant",),
             on_error=lambda exc, trace: QMessageBox.critical(
                 self, translate("RosterPage", "Delete person"), str(exc)
             ),

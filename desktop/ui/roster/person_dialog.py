@@ -198,7 +198,7 @@ class PersonDialog(QDialog):
             return record_id
 
         self.buttons.setEnabled(False)
-        self.ctx.run(write, on_done=self._saved, on_error=self._failed)
+        self.ctx.run(write, on_done=self._saved, on_error=self._failed, changes=("participant",))
 
     def show_problems(self, problems: list[checks.Problem]) -> None:
         self.error_label.setText("\n".join(p.message() for p in problems))
@@ -213,7 +213,6 @@ class PersonDialog(QDialog):
     def _saved(self, record_id: str) -> None:
         self.saved_id = record_id
         self.buttons.setEnabled(True)
-        self.ctx.notify("participant")
         self.accept()
 
     def _failed(self, exc: BaseException, trace: str) -> None:

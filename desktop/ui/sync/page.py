@@ -26,6 +26,8 @@ from desktop.protocol.records import KIND_FIELDS
 from desktop.store import StoreClosed
 from desktop.ui.clock_notice import ClockNotice, place_after
 from desktop.ui.i18n import bind_form
+from desktop.ui.igot.panel import IgotPanel
+from desktop.ui.igot.words import tr as igot_tr
 from desktop.ui.sync.dialogs import EnrolDialog
 from desktop.ui.sync.differences import DifferencesTab, describe_reconcile
 from desktop.ui.sync.held_tab import HeldTabMixin
@@ -94,6 +96,8 @@ class SyncPage(RejectedTabMixin, HeldTabMixin, TrustedTabMixin, HistoryTabMixin,
         self.differences = DifferencesTab(  # `ctx`, not `self`: no cycle keeps the page alive
             ctx.store.device_id, lambda kind, rid: _label(ctx.store.get(kind, rid) or {}, rid))
         self.differences_tab = self.tabs.addTab(self.differences, self.differences.title())
+        self.igot_panel = IgotPanel(ctx, None)  # every workshop linked to iGOT, desk-wide
+        self.igot_tab = self.tabs.addTab(self.igot_panel, igot_tr("iGOT Karmayogi"))
         self.progress.hide()
         self.controller.changed.connect(self.refresh)
         self.controller.started.connect(self._started)
@@ -115,6 +119,7 @@ class SyncPage(RejectedTabMixin, HeldTabMixin, TrustedTabMixin, HistoryTabMixin,
             "compares this fingerprint with the one it shows, by phone or in person."))
         self.differences.retranslate()
         self.tabs.setTabText(self.differences_tab, self.differences.title())
+        self.tabs.setTabText(self.igot_tab, igot_tr("iGOT Karmayogi"))
         self.trusted.setHorizontalHeaderLabels(
             [tr("Desk"), tr("Key fingerprint"), tr("Trusted since"), tr("How")])
         self.rejected.setHorizontalHeaderLabels(

@@ -75,10 +75,9 @@ class RejectedTabMixin:
 
         def done(_: Any) -> None:
             self._done_text(tr("“{0}” will be sent again at the next sync.").format(name))
-            self.ctx.notify(q["kind"])
 
         self.ctx.run(lambda h: outbox.send_again(self.ctx.store, q["kind"], q["record_id"]),
-                     on_done=done, on_error=self._error)
+                     on_done=done, on_error=self._error, changes=(q["kind"],))
 
     def fix_selected(self) -> None:
         q = self._selected()
@@ -96,7 +95,8 @@ class RejectedTabMixin:
         if not changes:
             return
         self.ctx.run(lambda h: self.ctx.store.update(q["kind"], q["record_id"], changes),
-                     on_done=lambda _: self._after_write(q["kind"]), on_error=self._error)
+                     on_done=lambda _: self.refresh(), on_error=self._error,
+                     changes=(q["kind"],))
 
     def discard_selected(self) -> None:
         q = self._selected()
@@ -109,8 +109,5 @@ class RejectedTabMixin:
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.ctx.run(lambda h: outbox.discard(self.ctx.store, q["kind"], q["record_id"]),
-                     on_done=lambda _: self._after_write(q["kind"]), on_error=self._error)
-
-    def _after_write(self, kind: str) -> None:
-        self.ctx.notify(kind)
-        self.refresh()
+                     on_done=lambda _: self.refresh(), on_error=self._error,
+                     changes=(q["kind"],))

@@ -168,7 +168,7 @@ class SyncController(QObject):
 
         self.handle = self.ctx.run(
             task, on_done=self._done, on_error=lambda exc, trace: self._done(exc),
-            progress=self.progress.emit, kind="net",
+            progress=self.progress.emit, kind="net", changes=_sync_changes,
         )
         return True
 
@@ -198,8 +198,13 @@ class SyncController(QObject):
         self.finished.emit(result)
         self.changed.emit()
         self._resume_after(getattr(result, "retry_at", None))
-        if getattr(result, "pulled", 0) or getattr(result, "acked_records", 0):
-            self.ctx.notify("sync")
+
+
+def _sync_changes(result: Any) -> tuple[str, ...]:
+    """A sync changed this desk's data only when it pulled records or had some acknowledged."""
+    if getattr(result, "pulled", 0) or getattr(result, "acked_records", 0):
+        return ("sync",)
+    return ()
 
 
 def pending_text(count: int) -> str:

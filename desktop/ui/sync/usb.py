@@ -57,7 +57,6 @@ class UsbMixin:
                 self._done_text(tr(
                     "Bundle imported: {0} record(s) updated here; {1} batch(es) will be "
                     "passed on to the portal.").format(s["applied"], s["relayed"]))
-            self.ctx.notify("sync")
 
         def failed(exc: BaseException, trace: str = "") -> None:
             if not isinstance(exc, UntrustedBundleSigner) or exc.given is not None:
@@ -69,7 +68,7 @@ class UsbMixin:
 
         self.ctx.run(
             lambda h: import_bundle(self.ctx.store, path, trust_fingerprint=fingerprint),
-            on_done=done, on_error=failed)
+            on_done=done, on_error=failed, changes=("sync",))
 
     def export_receipt(self) -> None:
         devices = relayed_devices(self.ctx.store)
@@ -104,7 +103,6 @@ class UsbMixin:
                 tr("This receipt was already imported; nothing changed.")
                 if s["already_imported"] else
                 tr("{0} batch(es) confirmed as received by the portal.").format(s["acked"]))
-            self.ctx.notify("sync")
 
         def failed(exc: BaseException, trace: str = "") -> None:
             if not isinstance(exc, trust.UntrustedSigner) or exc.given is not None:
@@ -116,4 +114,4 @@ class UsbMixin:
 
         self.ctx.run(
             lambda h: import_receipt(self.ctx.store, path, trust_fingerprint=fingerprint),
-            on_done=done, on_error=failed)
+            on_done=done, on_error=failed, changes=("sync",))

@@ -36,6 +36,8 @@ from desktop.core.dates import QT_DATE_FORMAT
 from desktop.ui.columns import ColumnFitter
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import bind_form
+from desktop.ui.igot.panel import IgotPanel
+from desktop.ui.igot.words import tr as igot_tr
 from desktop.ui.uiload import child, embed_form, load_ui
 from desktop.ui.workshops.completion_tab import WHY_COLUMN, CompletionTabMixin
 from desktop.ui.workshops.people_tab import PeopleTabMixin
@@ -84,6 +86,9 @@ class WorkshopsPage(
         self.search = find(QLineEdit, "searchEdit")
         self.table: QTableWidget = find(QTableWidget, "workshopTable")
         self.tabs: QTabWidget = find(QTabWidget, "detailTabs")
+        # What the selected workshop still lacks for iGOT, its link, and Forward to iGOT.
+        self.igot_panel = IgotPanel(ctx, None)
+        self.igot_tab = self.tabs.addTab(self.igot_panel, igot_tr("iGOT Karmayogi"))
         self.copy_date: QDateEdit = find(QDateEdit, "copyDate")
         self.programme = find(QComboBox, "programmeCombo")
         self.title_en = find(QLineEdit, "titleEnEdit")
@@ -126,6 +131,7 @@ class WorkshopsPage(
         bind_form), then the lists, whose cells carry translated words."""
         if not getattr(self, "_ready", False):
             return
+        self.tabs.setTabText(self.igot_tab, igot_tr("iGOT Karmayogi"))
         for combo, texts in (
             (self.when, (self.tr("All"), self.tr("Upcoming"), self.tr("Running"), self.tr("Past"))),
             (
@@ -305,6 +311,7 @@ class WorkshopsPage(
             if dialog.saved_id:
                 self._load_programmes()
                 self.programme.setCurrentIndex(max(0, self.programme.findData(dialog.saved_id)))
+                # By hand: the programme dialog writes itself, not through `ctx.run`.
                 self.ctx.notify("programme")
 
         dialog.finished.connect(saved)
@@ -337,10 +344,11 @@ class WorkshopsPage(
     # -- detail ----------------------------------------------------------------------------
     def _show_detail(self) -> None:
         enabled = self.workshop_id is not None
-        for tab in (1, 2):
+        for tab in (1, 2, self.igot_tab):
             self.tabs.setTabEnabled(tab, enabled)
         if not enabled:
             return
+        self.igot_panel.set_workshop(self.workshop_id)
         try:
             plan = workshops.plan_of(self.reader, self.workshop_id)
         except Exception:  # deleted meanwhile (sync)

@@ -102,7 +102,7 @@ class PeopleTabMixin:
             with self.store.transaction():
                 return [enrolment.enrol(self.store, workshop_id, pid) for pid in ids]
 
-        self.ctx.run(task, on_done=lambda _r: self._people_changed())
+        self.ctx.run(task, on_done=lambda _r: self._people_changed(), changes=("enrolment",))
 
     def withdraw_selected(self) -> None:
         rows = {i.row() for i in self.enrolled_table.selectedIndexes()}
@@ -116,10 +116,9 @@ class PeopleTabMixin:
                 for pid in ids:
                     enrolment.withdraw(self.store, workshop_id, pid)
 
-        self.ctx.run(task, on_done=lambda _r: self._people_changed())
+        self.ctx.run(task, on_done=lambda _r: self._people_changed(), changes=("enrolment",))
 
     def _people_changed(self) -> None:
-        self.ctx.notify("enrolment")
         self._show_people()
         self._show_completion()
 

@@ -182,12 +182,11 @@ class PlanTabMixin:
                 return existing
             return workshops.create_workshop(self.store, plan)
 
-        self.ctx.run(task, on_done=self._saved, on_error=self._save_failed)
+        self.ctx.run(task, on_done=self._saved, on_error=self._save_failed, changes=("workshop",))
 
     def _saved(self, workshop_id: str) -> None:
         self.workshop_id = workshop_id
         self.error.setStyleSheet("color: #1b5e20;")
-        self.ctx.notify("workshop")
         self.refresh()
         self.error.setText(translate("WorkshopsPage", "Saved."))
 
