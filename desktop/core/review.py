@@ -383,3 +383,23 @@ def build_review(
             )
         )
     return review
+
+
+def _counts(row: FunnelRow) -> dict[str, int | None]:
+    return row.counts()
+
+
+def as_json(review: Review) -> dict:
+    """The review as `report monthly --json` prints it (CLI.md): an empty key is null."""
+
+    def table(rows: list[FunnelRow], name: str) -> list[dict]:
+        return [{name: r.key or None, **_counts(r)} for r in rows]
+
+    return {
+        "month": review.month,
+        "funnel": _counts(review.funnel),
+        "by_department": table(review.by_department, "department"),
+        "by_district": table(review.by_district, "district_code"),
+        "by_group": table(review.by_group, "service_group"),
+        "trend": table(review.trend, "month"),
+    }

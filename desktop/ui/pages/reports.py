@@ -101,17 +101,21 @@ class ReportsPage(QWidget):
             self.write(Path(name))
 
     def write(self, path: Path) -> None:
+        """The whole monthly review (funnel, breakdowns, trend, field notes) to `path`."""
         assert self.report is not None
-        report = self.report
+        month, store = self.report.month, self.ctx.store
 
         def task(handle):
+            from desktop.core.review import build_review
+
+            review = build_review(store, month)
             if path.suffix.lower() == ".pdf":
                 from desktop.core.report_pdf import write_pdf
 
-                return write_pdf(report, path)
+                return write_pdf(store, review, path)
             from desktop.core.report_xlsx import write_xlsx
 
-            return write_xlsx(report, path)
+            return write_xlsx(review, path)
 
         self.ctx.run(
             task,
