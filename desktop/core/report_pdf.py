@@ -23,6 +23,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop.core.dates import format_date, format_month, format_range, now_local
+from desktop.core.nodal import officers
 from desktop.core.pdf import BOLD, REGULAR, draw_text, fit_font_size, register_fonts, wrap_text
 from desktop.core.report_xlsx import STEP_LABELS
 from desktop.core.review import STEPS, FunnelRow, Review
@@ -220,18 +221,15 @@ def _title(page: _Page, review: Review, store: Store) -> None:
         parts.append(f"प्रकार / Mode: {MODE_LABEL[f.mode]}")
     if f.service_group:
         parts.append(f"समूह / Group: {f.service_group}")
-    if parts:
-        text = "  ·  ".join(parts)
-        draw_text(
-            c,
-            WIDTH / 2,
-            page.y - 6,
-            text,
-            REGULAR,
-            fit_font_size(text, REGULAR, 9, TEXT_WIDTH),
-            align="center",
-        )
-        page.y -= 16
+    if f.department:
+        for o in officers(store, f.department):
+            who = ", ".join(x for x in (o.name, o.designation, o.phone, o.email) if x)
+            parts.append(f"नोडल अधिकारी / Nodal officer: {who}")
+    for text in parts:
+        size = fit_font_size(text, REGULAR, 9, TEXT_WIDTH)
+        draw_text(c, WIDTH / 2, page.y - 6, text, REGULAR, size, align="center")
+        page.y -= 13
+    page.y -= 3 if parts else 0
 
 
 def _funnel(page: _Page, review: Review) -> None:
@@ -350,6 +348,22 @@ def _field(page: _Page, review: Review, store: Store) -> None:
         table.row(["— कोई नहीं / none —", "", "", "", ""])
 
 
+def _nodal_officers(page: _Page, store: Store) -> None:
+    rows = officers(store)
+    if not rows:
+        return
+    page.y -= 12
+    page.heading("नोडल अधिकारी", "Nodal officers")
+    table = _Table(
+        page,
+        ["विभाग / Department", "नाम / Name", "पद / Designation", "फ़ोन / Phone", "ई-मेल / E-mail"],
+        [120, 110, 100, 70, 115],
+        5,
+    )
+    for o in rows:
+        table.row([o.department, o.name, o.designation, o.phone, o.email])
+
+
 def write_pdf(store: Store, review: Review, path: Path) -> Path:
     register_fonts()
     require_folder(path)  # a mistyped folder is refused, never created
@@ -364,5 +378,7 @@ def write_pdf(store: Store, review: Review, path: Path) -> Path:
         _breakdown(page, attr, getattr(review, attr))
     _workshops(page, review)
     _field(page, review, store)
+    if not review.filters.department:
+        _nodal_officers(page, store)
     page.finish()
     return path
