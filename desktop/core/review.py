@@ -133,29 +133,55 @@ def _period(month: str, to_month: str | None) -> tuple[str, str]:
     return first, last
 
 
-# participant id -> (department, district_code, group)
+# participant id -> (department, district_code, group), filled as the steps read them
 People = dict[str, tuple[str, str, str]]
+_GROUP_CODES = {g: [c for c, v in GROUPS.items() if v == g] for g in GROUP_LABELS}
 
 
-def _people(store: Store, f: Filters) -> People:
-    where, args = ["deleted = 0"], []
+def _group(code: str | None) -> str:
+    return GROUPS.get((code or "").strip().upper(), UNKNOWN)
+
+
+def _who(f: Filters, alias: str) -> tuple[str, list[str]]:
+    """SQL narrowing participants (`alias`) to the filters, with its arguments."""
+    where, args = [f"{alias}.deleted = 0"], []
     if f.department is not None:
-        where.append("coalesce(department, '') = ?")
+        where.append(f"coalesce({alias}.department, '') = ?")
         args.append(f.department)
     if f.district_code is not None:
-        where.append("coalesce(district_code, '') = ?")
+        where.append(f"coalesce({alias}.district_code, '') = ?")
         args.append(f.district_code)
-    people: People = {}
-    for pid, dept, district, group in store.conn.execute(
-        f"SELECT id, department, district_code, service_group FROM participant "
-        f"WHERE {' AND '.join(where)}",
+    if f.service_group is not None:
+        codes = _GROUP_CODES[f.service_group]
+        where.append(
+            f"upper(trim(coalesce({alias}.service_group, ''))) IN ({', '.join('?' for _ in codes)})"
+        )
+        args.extend(codes)
+    return " AND ".join(where), args
+
+
+@dataclass
+class _Roster:
+    """Registered counts: the roster has no date, so one read serves every month."""
+
+    total: int = 0
+    by: tuple[dict[str, int], dict[str, int], dict[str, int]] = field(
+        default_factory=lambda: ({}, {}, {})
+    )
+
+
+def _roster(store: Store, f: Filters) -> _Roster:
+    where, args = _who(f, "p")
+    roster = _Roster()
+    for dept, district, group, count in store.conn.execute(
+        "SELECT p.department, p.district_code, p.service_group, count(*) FROM participant p "
+        f"WHERE {where} GROUP BY 1, 2, 3",
         args,
     ):
-        g = GROUPS.get((group or "").strip().upper(), UNKNOWN)
-        if f.service_group is not None and g != f.service_group:
-            continue
-        people[pid] = (dept or UNKNOWN, district or UNKNOWN, g)
-    return people
+        roster.total += count
+        for index, key in enumerate((dept or UNKNOWN, district or UNKNOWN, _group(group))):
+            roster.by[index][key] = roster.by[index].get(key, 0) + count
+    return roster
 
 
 @dataclass
@@ -197,18 +223,31 @@ def _chunks(items: list[str], size: int = 500) -> Iterable[list[str]]:
         yield items[i : i + size]
 
 
-def _facts(store: Store, people: People, workshops: list[dict], first: str, last: str) -> _Facts:
+def _facts(
+    store: Store,
+    f: Filters,
+    people: People,
+    workshops: list[dict],
+    first: str,
+    last: str,
+    completions: dict[str, set[str]],
+) -> _Facts:
+    """Who reached each step. `completions` keeps each workshop's eligible participants
+    across calls (a workshop's result does not depend on the month asked about)."""
     facts = _Facts()
+    who, who_args = _who(f, "p")
     ids = [w["id"] for w in workshops]
     for chunk in _chunks(ids):
         marks = ", ".join("?" for _ in chunk)
-        for pid, wid in store.conn.execute(
-            f"SELECT participant_id, workshop_id FROM enrolment WHERE deleted = 0 "
-            f"AND status = 'enrolled' AND workshop_id IN ({marks})",
-            chunk,
+        for pid, wid, dept, district, group in store.conn.execute(
+            "SELECT e.participant_id, e.workshop_id, p.department, p.district_code, "
+            "p.service_group FROM enrolment e JOIN participant p ON p.id = e.participant_id "
+            f"WHERE e.deleted = 0 AND e.status = 'enrolled' AND e.workshop_id IN ({marks}) "
+            f"AND {who}",
+            [*chunk, *who_args],
         ):
-            if pid in people:
-                facts.enrolled.add((pid, wid))
+            people[pid] = (dept or UNKNOWN, district or UNKNOWN, _group(group))
+            facts.enrolled.add((pid, wid))
         for pid, wid in store.conn.execute(
             "SELECT a.participant_id, s.workshop_id FROM session s "
             "JOIN attendance a ON a.session_id = s.id "
@@ -219,21 +258,27 @@ def _facts(store: Store, people: People, workshops: list[dict], first: str, last
             if (pid, wid) in facts.enrolled:
                 facts.attended.add((pid, wid))
         superseded = "SELECT 1 FROM certificate n WHERE n.deleted = 0 AND n.supersedes = c.id"
-        for pid, wid, issued in store.conn.execute(
-            "SELECT c.participant_id, c.workshop_id, c.issued_at FROM certificate c "
+        for pid, wid, issued, dept, district, group in store.conn.execute(
+            "SELECT c.participant_id, c.workshop_id, c.issued_at, p.department, "
+            "p.district_code, p.service_group FROM certificate c "
+            "JOIN participant p ON p.id = c.participant_id "
             f"WHERE c.deleted = 0 AND c.workshop_id IN ({marks}) "
             "AND coalesce(c.revoked_at, '') = '' "
-            f"AND NOT EXISTS ({superseded})",
-            chunk,
+            f"AND NOT EXISTS ({superseded}) AND {who}",
+            [*chunk, *who_args],
         ):
-            if pid in people and issued and local_day(issued) <= last:
+            if issued and local_day(issued) <= last:
+                people[pid] = (dept or UNKNOWN, district or UNKNOWN, _group(group))
                 facts.certified.add((pid, wid))
     for w in workshops:
         if w["end_date"] <= last:
-            for result in evaluate_workshop(store, w["id"]):
-                pair = (result.participant_id, w["id"])
-                if result.eligible and pair in facts.enrolled:
-                    facts.completed.add(pair)
+            if w["id"] not in completions:
+                completions[w["id"]] = {
+                    r.participant_id for r in evaluate_workshop(store, w["id"]) if r.eligible
+                }
+            for pid in completions[w["id"]]:
+                if (pid, w["id"]) in facts.enrolled:
+                    facts.completed.add((pid, w["id"]))
     return facts
 
 
@@ -262,18 +307,11 @@ def _rows(
     return rows
 
 
-def _total(people: People, facts: _Facts, label: tuple[str, str], key: str) -> FunnelRow:
-    row = FunnelRow(key, *label, registered=len(people))
+def _total(registered: int, facts: _Facts, label: tuple[str, str], key: str) -> FunnelRow:
+    row = FunnelRow(key, *label, registered=registered)
     for step in STEPS[1:]:
         setattr(row, step, len({pid for pid, _ in getattr(facts, step)}))
     return row
-
-
-def _count_by(people: People, index: int) -> dict[str, int]:
-    out: dict[str, int] = defaultdict(int)
-    for values in people.values():
-        out[values[index]] += 1
-    return dict(out)
 
 
 def _sorted(rows: dict[str, FunnelRow]) -> list[FunnelRow]:
@@ -287,9 +325,9 @@ def funnel(
     """The five steps for a month (or range), nothing more: what the dashboard refreshes."""
     f = filters or Filters()
     first, last = _period(month, to_month)
-    people = _people(store, f)
-    facts = _facts(store, people, _workshops(store, first, last, f), first, last)
-    return _total(people, facts, ("Total", "कुल"), to_month or month)
+    workshops = _workshops(store, first, last, f)
+    facts = _facts(store, f, {}, workshops, first, last, {})
+    return _total(_roster(store, f).total, facts, ("Total", "कुल"), to_month or month)
 
 
 def build_review(
@@ -302,11 +340,13 @@ def build_review(
     """Everything the monthly report shows: funnel, breakdowns, trend, workshops."""
     f = filters or Filters()
     first, last = _period(month, to_month)
-    people = _people(store, f)
+    roster = _roster(store, f)
+    people: People = {}
+    completions: dict[str, set[str]] = {}
     workshops = _workshops(store, first, last, f)
-    facts = _facts(store, people, workshops, first, last)
+    facts = _facts(store, f, people, workshops, first, last, completions)
     review = Review(
-        month, to_month or month, first, last, f, _total(people, facts, ("Total", "कुल"), "")
+        month, to_month or month, first, last, f, _total(roster.total, facts, ("Total", "कुल"), "")
     )
 
     departments_hi = lookups.department_names_hi(store)
@@ -332,17 +372,15 @@ def build_review(
         return GROUP_LABELS.get(key, none)
 
     review.by_department = _sorted(
-        _rows(facts, lambda p, w: people[p][0], _count_by(people, 0), dept_label)
+        _rows(facts, lambda p, w: people[p][0], roster.by[0], dept_label)
     )
     # every one of the 75 districts has a row, in English alphabetical order
-    district_rows = _rows(facts, lambda p, w: people[p][1], _count_by(people, 1), district_label)
+    district_rows = _rows(facts, lambda p, w: people[p][1], roster.by[1], district_label)
     for code in districts:
         if f.district_code is None or code == f.district_code:
             district_rows.setdefault(code, FunnelRow(code, *districts[code]))
     review.by_district = _sorted(district_rows)
-    review.by_group = _sorted(
-        _rows(facts, lambda p, w: people[p][2], _count_by(people, 2), group_label)
-    )
+    review.by_group = _sorted(_rows(facts, lambda p, w: people[p][2], roster.by[2], group_label))
     review.by_institute = _sorted(
         _rows(
             facts,
@@ -362,24 +400,28 @@ def build_review(
     end_month = to_month or month
     for m in months_back(end_month, trend_months):
         m_first, m_last = month_bounds(m)
-        m_facts = _facts(store, people, _workshops(store, m_first, m_last, f), m_first, m_last)
-        review.trend.append(_total(people, m_facts, (m, m), m))
+        m_workshops = _workshops(store, m_first, m_last, f)
+        m_facts = _facts(store, f, people, m_workshops, m_first, m_last, completions)
+        review.trend.append(_total(roster.total, m_facts, (m, m), m))
 
+    per_workshop: dict[str, list[set[str]]] = defaultdict(lambda: [set(), set(), set()])
+    for index, step in enumerate(("enrolled", "attended", "completed")):
+        for pid, wid in getattr(facts, step):
+            per_workshop[wid][index].add(pid)
     for w in workshops:
-        wid = w["id"]
-        ended = w["end_date"] <= last
+        enrolled, attended, completed = per_workshop[w["id"]]
         review.workshops.append(
             WorkshopLine(
-                wid,
+                w["id"],
                 w["title_en"] or "",
                 w["title_hi"],
                 w["mode"] or "",
                 w["institute_code"] or "",
                 w["start_date"] or "",
                 w["end_date"] or "",
-                len({p for p, x in facts.enrolled if x == wid}),
-                len({p for p, x in facts.attended if x == wid}),
-                len({p for p, x in facts.completed if x == wid}) if ended else None,
+                len(enrolled),
+                len(attended),
+                len(completed) if w["end_date"] <= last else None,
             )
         )
     return review
