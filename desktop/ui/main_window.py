@@ -53,6 +53,7 @@ AREAS: tuple[tuple[str, str, str], ...] = (
     ("field_visits", QT_TRANSLATE_NOOP("MainWindow", "Field visits"), "क्षेत्र भ्रमण"),
     ("certificates", QT_TRANSLATE_NOOP("MainWindow", "Certificates"), "प्रमाण-पत्र"),
     ("sync", QT_TRANSLATE_NOOP("MainWindow", "Sync"), "सिंक"),
+    ("dashboard", QT_TRANSLATE_NOOP("MainWindow", "Dashboard"), "डैशबोर्ड"),
     ("reports", QT_TRANSLATE_NOOP("MainWindow", "Reports"), "रिपोर्ट"),
 )
 
