@@ -26,10 +26,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from desktop.core import lookups
-from desktop.core.completion import evaluate_workshop
+from desktop.core.completion import Rule, evaluate, rule_for_programme
 from desktop.core.dates import local_day
 from desktop.core.reports import month_bounds
-from desktop.store import Store
+from desktop.store import RecordNotFound, Store
 
 STEPS = ("registered", "enrolled", "attended", "completed", "certified")
 #: service_group → the review's two groups (officers A/B, staff C/D).
@@ -143,19 +143,20 @@ def _group(code: str | None) -> str:
 
 
 def _who(f: Filters, alias: str) -> tuple[str, list[str]]:
-    """SQL narrowing participants (`alias`) to the filters, with its arguments."""
+    """SQL narrowing participants (`alias`) to the filters, with its arguments. Plain
+    comparisons, so the `participant_review` index serves them."""
     where, args = [f"{alias}.deleted = 0"], []
-    if f.department is not None:
-        where.append(f"coalesce({alias}.department, '') = ?")
-        args.append(f.department)
-    if f.district_code is not None:
-        where.append(f"coalesce({alias}.district_code, '') = ?")
-        args.append(f.district_code)
+    for column, value in (("department", f.department), ("district_code", f.district_code)):
+        if value is None:
+            continue
+        if value == UNKNOWN:
+            where.append(f"({alias}.{column} IS NULL OR {alias}.{column} = '')")
+        else:
+            where.append(f"{alias}.{column} = ?")
+            args.append(value)
     if f.service_group is not None:
         codes = _GROUP_CODES[f.service_group]
-        where.append(
-            f"upper(trim(coalesce({alias}.service_group, ''))) IN ({', '.join('?' for _ in codes)})"
-        )
+        where.append(f"{alias}.service_group IN ({', '.join('?' for _ in codes)})")
         args.extend(codes)
     return " AND ".join(where), args
 
@@ -223,10 +224,15 @@ def _chunks(items: list[str], size: int = 500) -> Iterable[list[str]]:
         yield items[i : i + size]
 
 
+def _deleted(store: Store) -> set[str]:
+    """Ids of deleted participants (a small partial index holds exactly these)."""
+    return {r[0] for r in store.conn.execute("SELECT id FROM participant WHERE deleted = 1")}
+
+
 def _facts(
     store: Store,
     f: Filters,
-    people: People,
+    people: People | None,
     workshops: list[dict],
     first: str,
     last: str,
@@ -236,50 +242,107 @@ def _facts(
     across calls (a workshop's result does not depend on the month asked about)."""
     facts = _Facts()
     who, who_args = _who(f, "p")
+    # The trend needs no one's department: without participant filters the enrolments are
+    # read alone (no lookup of each participant), leaving out the deleted ones.
+    bare = people is None and who == "p.deleted = 0"
+    deleted = _deleted(store) if bare else set()
     ids = [w["id"] for w in workshops]
+    ended = {w["id"] for w in workshops if w["end_date"] <= last}
+    rules = {w["id"]: w["programme_id"] for w in workshops}
     for chunk in _chunks(ids):
         marks = ", ".join("?" for _ in chunk)
-        for pid, wid, dept, district, group in store.conn.execute(
-            "SELECT e.participant_id, e.workshop_id, p.department, p.district_code, "
-            "p.service_group FROM enrolment e JOIN participant p ON p.id = e.participant_id "
-            f"WHERE e.deleted = 0 AND e.status = 'enrolled' AND e.workshop_id IN ({marks}) "
-            f"AND {who}",
-            [*chunk, *who_args],
-        ):
-            people[pid] = (dept or UNKNOWN, district or UNKNOWN, _group(group))
-            facts.enrolled.add((pid, wid))
-        for pid, wid in store.conn.execute(
-            "SELECT a.participant_id, s.workshop_id FROM session s "
-            "JOIN attendance a ON a.session_id = s.id "
-            f"WHERE s.workshop_id IN ({marks}) AND s.deleted = 0 AND s.date BETWEEN ? AND ? "
-            "AND a.deleted = 0 AND a.status IN ('present', 'late')",
-            [*chunk, first, last],
-        ):
-            if (pid, wid) in facts.enrolled:
-                facts.attended.add((pid, wid))
+        if bare:
+            for pid, wid in store.conn.execute(
+                "SELECT participant_id, workshop_id FROM enrolment WHERE deleted = 0 "
+                f"AND status = 'enrolled' AND workshop_id IN ({marks})",
+                chunk,
+            ):
+                if pid not in deleted:
+                    facts.enrolled.add((pid, wid))
+        else:
+            for pid, wid, dept, district, group in store.conn.execute(
+                "SELECT e.participant_id, e.workshop_id, p.department, p.district_code, "
+                "p.service_group FROM enrolment e "
+                "CROSS JOIN participant p ON p.id = e.participant_id "
+                f"WHERE e.deleted = 0 AND e.status = 'enrolled' AND e.workshop_id IN ({marks}) "
+                f"AND {who}",
+                [*chunk, *who_args],
+            ):
+                if people is not None:
+                    people[pid] = (dept or UNKNOWN, district or UNKNOWN, _group(group))
+                facts.enrolled.add((pid, wid))
+        _marks(store, chunk, facts, first, last, ended, completions, rules)
         superseded = "SELECT 1 FROM certificate n WHERE n.deleted = 0 AND n.supersedes = c.id"
         for pid, wid, issued, dept, district, group in store.conn.execute(
             "SELECT c.participant_id, c.workshop_id, c.issued_at, p.department, "
             "p.district_code, p.service_group FROM certificate c "
-            "JOIN participant p ON p.id = c.participant_id "
+            "CROSS JOIN participant p ON p.id = c.participant_id "
             f"WHERE c.deleted = 0 AND c.workshop_id IN ({marks}) "
             "AND coalesce(c.revoked_at, '') = '' "
             f"AND NOT EXISTS ({superseded}) AND {who}",
             [*chunk, *who_args],
         ):
             if issued and local_day(issued) <= last:
-                people[pid] = (dept or UNKNOWN, district or UNKNOWN, _group(group))
+                if people is not None:
+                    people[pid] = (dept or UNKNOWN, district or UNKNOWN, _group(group))
                 facts.certified.add((pid, wid))
-    for w in workshops:
-        if w["end_date"] <= last:
-            if w["id"] not in completions:
-                completions[w["id"]] = {
-                    r.participant_id for r in evaluate_workshop(store, w["id"]) if r.eligible
-                }
-            for pid in completions[w["id"]]:
-                if (pid, w["id"]) in facts.enrolled:
-                    facts.completed.add((pid, w["id"]))
+    for wid in ended:
+        for pid in completions.get(wid, ()):
+            facts.completed.add((pid, wid))
     return facts
+
+
+def _marks(
+    store: Store,
+    chunk: list[str],
+    facts: _Facts,
+    first: str,
+    last: str,
+    ended: set[str],
+    completions: dict[str, set[str]],
+    programmes: dict[str, str],
+) -> None:
+    """One grouped read of the workshops' marks gives, per enrolled participant, whether they
+    attended in the period and their counts for the completion rule (`completion.evaluate`
+    over every session of the workshop; no mark = absent), for workshops that have ended
+    and were not evaluated yet."""
+    marks = ", ".join("?" for _ in chunk)
+    n_sessions = dict(
+        store.conn.execute(
+            f"SELECT workshop_id, count(*) FROM session WHERE workshop_id IN ({marks}) "
+            "AND deleted = 0 GROUP BY workshop_id",
+            chunk,
+        ).fetchall()
+    )
+    todo = {wid for wid in chunk if wid in ended and wid not in completions}
+    for wid in todo:
+        completions[wid] = set()
+    rules: dict[str, Rule] = {}
+    enrolled, attended = facts.enrolled, facts.attended
+    for wid, pid, present, late, excused, in_period in store.conn.execute(
+        "SELECT s.workshop_id, a.participant_id, sum(a.status = 'present'), "
+        "sum(a.status = 'late'), sum(a.status = 'excused'), "
+        "max(a.status IN ('present', 'late') AND s.date BETWEEN ? AND ?) "
+        "FROM session s JOIN attendance a ON a.session_id = s.id "
+        f"WHERE s.workshop_id IN ({marks}) AND s.deleted = 0 AND a.deleted = 0 "
+        "AND a.status IN ('present', 'late', 'excused') GROUP BY 1, 2",
+        [first, last, *chunk],
+    ):
+        if (pid, wid) not in enrolled:
+            continue
+        if in_period:
+            attended.add((pid, wid))
+        if wid in todo:
+            programme = programmes[wid]
+            if programme not in rules:
+                try:
+                    rules[programme] = rule_for_programme(store, programme)
+                except RecordNotFound:
+                    rules[programme] = Rule(100)
+            absent = n_sessions.get(wid, 0) - present - late - excused
+            statuses = ["present"] * present + ["late"] * late + ["excused"] * excused
+            if evaluate(statuses + [None] * absent, rules[programme], pid).eligible:
+                completions[wid].add(pid)
 
 
 def _rows(
@@ -328,6 +391,32 @@ def funnel(
     workshops = _workshops(store, first, last, f)
     facts = _facts(store, f, {}, workshops, first, last, {})
     return _total(_roster(store, f).total, facts, ("Total", "कुल"), to_month or month)
+
+
+def _trend(
+    store: Store,
+    f: Filters,
+    month: str,
+    count: int,
+    registered: int,
+    completions: dict[str, set[str]],
+) -> list[FunnelRow]:
+    rows = []
+    for m in months_back(month, count):
+        first, last = month_bounds(m)
+        facts = _facts(store, f, None, _workshops(store, first, last, f), first, last, completions)
+        rows.append(_total(registered, facts, (m, m), m))
+    return rows
+
+
+def trend(
+    store: Store, month: str, filters: Filters | None = None, count: int = 12
+) -> list[FunnelRow]:
+    """The funnel month by month, `count` months ending with `month` (oldest first): what
+    the dashboard reads after it has shown the month itself."""
+    f = filters or Filters()
+    month_bounds(month)  # a bad month is refused before any reading
+    return _trend(store, f, month, count, _roster(store, f).total, {})
 
 
 def build_review(
@@ -397,12 +486,7 @@ def build_review(
             lambda k: programmes.get(k, (k, k)) if k else none,
         )
     )
-    end_month = to_month or month
-    for m in months_back(end_month, trend_months):
-        m_first, m_last = month_bounds(m)
-        m_workshops = _workshops(store, m_first, m_last, f)
-        m_facts = _facts(store, f, people, m_workshops, m_first, m_last, completions)
-        review.trend.append(_total(roster.total, m_facts, (m, m), m))
+    review.trend = _trend(store, f, to_month or month, trend_months, roster.total, completions)
 
     per_workshop: dict[str, list[set[str]]] = defaultdict(lambda: [set(), set(), set()])
     for index, step in enumerate(("enrolled", "attended", "completed")):

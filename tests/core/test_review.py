@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.core.review import Filters, build_review, funnel, months_back
+from desktop.core.review import Filters, build_review, funnel, months_back, trend
 
 
 def _five(row):
@@ -71,11 +71,19 @@ def test_trend_is_twelve_months_ending_with_the_month(dataset):
     review = build_review(store, "2026-11")
     assert [r.key for r in review.trend] == months_back("2026-11", 12)
     assert review.trend[0].key == "2025-12" and review.trend[-1].key == "2026-11"
-    trend = {r.key: _five(r) for r in review.trend}
-    assert trend["2026-10"] == (6, 2, 2, 2, 1)  # p5's certificate is revoked
-    assert trend["2026-11"] == (6, 5, 3, 2, 1)
-    assert trend["2026-09"] == (6, 0, 0, 0, 0)
+    by_month = {r.key: _five(r) for r in review.trend}
+    assert by_month["2026-10"] == (6, 2, 2, 2, 1)  # p5's certificate is revoked
+    assert by_month["2026-11"] == (6, 5, 3, 2, 1)
+    assert by_month["2026-09"] == (6, 0, 0, 0, 0)
     assert months_back("2026-02", 3) == ["2025-12", "2026-01", "2026-02"]
+    # the dashboard's own read of the trend gives the same rows
+    assert [(r.key, _five(r)) for r in trend(store, "2026-11")] == [
+        (r.key, _five(r)) for r in review.trend
+    ]
+    assert [_five(r) for r in trend(store, "2026-11", Filters(mode="field"), 2)] == [
+        (6, 0, 0, 0, 0),
+        (6, 2, 1, 0, 0),
+    ]
 
 
 def test_filters_and_range(dataset):

@@ -25,7 +25,7 @@ from bench_attendance import ATTENDANCE, PARTICIPANTS, generate  # noqa: E402
 
 from desktop.core.report_pdf import write_pdf  # noqa: E402
 from desktop.core.report_xlsx import write_xlsx  # noqa: E402
-from desktop.core.review import Filters, build_review, funnel  # noqa: E402
+from desktop.core.review import Filters, build_review, trend  # noqa: E402
 from desktop.store import open_store  # noqa: E402
 
 BENCH_VERSION = "reports-1"
@@ -80,7 +80,11 @@ def main() -> int:
         n_people = store.conn.execute("SELECT max(seq) FROM participant").fetchone()[0]
         n_marks = store.conn.execute("SELECT count(*) FROM attendance").fetchone()[0]
         print(f"database: {n_people:,} participants, {n_marks:,} attendance rows", flush=True)
-        _, cold = timed("dashboard funnel, first", lambda: funnel(store, MONTH))
+
+        def dashboard(f: Filters):  # what the page reads first: the month, no trend
+            return build_review(store, MONTH, filters=f, trend_months=0)
+
+        _, cold = timed("dashboard month, first", lambda: dashboard(Filters()))
         refresh = []
         for f in (
             Filters(department="Revenue"),
@@ -88,9 +92,8 @@ def main() -> int:
             Filters(service_group="A/B"),
             Filters(mode="institute"),
         ):
-            refresh.append(
-                timed(f"dashboard funnel, {f}", lambda f=f: funnel(store, MONTH, filters=f))[1]
-            )
+            refresh.append(timed(f"dashboard month, {f}", lambda f=f: dashboard(f))[1])
+        _, t_trend = timed("dashboard trend, 12 months", lambda: trend(store, MONTH))
         review, t_review = timed(
             "whole review (funnel, breakdowns, 12-month trend)", lambda: build_review(store, MONTH)
         )

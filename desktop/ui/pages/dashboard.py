@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QGroupBox, QLabel, QWidget
 
 from desktop.core import lookups
 from desktop.core.dates import format_month
-from desktop.core.review import STEPS, Filters, FunnelRow, Review, build_review
+from desktop.core.review import STEPS, Filters, FunnelRow, Review, build_review, trend
 from desktop.store import Store
 from desktop.ui.bars import COLOURS, Bar, Columns, HorizontalBars
 from desktop.ui.context import AppContext
@@ -53,6 +53,7 @@ class DashboardPage(QWidget):
         super().__init__()
         self.ctx = ctx
         self.review: Review | None = None
+        self.trend_rows: list[FunnelRow] = []
         self._asked = 0  # the number of the latest request; older answers are dropped
         self._reader: Store | None = None
         self.ui = load_ui("dashboard.ui", self)
@@ -127,8 +128,8 @@ class DashboardPage(QWidget):
         self._asked += 1
         asked, month, filters, store = self._asked, self.month, self.filters(), self._store()
         self.status.setText(tr("Reading…"))
-        self.ctx.run(
-            lambda handle: build_review(store, month, filters=filters),
+        self.ctx.run(  # the month first (funnel, departments), then its 12-month trend
+            lambda handle: build_review(store, month, filters=filters, trend_months=0),
             on_done=lambda review: self._answer(asked, review),
             on_error=lambda exc, trace: self.status.setText(str(exc)),
         )
@@ -137,6 +138,27 @@ class DashboardPage(QWidget):
         if asked != self._asked:
             return  # the filters changed while this was read: a newer answer is coming
         self.show_review(review)
+        store, month, filters = self._store(), review.month, review.filters
+        self.ctx.run(
+            lambda handle: trend(store, month, filters),
+            on_done=lambda rows: self._trend_answer(asked, rows),
+            on_error=lambda exc, trace: self.status.setText(str(exc)),
+        )
+
+    def _trend_answer(self, asked: int, rows: list[FunnelRow]) -> None:
+        if asked == self._asked:
+            self.trend_rows = rows
+            self.show_trend()
+
+    def show_trend(self) -> None:
+        names, rows = step_names(), self.trend_rows
+        self.trend.set_data(
+            [format_month(r.key)[:2] + "/" + r.key[2:4] for r in rows],
+            [
+                (names["enrolled"], COLOURS[1], [r.enrolled for r in rows]),
+                (names["completed"], COLOURS[2], [r.completed for r in rows]),
+            ],
+        )
 
     def show_review(self, review: Review) -> None:
         self.review = review
@@ -161,13 +183,6 @@ class DashboardPage(QWidget):
                 for r in extremes
             ],
             tr("Nobody enrolled in this month"),
-        )
-        self.trend.set_data(
-            [format_month(r.key)[:2] + "/" + r.key[2:4] for r in review.trend],
-            [
-                (names["enrolled"], COLOURS[1], [r.enrolled for r in review.trend]),
-                (names["completed"], COLOURS[2], [r.completed for r in review.trend]),
-            ],
         )
         self.status.setText(
             tr("Month {0}: completed is the share of enrolled; numbers beside the bars.").format(
@@ -205,6 +220,7 @@ class DashboardPage(QWidget):
         self._fill_choices()
         if self.review is not None:
             self.show_review(self.review)
+            self.show_trend()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
