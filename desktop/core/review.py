@@ -37,6 +37,8 @@ GROUPS = {"A": "A/B", "B": "A/B", "C": "C/D", "D": "C/D"}
 GROUP_LABELS = {"A/B": ("Officers (A/B)", "अधिकारी (A/B)"), "C/D": ("Staff (C/D)", "कर्मचारी (C/D)")}
 UNKNOWN = ""  # a participant or workshop with the field left empty
 MODES = ("institute", "field")
+#: the review's breakdown tables, as `Review` attributes
+BREAKDOWNS = ("by_department", "by_district", "by_group", "by_institute", "by_programme")
 
 
 @dataclass(frozen=True)
@@ -425,6 +427,7 @@ def build_review(
     to_month: str | None = None,
     filters: Filters | None = None,
     trend_months: int = 12,
+    breakdowns: Iterable[str] = BREAKDOWNS,
 ) -> Review:
     """Everything the monthly report shows: funnel, breakdowns, trend, workshops."""
     f = filters or Filters()
@@ -460,32 +463,40 @@ def build_review(
     def group_label(key: str) -> tuple[str, str]:
         return GROUP_LABELS.get(key, none)
 
-    review.by_department = _sorted(
-        _rows(facts, lambda p, w: people[p][0], roster.by[0], dept_label)
-    )
-    # every one of the 75 districts has a row, in English alphabetical order
-    district_rows = _rows(facts, lambda p, w: people[p][1], roster.by[1], district_label)
-    for code in districts:
-        if f.district_code is None or code == f.district_code:
-            district_rows.setdefault(code, FunnelRow(code, *districts[code]))
-    review.by_district = _sorted(district_rows)
-    review.by_group = _sorted(_rows(facts, lambda p, w: people[p][2], roster.by[2], group_label))
-    review.by_institute = _sorted(
-        _rows(
-            facts,
-            lambda p, w: by_workshop[w]["institute_code"] or UNKNOWN,
-            None,
-            lambda k: institutes.get(k, (k, k)) if k else none,
+    wanted = set(breakdowns)
+    if "by_department" in wanted:
+        review.by_department = _sorted(
+            _rows(facts, lambda p, w: people[p][0], roster.by[0], dept_label)
         )
-    )
-    review.by_programme = _sorted(
-        _rows(
-            facts,
-            lambda p, w: by_workshop[w]["programme_id"] or UNKNOWN,
-            None,
-            lambda k: programmes.get(k, (k, k)) if k else none,
+    if "by_district" in wanted:
+        # every one of the 75 districts has a row, in English alphabetical order
+        district_rows = _rows(facts, lambda p, w: people[p][1], roster.by[1], district_label)
+        for code in districts:
+            if f.district_code is None or code == f.district_code:
+                district_rows.setdefault(code, FunnelRow(code, *districts[code]))
+        review.by_district = _sorted(district_rows)
+    if "by_group" in wanted:
+        review.by_group = _sorted(
+            _rows(facts, lambda p, w: people[p][2], roster.by[2], group_label)
         )
-    )
+    if "by_institute" in wanted:
+        review.by_institute = _sorted(
+            _rows(
+                facts,
+                lambda p, w: by_workshop[w]["institute_code"] or UNKNOWN,
+                None,
+                lambda k: institutes.get(k, (k, k)) if k else none,
+            )
+        )
+    if "by_programme" in wanted:
+        review.by_programme = _sorted(
+            _rows(
+                facts,
+                lambda p, w: by_workshop[w]["programme_id"] or UNKNOWN,
+                None,
+                lambda k: programmes.get(k, (k, k)) if k else none,
+            )
+        )
     review.trend = _trend(store, f, to_month or month, trend_months, roster.total, completions)
 
     per_workshop: dict[str, list[set[str]]] = defaultdict(lambda: [set(), set(), set()])

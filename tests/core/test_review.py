@@ -108,6 +108,10 @@ def test_filters_and_range(dataset):
     assert _five(funnel(store, "2026-12")) == (6, 2, 1, 2, 0)
     review = build_review(store, "2026-11", filters=Filters(department="Revenue"))
     assert [r.key for r in review.by_department] == ["Revenue"]
+    # what the dashboard asks for: the month and its departments only
+    review = build_review(store, "2026-11", trend_months=0, breakdowns=("by_department",))
+    assert _five(review.funnel) == (6, 5, 3, 2, 1) and len(review.by_department) == 3
+    assert review.trend == [] and review.by_district == [] and review.by_programme == []
 
 
 def test_bad_input_is_named():

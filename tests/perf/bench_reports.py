@@ -82,7 +82,9 @@ def main() -> int:
         print(f"database: {n_people:,} participants, {n_marks:,} attendance rows", flush=True)
 
         def dashboard(f: Filters):  # what the page reads first: the month, no trend
-            return build_review(store, MONTH, filters=f, trend_months=0)
+            return build_review(
+                store, MONTH, filters=f, trend_months=0, breakdowns=("by_department",)
+            )
 
         _, cold = timed("dashboard month, first", lambda: dashboard(Filters()))
         refresh = []

@@ -129,7 +129,9 @@ class DashboardPage(QWidget):
         asked, month, filters, store = self._asked, self.month, self.filters(), self._store()
         self.status.setText(tr("Reading…"))
         self.ctx.run(  # the month first (funnel, departments), then its 12-month trend
-            lambda handle: build_review(store, month, filters=filters, trend_months=0),
+            lambda handle: build_review(
+                store, month, filters=filters, trend_months=0, breakdowns=("by_department",)
+            ),
             on_done=lambda review: self._answer(asked, review),
             on_error=lambda exc, trace: self.status.setText(str(exc)),
         )
