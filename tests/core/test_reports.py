@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.core.reports import month_bounds, monthly_report
+from desktop.core.reports import month_bounds
+from desktop.core.review import build_review
 
 
 def _workshop(store, prog, start, end, people, marks):
@@ -52,16 +53,16 @@ def test_registered_enrolled_completed_by_department(store):
     _workshop(store, prog, "2026-11-03", "2026-11-04", rev[:3] + edu[:1], rev[:2] + edu[:1])
     _workshop(store, prog, "2026-11-28", "2026-12-02", rev[3:], rev[3:])  # ends next month
     _workshop(store, prog, "2026-10-01", "2026-10-02", edu, edu)  # previous month: not counted
-    report = monthly_report(store, "2026-11")
-    by = {r.department: r for r in report.departments}
+    report = build_review(store, "2026-11")
+    by = {r.key: r for r in report.by_department}
     assert (by["Revenue"].registered, by["Revenue"].enrolled, by["Revenue"].completed) == (4, 4, 2)
     assert (
         by["Basic Education"].registered,
         by["Basic Education"].enrolled,
         by["Basic Education"].completed,
     ) == (2, 1, 1)
-    assert by["Revenue"].department_hi == "राजस्व"
-    assert (report.total.registered, report.total.enrolled, report.total.completed) == (6, 5, 3)
+    assert by["Revenue"].label_hi == "राजस्व"
+    assert (report.funnel.registered, report.funnel.enrolled, report.funnel.completed) == (6, 5, 3)
     assert [w.completed for w in report.workshops] == [3, None]
 
 
