@@ -23,7 +23,6 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop.core.dates import format_date, format_month, format_range, now_local
-from desktop.core.nodal import officers
 from desktop.core.pdf import BOLD, REGULAR, draw_text, fit_font_size, register_fonts, wrap_text
 from desktop.core.report_xlsx import STEP_LABELS
 from desktop.core.review import STEPS, FunnelRow, Review
@@ -222,7 +221,7 @@ def _title(page: _Page, review: Review, store: Store) -> None:
     if f.service_group:
         parts.append(f"समूह / Group: {f.service_group}")
     if f.department:
-        for o in officers(store, f.department):
+        for o in review.nodal_officers:
             who = ", ".join(x for x in (o.name, o.designation, o.phone, o.email) if x)
             parts.append(f"नोडल अधिकारी / Nodal officer: {who}")
     for text in parts:
@@ -348,8 +347,8 @@ def _field(page: _Page, review: Review, store: Store) -> None:
         table.row(["— कोई नहीं / none —", "", "", "", ""])
 
 
-def _nodal_officers(page: _Page, store: Store) -> None:
-    rows = officers(store)
+def _nodal_officers(page: _Page, review: Review) -> None:
+    rows = review.nodal_officers
     if not rows:
         return
     page.y -= 12
@@ -379,6 +378,6 @@ def write_pdf(store: Store, review: Review, path: Path) -> Path:
     _workshops(page, review)
     _field(page, review, store)
     if not review.filters.department:
-        _nodal_officers(page, store)
+        _nodal_officers(page, review)
     page.finish()
     return path

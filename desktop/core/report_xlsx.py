@@ -1,7 +1,7 @@
 """The monthly review as an XLSX workbook (openpyxl): one sheet per table, native charts.
 
 Sheets: Funnel (with a bar chart), Departments, Districts, Groups, Institutes, Programmes,
-Trend (with a line chart), Workshops. Headers are bilingual and frozen; counts are numbers;
+Trend (with a line chart), Workshops, Nodal officers. Headers are bilingual and frozen; counts are numbers;
 a step with no meaning for a row (the roster per institute) is left empty, not 0."""
 
 from __future__ import annotations
@@ -163,6 +163,17 @@ def _workshop_sheet(book: Workbook, review: Review) -> None:
     _widths(sheet, [36, 36, 12, 12, 12, 12, 14, 14, 14])
 
 
+def _nodal_sheet(book: Workbook, review: Review) -> None:
+    sheet = book.create_sheet("Nodal officers")
+    _header(
+        sheet,
+        ["Department / विभाग", "Name / नाम", "Designation / पद", "Phone / फ़ोन", "E-mail / ई-मेल"],
+    )
+    for o in review.nodal_officers:
+        sheet.append([o.department, o.name, o.designation, o.phone, o.email])
+    _widths(sheet, [30, 28, 26, 14, 30])
+
+
 def write_xlsx(review: Review, path: Path) -> Path:
     book = Workbook()
     _funnel_sheet(book, review)
@@ -170,6 +181,7 @@ def write_xlsx(review: Review, path: Path) -> Path:
         _breakdown_sheet(book, title, attr, code, getattr(review, attr))
     _trend_sheet(book, review)
     _workshop_sheet(book, review)
+    _nodal_sheet(book, review)
     book.properties.title = f"Monthly review {review.month}"
     require_folder(path)  # a mistyped folder is refused, never created
     book.save(path)

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from desktop.core import lookups
 from desktop.core.completion import Rule, evaluate, rule_for_programme
 from desktop.core.dates import local_day
+from desktop.core.nodal import NodalOfficer, officers
 from desktop.core.reports import month_bounds
 from desktop.store import RecordNotFound, Store
 
@@ -114,6 +115,8 @@ class Review:
     by_programme: list[FunnelRow] = field(default_factory=list)
     trend: list[FunnelRow] = field(default_factory=list)
     workshops: list[WorkshopLine] = field(default_factory=list)
+    #: the department's nodal officer(s); every department's when the review is for all
+    nodal_officers: list[NodalOfficer] = field(default_factory=list)
 
 
 def months_back(month: str, count: int) -> list[str]:
@@ -498,6 +501,7 @@ def build_review(
             )
         )
     review.trend = _trend(store, f, to_month or month, trend_months, roster.total, completions)
+    review.nodal_officers = officers(store, f.department)
 
     per_workshop: dict[str, list[set[str]]] = defaultdict(lambda: [set(), set(), set()])
     for index, step in enumerate(("enrolled", "attended", "completed")):

@@ -98,3 +98,10 @@ def test_shown_on_the_department_report(dataset, tmp_path):
     path = write_pdf(store, build_review(store, "2026-11"), tmp_path / "all.pdf")
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
     assert "नोडल अधिकारी / Nodal officers" in text and "Ravi Kant" in text
+    from openpyxl import load_workbook
+
+    from desktop.core.report_xlsx import write_xlsx
+
+    book = load_workbook(write_xlsx(review, tmp_path / "r.xlsx"))
+    rows = [[c.value for c in r] for r in book["Nodal officers"].iter_rows(min_row=2)]
+    assert rows == [["Revenue", "Anita Verma", "Special Secretary", "9839012345", None]]

@@ -26,6 +26,7 @@ SHEETS = [
     "Programmes",
     "Trend",
     "Workshops",
+    "Nodal officers",
 ]
 
 
