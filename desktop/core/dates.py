@@ -124,3 +124,11 @@ def parse_date(text: str | None) -> str:
 def now_local() -> str:
     """This moment in the one style (for 'generated on' lines of papers)."""
     return datetime.now().astimezone().strftime(DATETIME_FORMAT)
+
+
+def local_day(value: str | datetime) -> str:
+    """The ISO day (`2026-12-05`) a stored stamp fell on here; a bare day stays as it is. For
+    comparing a moment with a calendar day ("issued by the last day of the month")."""
+    if isinstance(value, str) and _is_day(value.strip()):
+        return value.strip()
+    return _moment(value).date().isoformat()

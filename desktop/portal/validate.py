@@ -348,6 +348,13 @@ SCHEMA: dict[str, dict[str, tuple[bool, Checker]]] = {
         "revocation_reason": (False, _text),
         "supersedes": (False, _uuid),
     },
+    "nodal_officer": {
+        "department": (True, _nonblank),
+        "name": (True, _nonblank),
+        "designation": (False, _text),
+        "phone": (False, _mobile),
+        "email": (False, _email),
+    },
 }
 
 assert {k: tuple(v) for k, v in SCHEMA.items()} == KIND_FIELDS, "SCHEMA out of step with §4"

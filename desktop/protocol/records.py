@@ -80,6 +80,7 @@ KIND_FIELDS: dict[str, tuple[str, ...]] = {
         "revocation_reason",
         "supersedes",
     ),
+    "nodal_officer": ("department", "name", "designation", "phone", "email"),
 }
 
 JSON_FIELDS: frozenset[tuple[str, str]] = frozenset(
@@ -102,6 +103,7 @@ KIND_ORDER: tuple[str, ...] = (
     "attendance",
     "field_visit",
     "certificate",
+    "nodal_officer",
 )
 
 ENVELOPE = ("id", "updated_at", "origin", "deleted")

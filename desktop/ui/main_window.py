@@ -54,6 +54,7 @@ AREAS: tuple[tuple[str, str, str], ...] = (
     ("field_visits", QT_TRANSLATE_NOOP("MainWindow", "Field visits"), "क्षेत्र भ्रमण"),
     ("certificates", QT_TRANSLATE_NOOP("MainWindow", "Certificates"), "प्रमाण-पत्र"),
     ("sync", QT_TRANSLATE_NOOP("MainWindow", "Sync"), "सिंक"),
+    ("dashboard", QT_TRANSLATE_NOOP("MainWindow", "Dashboard"), "डैशबोर्ड"),
     ("reports", QT_TRANSLATE_NOOP("MainWindow", "Reports"), "रिपोर्ट"),
 )
 
@@ -95,6 +96,12 @@ def _sync(ctx: AppContext) -> QWidget:
     return create_page(ctx)
 
 
+def _dashboard(ctx: AppContext) -> QWidget:
+    from desktop.ui.dashboard.page import create_page
+
+    return create_page(ctx)
+
+
 def _reports(ctx: AppContext) -> QWidget:
     from desktop.ui.reports.page import create_page
 
@@ -110,6 +117,7 @@ PAGES: dict[str, Callable[[AppContext], QWidget]] = {
     "certificates": _certificates,
     "sync": _sync,
     "reports": _reports,
+    "dashboard": _dashboard,
 }
 
 translate = QCoreApplication.translate

@@ -95,6 +95,10 @@
         <translation>सिंक</translation>
     </message>
     <message>
+        <source>Dashboard</source>
+        <translation>डैशबोर्ड</translation>
+    </message>
+    <message>
         <source>Reports</source>
         <translation>रिपोर्ट</translation>
     </message>

@@ -72,6 +72,10 @@ def valid_data(kind: str, **changes: Any) -> dict[str, Any]:
             "qr": fake_qr("TST-2026-000001"), "revoked_at": None, "revocation_reason": None,
             "supersedes": None,
         },
+        "nodal_officer": {
+            "department": "Revenue", "name": "Anita Verma", "designation": "Special Secretary",
+            "phone": "9839012345", "email": "anita@example.in",
+        },
     }[kind]
     data.update(changes)
     return data

@@ -111,6 +111,13 @@ BAD: dict[str, dict[str, list]] = {
         "revocation_reason": [5],
         "supersedes": ["TST-2026-000000"],
     },
+    "nodal_officer": {
+        "department": ["", "  ", 5],
+        "name": ["", 5],
+        "designation": [5],
+        "phone": ["98390", "+91 9839012345", 9839012345],
+        "email": ["anita", "a b@c.in"],
+    },
 }
 
 

@@ -365,7 +365,8 @@ def test_reconcile_requeues_a_kind_the_portal_lacks(enrolled, portal):
 
 
 def test_kind_order_is_protocol_order():
-    assert KIND_ORDER[0] == "participant" and KIND_ORDER[-1] == "certificate"
+    # nodal_officer (monthly review) comes after the kinds of §4's table, parents first
+    assert KIND_ORDER[0] == "participant" and KIND_ORDER[-2:] == ("certificate", "nodal_officer")
 
 
 def test_sql_rendered_records_equal_row_to_record(store):

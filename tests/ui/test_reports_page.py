@@ -43,8 +43,12 @@ def test_reports_page_shows_and_exports(qtbot, store, tmp_path):
     qtbot.addWidget(page)
     page.month_edit.setDate(QDate(2026, 11, 1))
     page.refresh()
-    cells = [[page.table.item(r, c).text() for c in range(6)] for r in range(page.table.rowCount())]
-    assert ["Revenue", "राजस्व", "3", "2", "1", "50%"] in cells
+    cells = [[page.table.item(r, c).text() for c in range(8)] for r in range(page.table.rowCount())]
+    # 3 on the roster, 2 enrolled, 1 present at the one session (50 % rule: complete)
+    assert cells == [
+        ["Revenue", "राजस्व", "3", "2", "1", "1", "0", "50%"],
+        ["Total", "कुल", "3", "2", "1", "1", "0", "50%"],
+    ]
     assert "3" in page.totals.text() and "→" in page.totals.text()
 
     out = tmp_path / "r.xlsx"

@@ -1,13 +1,13 @@
-"""`report monthly`: the monthly department review (registered → enrolled → completed)."""
+"""`report monthly`: the monthly review (funnel, breakdowns, trend) as XLSX or PDF."""
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
 from pathlib import Path
 
 from desktop.cli.base import CliError, emit, open_db, output_file
-from desktop.core.reports import monthly_report
+from desktop.core import lookups
+from desktop.core.review import Filters, as_json, build_review
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -15,11 +15,34 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(help_parser=parser)
     sub = parser.add_subparsers(dest="report", metavar="REPORT")
     monthly = sub.add_parser(
-        "monthly", help="the monthly department review: registered → enrolled → completed"
+        "monthly",
+        help="the monthly review: registered → enrolled → attended → completed → certified",
     )
     monthly.add_argument("--month", required=True, help="YYYY-MM")
+    monthly.add_argument("--to", help="YYYY-MM: the last month of a range (default: --month)")
+    monthly.add_argument("--department", help="only participants of this department (English name)")
+    monthly.add_argument("--district", help="only participants of this district (code, e.g. LKO)")
+    monthly.add_argument("--institute", help="only workshops of this institute (code)")
+    monthly.add_argument("--mode", choices=("institute", "field"), help="only workshops of a mode")
+    monthly.add_argument("--group", choices=("A/B", "C/D"), help="officers (A/B) or staff (C/D)")
     monthly.add_argument("--out", required=True, help="output file, .xlsx or .pdf")
     monthly.set_defaults(func=run_monthly)
+
+
+def _filters(store, args: argparse.Namespace) -> Filters:
+    if args.department is not None:
+        known = {en for en, _ in lookups.departments(store, active_only=False)}
+        if args.department not in known:
+            raise CliError(f"--department {args.department!r}: no such department")
+    if args.district is not None and not lookups.district_exists(store, args.district):
+        raise CliError(f"--district {args.district!r}: no such district code")
+    return Filters(
+        department=args.department,
+        district_code=args.district,
+        institute_code=args.institute,
+        mode=args.mode,
+        service_group=args.group,
+    )
 
 
 def run_monthly(args: argparse.Namespace) -> int:
@@ -30,31 +53,22 @@ def run_monthly(args: argparse.Namespace) -> int:
     output_file(out)
     with open_db(args) as store:
         try:
-            report = monthly_report(store, args.month)
+            review = build_review(store, args.month, args.to, _filters(store, args))
         except ValueError as exc:
             raise CliError(str(exc)) from exc
         if suffix == ".xlsx":
             from desktop.core.report_xlsx import write_xlsx
 
-            write_xlsx(report, out)
+            write_xlsx(review, out)
         else:
-            try:
-                from desktop.core.report_pdf import write_pdf
-            except ImportError as exc:  # until the PDF layout lands, say so plainly
-                raise CliError("PDF output is not available in this version; use .xlsx") from exc
-            write_pdf(report, out)
-    total = report.total
+            from desktop.core.report_pdf import write_pdf
+
+            write_pdf(store, review, out)
+    f = review.funnel
     emit(
         args,
-        {
-            "month": report.month,
-            "out": str(out),
-            "registered": total.registered,
-            "enrolled": total.enrolled,
-            "completed": total.completed,
-            "departments": [dataclasses.asdict(r) for r in report.departments],
-        },
-        f"{report.month}: registered {total.registered}, enrolled {total.enrolled}, "
-        f"completed {total.completed} → {out}",
+        as_json(review),
+        f"{review.month}: registered {f.registered}, enrolled {f.enrolled}, attended "
+        f"{f.attended}, completed {f.completed}, certified {f.certified} → {out}",
     )
     return 0

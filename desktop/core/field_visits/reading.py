@@ -25,7 +25,7 @@ from desktop.core.roster.search import search
 from desktop.store import Store
 
 
-def _decode(row: Mapping[str, Any]) -> dict[str, Any]:
+def decode_visit(row: Mapping[str, Any]) -> dict[str, Any]:
     out = dict(row)
     for name in ("team", "participant_ids", "action_points", "attachments"):
         value = out.get(name)
@@ -36,7 +36,7 @@ def _decode(row: Mapping[str, Any]) -> dict[str, Any]:
 
 def load_visit(store: Store, visit_id: str) -> dict[str, Any]:
     """The current visit as a dict with arrays decoded (raises RecordNotFound)."""
-    return _decode(store.require("field_visit", visit_id))
+    return decode_visit(store.require("field_visit", visit_id))
 
 
 def is_open(point: Mapping[str, Any]) -> bool:
@@ -135,7 +135,7 @@ def list_visits(
     key = normalize_office(office) if office else None
     out = []
     for row in store.conn.execute(sql, args):
-        visit = _decode(row)
+        visit = decode_visit(row)
         if key is not None and normalize_office(visit["office"]) != key:
             continue
         points = visit["action_points"]
@@ -201,7 +201,7 @@ def carried_over_points(
     for row in store.conn.execute(sql, args):
         if row["id"] == exclude_visit or normalize_office(row["office"]) != key:
             continue
-        visit = _decode(row)
+        visit = decode_visit(row)
         for i, point in enumerate(visit["action_points"]):
             if is_open(point):
                 out.append(CarriedPoint(visit["id"], visit["visit_date"], i, dict(point)))

@@ -1,4 +1,5 @@
-"""Reports area: the monthly department review (registered → enrolled → completed)."""
+"""Reports area: the monthly review per department (registered → enrolled → attended →
+completed → certified), and the workbook and PDF of the whole review."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.reports import MonthlyReport, monthly_report
+from desktop.core.review import Review, build_review
 from desktop.ui.context import AppContext
 from desktop.ui.uiload import embed_form, load_ui
 
@@ -31,7 +32,7 @@ class ReportsPage(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.report: MonthlyReport | None = None
+        self.report: Review | None = None
         self.ui = load_ui("reports.ui", self)
         embed_form(self, self.ui)
         self.month_edit: QDateEdit = self.ui.findChild(QDateEdit, "monthEdit")
@@ -58,23 +59,28 @@ class ReportsPage(QWidget):
     def refresh(self) -> None:
         month = self.month
         self.ctx.run(
-            lambda handle: monthly_report(self.ctx.store, month),
+            lambda handle: build_review(
+                self.ctx.store, month, trend_months=0, breakdowns=("by_department",)
+            ),
             on_done=self.show_report,
             on_error=lambda exc, trace: QMessageBox.warning(self, tr("Report"), str(exc)),
         )
 
-    def show_report(self, report: MonthlyReport) -> None:
+    def show_report(self, report: Review) -> None:
         self.report = report
-        rows = [*report.departments, report.total]
+        rows = [*report.by_department, report.funnel]
         self.table.setRowCount(len(rows))
         for i, row in enumerate(rows):
+            rate = row.completed * 100 / row.enrolled if row.enrolled else 0.0
             values = [
-                row.department,
-                row.department_hi or "",
+                row.label_en,
+                row.label_hi if row.label_hi != row.label_en else "",
                 row.registered,
                 row.enrolled,
+                row.attended,
                 row.completed,
-                f"{row.completion_pct:g}%",
+                row.certified,
+                f"{round(rate, 1):g}%",
             ]
             for j, value in enumerate(values):
                 item = QTableWidgetItem(str(value))
@@ -84,16 +90,20 @@ class ReportsPage(QWidget):
                     )
                 self.table.setItem(i, j, item)
         self.table.resizeColumnsToContents()
-        total = report.total
+        f = report.funnel
         self.totals.setText(
-            tr("Registered {0} → enrolled {1} → completed {2}").format(
-                total.registered, total.enrolled, total.completed
-            )
+            tr(
+                "Registered {0} → enrolled {1} → attended {2} → completed {3} → certified {4}"
+            ).format(f.registered, f.enrolled, f.attended, f.completed, f.certified)
         )
 
     def export(self, suffix: str) -> None:
         if self.report is None or self.report.month != self.month:
-            self.show_report(monthly_report(self.ctx.store, self.month))
+            self.show_report(
+                build_review(
+                    self.ctx.store, self.month, trend_months=0, breakdowns=("by_department",)
+                )
+            )
         name, _ = QFileDialog.getSaveFileName(
             self, tr("Save report"), f"monthly-review-{self.month}{suffix}", f"*{suffix}"
         )
@@ -101,17 +111,19 @@ class ReportsPage(QWidget):
             self.write(Path(name))
 
     def write(self, path: Path) -> None:
+        """The whole monthly review (funnel, breakdowns, trend, field notes) to `path`."""
         assert self.report is not None
-        report = self.report
+        month, store = self.report.month, self.ctx.store
 
         def task(handle):
+            review = build_review(store, month)
             if path.suffix.lower() == ".pdf":
                 from desktop.core.report_pdf import write_pdf
 
-                return write_pdf(report, path)
+                return write_pdf(store, review, path)
             from desktop.core.report_xlsx import write_xlsx
 
-            return write_xlsx(report, path)
+            return write_xlsx(review, path)
 
         self.ctx.run(
             task,
@@ -126,18 +138,21 @@ class ReportsPage(QWidget):
             "enrolment",
             "attendance",
             "workshop",
+            "certificate",
         ):
             self.refresh()
 
     def retranslate(self) -> None:
-        self.table.setColumnCount(6)
+        self.table.setColumnCount(8)
         self.table.setHorizontalHeaderLabels(
             [
                 tr("Department"),
                 tr("Department (Hindi)"),
                 tr("Registered"),
                 tr("Enrolled"),
+                tr("Attended"),
                 tr("Completed"),
+                tr("Certified"),
                 tr("Completion %"),
             ]
         )

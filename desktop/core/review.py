@@ -1,0 +1,546 @@
+"""The monthly review's numbers: the funnel, its breakdowns and its 12-month trend.
+
+Definitions (`../shared/CLI.md`, `report monthly`), for a period P (one month, or a range of
+months taken as one span from the first day of the first to the last day of the last):
+"in P" = `start_date ≤ last day` and `end_date ≥ first day`; deleted rows never count.
+
+- registered: participants on the roster (the roster has no registration date);
+- enrolled: distinct participants with an enrolment, not withdrawn, in a workshop in P;
+- attended: of those, distinct participants with a `present` or `late` mark in a session of
+  such a workshop dated in P;
+- completed: distinct participants the completion rule finds eligible in a workshop in P that
+  ended by the last day of P;
+- certified: distinct participants holding a certificate issued (local day) by the last day
+  of P, not revoked and not superseded, for a workshop in P.
+
+A participant counts once per row whatever the number of workshops. Department, district and
+service group are the participant's own fields; institute and programme are the workshop's,
+so those rows have no `registered` (None): the roster belongs to no workshop. The filters on
+participant fields narrow every step; the workshop filters (institute, mode) narrow the steps
+from enrolled on."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from desktop.core import lookups
+from desktop.core.completion import Rule, evaluate, rule_for_programme
+from desktop.core.dates import local_day
+from desktop.core.nodal import NodalOfficer, officers
+from desktop.core.reports import month_bounds
+from desktop.store import RecordNotFound, Store
+
+STEPS = ("registered", "enrolled", "attended", "completed", "certified")
+#: service_group → the review's two groups (officers A/B, staff C/D).
+GROUPS = {"A": "A/B", "B": "A/B", "C": "C/D", "D": "C/D"}
+GROUP_LABELS = {"A/B": ("Officers (A/B)", "अधिकारी (A/B)"), "C/D": ("Staff (C/D)", "कर्मचारी (C/D)")}
+UNKNOWN = ""  # a participant or workshop with the field left empty
+MODES = ("institute", "field")
+#: the review's breakdown tables, as `Review` attributes
+BREAKDOWNS = ("by_department", "by_district", "by_group", "by_institute", "by_programme")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the review is narrowed to; None = everything."""
+
+    department: str | None = None
+    district_code: str | None = None
+    institute_code: str | None = None
+    mode: str | None = None
+    service_group: str | None = None  # 'A/B' or 'C/D'
+
+    def __post_init__(self) -> None:
+        if self.mode is not None and self.mode not in MODES:
+            raise ValueError(f"mode {self.mode!r}: expected one of {', '.join(MODES)}")
+        if self.service_group is not None and self.service_group not in GROUP_LABELS:
+            raise ValueError(f"service group {self.service_group!r}: expected A/B or C/D")
+
+
+@dataclass
+class FunnelRow:
+    """One row of a table: its key, labels, and the five steps."""
+
+    key: str
+    label_en: str
+    label_hi: str
+    registered: int | None = 0
+    enrolled: int = 0
+    attended: int = 0
+    completed: int = 0
+    certified: int = 0
+
+    def counts(self) -> dict[str, int | None]:
+        return {step: getattr(self, step) for step in STEPS}
+
+    def shares(self) -> dict[str, float | None]:
+        """Each step as a % of the step before (None for the first, or when the one before
+        is 0 or unknown), one decimal."""
+        out: dict[str, float | None] = {STEPS[0]: None}
+        for before, step in zip(STEPS, STEPS[1:], strict=False):
+            base = getattr(self, before)
+            value = getattr(self, step)
+            out[step] = round(value * 100 / base, 1) if base else None
+        return out
+
+
+@dataclass
+class WorkshopLine:
+    id: str
+    title_en: str
+    title_hi: str | None
+    mode: str
+    institute_code: str
+    start_date: str
+    end_date: str
+    enrolled: int
+    attended: int
+    completed: int | None  # None while the workshop is still running at the period's end
+
+
+@dataclass
+class Review:
+    month: str
+    to_month: str
+    first_day: str
+    last_day: str
+    filters: Filters
+    funnel: FunnelRow
+    by_department: list[FunnelRow] = field(default_factory=list)
+    by_district: list[FunnelRow] = field(default_factory=list)
+    by_institute: list[FunnelRow] = field(default_factory=list)
+    by_group: list[FunnelRow] = field(default_factory=list)
+    by_programme: list[FunnelRow] = field(default_factory=list)
+    trend: list[FunnelRow] = field(default_factory=list)
+    workshops: list[WorkshopLine] = field(default_factory=list)
+    #: the department's nodal officer(s); every department's when the review is for all
+    nodal_officers: list[NodalOfficer] = field(default_factory=list)
+
+
+def months_back(month: str, count: int) -> list[str]:
+    """`count` months ending with `month`, oldest first."""
+    year, mon = int(month[:4]), int(month[5:7])
+    out = []
+    for _ in range(count):
+        out.append(f"{year:04d}-{mon:02d}")
+        year, mon = (year - 1, 12) if mon == 1 else (year, mon - 1)
+    return out[::-1]
+
+
+def _period(month: str, to_month: str | None) -> tuple[str, str]:
+    first, last = month_bounds(month)
+    if to_month:
+        last = month_bounds(to_month)[1]
+        if last < first:
+            raise ValueError(f"--to {to_month} is before --month {month}")
+    return first, last
+
+
+# participant id -> (department, district_code, group), filled as the steps read them
+People = dict[str, tuple[str, str, str]]
+_GROUP_CODES = {g: [c for c, v in GROUPS.items() if v == g] for g in GROUP_LABELS}
+
+
+def _group(code: str | None) -> str:
+    return GROUPS.get((code or "").strip().upper(), UNKNOWN)
+
+
+def _who(f: Filters, alias: str) -> tuple[str, list[str]]:
+    """SQL narrowing participants (`alias`) to the filters, with its arguments. Plain
+    comparisons, so the `participant_review` index serves them."""
+    where, args = [f"{alias}.deleted = 0"], []
+    for column, value in (("department", f.department), ("district_code", f.district_code)):
+        if value is None:
+            continue
+        if value == UNKNOWN:
+            where.append(f"({alias}.{column} IS NULL OR {alias}.{column} = '')")
+        else:
+            where.append(f"{alias}.{column} = ?")
+            args.append(value)
+    if f.service_group is not None:
+        codes = _GROUP_CODES[f.service_group]
+        where.append(f"{alias}.service_group IN ({', '.join('?' for _ in codes)})")
+        args.extend(codes)
+    return " AND ".join(where), args
+
+
+@dataclass
+class _Roster:
+    """Registered counts: the roster has no date, so one read serves every month."""
+
+    total: int = 0
+    by: tuple[dict[str, int], dict[str, int], dict[str, int]] = field(
+        default_factory=lambda: ({}, {}, {})
+    )
+
+
+def _roster(store: Store, f: Filters) -> _Roster:
+    where, args = _who(f, "p")
+    roster = _Roster()
+    for dept, district, group, count in store.conn.execute(
+        "SELECT p.department, p.district_code, p.service_group, count(*) FROM participant p "
+        f"WHERE {where} GROUP BY 1, 2, 3",
+        args,
+    ):
+        roster.total += count
+        for index, key in enumerate((dept or UNKNOWN, district or UNKNOWN, _group(group))):
+            roster.by[index][key] = roster.by[index].get(key, 0) + count
+    return roster
+
+
+@dataclass
+class _Facts:
+    """Who reached each step, as (participant, workshop) pairs, for one period."""
+
+    enrolled: set[tuple[str, str]] = field(default_factory=set)
+    attended: set[tuple[str, str]] = field(default_factory=set)
+    completed: set[tuple[str, str]] = field(default_factory=set)
+    certified: set[tuple[str, str]] = field(default_factory=set)
+
+
+def _workshops(store: Store, first: str, last: str, f: Filters) -> list[dict]:
+    where = [
+        "deleted = 0",
+        "start_date <= ?",
+        "coalesce(nullif(end_date, ''), start_date) >= ?",
+    ]
+    args: list[str] = [last, first]
+    if f.institute_code is not None:
+        where.append("coalesce(institute_code, '') = ?")
+        args.append(f.institute_code)
+    if f.mode is not None:
+        where.append("mode = ?")
+        args.append(f.mode)
+    return [
+        dict(r)
+        for r in store.conn.execute(
+            "SELECT id, programme_id, institute_code, title_en, title_hi, mode, start_date, "
+            "coalesce(nullif(end_date, ''), start_date) AS end_date FROM workshop "
+            f"WHERE {' AND '.join(where)} ORDER BY start_date, title_en, id",
+            args,
+        )
+    ]
+
+
+def _chunks(items: list[str], size: int = 500) -> Iterable[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _deleted(store: Store) -> set[str]:
+    """Ids of deleted participants (a small partial index holds exactly these)."""
+    return {r[0] for r in store.conn.execute("SELECT id FROM participant WHERE deleted = 1")}
+
+
+def _facts(
+    store: Store,
+    f: Filters,
+    people: People | None,
+    workshops: list[dict],
+    first: str,
+    last: str,
+    completions: dict[str, set[str]],
+) -> _Facts:
+    """Who reached each step. `completions` keeps each workshop's eligible participants
+    across calls (a workshop's result does not depend on the month asked about)."""
+    facts = _Facts()
+    who, who_args = _who(f, "p")
+    # The trend needs no one's department: without participant filters the enrolments are
+    # read alone (no lookup of each participant), leaving out the deleted ones.
+    bare = people is None and who == "p.deleted = 0"
+    deleted = _deleted(store) if bare else set()
+    ids = [w["id"] for w in workshops]
+    ended = {w["id"] for w in workshops if w["end_date"] <= last}
+    rules = {w["id"]: w["programme_id"] for w in workshops}
+    for chunk in _chunks(ids):
+        marks = ", ".join("?" for _ in chunk)
+        if bare:
+            for pid, wid in store.conn.execute(
+                "SELECT participant_id, workshop_id FROM enrolment WHERE deleted = 0 "
+                f"AND status = 'enrolled' AND workshop_id IN ({marks})",
+                chunk,
+            ):
+                if pid not in deleted:
+                    facts.enrolled.add((pid, wid))
+        else:
+            for pid, wid, dept, district, group in store.conn.execute(
+                "SELECT e.participant_id, e.workshop_id, p.department, p.district_code, "
+                "p.service_group FROM enrolment e "
+                "CROSS JOIN participant p ON p.id = e.participant_id "
+                f"WHERE e.deleted = 0 AND e.status = 'enrolled' AND e.workshop_id IN ({marks}) "
+                f"AND {who}",
+                [*chunk, *who_args],
+            ):
+                if people is not None:
+                    people[pid] = (dept or UNKNOWN, district or UNKNOWN, _group(group))
+                facts.enrolled.add((pid, wid))
+        _marks(store, chunk, facts, first, last, ended, completions, rules)
+        superseded = "SELECT 1 FROM certificate n WHERE n.deleted = 0 AND n.supersedes = c.id"
+        for pid, wid, issued, dept, district, group in store.conn.execute(
+            "SELECT c.participant_id, c.workshop_id, c.issued_at, p.department, "
+            "p.district_code, p.service_group FROM certificate c "
+            "CROSS JOIN participant p ON p.id = c.participant_id "
+            f"WHERE c.deleted = 0 AND c.workshop_id IN ({marks}) "
+            "AND coalesce(c.revoked_at, '') = '' "
+            f"AND NOT EXISTS ({superseded}) AND {who}",
+            [*chunk, *who_args],
+        ):
+            if issued and local_day(issued) <= last:
+                if people is not None:
+                    people[pid] = (dept or UNKNOWN, district or UNKNOWN, _group(group))
+                facts.certified.add((pid, wid))
+    for wid in ended:
+        for pid in completions.get(wid, ()):
+            facts.completed.add((pid, wid))
+    return facts
+
+
+def _marks(
+    store: Store,
+    chunk: list[str],
+    facts: _Facts,
+    first: str,
+    last: str,
+    ended: set[str],
+    completions: dict[str, set[str]],
+    programmes: dict[str, str],
+) -> None:
+    """One grouped read of the workshops' marks gives, per enrolled participant, whether they
+    attended in the period and their counts for the completion rule (`completion.evaluate`
+    over every session of the workshop; no mark = absent), for workshops that have ended
+    and were not evaluated yet."""
+    marks = ", ".join("?" for _ in chunk)
+    n_sessions = dict(
+        store.conn.execute(
+            f"SELECT workshop_id, count(*) FROM session WHERE workshop_id IN ({marks}) "
+            "AND deleted = 0 GROUP BY workshop_id",
+            chunk,
+        ).fetchall()
+    )
+    todo = {wid for wid in chunk if wid in ended and wid not in completions}
+    for wid in todo:
+        completions[wid] = set()
+    rules: dict[str, Rule] = {}
+    enrolled, attended = facts.enrolled, facts.attended
+    for wid, pid, present, late, excused, in_period in store.conn.execute(
+        "SELECT s.workshop_id, a.participant_id, sum(a.status = 'present'), "
+        "sum(a.status = 'late'), sum(a.status = 'excused'), "
+        "max(a.status IN ('present', 'late') AND s.date BETWEEN ? AND ?) "
+        "FROM session s JOIN attendance a ON a.session_id = s.id "
+        f"WHERE s.workshop_id IN ({marks}) AND s.deleted = 0 AND a.deleted = 0 "
+        "AND a.status IN ('present', 'late', 'excused') GROUP BY 1, 2",
+        [first, last, *chunk],
+    ):
+        if (pid, wid) not in enrolled:
+            continue
+        if in_period:
+            attended.add((pid, wid))
+        if wid in todo:
+            programme = programmes[wid]
+            if programme not in rules:
+                try:
+                    rules[programme] = rule_for_programme(store, programme)
+                except RecordNotFound:
+                    rules[programme] = Rule(100)
+            absent = n_sessions.get(wid, 0) - present - late - excused
+            statuses = ["present"] * present + ["late"] * late + ["excused"] * excused
+            if evaluate(statuses + [None] * absent, rules[programme], pid).eligible:
+                completions[wid].add(pid)
+
+
+def _rows(
+    facts: _Facts,
+    key_of: Callable[[str, str], str],
+    registered: dict[str, int] | None,
+    label_of: Callable[[str], tuple[str, str]],
+) -> dict[str, FunnelRow]:
+    rows: dict[str, FunnelRow] = {}
+
+    def row(key: str) -> FunnelRow:
+        if key not in rows:
+            en, hi = label_of(key)
+            rows[key] = FunnelRow(key, en, hi, registered=0 if registered is not None else None)
+        return rows[key]
+
+    for key, count in (registered or {}).items():
+        row(key).registered = count
+    for step in STEPS[1:]:
+        seen: dict[str, set[str]] = defaultdict(set)
+        for pid, wid in getattr(facts, step):
+            seen[key_of(pid, wid)].add(pid)
+        for key, pids in seen.items():
+            setattr(row(key), step, len(pids))
+    return rows
+
+
+def _total(registered: int, facts: _Facts, label: tuple[str, str], key: str) -> FunnelRow:
+    row = FunnelRow(key, *label, registered=registered)
+    for step in STEPS[1:]:
+        setattr(row, step, len({pid for pid, _ in getattr(facts, step)}))
+    return row
+
+
+def _sorted(rows: dict[str, FunnelRow]) -> list[FunnelRow]:
+    """Named rows in English alphabetical order, the empty key ("not given") last."""
+    return sorted(rows.values(), key=lambda r: (r.key == UNKNOWN, r.label_en.lower()))
+
+
+def funnel(
+    store: Store, month: str, to_month: str | None = None, filters: Filters | None = None
+) -> FunnelRow:
+    """The five steps for a month (or range), nothing more: what the dashboard refreshes."""
+    f = filters or Filters()
+    first, last = _period(month, to_month)
+    workshops = _workshops(store, first, last, f)
+    facts = _facts(store, f, {}, workshops, first, last, {})
+    return _total(_roster(store, f).total, facts, ("Total", "कुल"), to_month or month)
+
+
+def _trend(
+    store: Store,
+    f: Filters,
+    month: str,
+    count: int,
+    registered: int,
+    completions: dict[str, set[str]],
+) -> list[FunnelRow]:
+    rows = []
+    for m in months_back(month, count):
+        first, last = month_bounds(m)
+        facts = _facts(store, f, None, _workshops(store, first, last, f), first, last, completions)
+        rows.append(_total(registered, facts, (m, m), m))
+    return rows
+
+
+def trend(
+    store: Store, month: str, filters: Filters | None = None, count: int = 12
+) -> list[FunnelRow]:
+    """The funnel month by month, `count` months ending with `month` (oldest first): what
+    the dashboard reads after it has shown the month itself."""
+    f = filters or Filters()
+    month_bounds(month)  # a bad month is refused before any reading
+    return _trend(store, f, month, count, _roster(store, f).total, {})
+
+
+def build_review(
+    store: Store,
+    month: str,
+    to_month: str | None = None,
+    filters: Filters | None = None,
+    trend_months: int = 12,
+    breakdowns: Iterable[str] = BREAKDOWNS,
+) -> Review:
+    """Everything the monthly report shows: funnel, breakdowns, trend, workshops."""
+    f = filters or Filters()
+    first, last = _period(month, to_month)
+    roster = _roster(store, f)
+    people: People = {}
+    completions: dict[str, set[str]] = {}
+    workshops = _workshops(store, first, last, f)
+    facts = _facts(store, f, people, workshops, first, last, completions)
+    review = Review(
+        month, to_month or month, first, last, f, _total(roster.total, facts, ("Total", "कुल"), "")
+    )
+
+    departments_hi = lookups.department_names_hi(store)
+    districts = lookups.district_names(store)
+    programmes = {
+        r[0]: (r[1] or r[0], r[2] or r[1] or r[0])
+        for r in store.conn.execute("SELECT id, title_en, title_hi FROM programme")
+    }
+    institutes = {
+        r[0]: (r[1] or r[0], r[2] or r[1] or r[0])
+        for r in store.conn.execute("SELECT code, name_en, name_hi FROM institute")
+    }
+    by_workshop = {w["id"]: w for w in workshops}
+    none = ("(not given)", "(अनुल्लिखित)")
+
+    def dept_label(key: str) -> tuple[str, str]:
+        return (key, departments_hi.get(key, key)) if key else none
+
+    def district_label(key: str) -> tuple[str, str]:
+        return districts.get(key, (key, key)) if key else none
+
+    def group_label(key: str) -> tuple[str, str]:
+        return GROUP_LABELS.get(key, none)
+
+    wanted = set(breakdowns)
+    if "by_department" in wanted:
+        review.by_department = _sorted(
+            _rows(facts, lambda p, w: people[p][0], roster.by[0], dept_label)
+        )
+    if "by_district" in wanted:
+        # every one of the 75 districts has a row, in English alphabetical order
+        district_rows = _rows(facts, lambda p, w: people[p][1], roster.by[1], district_label)
+        for code in districts:
+            if f.district_code is None or code == f.district_code:
+                district_rows.setdefault(code, FunnelRow(code, *districts[code]))
+        review.by_district = _sorted(district_rows)
+    if "by_group" in wanted:
+        review.by_group = _sorted(
+            _rows(facts, lambda p, w: people[p][2], roster.by[2], group_label)
+        )
+    if "by_institute" in wanted:
+        review.by_institute = _sorted(
+            _rows(
+                facts,
+                lambda p, w: by_workshop[w]["institute_code"] or UNKNOWN,
+                None,
+                lambda k: institutes.get(k, (k, k)) if k else none,
+            )
+        )
+    if "by_programme" in wanted:
+        review.by_programme = _sorted(
+            _rows(
+                facts,
+                lambda p, w: by_workshop[w]["programme_id"] or UNKNOWN,
+                None,
+                lambda k: programmes.get(k, (k, k)) if k else none,
+            )
+        )
+    review.trend = _trend(store, f, to_month or month, trend_months, roster.total, completions)
+    review.nodal_officers = officers(store, f.department)
+
+    per_workshop: dict[str, list[set[str]]] = defaultdict(lambda: [set(), set(), set()])
+    for index, step in enumerate(("enrolled", "attended", "completed")):
+        for pid, wid in getattr(facts, step):
+            per_workshop[wid][index].add(pid)
+    for w in workshops:
+        enrolled, attended, completed = per_workshop[w["id"]]
+        review.workshops.append(
+            WorkshopLine(
+                w["id"],
+                w["title_en"] or "",
+                w["title_hi"],
+                w["mode"] or "",
+                w["institute_code"] or "",
+                w["start_date"] or "",
+                w["end_date"] or "",
+                len(enrolled),
+                len(attended),
+                len(completed) if w["end_date"] <= last else None,
+            )
+        )
+    return review
+
+
+def _counts(row: FunnelRow) -> dict[str, int | None]:
+    return row.counts()
+
+
+def as_json(review: Review) -> dict:
+    """The review as `report monthly --json` prints it (CLI.md): an empty key is null."""
+
+    def table(rows: list[FunnelRow], name: str) -> list[dict]:
+        return [{name: r.key or None, **_counts(r)} for r in rows]
+
+    return {
+        "month": review.month,
+        "funnel": _counts(review.funnel),
+        "by_department": table(review.by_department, "department"),
+        "by_district": table(review.by_district, "district_code"),
+        "by_group": table(review.by_group, "service_group"),
+        "trend": table(review.trend, "month"),
+    }

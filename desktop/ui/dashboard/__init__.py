@@ -1,0 +1,1 @@
+"""The Dashboard area: the monthly review at a glance (funnel, departments, trend)."""
