@@ -643,6 +643,10 @@ Ask the operator of that desk to read out “This desk's key fingerprint” from
         <source>Sent again and checked: the portal still holds another version of these records, or refused this desk's. Sending again cannot change that. Edit the record here to send a new version, or ask the portal's administrator which version is right.</source>
         <translation>फिर से भेजकर जाँचा गया: पोर्टल के पास इन रिकॉर्ड का दूसरा संस्करण है, या उसने इस डेस्क का संस्करण अस्वीकार किया। फिर से भेजने से यह नहीं बदलेगा। नया संस्करण भेजने के लिए रिकॉर्ड यहाँ संपादित करें, या पोर्टल के व्यवस्थापक से पूछें कि कौन-सा संस्करण सही है।</translation>
     </message>
+    <message>
+        <source>Nodal officer</source>
+        <translation>नोडल अधिकारी</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatus</name>

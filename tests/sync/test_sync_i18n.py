@@ -50,3 +50,10 @@ def test_every_sync_string_has_hindi():
         assert set(re.findall(r"\{\d\}", source)) == set(re.findall(r"\{\d\}", text)), source
     stale = sorted(k for k in have if k not in wanted)
     assert not stale, stale
+
+
+def test_every_record_kind_has_a_name_on_the_sync_page():
+    from desktop.protocol.records import KIND_ORDER
+    from desktop.ui.sync.words import KIND_NAMES
+
+    assert set(KIND_NAMES) == set(KIND_ORDER)

@@ -14,7 +14,7 @@ from desktop.store import Store
 from desktop.ui.bars import COLOURS, Bar, Columns, HorizontalBars
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import current_language
-from desktop.ui.uiload import embed_form, load_ui
+from desktop.ui.uiload import child, embed_form, load_ui
 
 CONTEXT = "DashboardPage"
 #: how many departments are shown at the top and at the bottom
@@ -58,12 +58,12 @@ class DashboardPage(QWidget):
         self._reader: Store | None = None
         self.ui = load_ui("dashboard.ui", self)
         embed_form(self, self.ui)
-        self.month_edit: QDateEdit = self.ui.findChild(QDateEdit, "monthEdit")
-        self.department: QComboBox = self.ui.findChild(QComboBox, "departmentCombo")
-        self.district: QComboBox = self.ui.findChild(QComboBox, "districtCombo")
-        self.mode: QComboBox = self.ui.findChild(QComboBox, "modeCombo")
-        self.group: QComboBox = self.ui.findChild(QComboBox, "groupCombo")
-        self.status: QLabel = self.ui.findChild(QLabel, "statusLabel")
+        self.month_edit: QDateEdit = child(self.ui, QDateEdit, "monthEdit")
+        self.department: QComboBox = child(self.ui, QComboBox, "departmentCombo")
+        self.district: QComboBox = child(self.ui, QComboBox, "districtCombo")
+        self.mode: QComboBox = child(self.ui, QComboBox, "modeCombo")
+        self.group: QComboBox = child(self.ui, QComboBox, "groupCombo")
+        self.status: QLabel = child(self.ui, QLabel, "statusLabel")
         self.funnel_bars = HorizontalBars()
         self.department_bars = HorizontalBars()
         self.trend = Columns()
@@ -72,7 +72,7 @@ class DashboardPage(QWidget):
             ("departmentsBox", self.department_bars),
             ("trendBox", self.trend),
         ):
-            self.ui.findChild(QGroupBox, box).layout().addWidget(widget)
+            child(self.ui, QGroupBox, box).layout().addWidget(widget)
         self.month_edit.setDate(QDate.currentDate())
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self.refresh)
@@ -212,13 +212,13 @@ class DashboardPage(QWidget):
             ("modeLabel", tr("Mode:")),
             ("groupLabel", tr("Group:")),
         ):
-            self.ui.findChild(QLabel, name).setText(text)
+            child(self.ui, QLabel, name).setText(text)
         for name, text in (
             ("funnelBox", tr("The funnel")),
             ("departmentsBox", tr("Departments: top and bottom by completion")),
             ("trendBox", tr("The last 12 months")),
         ):
-            self.ui.findChild(QGroupBox, name).setTitle(text)
+            child(self.ui, QGroupBox, name).setTitle(text)
         self._fill_choices()
         if self.review is not None:
             self.show_review(self.review)

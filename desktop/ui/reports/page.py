@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.review import Review, build_review
 from desktop.ui.context import AppContext
-from desktop.ui.uiload import embed_form, load_ui
+from desktop.ui.uiload import child, embed_form, load_ui
 
 CONTEXT = "ReportsPage"
 
@@ -35,17 +35,17 @@ class ReportsPage(QWidget):
         self.report: Review | None = None
         self.ui = load_ui("reports.ui", self)
         embed_form(self, self.ui)
-        self.month_edit: QDateEdit = self.ui.findChild(QDateEdit, "monthEdit")
-        self.table: QTableWidget = self.ui.findChild(QTableWidget, "departmentTable")
-        self.totals: QLabel = self.ui.findChild(QLabel, "totalsLabel")
+        self.month_edit: QDateEdit = child(self.ui, QDateEdit, "monthEdit")
+        self.table: QTableWidget = child(self.ui, QTableWidget, "departmentTable")
+        self.totals: QLabel = child(self.ui, QLabel, "totalsLabel")
         # Success is said in place, not in a modal box the user must dismiss.
-        self.status: QLabel = self.ui.findChild(QLabel, "statusLabel")
+        self.status: QLabel = child(self.ui, QLabel, "statusLabel")
         self.month_edit.setDate(QDate.currentDate())
-        self.ui.findChild(QPushButton, "refreshButton").clicked.connect(self.refresh)
-        self.ui.findChild(QPushButton, "exportXlsxButton").clicked.connect(
+        child(self.ui, QPushButton, "refreshButton").clicked.connect(self.refresh)
+        child(self.ui, QPushButton, "exportXlsxButton").clicked.connect(
             lambda: self.export(".xlsx")
         )
-        self.ui.findChild(QPushButton, "exportPdfButton").clicked.connect(
+        child(self.ui, QPushButton, "exportPdfButton").clicked.connect(
             lambda: self.export(".pdf")
         )
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -156,11 +156,11 @@ class ReportsPage(QWidget):
                 tr("Completion %"),
             ]
         )
-        self.ui.findChild(QLabel, "titleLabel").setText(tr("Monthly department review"))
-        self.ui.findChild(QLabel, "monthLabel").setText(tr("Month:"))
-        self.ui.findChild(QPushButton, "refreshButton").setText(tr("Show"))
-        self.ui.findChild(QPushButton, "exportXlsxButton").setText(tr("Export XLSX…"))
-        self.ui.findChild(QPushButton, "exportPdfButton").setText(tr("Export PDF…"))
+        child(self.ui, QLabel, "titleLabel").setText(tr("Monthly department review"))
+        child(self.ui, QLabel, "monthLabel").setText(tr("Month:"))
+        child(self.ui, QPushButton, "refreshButton").setText(tr("Show"))
+        child(self.ui, QPushButton, "exportXlsxButton").setText(tr("Export XLSX…"))
+        child(self.ui, QPushButton, "exportPdfButton").setText(tr("Export PDF…"))
         if self.report is not None:
             self.show_report(self.report)
 

@@ -25,6 +25,7 @@ KIND_NAMES = {
     "attendance": QT_TRANSLATE_NOOP("SyncPage", "Attendance"),
     "field_visit": QT_TRANSLATE_NOOP("SyncPage", "Field visit"),
     "certificate": QT_TRANSLATE_NOOP("SyncPage", "Certificate"),
+    "nodal_officer": QT_TRANSLATE_NOOP("SyncPage", "Nodal officer"),
 }
 
 # What is wrong with the part, by `damage.PROBLEMS` key (the English there says the same).
