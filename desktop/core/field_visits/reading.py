@@ -79,8 +79,11 @@ class VisitSummary:
 def district_code(store: Store, text: str) -> str:
     """The district code for a code, or an English or Hindi name (old spellings too: the
     roster import's matcher), so `--district Lucknow`, `LKO` and `लखनऊ` are one district."""
+    from desktop.core import lookups
     from desktop.core.roster.districts import DistrictMatcher
 
+    if lookups.district_exists(store, text):  # a code, as the GUI's filter gives: no matcher
+        return text
     code, found = DistrictMatcher.from_store(store).match(text or "")
     if code:
         return code
