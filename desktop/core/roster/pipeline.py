@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.core.roster.districts import DistrictMatcher
-from desktop.core.roster.readers import RosterFileError, open_table
+from desktop.core.roster.readers import RosterFileError, UnmappedColumns, open_table
 from desktop.core.roster.validate import RowValidator
 from desktop.text.translit import participant_key
 
@@ -36,6 +36,22 @@ class ReadSpec:
     chunk_rows: int
     limit: int | None = None
     keep_cells: bool = True  # the raw cells are only needed for a report or the preview
+    #: (column index, label) of columns mapped to nothing that must stay empty
+    watch: tuple[tuple[int, str], ...] = ()
+    sheet: str | None = None
+
+
+def _check_unmapped(watch: Sequence[tuple[int, str]], rows: list[tuple[int, list[str]]]) -> None:
+    """Refuse (UnmappedColumns) when a watched column holds data in any of `rows`."""
+    if not watch:
+        return
+    full = [
+        label
+        for index, label in watch
+        if any(index < len(cells) and str(cells[index]).strip() for _, cells in rows)
+    ]
+    if full:
+        raise UnmappedColumns(full)
 
 
 def check_rows(
@@ -58,18 +74,20 @@ def check_rows(
 def read_chunks(spec: ReadSpec) -> Iterator[Chunk]:
     """Checked chunks of the file, read in this process."""
     validator = RowValidator(DistrictMatcher(spec.districts))
-    with open_table(spec.path) as table:
+    with open_table(spec.path, spec.sheet) as table:
         chunk: list[tuple[int, list[str]]] = []
         for count, row in enumerate(table.rows()):
             if spec.limit is not None and count >= spec.limit:
                 break
             chunk.append(row)
             if len(chunk) >= spec.chunk_rows:
+                _check_unmapped(spec.watch, chunk)
                 yield (
                     check_rows(validator, spec.columns, chunk, spec.keep_cells),
                     (table.fraction_done()),
                 )
                 chunk = []
+        _check_unmapped(spec.watch, chunk)
         yield check_rows(validator, spec.columns, chunk, spec.keep_cells), 1.0
 
 
@@ -103,6 +121,8 @@ class ReaderProcess:
                 yield message[1], message[2]
             elif kind == "done":
                 return
+            elif kind == "unmapped":
+                raise UnmappedColumns(message[1])
             elif kind == "file-error":
                 raise RosterFileError(message[1])
             else:
@@ -127,6 +147,8 @@ def _serve(spec: ReadSpec, send: Any) -> None:
         for entries, fraction in read_chunks(spec):
             send.send(("chunk", entries, fraction))
         send.send(("done",))
+    except UnmappedColumns as exc:
+        send.send(("unmapped", exc.columns))
     except RosterFileError as exc:
         send.send(("file-error", str(exc)))
     except (BrokenPipeError, EOFError, KeyboardInterrupt):
