@@ -240,3 +240,42 @@ def test_sheet_by_name(cli, db_path, tmp_path):
     assert code == 0 and json.loads(out)["created"] == 1
     code, _, err = cli("--db", db_path, "roster", "import", path, "--sheet", "Nope")
     assert code == 2 and "'Trainees'" in err
+
+
+def test_blank_and_numbered_only_rows_skipped_and_counted(store, tmp_path):
+    # issue 13 item 2: the Hindi sheet with a numbered blank line and a fully blank line.
+    rows = [
+        HINDI_ROWS[0],
+        [2, None, None, None, None, None, None, None],  # only its serial number
+        HINDI_ROWS[1],
+        [None] * 8,  # a blank line inside the table
+        HINDI_ROWS[2],
+    ]
+    path = write_xlsx(tmp_path / "gaps.xlsx", [["सूची"], HINDI_HEADER, *rows, [None] * 8])
+    result = import_roster(store, path)
+    assert (result.created, result.rejected, result.skipped) == (3, 0, 2)
+    assert result.errors == []
+
+
+def test_blank_rows_counted_in_cli_json(cli, db_path, tmp_path):
+    path = tmp_path / "gaps.csv"
+    path.write_text(
+        "S.No.,Name (English),Mobile\n1,Ramesh Kumar,9876540001\n2,,\n\n,,\n"
+        "3,Sita Devi,9876540002\n\n\n",
+        encoding="utf-8",
+    )
+    code, out, _ = cli("--db", db_path, "--json", "roster", "import", path)
+    assert code == 0
+    payload = json.loads(out)
+    assert (payload["created"], payload["rejected"], payload["skipped"]) == (2, 0, 3)
+
+
+def test_skipped_counted_through_reader_process(store, tmp_path):
+    path = tmp_path / "gaps.csv"
+    path.write_text(
+        "Sr. No.,Name (English),Mobile\n1,Ramesh Kumar,9876540001\n2,,\n\n"
+        "3,Sita Devi,9876540002\n",
+        encoding="utf-8",
+    )
+    result = import_roster(store, path, reader_process=True, chunk_rows=1)
+    assert (result.created, result.skipped) == (2, 2)

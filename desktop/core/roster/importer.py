@@ -439,7 +439,8 @@ class _ImportJob:
         # (A reader *thread* overlapping validation with writing was tried: the GIL hand-offs
         # around every sqlite3_step made the writer slower than doing both in turn.)
         done = 0
-        for entries, fraction in chunks:
+        for entries, fraction, skipped in chunks:
+            self.result.skipped += skipped
             done += self._apply(entries, bulk)
             bulk.catch_up()
             self._tick(done, fraction)

@@ -73,12 +73,25 @@ class Table:
     _progress: Any = field(default=None, repr=False)
     _close: Any = field(default=None, repr=False)
 
+    #: blank rows seen between the header and the last data row read so far (trailing
+    #: blank rows, which Excel often keeps formatted, are not counted)
+    blank_rows: int = 0
+
     def rows(self) -> Iterator[tuple[int, list[str]]]:
         """(spreadsheet row number, cell texts) for each non-blank data row."""
         if self._rows is None:
             raise RuntimeError("rows() can be iterated once")
         rows, self._rows = self._rows, None
-        return rows
+        return self._count_blanks(rows)
+
+    def _count_blanks(
+        self, rows: Iterator[tuple[int, list[str]]]
+    ) -> Iterator[tuple[int, list[str]]]:
+        last = self.header_row
+        for number, cells in rows:
+            self.blank_rows += max(0, number - last - 1)
+            last = number
+            yield number, cells
 
     def fraction_done(self) -> float:
         """0..1 of the file consumed (bytes for CSV, rows for XLSX)."""
