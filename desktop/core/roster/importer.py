@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop.core.cells import csv_row
 from desktop.core.lookups import districts
 from desktop.core.problems import Problem
 from desktop.core.roster.fields import (
@@ -374,11 +375,11 @@ class _ReportWriter:
             raise RosterFileError(f"cannot write the report {path}: {exc.strerror}") from exc
         self.width = len(headers)
         self.csv = csv.writer(self.handle)
-        self.csv.writerow([*headers, "Status", "Error"])
+        self.csv.writerow(csv_row([*headers, "Status", "Error"]))
 
     def row(self, cells: list[str], status: str, error: str) -> None:
         cells = list(cells[: self.width]) + [""] * (self.width - len(cells))
-        self.csv.writerow([*cells, status, error])
+        self.csv.writerow(csv_row([*cells, status, error]))
 
     def finish(self) -> None:
         self.handle.close()
