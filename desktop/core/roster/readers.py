@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.roster.fields import header_score
+from desktop.core.roster.zipcheck import check_workbook_zip
 
 csv.field_size_limit(1 << 24)
 
@@ -126,6 +127,9 @@ def open_table(path: str | Path, sheet: str | None = None) -> Table:
     if size == 0 or not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise RosterFileError(f"{path} is empty.")
     if head.startswith(b"PK\x03\x04"):
+        refusal = check_workbook_zip(path)  # before any XML is parsed
+        if refusal:
+            raise RosterFileError(refusal)
         return _open_xlsx(path, size, sheet)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise RosterFileError(
