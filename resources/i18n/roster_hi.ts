@@ -120,6 +120,18 @@
         <translation>आयात न करें</translation>
     </message>
     <message>
+        <source>Choose…</source>
+        <translation>चुनें…</translation>
+    </message>
+    <message>
+        <source>This column holds data that matches no field: choose a field for it, or “Do not import”.</source>
+        <translation>इस कॉलम में डेटा है जो किसी फ़ील्ड से मेल नहीं खाता: इसके लिए फ़ील्ड चुनें, या “आयात न करें”।</translation>
+    </message>
+    <message>
+        <source>Column “%1” holds data that matches no field: choose a field for it, or “Do not import”.</source>
+        <translation>कॉलम “%1” में डेटा है जो किसी फ़ील्ड से मेल नहीं खाता: इसके लिए फ़ील्ड चुनें, या “आयात न करें”।</translation>
+    </message>
+    <message>
         <source>Choose the column that holds the name in English.</source>
         <translation>वह कॉलम चुनें जिसमें अंग्रेज़ी में नाम है।</translation>
     </message>

@@ -95,9 +95,11 @@ def test_generic_name_goes_to_hindi_when_english_is_taken():
     assert mapping == {"नाम": "name_hi", "Name (English)": "name_en", "Mobile": "mobile"}
 
 
-def test_explicit_layouts_only_accept_their_headers():
-    assert propose_mapping(["Full Name", "Name (English)"], "igot") == {
+def test_explicit_layouts_share_one_vocabulary():
+    # issue 13: the iGOT layout is one more set of names, never a reason to ignore columns.
+    assert propose_mapping(["Full Name", "Name (Hindi)", "District"], "igot") == {
         "Full Name": "name_en",
-        "Name (English)": "",
+        "Name (Hindi)": "name_hi",
+        "District": "district_code",
     }
     assert detect_layout(["Name (English)", "Mobile"]) == "auto"

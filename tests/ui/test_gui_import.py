@@ -22,6 +22,15 @@ def counts(store) -> tuple[int, int]:
     )
 
 
+def leave_out_unmatched(dialog):
+    """Answer the mapping step's question for a column holding data that matches no field
+    (the Remarks column of roster_small.csv): "Do not import"."""
+    for column in range(len(dialog.plan.headers)):
+        combo = dialog.mapping_combo(column)
+        if combo.currentData() == "?":
+            combo.setCurrentIndex(combo.findData(""))
+
+
 @pytest.fixture
 def dialog(window, qtbot):
     dialog = window.page("roster").open_import()
@@ -33,6 +42,7 @@ def to_preview(dialog, path=SMALL):
     dialog.file_edit.setText(str(path))
     dialog.next_button.click()
     assert dialog.step == STEP_MAPPING, dialog.file_error.text()
+    leave_out_unmatched(dialog)
     dialog.next_button.click()
     assert dialog.step == STEP_PREVIEW, dialog.mapping_error.text()
 
@@ -43,7 +53,8 @@ def test_import_end_to_end(window, dialog, tmp_path):
     dialog.file_edit.setText(str(SMALL))
     dialog.next_button.click()
     assert dialog.step == STEP_MAPPING
-    # proposed from English and Hindi headers; the Remarks column is left out
+    # proposed from English and Hindi headers; the Remarks column holds data matching no
+    # field: highlighted, and the dialog will not go on until the user has chosen
     proposed = [dialog.mapping_combo(c).currentData() for c in range(len(dialog.plan.headers))]
     assert proposed == [
         "employee_code",
@@ -54,8 +65,16 @@ def test_import_end_to_end(window, dialog, tmp_path):
         "district_code",
         "mobile",
         "email",
-        "",
+        "?",
     ]
+    remarks = dialog.mapping_table.item(8, 0)
+    assert remarks.background().color().name() == "#ffe8a3"
+    assert "matches no field" in remarks.toolTip()
+    dialog.next_button.click()
+    assert dialog.step == STEP_MAPPING
+    assert "Column “Remarks” holds data that matches no field" in dialog.mapping_error.text()
+    leave_out_unmatched(dialog)
+    assert remarks.toolTip() == ""
     # the user can change a column: leave the email out
     email = dialog.mapping_combo(7)
     email.setCurrentIndex(email.findData(""))
@@ -188,6 +207,7 @@ def test_import_on_the_real_worker_thread(demo_db, qtbot):
         dialog.file_edit.setText(str(SMALL))
         dialog.next_button.click()
         qtbot.waitUntil(lambda: dialog.step == STEP_MAPPING, timeout=5000)
+        leave_out_unmatched(dialog)
         dialog.next_button.click()
         qtbot.waitUntil(lambda: dialog.step == STEP_PREVIEW, timeout=5000)
         dialog.next_button.click()

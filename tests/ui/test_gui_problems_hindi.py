@@ -20,6 +20,12 @@ def test_import_preview_and_errors_in_hindi(start_window, demo_db, tmp_path):
     dialog.file_edit.setText(str(SMALL))
     dialog.next_button.click()
     assert dialog.step == STEP_MAPPING
+    dialog.next_button.click()  # the Remarks column holds data matching no field
+    assert dialog.step == STEP_MAPPING
+    assert dialog.mapping_error.text().startswith("कॉलम “Remarks” में डेटा है")
+    remarks = dialog.mapping_combo(8)
+    assert remarks.currentText() == "चुनें…"
+    remarks.setCurrentIndex(remarks.findData(""))
     dialog.next_button.click()
     assert dialog.step == STEP_PREVIEW
     table = dialog.preview_table

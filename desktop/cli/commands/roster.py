@@ -16,7 +16,7 @@ from desktop.cli.base import (
 )
 from desktop.core.roster.export import export_roster
 from desktop.core.roster.importer import ImportResult, import_roster
-from desktop.core.roster.readers import RosterFileError
+from desktop.core.roster.readers import RosterFileError, UnmappedColumns
 from desktop.core.roster.search import search
 
 
@@ -41,6 +41,27 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default="auto",
         help="column layout: auto (recognise English/Hindi headers), kd (this program's "
         "export), igot (iGOT bulk-onboarding template)",
+    )
+    p.add_argument(
+        "--sheet",
+        metavar="NAME",
+        help="the workbook's sheet to read (default: the first one holding data)",
+    )
+    p.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="HEADER=field",
+        help="import the column HEADER into a field (name_en, name_hi, employee_code, "
+        "igot_user_id, designation, department, district_code, mobile, email, gender, "
+        "service_group); repeatable",
+    )
+    p.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="HEADER",
+        help="leave the column HEADER out even though it holds data; repeatable",
     )
     p.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
     p.add_argument("--report", metavar="OUT.csv", help="write the input rows with Status and Error")
@@ -67,6 +88,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_import(args: argparse.Namespace) -> int:
     started = time.monotonic()
 
+    extra: dict[str, str] = {}
+    for item in args.map:
+        header, sep, target = item.rpartition("=")
+        if not sep or not header.strip():
+            raise CliError(f'--map {item!r}: write it as --map "HEADER=field"')
+        extra[header] = target.strip()
     if args.report:
         output_file(args.report)
     with open_db(args) as store:
@@ -75,10 +102,19 @@ def run_import(args: argparse.Namespace) -> int:
                 store,
                 args.file,
                 layout=args.format,
+                extra_mapping=extra,
+                ignore=args.ignore,
+                sheet=args.sheet,
                 dry_run=args.dry_run,
                 report=args.report,
                 progress=progress_printer(every=2.0, tty_only=True),
             )
+        except UnmappedColumns as exc:
+            refused = ImportResult(dry_run=args.dry_run, unmapped_columns=exc.columns)
+            if getattr(args, "json", False):
+                emit(args, refused.as_dict())
+            hints = " ".join(f'--map "{c}=FIELD" or --ignore "{c}"' for c in exc.columns[:1])
+            raise CliError(f"{args.file}: {exc} For example: {hints}.") from exc
         except RosterFileError as exc:
             raise CliError(
                 f"{args.file}: {exc}" if str(args.file) not in str(exc) else str(exc)
@@ -91,7 +127,7 @@ def run_import(args: argparse.Namespace) -> int:
 def _summary(result: ImportResult, args: argparse.Namespace) -> str:
     counts = (
         f"{result.created} created, {result.updated} updated, "
-        f"{result.unchanged} unchanged, {result.rejected} rejected"
+        f"{result.unchanged} unchanged, {result.rejected} rejected, {result.skipped} skipped"
     )
     lines = [
         f"Dry run, nothing written; the import would give: {counts}" if result.dry_run else counts

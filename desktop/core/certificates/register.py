@@ -8,6 +8,8 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from desktop.core.cells import xlsx_row
+
 COLUMNS = (
     ("number", "Certificate No."),
     ("name_en", "Name"),
@@ -31,7 +33,7 @@ def write_register_xlsx(rows: list[dict[str, Any]], path: Path | str) -> Path:
         cell.font = Font(bold=True)
     for row in rows:
         values = dict(row, status="revoked" if row.get("revoked_at") else "valid")
-        ws.append([values.get(key) or "" for key, _ in COLUMNS])
+        ws.append(xlsx_row(ws, [values.get(key) or "" for key, _ in COLUMNS]))
     widths = (20, 28, 28, 14, 30, 24, 9, 24, 30, 66)
     for i, width in enumerate(widths):
         ws.column_dimensions[chr(ord("A") + i)].width = width

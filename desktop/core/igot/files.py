@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from desktop.core.cells import csv_row
 from desktop.core.enrolment import enrol
 from desktop.fileio import write_file_atomic
 from desktop.store import Store
@@ -44,11 +45,11 @@ def export_enrolment_file(store: Store, workshop_id: str, out: Path) -> dict[str
     ).fetchall()
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(HEADER)
+    writer.writerow(csv_row(HEADER))
     written, skipped = 0, []
     for pid, uid in rows:
         if uid:
-            writer.writerow((ws["igot_batch_id"], uid))
+            writer.writerow(csv_row((ws["igot_batch_id"], uid)))
             written += 1
         else:
             skipped.append({"participant_id": pid, "reason": "no iGOT user id"})

@@ -1,5 +1,6 @@
 """Writing the roster back out: our own "kd" layout or iGOT's bulk-onboarding template, as CSV
-(UTF-8 with BOM, so Excel shows Hindi) or XLSX (write-only, streaming). Both read back in
+(UTF-8 with BOM, so Excel shows Hindi) or XLSX (write-only, streaming); formula-like text
+is written as text (`desktop.core.cells`). Both read back in
 through `import_roster` unchanged."""
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from desktop.core.cells import csv_row, xlsx_row
 from desktop.core.progress import Progress
 from desktop.core.roster.fields import IGOT_COLUMNS, IGOT_GENDER, IGOT_GROUP, KD_COLUMNS
 from desktop.fileio import AtomicFile
@@ -67,7 +69,7 @@ def export_roster(
                 writer = csv.writer(handle)
                 writer.writerow(headers)
                 for cells in roster_rows(store, layout):
-                    writer.writerow(cells)
+                    writer.writerow(csv_row(cells))
                     count += 1
                     if progress and count % 50_000 == 0:
                         progress(count, 0, f"{count:,} rows written")
@@ -88,7 +90,7 @@ def _write_xlsx(
     count = 0
     for cells in rows:
         # Text, not numbers: a mobile or numeric code must not turn into 9.87E+09.
-        sheet.append(cells)
+        sheet.append(xlsx_row(sheet, cells))  # formula-like text stays text
         count += 1
         if progress and count % 50_000 == 0:
             progress(count, 0, f"{count:,} rows written")

@@ -116,6 +116,10 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "name in hindi",
         "hindi name",
         "name hi",
+        "hindi",
+        "name devanagari",
+        "name in devanagari",
+        "नाम देवनागरी",
         "full name hindi",
         "employee name hindi",
         "नाम हिंदी",
@@ -143,6 +147,13 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "manav sampada id",
         "code",
         "कर्मचारी कोड",
+        "कर्मचारी कोड संख्या",
+        "कर्मचारी क्रमांक संख्या",
+        "emp no",
+        "staff id",
+        "staff code",
+        "pf no",
+        "gpf no",
         "कर्मचारी संख्या",
         "कर्मचारी आईडी",
         "कर्मचारी आई डी",
@@ -160,10 +171,30 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "आईगॉट आईडी",
         "आईगॉट यूजर आईडी",
     ),
-    "designation": ("designation", "post", "post name", "पदनाम", "पद", "पद नाम"),
+    "designation": (
+        "designation",
+        "desig",
+        "desg",
+        "post",
+        "post name",
+        "rank",
+        "पदनाम",
+        "पद",
+        "पद नाम",
+        "पद का नाम",
+        "पदनाम पद",
+    ),
     "department": (
         "department",
         "dept",
+        "dept name",
+        "deptt",
+        "office",
+        "office name",
+        "ministry department",
+        "विभाग",
+        "कार्यालय",
+        "कार्यालय का नाम",
         "department name",
         "विभाग",
         "विभाग का नाम",
@@ -171,7 +202,12 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "district_code": (
         "district",
+        "dist",
+        "distt",
         "district name",
+        "posting district",
+        "तैनाती जनपद",
+        "जिले",
         "district code",
         "janpad",
         "जनपद",
@@ -196,14 +232,43 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "मोबाइल नंबर",
         "मोबाइल नम्बर",
         "मोबाइल न",
+        "मोबाइल नं",
+        "मोबाइल नं",
         "मोबाइल सं",
+        "मोबाइल नम्बर",
+        "मो",
+        "मो नं",
+        "मो न",
+        "मोबा",
+        "mob",
+        "mob no",
+        "mobile no s",
+        "mob number",
+        "cell",
+        "cell no",
+        "whatsapp",
+        "whatsapp no",
         "मोबाइल संख्या",
         "दूरभाष",
         "फोन",
         "फोन नंबर",
     ),
-    "email": ("email", "e mail", "email id", "email address", "ईमेल", "ई मेल", "ईमेल आईडी"),
-    "gender": ("gender", "sex", "लिंग"),
+    "email": (
+        "email",
+        "e mail",
+        "email id",
+        "e mail id",
+        "mail",
+        "mail id",
+        "email address",
+        "ईमेल",
+        "ई मेल",
+        "ईमेल आईडी",
+        "ई मेल आईडी",
+        "ई मेल पता",
+        "ईमेल पता",
+    ),
+    "gender": ("gender", "sex", "m f", "लिंग", "स्त्री पुरुष"),
     "service_group": (
         "group",
         "service group",
@@ -214,44 +279,50 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "सेवा वर्ग",
         "सेवा समूह",
     ),
-    IGNORE: (
-        "s no",
-        "sl no",
-        "sr no",
-        "serial no",
-        "serial number",
-        "क्रम संख्या",
-        "क्रमांक",
-        "क्र सं",
-        "category",
-        "date of birth",
-        "dob",
-        "mother tongue",
-        "office pin code",
-        "pin code",
-        "external system id",
-        "external system",
-        "tags",
-        "जन्म तिथि",
-        "श्रेणी",
-        "status",
-        "error",
-        "remarks",
-        "टिप्पणी",
-    ),
+    # This program's own import report, read back in after fixing its rows.
+    IGNORE: ("status", "error"),
 }
+
+#: Serial-number columns: known, and left out by name (their numbers are the sheet's own).
+SERIAL_HEADERS: tuple[str, ...] = (
+    "s no",
+    "sno",
+    "sl no",
+    "slno",
+    "sl",
+    "sr no",
+    "srno",
+    "sr",
+    "serial",
+    "serial no",
+    "serial number",
+    "no",
+    "क्रम संख्या",
+    "क्रमसंख्या",
+    "क्रम सं",
+    "क्रम",
+    "क्रमांक",
+    "क्र सं",
+    "क्रसं",
+    "क्र",
+    "सं",
+)
 
 _PUNCT = re.compile(r"[^\w\u0900-\u097F]+")
 _NUKTA = "\u093c"
+#: Abbreviation marks: "मो0", "क्र०सं०", "नं॰" (a zero or ॰ after a Devanagari letter), danda.
+_ABBREVIATION = re.compile(r"(?<=[\u0900-\u0963\u0971-\u097F])[0\u0966\u0970]|[\u0964\u0965]")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
 def normalise_header(text: str | None) -> str:
     """Case-, punctuation- and nukta-insensitive form of a header."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFD", str(text)).replace(_NUKTA, "")
+    text = str(text).translate(_INVISIBLE)
+    text = unicodedata.normalize("NFD", text).replace(_NUKTA, "")
     text = unicodedata.normalize("NFC", text)
-    text = text.replace("\u200c", "").replace("\u200d", "").replace("\ufeff", "")
+    text = _ABBREVIATION.sub(" ", text)
     text = _PUNCT.sub(" ", text.lower()).replace("_", " ")
     return " ".join(text.split())
 
@@ -264,26 +335,21 @@ for _header, _field in KD_COLUMNS:
     HEADER_ALIASES[normalise_header(_header)] = _field
 for _header, _field in IGOT_COLUMNS:
     HEADER_ALIASES[normalise_header(_header)] = _field or IGNORE
+SERIAL_KEYS = frozenset(normalise_header(h) for h in SERIAL_HEADERS)
+for _key in SERIAL_KEYS:
+    HEADER_ALIASES.setdefault(_key, IGNORE)
 
 _GENERIC_NAMES = {normalise_header(n) for n in ("name", "नाम", "full name")}
-
-
-def _layout_mapping(headers: list[str], columns: Iterable[tuple[str, str | None]]) -> dict:
-    wanted = {normalise_header(h): f for h, f in columns}
-    return {h: (wanted.get(normalise_header(h)) or IGNORE) for h in headers}
 
 
 def propose_mapping(headers: Iterable[str | None], layout: str = "auto") -> dict[str, str]:
     """header -> field ('' = ignore) for the headers of a file.
 
-    `layout` "kd" or "igot" accept only that layout's headers; "auto" recognises every alias.
-    A header nobody recognises maps to '' and the GUI shows it as "not imported"."""
+    One vocabulary for every layout: the iGOT template's and this program's headers are two
+    more sets of names, never a reason to ignore the other columns. A header nobody
+    recognises maps to '' (see `is_known_unused`: such a column holding data is reported)."""
     names = [str(h) if h is not None else "" for h in headers]
-    if layout == "kd":
-        return _layout_mapping(names, KD_COLUMNS)
-    if layout == "igot":
-        return _layout_mapping(names, IGOT_COLUMNS)
-    if layout != "auto":
+    if layout not in ("auto", "kd", "igot"):
         raise ValueError(f"unknown layout {layout!r} (auto, kd, igot)")
     mapping: dict[str, str] = {}
     taken: set[str] = set()
@@ -300,6 +366,13 @@ def propose_mapping(headers: Iterable[str | None], layout: str = "auto") -> dict
             taken.add(field)
         mapping[header] = field
     return {h: mapping[h] for h in names}
+
+
+def is_known_unused(header: str | None) -> bool:
+    """A column known by name and left out on purpose: serial numbers, the iGOT template's
+    columns the desk does not keep, an import report's Status and Error."""
+    key = normalise_header(header)
+    return bool(key) and HEADER_ALIASES.get(key) == IGNORE
 
 
 def missing_required(mapping: Mapping[str, str]) -> list[str]:

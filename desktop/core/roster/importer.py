@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop.core.cells import csv_row
 from desktop.core.lookups import districts
 from desktop.core.problems import Problem
 from desktop.core.progress import Cancelled, Progress
@@ -32,12 +33,20 @@ from desktop.core.roster.fields import (
     IMPORT_FIELDS,
     REQUIRED_FIELDS,
     detect_layout,
+    is_known_unused,
     missing_required,
+    normalise_header,
     propose_mapping,
 )
 from desktop.core.roster.messages import problem
 from desktop.core.roster.pipeline import Chunk, Entry, ReaderProcess, ReadSpec, read_chunks
-from desktop.core.roster.readers import NoDataRows, RosterFileError, Table, open_table
+from desktop.core.roster.readers import (
+    NoDataRows,
+    RosterFileError,
+    Table,
+    column_label,
+    open_table,
+)
 from desktop.fileio import AtomicFile
 from desktop.protocol.records import KIND_FIELDS
 from desktop.store import Store
@@ -64,6 +73,9 @@ class ImportResult:
     updated: int = 0
     unchanged: int = 0
     rejected: int = 0
+    skipped: int = 0
+    #: columns holding data that map to no field (the import was refused when non-empty)
+    unmapped_columns: list[str] = field(default_factory=list)
     errors: list[dict[str, Any]] = field(default_factory=list)
     errors_truncated: bool = False
     #: the same errors as `Problem`s (code and params, for a translated view); not in the JSON
@@ -83,6 +95,8 @@ class ImportResult:
             "updated": self.updated,
             "unchanged": self.unchanged,
             "rejected": self.rejected,
+            "skipped": self.skipped,
+            "unmapped_columns": self.unmapped_columns,
             "errors": self.errors,
             "dry_run": self.dry_run,
         }
@@ -105,6 +119,8 @@ class FilePreview:
     mapping: dict[str, str]  # header -> field ('' = not imported)
     missing: list[str]  # required fields no column maps to
     rows: list[tuple[int, list[str]]]  # first rows: (spreadsheet row, cells)
+    #: labels of columns that map to nothing, are not known by name and hold data here
+    unmapped: list[str] = field(default_factory=list)
 
 
 def preview_file(path: str | Path, layout: str = "auto", rows: int = 20) -> FilePreview:
@@ -118,7 +134,14 @@ def preview_file(path: str | Path, layout: str = "auto", rows: int = 20) -> File
             sample.append(item)
             if len(sample) >= rows:
                 break
+        watch = unmapped_watch(table.headers, mapping)
+        unmapped = [
+            label
+            for index, label in watch
+            if any(index < len(cells) and cells[index].strip() for _, cells in sample)
+        ]
         return FilePreview(
+            unmapped=unmapped,
             path=Path(path),
             kind=table.kind,
             encoding=table.encoding,
@@ -130,6 +153,71 @@ def preview_file(path: str | Path, layout: str = "auto", rows: int = 20) -> File
             missing=missing_required(mapping),
             rows=sample,
         )
+
+
+def unmapped_watch(
+    headers: list[str], mapping: Mapping[str, str], ignore: Iterable[str] = ()
+) -> list[tuple[int, str]]:
+    """(index, label) of the columns that map to nothing, are not known by name (serial
+    numbers, iGOT template columns...) and were not named in `ignore`: they must hold no
+    data. A second column with the same header is watched too."""
+    left_out = {normalise_header(name) for name in ignore}
+    watch: list[tuple[int, str]] = []
+    seen: set[str] = set()
+    for index, header in enumerate(headers):
+        label = column_label(headers, index)
+        target = mapping.get(header, IGNORE) if header not in seen else IGNORE
+        seen.add(header)
+        if target:
+            continue
+        if header.strip() and is_known_unused(header):
+            continue
+        if normalise_header(label) in left_out or label in ignore:
+            continue
+        watch.append((index, label))
+    return watch
+
+
+def resolve_mapping(
+    headers: list[str],
+    layout: str = "auto",
+    extra: Mapping[str, str] | None = None,
+    ignore: Iterable[str] = (),
+) -> tuple[dict[str, str], list[tuple[int, str]]]:
+    """The proposed mapping with the caller's `extra` header -> field choices applied, and
+    the columns to watch (see `unmapped_watch`). Unknown headers or fields are refused."""
+    mapping = propose_mapping(headers, layout)
+    labels = {normalise_header(column_label(headers, i)): h for i, h in enumerate(headers)}
+    for name, target in (extra or {}).items():
+        header = labels.get(normalise_header(name))
+        if header is None:
+            raise RosterFileError(f"--map names a column the file does not have: {name!r}")
+        wanted = _field_named(target)
+        if wanted is None:
+            raise RosterFileError(
+                f"--map {name}={target}: no such field (fields: {', '.join(IMPORT_FIELDS)})"
+            )
+        for other, current in mapping.items():
+            if wanted and current == wanted and other != header:
+                mapping[other] = IGNORE  # the user's choice wins over a guess
+        mapping[header] = wanted
+    for name in ignore:
+        header = labels.get(normalise_header(name))
+        if header is None:
+            raise RosterFileError(f"--ignore names a column the file does not have: {name!r}")
+        mapping[header] = IGNORE
+    return mapping, unmapped_watch(headers, mapping, ignore)
+
+
+def _field_named(name: str) -> str | None:
+    """A field key or its label ("name_hi", "Name (Hindi)"); '' for ignore; None if neither."""
+    key = normalise_header(name)
+    if key in ("", "ignore", "none"):
+        return IGNORE
+    for field_name in IMPORT_FIELDS:
+        if key in (normalise_header(field_name), normalise_header(FIELD_LABELS[field_name])):
+            return field_name
+    return None
 
 
 def check_mapping(
@@ -189,6 +277,9 @@ def import_roster(
     *,
     layout: str = "auto",
     mapping: Mapping[str, str] | Sequence[str] | None = None,
+    extra_mapping: Mapping[str, str] | None = None,
+    ignore: Iterable[str] = (),
+    sheet: str | None = None,
     dry_run: bool = False,
     limit: int | None = None,
     on_row: Callable[[RowOutcome], None] | None = None,
@@ -200,17 +291,20 @@ def import_roster(
 ) -> ImportResult:
     """Import a roster file into `store`; see the module docstring.
 
-    `mapping`: header -> field or one field per column (default: recognised headers).
+    `mapping`: header -> field or one field per column, the caller's full choice (default:
+    recognised headers, with `extra_mapping` header -> field and `ignore` headers applied;
+    then a column holding data that maps to nothing raises UnmappedColumns, nothing written).
     `limit`: only the first N data rows (with `dry_run`, the GUI's preview); `on_row` is
     called with a RowOutcome for every row. `progress(rows_done, rows_estimated, text)` and
     `cancelled()` are called between chunks (the estimate is the rows read so far scaled by
     the share of the file read; True from `cancelled` rolls everything back).
     `reader_process`: read and check the file in a second process (default: for big files).
     Raises RosterFileError (file unusable, nothing changed) or ImportCancelled."""
-    with open_table(path) as table:
+    with open_table(path, sheet) as table:
         chosen = layout if layout != "auto" else detect_layout(table.headers)
+        watch: list[tuple[int, str]] = []
         if mapping is None:
-            mapping = propose_mapping(table.headers, chosen)
+            mapping, watch = resolve_mapping(table.headers, chosen, extra_mapping, ignore)
         columns = check_mapping(table.headers, mapping)
         result = ImportResult(
             dry_run=dry_run,
@@ -225,6 +319,8 @@ def import_roster(
             chunk_rows=chunk_rows,
             limit=limit,
             keep_cells=writer is not None or on_row is not None,
+            watch=tuple(watch),
+            sheet=sheet,
         )
         if reader_process is None:
             reader_process = limit is None and table.total_bytes > BIG_FILE
@@ -281,11 +377,11 @@ class _ReportWriter:
             raise RosterFileError(f"cannot write the report {path}: {exc.strerror}") from exc
         self.width = len(headers)
         self.csv = csv.writer(self.handle)
-        self.csv.writerow([*headers, "Status", "Error"])
+        self.csv.writerow(csv_row([*headers, "Status", "Error"]))
 
     def row(self, cells: list[str], status: str, error: str) -> None:
         cells = list(cells[: self.width]) + [""] * (self.width - len(cells))
-        self.csv.writerow([*cells, status, error])
+        self.csv.writerow(csv_row([*cells, status, error]))
 
     def finish(self) -> None:
         self.handle.close()
@@ -346,7 +442,8 @@ class _ImportJob:
         # (A reader *thread* overlapping validation with writing was tried: the GIL hand-offs
         # around every sqlite3_step made the writer slower than doing both in turn.)
         done = 0
-        for entries, fraction in chunks:
+        for entries, fraction, skipped in chunks:
+            self.result.skipped += skipped
             done += self._apply(entries, bulk)
             bulk.catch_up()
             self._tick(done, fraction)

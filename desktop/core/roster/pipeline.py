@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.core.roster.districts import DistrictMatcher
-from desktop.core.roster.readers import RosterFileError, open_table
+from desktop.core.roster.readers import RosterFileError, UnmappedColumns, open_table
 from desktop.core.roster.validate import RowValidator
 from desktop.text.translit import participant_key
 
 #: (spreadsheet row, cells or None, clean data, [(field, message)], search key or "")
 Entry = tuple[int, list[str] | None, dict[str, str], list[tuple[str, str]], str]
-Chunk = tuple[list[Entry], float]  # entries, fraction of the file read
+Chunk = tuple[list[Entry], float, int]  # entries, fraction of the file read, rows skipped
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,22 @@ class ReadSpec:
     chunk_rows: int
     limit: int | None = None
     keep_cells: bool = True  # the raw cells are only needed for a report or the preview
+    #: (column index, label) of columns mapped to nothing that must stay empty
+    watch: tuple[tuple[int, str], ...] = ()
+    sheet: str | None = None
+
+
+def _check_unmapped(watch: Sequence[tuple[int, str]], rows: list[tuple[int, list[str]]]) -> None:
+    """Refuse (UnmappedColumns) when a watched column holds data in any of `rows`."""
+    if not watch:
+        return
+    full = [
+        label
+        for index, label in watch
+        if any(index < len(cells) and str(cells[index]).strip() for _, cells in rows)
+    ]
+    if full:
+        raise UnmappedColumns(full)
 
 
 def check_rows(
@@ -56,21 +72,39 @@ def check_rows(
 
 
 def read_chunks(spec: ReadSpec) -> Iterator[Chunk]:
-    """Checked chunks of the file, read in this process."""
+    """Checked chunks of the file, read in this process. Blank rows, and rows holding
+    nothing but a serial number (or other columns left out by name), are skipped and
+    counted, not rejected."""
     validator = RowValidator(DistrictMatcher(spec.districts))
-    with open_table(spec.path) as table:
+    used = [i for i, _ in spec.columns] + [i for i, _ in spec.watch]
+    with open_table(spec.path, spec.sheet) as table:
         chunk: list[tuple[int, list[str]]] = []
+        skipped = 0
+        blank = 0
+
+        def flush(fraction: float) -> Chunk:
+            nonlocal chunk, skipped, blank
+            _check_unmapped(spec.watch, chunk)
+            out = (
+                check_rows(validator, spec.columns, chunk, spec.keep_cells),
+                fraction,
+                skipped + table.blank_rows - blank,
+            )
+            chunk, skipped, blank = [], 0, table.blank_rows
+            return out
+
         for count, row in enumerate(table.rows()):
             if spec.limit is not None and count >= spec.limit:
                 break
+            cells = row[1]
+            width = len(cells)
+            if not any(i < width and cells[i].strip() for i in used):
+                skipped += 1
+                continue
             chunk.append(row)
             if len(chunk) >= spec.chunk_rows:
-                yield (
-                    check_rows(validator, spec.columns, chunk, spec.keep_cells),
-                    (table.fraction_done()),
-                )
-                chunk = []
-        yield check_rows(validator, spec.columns, chunk, spec.keep_cells), 1.0
+                yield flush(table.fraction_done())
+        yield flush(1.0)
 
 
 class ReaderProcess:
@@ -100,9 +134,11 @@ class ReaderProcess:
                 ) from None
             kind = message[0]
             if kind == "chunk":
-                yield message[1], message[2]
+                yield message[1], message[2], message[3]
             elif kind == "done":
                 return
+            elif kind == "unmapped":
+                raise UnmappedColumns(message[1])
             elif kind == "file-error":
                 raise RosterFileError(message[1])
             else:
@@ -124,9 +160,11 @@ class ReaderProcess:
 def _serve(spec: ReadSpec, send: Any) -> None:
     """The child: send each checked chunk, then "done" (or what went wrong)."""
     try:
-        for entries, fraction in read_chunks(spec):
-            send.send(("chunk", entries, fraction))
+        for entries, fraction, skipped in read_chunks(spec):
+            send.send(("chunk", entries, fraction, skipped))
         send.send(("done",))
+    except UnmappedColumns as exc:
+        send.send(("unmapped", exc.columns))
     except RosterFileError as exc:
         send.send(("file-error", str(exc)))
     except (BrokenPipeError, EOFError, KeyboardInterrupt):

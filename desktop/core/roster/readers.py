@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.roster.fields import header_score
+from desktop.core.roster.zipcheck import check_workbook_zip
 
 csv.field_size_limit(1 << 24)
 
@@ -38,6 +39,25 @@ class NoDataRows(RosterFileError):
         super().__init__(f"{self.name} has a header but no data rows: nothing to import.")
 
 
+class UnmappedColumns(RosterFileError):
+    """Columns that hold data map to no field: refused before anything is written, naming
+    them, until the caller says to map or leave them out (`columns`: their labels)."""
+
+    def __init__(self, columns: list[str]) -> None:
+        self.columns = list(columns)
+        names = ", ".join(repr(c) for c in self.columns)
+        super().__init__(
+            f"column(s) {names} hold data but map to no participant field; nothing was "
+            "imported. Map each to a field or leave it out by name."
+        )
+
+
+def column_label(headers: list[str], index: int) -> str:
+    """How a column is named to the user: its header, or "column N" when it has none."""
+    header = headers[index].strip() if index < len(headers) else ""
+    return header or f"column {index + 1}"
+
+
 @dataclass
 class Table:
     """An opened roster file: its header and a one-pass iterator of data rows."""
@@ -54,12 +74,25 @@ class Table:
     _progress: Any = field(default=None, repr=False)
     _close: Any = field(default=None, repr=False)
 
+    #: blank rows seen between the header and the last data row read so far (trailing
+    #: blank rows, which Excel often keeps formatted, are not counted)
+    blank_rows: int = 0
+
     def rows(self) -> Iterator[tuple[int, list[str]]]:
         """(spreadsheet row number, cell texts) for each non-blank data row."""
         if self._rows is None:
             raise RuntimeError("rows() can be iterated once")
         rows, self._rows = self._rows, None
-        return rows
+        return self._count_blanks(rows)
+
+    def _count_blanks(
+        self, rows: Iterator[tuple[int, list[str]]]
+    ) -> Iterator[tuple[int, list[str]]]:
+        last = self.header_row
+        for number, cells in rows:
+            self.blank_rows += max(0, number - last - 1)
+            last = number
+            yield number, cells
 
     def fraction_done(self) -> float:
         """0..1 of the file consumed (bytes for CSV, rows for XLSX)."""
@@ -77,8 +110,9 @@ class Table:
         self.close()
 
 
-def open_table(path: str | Path) -> Table:
-    """Open a CSV or XLSX roster; raises RosterFileError with a message for the user."""
+def open_table(path: str | Path, sheet: str | None = None) -> Table:
+    """Open a CSV or XLSX roster (`sheet`: a workbook's sheet by name, default the first one
+    holding data); raises RosterFileError with a message for the user."""
     path = Path(path)
     try:
         if path.is_dir():
@@ -93,12 +127,17 @@ def open_table(path: str | Path) -> Table:
     if size == 0 or not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise RosterFileError(f"{path} is empty.")
     if head.startswith(b"PK\x03\x04"):
-        return _open_xlsx(path, size)
+        refusal = check_workbook_zip(path)  # before any XML is parsed
+        if refusal:
+            raise RosterFileError(refusal)
+        return _open_xlsx(path, size, sheet)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise RosterFileError(
             f"{path} is an old Excel 97-2003 (.xls) workbook. Open it in Excel and save it as "
             "Excel Workbook (.xlsx) or CSV UTF-8."
         )
+    if sheet:
+        raise RosterFileError(f"{path} is a text file, not a workbook: it has no sheets.")
     encoding = _detect_encoding(path, head)
     return _open_csv(path, size, head, encoding)
 
@@ -297,7 +336,7 @@ def _cell_text(value: Any) -> str:
 # -- XLSX -----------------------------------------------------------------------------------
 
 
-def _open_xlsx(path: Path, size: int) -> Table:
+def _open_xlsx(path: Path, size: int, sheet_name: str | None = None) -> Table:
     import openpyxl
 
     try:
@@ -309,7 +348,16 @@ def _open_xlsx(path: Path, size: int) -> Table:
         ) from exc
     except Exception as exc:  # openpyxl raises many kinds on damaged files
         raise RosterFileError(f"{path} is not a readable Excel workbook ({exc}).") from exc
-    sheet = _first_sheet_with_data(workbook)
+    if sheet_name:
+        if sheet_name not in workbook.sheetnames:
+            workbook.close()
+            raise RosterFileError(
+                f"{path} has no sheet {sheet_name!r}; its sheets: "
+                + ", ".join(repr(n) for n in workbook.sheetnames)
+            )
+        sheet = workbook[sheet_name]
+    else:
+        sheet = _first_sheet_with_data(workbook)
     if sheet is None:
         workbook.close()
         raise RosterFileError(f"{path} is empty (no sheet holds any data).")

@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Mapping
 from functools import partial
 
+from desktop.core.cells import unescape_csv_cell
 from desktop.core.problems import Problem
 from desktop.core.roster.districts import DistrictMatcher
 from desktop.core.roster.fields import IMPORT_FIELDS
@@ -84,9 +85,12 @@ MAX_TEXT = 200
 
 
 def clean_text(value: str | None) -> str:
-    """Trimmed, single-spaced, NFC (so नुक़्ता typed two ways compares equal)."""
+    """Trimmed, single-spaced, NFC (so नुक़्ता typed two ways compares equal); the
+    apostrophe an export puts before formula-like text (`desktop.core.cells`) taken off."""
     if not value:
         return ""
+    if value[:1] == "'":
+        value = unescape_csv_cell(value)
     if value.isascii():
         return (
             " ".join(value.split()) if "  " in value or not value.isprintable() else value.strip()

@@ -55,6 +55,8 @@ STATUS_LABELS = {
     "error": QT_TRANSLATE_NOOP("ImportDialog", "Error"),
 }
 STATUS_COLOURS = {"new": "#e3f4e6", "update": "#e5eefb", "error": "#fbe3e3"}
+#: a column that holds data but matches no field, until the user chooses
+UNDECIDED_COLOUR = QColor("#ffe8a3")
 STEP_FILE, STEP_MAPPING, STEP_PREVIEW, STEP_SUMMARY = range(4)
 
 
@@ -233,6 +235,7 @@ class ImportDialog(QDialog):
         for column, header in enumerate(self.plan.headers):
             table.setItem(column, 0, QTableWidgetItem(header))
             table.setItem(column, 1, QTableWidgetItem(" · ".join(self.plan.samples(column))))
+            self._mark_undecided(column)
             combo = QComboBox()
             combo.setObjectName(f"mapping{column}")
             combo.currentIndexChanged.connect(
@@ -262,11 +265,14 @@ class ImportDialog(QDialog):
                 continue
             combo.blockSignals(True)
             combo.clear()
+            if self.mapping[column] == import_flow.UNDECIDED:
+                combo.addItem(translate("ImportDialog", "Choose…"), import_flow.UNDECIDED)
             combo.addItem(translate("ImportDialog", "Do not import"), import_flow.IGNORE)
             for field in import_flow.FIELDS:
                 combo.addItem(_tr(FIELD_LABELS[field]), field)
             combo.setCurrentIndex(max(combo.findData(self.mapping[column]), 0))
             combo.blockSignals(False)
+            self._mark_undecided(column)
 
     def mapping_combo(self, column: int) -> QComboBox:
         return self.mapping_table.cellWidget(column, 2)
@@ -274,10 +280,41 @@ class ImportDialog(QDialog):
     def _mapping_changed(self, column: int, combo: QComboBox) -> None:
         self.mapping[column] = combo.currentData() or import_flow.IGNORE
         self.mapping_error.setText("")
+        self._mark_undecided(column)
+
+    def _mark_undecided(self, column: int) -> None:
+        """A column holding data that matches no field is highlighted until it is chosen."""
+        undecided = self.mapping[column] == import_flow.UNDECIDED
+        tip = (
+            translate(
+                "ImportDialog",
+                "This column holds data that matches no field: choose a field for it, or "
+                "“Do not import”.",
+            )
+            if undecided
+            else ""
+        )
+        for part in (0, 1):
+            item = self.mapping_table.item(column, part)
+            if item is None:
+                continue
+            item.setBackground(QBrush(UNDECIDED_COLOUR) if undecided else QBrush())
+            item.setToolTip(tip)
+        combo = self.mapping_table.cellWidget(column, 2)
+        if isinstance(combo, QComboBox):
+            combo.setToolTip(tip)
 
     def check_mapping(self) -> None:
         assert self.plan is not None
         problems = []
+        for header in self.plan.undecided(self.mapping):
+            problems.append(
+                translate(
+                    "ImportDialog",
+                    "Column “%1” holds data that matches no field: choose a field for it, or "
+                    "“Do not import”.",
+                ).replace("%1", header)
+            )
         if "name_en" not in self.mapping:
             problems.append(
                 translate("ImportDialog", "Choose the column that holds the name in English.")

@@ -27,10 +27,12 @@ from desktop.core.roster.importer import (
     import_roster,
     preview_file,
 )
-from desktop.core.roster.readers import NoDataRows, RosterFileError
+from desktop.core.roster.readers import NoDataRows, RosterFileError, column_label
 from desktop.store import Store
 
 FIELDS: tuple[str, ...] = IMPORT_FIELDS
+#: A column holding data that matches no field, until the user chooses (a field or IGNORE).
+UNDECIDED = "?"
 PREVIEW_ROWS = 50
 #: The core's row fates as the preview names them (a matched person is "in the roster").
 PREVIEW_STATUS = {
@@ -72,6 +74,10 @@ class ImportPlan:
         self.path = preview.path
         self.headers = list(preview.headers)
         self.rows = [cells for _number, cells in preview.rows]
+        #: columns that hold data but match no field: the user must choose before going on
+        self.unmapped = [
+            i for i in range(len(self.headers)) if column_label(self.headers, i) in preview.unmapped
+        ]
         self._report: Path | None = None
 
     @property
@@ -79,8 +85,16 @@ class ImportPlan:
         return self.preview.layout
 
     def proposed_mapping(self) -> list[str]:
-        """For each column, the field it fills (IGNORE = not imported)."""
-        return [self.preview.mapping.get(header, IGNORE) for header in self.headers]
+        """For each column, the field it fills (IGNORE = not imported, UNDECIDED = holds data
+        that matches no field: the user has to choose)."""
+        return [
+            UNDECIDED if i in self.unmapped else self.preview.mapping.get(header, IGNORE)
+            for i, header in enumerate(self.headers)
+        ]
+
+    def undecided(self, mapping: Sequence[str]) -> list[str]:
+        """Headers of the columns still waiting for the user's choice."""
+        return [column_label(self.headers, i) for i, f in enumerate(mapping) if f == UNDECIDED]
 
     def samples(self, column: int, count: int = 3) -> list[str]:
         return [row[column] for row in self.rows[:count] if column < len(row) and row[column]]
