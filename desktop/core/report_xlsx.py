@@ -14,6 +14,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from desktop.core.cells import xlsx_row
 from desktop.core.review import STEPS, FunnelRow, Review
 from desktop.fileio import require_folder
 
@@ -48,7 +49,7 @@ NAME_HEADERS = {
 
 
 def _header(sheet: Worksheet, titles: list[str], freeze: str = "A2") -> None:
-    sheet.append(titles)
+    _append(sheet, titles)
     for cell in sheet[1]:
         cell.fill, cell.font = _HEADER_FILL, _HEADER_FONT
         cell.alignment = Alignment(wrap_text=True, vertical="center")
@@ -68,7 +69,7 @@ def _funnel_sheet(book: Workbook, review: Review) -> None:
     shares = review.funnel.shares()
     for step in STEPS:
         en, hi = STEP_LABELS[step]
-        sheet.append([en, hi, getattr(review.funnel, step), shares[step]])
+        _append(sheet, [en, hi, getattr(review.funnel, step), shares[step]])
     _widths(sheet, [14, 14, 16, 22])
     chart = BarChart()
     chart.type = "bar"
@@ -95,7 +96,7 @@ def _breakdown_sheet(
     _header(sheet, head, freeze=f"{get_column_letter(len(head) - len(STEPS) + 1)}2")
     for row in rows:
         key = [row.key or None] if code else []
-        sheet.append(key + [row.label_en, row.label_hi, *row.counts().values()])
+        _append(sheet, key + [row.label_en, row.label_hi, *row.counts().values()])
     _widths(sheet, ([8] if code else []) + [34, 34] + [14] * len(STEPS))
     if attr == "by_department" and rows:
         chart = BarChart()
@@ -116,7 +117,7 @@ def _trend_sheet(book: Workbook, review: Review) -> None:
     sheet = book.create_sheet("Trend")
     _header(sheet, ["Month / माह", *STEP_HEADERS], freeze="B2")
     for row in review.trend:
-        sheet.append([row.key, *row.counts().values()])
+        _append(sheet, [row.key, *row.counts().values()])
     _widths(sheet, [12] + [14] * len(STEPS))
     chart = LineChart()
     chart.title = "The funnel month by month"
@@ -147,7 +148,7 @@ def _workshop_sheet(book: Workbook, review: Review) -> None:
         ],
     )
     for w in review.workshops:
-        sheet.append(
+        _append(sheet,
             [
                 w.title_en,
                 w.title_hi or "",
@@ -170,7 +171,7 @@ def _nodal_sheet(book: Workbook, review: Review) -> None:
         ["Department / विभाग", "Name / नाम", "Designation / पद", "Phone / फ़ोन", "E-mail / ई-मेल"],
     )
     for o in review.nodal_officers:
-        sheet.append([o.department, o.name, o.designation, o.phone, o.email])
+        _append(sheet, [o.department, o.name, o.designation, o.phone, o.email])
     _widths(sheet, [30, 28, 26, 14, 30])
 
 
@@ -186,3 +187,9 @@ def write_xlsx(review: Review, path: Path) -> Path:
     require_folder(path)  # a mistyped folder is refused, never created
     book.save(path)
     return path
+
+
+def _append(sheet, values) -> None:
+    """Every row goes through the formula guard: department, workshop and officer names come
+    from users' files (a name starting with = stays text, never a live formula)."""
+    sheet.append(xlsx_row(sheet, values))

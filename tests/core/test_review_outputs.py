@@ -180,3 +180,19 @@ def test_pdf_text_in_both_scripts(dataset, tmp_path):
         assert expected in text, expected
     assert "Closed one" not in text
     assert text.count("\f") >= 3  # several pages: 75 districts do not fit on one
+
+
+def test_workbook_keeps_a_formula_like_department_as_text(dataset, tmp_path):
+    """A department name from a user's file that starts with '=' stays text in the review
+    workbook: never a live formula (issue 13, formula injection)."""
+    import zipfile
+
+    store, _ = dataset
+    evil = '=HYPERLINK("http://evil.example/","Click")'
+    store.conn.execute("UPDATE participant SET department = ?", (evil,))
+    path = write_xlsx(build_review(store, "2026-11"), tmp_path / "r.xlsx")
+    with zipfile.ZipFile(path) as archive:
+        sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/")]
+        assert not any("<f>" in archive.read(n).decode() for n in sheets)
+    cells = [c for row in load_workbook(path)["Departments"].iter_rows() for c in row]
+    assert any(c.value == evil and c.data_type == "s" for c in cells)
