@@ -79,6 +79,8 @@ def normalise_mobile(text: str) -> str | None:
 
     Accepted: +91, 0091 and 0 prefixes; spaces, dashes, dots and brackets between digits;
     Devanagari digits; Excel's `9876543210.0`."""
+    if len(text) == 10 and text.isascii() and text.isdigit() and text[0] in "6789":
+        return text  # already stored form: the common case of a 1.88M-row import
     text = ascii_digits(text.strip())
     match = _EXCEL_FLOAT.match(text)
     digits = match.group(1) if match else _MOBILE_JUNK.sub("", text)
