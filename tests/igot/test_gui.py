@@ -5,7 +5,6 @@ $KD_SHOTS (or the test's temporary folder) at 1366×768 and 1024×768 in both la
 
 from __future__ import annotations
 
-import ast
 import os
 import re
 import xml.etree.ElementTree as ET
@@ -16,6 +15,7 @@ import pytest
 from desktop.store import open_store
 from tests.igot.conftest import configure
 from tests.igot.helpers import COURSE, linked, make_workshop
+from tests.tr_strings import tr_strings
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -149,17 +149,6 @@ def test_settings_dialog_tests_the_connection_in_words(qtbot, db_path, fake, tmp
         store.close()
 
 
-def _strings(path: Path, context: str) -> set[tuple[str, str]]:
-    found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
-            continue
-        args = [a.value for a in node.args if isinstance(a, ast.Constant)]
-        if node.func.id == "tr" and len(args) == 1:
-            found.add((context, args[0]))
-        elif node.func.id == "QT_TRANSLATE_NOOP" and len(args) == 2:
-            found.add((args[0], args[1]))
-    return found
 
 
 def test_every_igot_string_has_hindi():
@@ -170,9 +159,9 @@ def test_every_igot_string_has_hindi():
             have[(context.findtext("name"), message.findtext("source"))] = (
                 message.find("translation").text or "")
     ui = ROOT / "desktop" / "ui" / "igot"
-    wanted = (_strings(ui / "words.py", "IgotPanel") | _strings(ui / "panel.py", "IgotPanel")
-              | _strings(ui / "link_dialog.py", "IgotPanel")
-              | _strings(ui / "settings_dialog.py", "IgotSettings"))
+    wanted = (tr_strings(ui / "words.py", "IgotPanel") | tr_strings(ui / "panel.py", "IgotPanel")
+              | tr_strings(ui / "link_dialog.py", "IgotPanel")
+              | tr_strings(ui / "settings_dialog.py", "IgotSettings"))
     assert ("IgotPanel", "Forward to iGOT") in wanted and len(wanted) > 50
     missing = sorted(w for w in wanted if not have.get(w))
     assert not missing, missing

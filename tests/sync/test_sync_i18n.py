@@ -4,10 +4,11 @@ the pages' own tr())."""
 
 from __future__ import annotations
 
-import ast
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
+
+from tests.tr_strings import tr_strings
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "sync_hi.ts"
@@ -17,17 +18,6 @@ SOURCES = [("SyncStatus" if path.name == "status.py" else "SyncPage", path)
 FORM = ROOT / "forms" / "sync_page.ui"
 
 
-def _strings(path: Path, context: str) -> set[tuple[str, str]]:
-    found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
-            continue
-        args = [a.value for a in node.args if isinstance(a, ast.Constant)]
-        if node.func.id == "tr" and len(args) == 1:
-            found.add((context, args[0]))
-        elif node.func.id == "QT_TRANSLATE_NOOP" and len(args) == 2:
-            found.add((args[0], args[1]))
-    return found
 
 
 def test_every_sync_string_has_hindi():
@@ -38,7 +28,7 @@ def test_every_sync_string_has_hindi():
                 message.find("translation").text or "")
     wanted: set[tuple[str, str]] = set()
     for context, path in SOURCES:
-        wanted |= _strings(path, context)
+        wanted |= tr_strings(path, context)
     form = ET.parse(FORM).getroot()
     wanted |= {("SyncPage", s.text) for s in form.iter("string")
                if s.text and s.get("notr") != "true"}
