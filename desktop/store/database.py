@@ -137,6 +137,10 @@ class Store:
         self._device_id: str | None = None
         self._checkpointer: WalCheckpointer | None = None
         self._txn_version: str | None = None  # the version stamp of the open transaction
+        # Who is acting through this connection (a desk user's name; None before anyone has
+        # signed in, or for a script on a database without users). Set by the session layer;
+        # read by whatever records "who did it" (record versions, mark history, the audit log).
+        self.actor: str | None = None
 
     # -- lifecycle -------------------------------------------------------------------------
     def checkpoint_in_background(self, interval: float = 0.5) -> None:
