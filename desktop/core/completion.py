@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from desktop.core.users import Permission, require
 from desktop.store import RecordNotFound, Store
 
 
@@ -57,6 +58,7 @@ def rule_for_programme(store: Store, programme_id: str) -> Rule:
 def set_rule(
     store: Store, programme_id: str, *, late_counts_present: bool, excused_excluded: bool
 ) -> None:
+    require(store, Permission.COMPLETION_RULES)
     with store.transaction():
         store.conn.execute(
             "INSERT INTO programme_rule(programme_id, late_counts_present, excused_excluded) "

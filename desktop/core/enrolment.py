@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core import people
+from desktop.core.users import Permission, require
 from desktop.protocol.fields import normalise_mobile
 from desktop.store import RecordNotFound, Store
 
@@ -35,6 +36,7 @@ def enrolment_of(store: Store, workshop_id: str, participant_id: str) -> dict[st
 
 def enrol(store: Store, workshop_id: str, participant_id: str, source: str = "nominated") -> str:
     """Enrol (or re-enrol) a person; returns 'created', 'reactivated' or 'already'."""
+    require(store, Permission.ENROL)
     if source not in SOURCES:
         raise ValueError(f"source must be one of {', '.join(SOURCES)}")
     with store.transaction():
@@ -60,6 +62,7 @@ def enrol(store: Store, workshop_id: str, participant_id: str, source: str = "no
 
 def withdraw(store: Store, workshop_id: str, participant_id: str) -> bool:
     """Withdraw a person; their marks stay (history is never rewritten)."""
+    require(store, Permission.ENROL)
     with store.transaction():
         current = enrolment_of(store, workshop_id, participant_id)
         if current is None:
@@ -116,6 +119,7 @@ def register_walk_in(store: Store, workshop_id: str, walk_in: WalkIn) -> tuple[s
 
     Returns (participant_id, 'matched' | 'created'). One transaction: a half-registered
     walk-in never exists."""
+    require(store, Permission.WALK_IN)
     validate_walk_in(walk_in)
     code = (walk_in.employee_code or "").strip().upper() or None
     # +91 98765-43210 is stored, matched and sent as 9876543210 (the shared rule).
@@ -203,6 +207,7 @@ def import_nominations(
     iGOT id, mobile: a known person is updated, never duplicated); then every row's person is
     looked up by code or mobile and enrolled (source `imported`). Problems are reported with
     the spreadsheet row number (header = row 1). Everything commits in one transaction."""
+    require(store, Permission.ENROL)
     from desktop.core.roster.importer import import_roster
     from desktop.core.roster.readers import RosterFileError, open_table
 

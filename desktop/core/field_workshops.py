@@ -14,6 +14,7 @@ from typing import Any
 from desktop.core import workshops as ws
 from desktop.core.dates import format_date
 from desktop.core.field_visits import VisitError, load_visit, problem
+from desktop.core.users import Permission, require
 from desktop.store import Store
 
 
@@ -54,6 +55,7 @@ def plan_field_workshop(
 ) -> str:
     """Create a `mode=field` workshop (and its sessions, each day) from a visit; returns the
     workshop id. District, office (as venue), department and date come from the visit."""
+    require(store, Permission.FIELD_VISITS)
     problems = []
     if not store.institute_code:
         problems.append(problem("workshop", "no_institute"))

@@ -40,6 +40,7 @@ from typing import Any
 
 from desktop.core.certificates.keys import keys_dir_for
 from desktop.core.progress import Cancelled, Progress
+from desktop.core.users import Permission, require_on_file
 from desktop.fileio import AtomicFile, require_folder
 from desktop.paths import files_dir
 from desktop.store import Store, StoreError, open_store, restore_journal
@@ -273,11 +274,15 @@ def is_full_backup(path: Path) -> bool:
         return False
 
 
-def restore(source: Path, db_path: Path, *, progress: Progress | None = None) -> Path | None:
+def restore(
+    source: Path, db_path: Path, *, progress: Progress | None = None, actor: str | None = None
+) -> Path | None:
     """Replace the centre's data with the backup `source` (full or database only), after
     backing up the current state. Returns the safety backup's path (None: nothing there).
+    `actor`: the desk user restoring (an admin, once the desk has users).
 
     The backup is checked completely first, so a bad backup never replaces good data."""
+    require_on_file(db_path, actor, Permission.RESTORE)
     source = Path(source)
     db_path = Path(db_path)
     if not source.exists():

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from desktop.core import lookups
+from desktop.core.users import Permission, require
 from desktop.store import Store
 
 _MOBILE = re.compile(r"^[0-9]{10}$")
@@ -51,6 +52,7 @@ def add_officer(
     email: str | None = None,
 ) -> str:
     """Record a nodal officer; the department must be one the desk knows (English name)."""
+    require(store, Permission.NODAL_OFFICERS)
     department = (department or "").strip()
     if department not in {en for en, _ in lookups.departments(store, active_only=False)}:
         raise NodalError(f"department {department!r}: no such department")

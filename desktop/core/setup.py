@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from desktop.core.centre import desk_number, init_centre
 from desktop.core.certificates import keys
+from desktop.core.users import Permission, require
 from desktop.store import Store
 
 
@@ -14,6 +15,7 @@ def set_up_centre(
     """Everything `init` does, in one transaction: the institute and desk (init_centre) and
     the certificate signing key of this desk. Returns the desk number. Used by the CLI's
     `init` and the GUI's first-run set-up, so both make the same centre."""
+    require(store, Permission.SETTINGS)
     with store.transaction():
         init_centre(store, code, name_en, name_hi, desk)
         keys.ensure_signing_key(store)

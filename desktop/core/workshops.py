@@ -15,6 +15,7 @@ from typing import Any
 
 from desktop.core import lookups
 from desktop.core.problems import Catalogue, Problem
+from desktop.core.users import Permission, require
 from desktop.store import RecordNotFound, Store
 
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -133,6 +134,7 @@ def validate_programme(data: dict[str, Any]) -> list[Problem]:
 
 
 def save_programme(store: Store, data: dict[str, Any], programme_id: str | None = None) -> str:
+    require(store, Permission.EDIT_WORKSHOPS)
     problems = validate_programme(data)
     if problems:
         raise ValidationError(problems)
@@ -252,6 +254,7 @@ def _workshop_data(store: Store, plan: WorkshopPlan) -> dict[str, Any]:
 
 def create_workshop(store: Store, plan: WorkshopPlan) -> str:
     """Validate and store a workshop with its sessions in one transaction."""
+    require(store, Permission.EDIT_WORKSHOPS)
     problems = validate_plan(store, plan)
     if problems:
         raise ValidationError(problems)
@@ -265,6 +268,7 @@ def create_workshop(store: Store, plan: WorkshopPlan) -> str:
 def update_workshop(store: Store, workshop_id: str, plan: WorkshopPlan) -> None:
     """Save an edited plan: changed fields become new versions, sessions without an id are
     added, sessions no longer in the plan are tombstoned unless attendance was marked."""
+    require(store, Permission.EDIT_WORKSHOPS)
     problems = validate_plan(store, plan)
     if problems:
         raise ValidationError(problems)
@@ -341,6 +345,7 @@ def copy_workshop(
 ) -> str:
     """The same plan (sessions, trainers, venue) moved to start on `new_start_date`; iGOT
     batch and session ids are not copied (a new batch gets new ones)."""
+    require(store, Permission.EDIT_WORKSHOPS)
     start = _parse_date(new_start_date)
     if start is None:
         raise ValidationError([problem("start_date", "not_a_date", value=new_start_date)])

@@ -25,7 +25,7 @@ from typing import Any
 from desktop.paths import resource_path
 from desktop.protocol import fields
 from desktop.protocol.b64 import b64u_decode_strict
-from desktop.protocol.records import KIND_FIELDS, MAX_ATTACHMENT_BYTES
+from desktop.protocol.records import BY_FIELD, KIND_FIELDS, MAX_ATTACHMENT_BYTES
 
 is_date = fields.is_date  # the desk's rule; desktop.portal.db checks trust-list dates with it
 
@@ -359,6 +359,9 @@ SCHEMA: dict[str, dict[str, tuple[bool, Checker]]] = {
 
 assert {k: tuple(v) for k, v in SCHEMA.items()} == KIND_FIELDS, "SCHEMA out of step with §4"
 
+#: `data.by`, optional on every kind and on tombstones: who made this version at the desk
+BY_RULE: tuple[bool, Callable[[Any], str | None]] = (False, _nonblank)
+
 
 def check_envelope(record: Any) -> list[Problem]:
     """The parts every record shares; `kind`, `id` problems make the record unusable."""
@@ -391,7 +394,7 @@ def check_envelope(record: Any) -> list[Problem]:
 def check_data(kind: str, data: Mapping[str, Any], *, deleted: bool) -> list[Problem]:
     """Every field of §4 for `kind`. A tombstone may carry `{}`; fields it does carry are
     still checked, so a misspelt field is refused there too."""
-    schema = SCHEMA[kind]
+    schema = {**SCHEMA[kind], BY_FIELD: BY_RULE}
     problems: list[Problem] = []
     for key in data:
         if key not in schema:
@@ -433,9 +436,13 @@ def check_record(record: Any) -> list[Problem]:
 def normalise_data(kind: str, data: Mapping[str, Any], *, deleted: bool) -> dict[str, Any]:
     """The stored form: every field of the kind present (absent optional → null), in §4 order;
     a tombstone keeps what it carried (usually `{}`)."""
-    if deleted and not data:
-        return {}
-    return {key: data.get(key) for key in SCHEMA[kind]}
+    by = data.get(BY_FIELD)
+    if deleted and not (set(data) - {BY_FIELD}):
+        return {} if by is None else {BY_FIELD: by}
+    stored = {key: data.get(key) for key in SCHEMA[kind]}
+    if by is not None:
+        stored[BY_FIELD] = by  # the desk user who made this version, kept and shown as sent
+    return stored
 
 
 def problem_summary(problems: list[Problem]) -> tuple[str, str]:

@@ -108,6 +108,18 @@ KIND_ORDER: tuple[str, ...] = (
 
 ENVELOPE = ("id", "updated_at", "origin", "deleted")
 
+#: The optional `data.by` every kind may carry (SYNC-PROTOCOL §4, additive): the name of the
+#: desk user who made this version, tombstones included. Omitted when not known (a desk
+#: without users, an older desk). Stored in each table's `changed_by` column (`by` is an SQL
+#: keyword).
+BY_FIELD = "by"
+BY_COLUMN = "changed_by"
+
+
+def data_fields(kind: str) -> tuple[str, ...]:
+    """Every `data` field a record of `kind` may carry: its own and the common `by`."""
+    return (*KIND_FIELDS[kind], BY_FIELD)
+
 
 def row_to_record(kind: str, row: Mapping[str, Any]) -> dict[str, Any]:
     """A table row as a §4 record; tombstones carry `data: {}`."""
@@ -119,6 +131,9 @@ def row_to_record(kind: str, row: Mapping[str, Any]) -> dict[str, Any]:
             if (kind, field) in JSON_FIELDS and isinstance(value, str):
                 value = json.loads(value)
             data[field] = value
+    by = row.get(BY_COLUMN)
+    if by is not None:
+        data[BY_FIELD] = by
     return {
         "kind": kind,
         "id": row["id"],
@@ -145,4 +160,5 @@ def record_to_row(record: Mapping[str, Any]) -> dict[str, Any]:
             if (kind, field) in JSON_FIELDS and value is not None:
                 value = json.dumps(value, ensure_ascii=False)
             row[field] = value
+    row[BY_COLUMN] = data.get(BY_FIELD)
     return row

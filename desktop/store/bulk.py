@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from desktop.protocol.ids import new_id
-from desktop.protocol.records import JSON_FIELDS, KIND_FIELDS
+from desktop.protocol.records import BY_COLUMN, JSON_FIELDS, KIND_FIELDS
 from desktop.store.database import Store, _encode, _participant_key
 
 _FTS_COLUMNS = "name_en, name_hi, name_latin"
@@ -71,12 +71,15 @@ class BulkInserter:
                 "SELECT coalesce(max(seq), 0) FROM participant"
             ).fetchone()[0]
             self.next_seq = self.base_seq + 1
-            columns = ("seq", "id", "updated_at", "origin", "deleted", *self.fields, "name_latin")
+            columns = (
+                "seq", "id", "updated_at", "origin", "deleted", *self.fields, "name_latin",
+                BY_COLUMN,
+            )
         else:
             self.base_seq = conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {kind}").fetchone()[
                 0
             ]
-            columns = ("id", "updated_at", "origin", "deleted", *self.fields)
+            columns = ("id", "updated_at", "origin", "deleted", *self.fields, BY_COLUMN)
         self._done_upto = self.base_seq
         self.sql = (
             f"INSERT INTO {kind} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
@@ -110,7 +113,7 @@ class BulkInserter:
         key_iter = iter(latin_keys) if latin_keys is not None else None
         made: list[str] = []
         fields = self.fields
-        stamp, origin = self.stamp, self.origin
+        stamp, origin, by = self.stamp, self.origin, self.store.actor
         if self.participant:  # someone may have inserted on this connection meanwhile
             top = self.store.conn.execute("SELECT coalesce(max(seq), 0) FROM participant")
             self.next_seq = max(self.next_seq, top.fetchone()[0] + 1)
@@ -134,9 +137,9 @@ class BulkInserter:
                     seq = self.next_seq
                     self.next_seq += 1
                     key = next(key_iter) if key_iter is not None else _participant_key(encoded)
-                    yield (seq, record_id, stamp, origin, 0, *data, key)
+                    yield (seq, record_id, stamp, origin, 0, *data, key, by)
                 else:
-                    yield (record_id, stamp, origin, 0, *data)
+                    yield (record_id, stamp, origin, 0, *data, by)
 
         self.store.conn.executemany(self.sql, values())
         self.count += len(made)

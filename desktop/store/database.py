@@ -17,7 +17,13 @@ from typing import Any
 from sqlite_utils import Database
 
 from desktop.protocol.ids import new_id, stamp_after
-from desktop.protocol.records import JSON_FIELDS, KIND_FIELDS, record_to_row, row_to_record
+from desktop.protocol.records import (
+    BY_COLUMN,
+    JSON_FIELDS,
+    KIND_FIELDS,
+    record_to_row,
+    row_to_record,
+)
 from desktop.store import migrations, restore_journal
 from desktop.store.checkpoint import BACKSTOP_PAGES, WalCheckpointer
 from desktop.store.errors import (
@@ -169,7 +175,9 @@ class Store:
         writer writes)."""
         if self.path is None:
             raise StoreError("An in-memory database has no second connection.")
-        return open_store(self.path, create=False, migrate=False)
+        other = open_store(self.path, create=False, migrate=False)
+        other.actor = self.actor  # the same person acts through it
+        return other
 
     # -- transactions ----------------------------------------------------------------------
     @contextmanager
@@ -299,6 +307,7 @@ class Store:
         _check_kind(kind)
         values = _encode(kind, data)
         values.update(id=record_id or new_id(), origin=self.device_id, deleted=0)
+        values[BY_COLUMN] = self.actor
         if kind == "participant":
             values["name_latin"] = _participant_key(values)
         with self.transaction():
@@ -324,6 +333,7 @@ class Store:
             values.update(
                 updated_at=self.next_version(after=current["updated_at"]), origin=self.device_id
             )
+            values[BY_COLUMN] = self.actor
             if kind == "participant":
                 merged = {**current, **values}
                 values["name_latin"] = _participant_key(merged)
@@ -344,8 +354,13 @@ class Store:
             if current is None:
                 raise RecordNotFound(f"No {kind} with id {record_id}.")
             self.conn.execute(
-                f"UPDATE {kind} SET updated_at = ?, origin = ? WHERE id = ?",
-                (self.next_version(after=current["updated_at"]), self.device_id, record_id),
+                f"UPDATE {kind} SET updated_at = ?, origin = ?, {BY_COLUMN} = ? WHERE id = ?",
+                (
+                    self.next_version(after=current["updated_at"]),
+                    self.device_id,
+                    self.actor,
+                    record_id,
+                ),
             )
 
     def delete(self, kind: str, record_id: str) -> bool:
@@ -356,8 +371,14 @@ class Store:
             if current is None or current["deleted"]:
                 return False
             self.conn.execute(
-                f"UPDATE {kind} SET deleted = 1, updated_at = ?, origin = ? WHERE id = ?",
-                (self.next_version(after=current["updated_at"]), self.device_id, record_id),
+                f"UPDATE {kind} SET deleted = 1, updated_at = ?, origin = ?, {BY_COLUMN} = ? "
+                "WHERE id = ?",
+                (
+                    self.next_version(after=current["updated_at"]),
+                    self.device_id,
+                    self.actor,
+                    record_id,
+                ),
             )
         return True
 

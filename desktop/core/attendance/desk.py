@@ -21,6 +21,7 @@ from desktop.core.attendance.settings import DeskSettings, load_settings
 from desktop.core.attendance.writes import _history, close_session, undo_mark, write_version
 from desktop.core.dates import format_date, format_datetime
 from desktop.core.enrolment import enrolment_of
+from desktop.core.users import Permission, require
 from desktop.protocol.ids import format_ts, parse_ts
 from desktop.store import RecordNotFound, Store
 
@@ -168,6 +169,7 @@ class Desk:
         check_window: bool = True,
     ) -> MarkResult:
         """Mark one person; `status=None` means present, or late after the grace time."""
+        require(self.store, Permission.MARK_ATTENDANCE)
         store = self.store
         if isinstance(person, str):
             found = people.by_id(store, person)
@@ -227,7 +229,7 @@ class Desk:
                 "status": new_status,
                 "marked_at": stamp,
                 "method": method,
-                "marked_by": self.settings.operator,
+                "marked_by": store.actor or self.settings.operator,
             }
             version = write_version(store, att_id, data, current)
             previous = current["status"] if live else None
@@ -290,6 +292,7 @@ class Desk:
         return close_session(self.store, self.session_id, self.settings, now=now)
 
     def reopen(self) -> None:
+        require(self.store, Permission.MARK_ATTENDANCE)
         with self.store.transaction():
             self.store.conn.execute(
                 "DELETE FROM session_close WHERE session_id = ?", (self.session_id,)

@@ -6,6 +6,7 @@ import getpass
 import socket
 from dataclasses import dataclass
 
+from desktop.core.users import Permission, require
 from desktop.store import Store
 
 
@@ -28,7 +29,8 @@ def load_settings(store: Store) -> DeskSettings:
         grace_minutes=number("attendance.grace_minutes", 15),
         open_before_minutes=number("attendance.open_before_minutes", 60),
         desk=store.meta_get("desk_name") or socket.gethostname(),
-        operator=store.meta_get("desk_operator") or _user(),
+        # the signed-in desk user (issue 16); before users, the name set for the desk
+        operator=store.actor or store.meta_get("desk_operator") or _user(),
     )
 
 
@@ -40,6 +42,7 @@ def save_settings(
     desk: str | None = None,
     operator: str | None = None,
 ) -> None:
+    require(store, Permission.SETTINGS)
     if grace_minutes is not None:
         if not 0 <= grace_minutes <= 240:
             raise ValueError("grace time must be 0–240 minutes")

@@ -13,6 +13,7 @@ from desktop.core.attendance.rules import (
     attendance_id,
 )
 from desktop.core.attendance.settings import DeskSettings, load_settings
+from desktop.core.users import Permission, require
 from desktop.protocol.ids import format_ts
 from desktop.store import Store
 
@@ -42,7 +43,7 @@ def write_version(
                     "updated_at": store.next_version(after=current["updated_at"]),
                     "origin": store.device_id,
                     "deleted": False,
-                    "data": data,
+                    "data": {**data, "by": store.actor},
                 }
             )
     return store.conn.execute(
@@ -76,7 +77,7 @@ def _history(
             current["marked_at"] if live and current else None,
             current["method"] if live and current else None,
             data["method"] if data else None,
-            settings.operator,
+            (store.actor or settings.operator),
             settings.desk,
             store.device_id,
             version,
@@ -87,6 +88,7 @@ def _history(
 
 
 def undo_mark(store: Store, history_seq: int, settings: DeskSettings | None = None) -> MarkResult:
+    require(store, Permission.MARK_ATTENDANCE)
     settings = settings or load_settings(store)
     with store.transaction():
         entry = store.conn.execute(
@@ -111,7 +113,7 @@ def undo_mark(store: Store, history_seq: int, settings: DeskSettings | None = No
                 "status": entry["previous_status"],
                 "marked_at": entry["previous_marked_at"] or format_ts(datetime.now(timezone.utc)),
                 "method": entry["previous_method"] or "scan",
-                "marked_by": settings.operator,
+                "marked_by": (store.actor or settings.operator),
             }
             version = write_version(store, entry["attendance_id"], data, current)
         seq = _history(
@@ -152,6 +154,7 @@ def close_session(
     now: datetime | None = None,
 ) -> int:
     """'Mark the rest absent': one transaction, then the session refuses further scans."""
+    require(store, Permission.MARK_ATTENDANCE)
     settings = settings or load_settings(store)
     session = store.require("session", session_id)
     stamp = format_ts(_aware(now))
@@ -173,7 +176,7 @@ def close_session(
                 "status": "absent",
                 "marked_at": stamp,
                 "method": "bulk",
-                "marked_by": settings.operator,
+                "marked_by": (store.actor or settings.operator),
             }
             version = write_version(store, att_id, data, current)
             _history(store, att_id, data, "bulk", current, False, settings, version)
@@ -182,6 +185,6 @@ def close_session(
             "INSERT INTO session_close(session_id, closed_at, closed_by) VALUES (?, ?, ?) "
             "ON CONFLICT(session_id) DO UPDATE SET closed_at = excluded.closed_at, "
             "closed_by = excluded.closed_by",
-            (session_id, stamp, settings.operator),
+            (session_id, stamp, (store.actor or settings.operator)),
         )
     return made

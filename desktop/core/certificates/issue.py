@@ -40,6 +40,7 @@ from desktop.core.certificates.values import (
 )
 from desktop.core.dates import format_date
 from desktop.core.progress import Cancelled, Progress
+from desktop.core.users import Permission, require
 from desktop.fileio import AtomicFile, make_named_folder
 from desktop.paths import files_dir
 from desktop.protocol.ids import new_id, now_ts
@@ -176,6 +177,7 @@ def issue_certificates(
     `reissue_reason` makes it a re-issue for those who already hold one. `cancelled()` is
     polled between chunks. Files go under `files_dir(db)/certificates/<workshop>/` (or
     `out_dir`)."""
+    require(store, Permission.ISSUE_CERTIFICATES)
     if reissue_reason is not None and not reissue_reason.strip():
         raise CertificateError("A re-issue needs a reason.")
     institute = store.institute_code
@@ -299,9 +301,10 @@ def _issue_chunk(
                             },
                         )
                     store.conn.execute(
-                        "INSERT INTO certificate_reissue(certificate_id, supersedes, reason, at) "
-                        "VALUES (?, ?, ?, ?)",
-                        (cert.certificate_id, cert.supersedes, reissue_reason, issued_at),
+                        "INSERT INTO certificate_reissue(certificate_id, supersedes, reason, at, "
+                        "acted_by) VALUES (?, ?, ?, ?, ?)",
+                        (cert.certificate_id, cert.supersedes, reissue_reason, issued_at,
+                         store.actor),
                     )
     except BaseException:
         for p in written:
@@ -362,6 +365,7 @@ def find_by_number(store: Store, number: str) -> dict:
 
 def revoke(store: Store, number: str, reason: str, when: str | None = None) -> dict:
     """Revoke with reason and date: a new version of the certificate record, so it syncs."""
+    require(store, Permission.REVOKE_CERTIFICATES)
     if not reason or not reason.strip():
         raise CertificateError("A revocation needs a reason.")
     with store.transaction():

@@ -23,6 +23,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from desktop.core.certificates.numbering import desk_number
+from desktop.core.users import Permission, require
 from desktop.fileio import write_file_atomic
 from desktop.protocol import trust as protocol_trust
 from desktop.protocol.b64 import b64u, b64u_decode
@@ -173,6 +174,7 @@ def ensure_signing_key(store: Store) -> str:
 def rotate(store: Store) -> str:
     """A new key with the next number of this desk's range; the old one stops signing but
     stays trusted, so certificates it signed keep verifying."""
+    require(store, Permission.KEYS)
     return _new_key(store, _next_key_number(store))
 
 
@@ -229,6 +231,7 @@ def parse_trust_list(data: str | bytes | dict) -> dict[str, Ed25519PublicKey]:
 
 def import_trust_list(store: Store, data: str | bytes | dict) -> int:
     """Trust another centre's keys (for verifying their certificates offline)."""
+    require(store, Permission.KEYS)
     doc = json.loads(data) if isinstance(data, (str, bytes)) else data
     parse_trust_list(doc)
     count = 0

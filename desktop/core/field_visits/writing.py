@@ -16,12 +16,14 @@ from desktop.core.field_visits.rules import (
     problem,
     validate_visit,
 )
+from desktop.core.users import Permission, require
 from desktop.protocol.fields import normalise_mobile
 from desktop.store import Store
 
 
 def create_visit(store: Store, data: Mapping[str, Any], *, today: date | str | None = None) -> str:
     """Validate and store a new visit; returns its id."""
+    require(store, Permission.FIELD_VISITS)
     cleaned = validate_visit(store, data, today=today)
     with store.transaction():
         visit_id = store.insert("field_visit", cleaned)
@@ -33,6 +35,7 @@ def update_visit(
     store: Store, visit_id: str, changes: Mapping[str, Any], *, today: date | str | None = None
 ) -> bool:
     """Edit a visit (a new version); the whole merged record is validated again."""
+    require(store, Permission.FIELD_VISITS)
     with store.transaction():
         current = load_visit(store, visit_id)
         merged = {k: current[k] for k in FIELD_LABELS}
@@ -52,6 +55,7 @@ def save_visit(
 ) -> str:
     """What the form's Save does: the visit and any carried-over action points it closed or
     updated, in one transaction (all or nothing)."""
+    require(store, Permission.FIELD_VISITS)
     with store.transaction():
         if visit_id is None:
             visit_id = create_visit(store, data, today=today)
@@ -70,6 +74,7 @@ def update_action_point(
 ) -> bool:
     """Close or edit one action point of a (usually earlier) visit: writes a new version of
     that visit, which is what carries the change to the portal."""
+    require(store, Permission.FIELD_VISITS)
     with store.transaction():
         visit = load_visit(store, visit_id)
         points = [dict(p) for p in visit["action_points"]]
@@ -100,6 +105,7 @@ def quick_add_participant(
     mobile: str | None = None,
 ) -> str:
     """A person met who is not on the roster yet: just enough to link them to the visit."""
+    require(store, Permission.FIELD_VISITS)
     problems = []
     name_en = (name_en or "").strip()
     if not name_en:
@@ -124,6 +130,7 @@ def quick_add_participant(
 
 
 def delete_visit(store: Store, visit_id: str) -> bool:
+    require(store, Permission.FIELD_VISITS)
     return store.delete("field_visit", visit_id)
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from desktop.core.cells import csv_row
 from desktop.core.enrolment import enrol
+from desktop.core.users import Permission, require
 from desktop.fileio import write_file_atomic
 from desktop.store import Store
 
@@ -62,6 +63,7 @@ def export_enrolment_file(store: Store, workshop_id: str, out: Path) -> dict[str
 def import_enrolment_file(store: Store, workshop_id: str, path: Path) -> dict[str, Any]:
     """Enrol the listed users into the linked workshop, all or nothing: any row error (wrong
     batch, unknown user id) is reported with its row number and nothing is enrolled."""
+    require(store, Permission.IGOT)
     ws = _linked(store, workshop_id)
     try:
         text = Path(path).read_text(encoding="utf-8-sig")

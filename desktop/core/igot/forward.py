@@ -23,6 +23,7 @@ from typing import Any
 from desktop.core.igot.client import IgotAuthError, IgotClient, IgotRefused, encode
 from desktop.core.progress import Progress
 from desktop.core.sync.client import Backoff, Transient
+from desktop.core.users import Permission, require
 from desktop.protocol.ids import new_id, now_ts, parse_ts, wall_now
 from desktop.store import Store
 
@@ -345,8 +346,11 @@ def forward(
     dry_run: bool = False,
     backoff: Backoff | None = None,
     progress: Progress | None = None,
+    automatic: bool = False,
 ) -> ForwardResult:
-    """Plan, freeze and send (or, with `dry_run`, only say what would be sent)."""
+    """Plan, freeze and send (or, with `dry_run`, only say what would be sent).
+    `automatic`: the GUI's run after a sync, the desk's own work (no role needed)."""
+    automatic or require(store, Permission.IGOT)
     if workshop_id is not None:
         store.require("workshop", workshop_id)
     if dry_run:

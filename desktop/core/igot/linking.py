@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop.core.users import Permission, require
 from desktop.store import RecordNotFound, Store
 
 _ID = re.compile(r"^[A-Za-z0-9_.:\-]{1,100}$")
@@ -39,6 +40,7 @@ def link_workshop(
 ) -> dict[str, Any]:
     """Store the workshop's course and batch ids and the given sessions' content ids in one
     transaction; every session must belong to this workshop."""
+    require(store, Permission.IGOT)
     course = _check_id(course_id, "iGOT course id", course=True)
     batch = _check_id(batch_id, "iGOT batch id")
     wanted = {sid: _check_id(do, f"iGOT session id for session {sid}", course=True)
@@ -185,6 +187,7 @@ def match_users(store: Store, users: Iterable[Mapping[str, Any]]) -> MatchReport
 
 def apply_matches(store: Store, matches: Iterable[Match]) -> int:
     """Store the matched iGOT user ids in one transaction; returns how many changed."""
+    require(store, Permission.IGOT)
     changed = 0
     with store.transaction():
         for m in matches:

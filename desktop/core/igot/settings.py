@@ -10,6 +10,7 @@ from pathlib import Path
 
 from desktop.core.sync.client import PortalError, check_url
 from desktop.core.sync.keys import _write_private, keys_dir
+from desktop.core.users import Permission, require
 from desktop.store import Store
 
 BASE_URL_KEY = "igot.base_url"
@@ -68,6 +69,7 @@ def save(
     token: str | None = None,
 ) -> None:
     """Change what is given; the first time all three are needed."""
+    require(store, Permission.IGOT)
     current_base = store.meta_get(BASE_URL_KEY)
     folder = keys_dir(store)
     if current_base is None and not base_url:

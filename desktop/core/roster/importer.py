@@ -47,6 +47,7 @@ from desktop.core.roster.readers import (
     column_label,
     open_table,
 )
+from desktop.core.users import Permission, require
 from desktop.fileio import AtomicFile
 from desktop.protocol.records import KIND_FIELDS
 from desktop.store import Store
@@ -300,6 +301,7 @@ def import_roster(
     the share of the file read; True from `cancelled` rolls everything back).
     `reader_process`: read and check the file in a second process (default: for big files).
     Raises RosterFileError (file unusable, nothing changed) or ImportCancelled."""
+    require(store, Permission.IMPORT_ROSTER)
     with open_table(path, sheet) as table:
         chosen = layout if layout != "auto" else detect_layout(table.headers)
         watch: list[tuple[int, str]] = []

@@ -32,9 +32,10 @@ from typing import Any
 from desktop.core import attachments, clock
 from desktop.core.sync import crypto, damage, outbox, trust
 from desktop.core.sync.keys import DeviceKeys, verify_signature
+from desktop.core.users import Permission, require
 from desktop.fileio import AtomicFile
 from desktop.protocol.ids import now_ts
-from desktop.protocol.records import KIND_FIELDS, KIND_ORDER
+from desktop.protocol.records import KIND_FIELDS, KIND_ORDER, data_fields
 from desktop.store import Store
 
 FORMAT = "kdbundle/1"
@@ -70,6 +71,7 @@ def export_bundle(
     store: Store, path: Path | str, *, recipient: str | None = None, keys: DeviceKeys | None = None
 ) -> dict[str, Any]:
     """Write every unsent batch (own and relayed) to `path`; returns a summary."""
+    require(store, Permission.BUNDLES)
     keys = keys or DeviceKeys.for_store(store)
     path = Path(path)
     outbox.recover_interrupted(store)
@@ -149,7 +151,7 @@ def _check_record(record: Any, where: str) -> None:
     data = record.get("data")
     if not isinstance(data, dict):
         raise BundleError(f"{where}: record {record['id']} has no data object.")
-    unknown = set(data) - set(KIND_FIELDS[kind])
+    unknown = set(data) - set(data_fields(kind))
     if unknown:
         raise BundleError(
             f"{where}: record {record['id']} ({kind}) has unknown field(s) "
@@ -303,6 +305,7 @@ def import_bundle(
     confirmed it; when it matches, the key becomes trusted in the same transaction as the
     import. Raises `UntrustedSigner` for a key not trusted and `BundleError` for anything
     else; then nothing was changed."""
+    require(store, Permission.BUNDLES)
     manifest, manifest_bytes, batches, found, decision = read_verified(
         store, path, keys=keys, trust_fingerprint=trust_fingerprint)
     digest = _sha(manifest_bytes)
@@ -356,9 +359,9 @@ def import_bundle(
         )
         store.conn.execute(
             "INSERT INTO sync_bundle_in(manifest_sha256, device_id, imported_at, batches, "
-            "applied, stale) VALUES (?, ?, ?, ?, ?, ?)",
+            "applied, stale, acted_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (digest, manifest["device_id"], now_ts(), len(batches), summary["applied"],
-             summary["stale"]),
+             summary["stale"], store.actor),
         )
     return summary
 

@@ -59,6 +59,7 @@ from desktop.core.sync.client import (
 from desktop.core.sync.enrol import enrol, institute_info, needs_reenrol, portal_url
 from desktop.core.sync.held import apply_pulled, held_reason, held_records, retry_held
 from desktop.core.sync.keys import DeviceKeys
+from desktop.core.users import Permission, require
 from desktop.protocol.ids import format_ts, now_ts
 from desktop.store import Store
 
@@ -174,6 +175,10 @@ class SyncEngine:
 
     # -- the run ----------------------------------------------------------------------------
     def sync(self, trigger: str = "manual", *, pull: bool = True) -> SyncResult:
+        """One run. An automatic run (`trigger="auto"`, the GUI's timer) is the desk's own
+        work and needs no role; any other needs the sync permission."""
+        if trigger != "auto":
+            require(self.store, Permission.SYNC)
         lock = _lock_for(self.store)
         if not lock.acquire(blocking=False):
             raise SyncBusy("A sync is already running.")
@@ -450,6 +455,7 @@ class SyncEngine:
         again. `equal` is the last comparison's answer; `remaining` names what still differs
         (`reconcile.differences`), `after` the second comparison per kind. When the send did
         not finish, `after` is None: nothing is known to agree yet."""
+        require(self.store, Permission.SYNC)
         with self.client() as client:
             report = reconcile.compare(
                 self.store, client.digest(self.store.device_id), force=True
@@ -475,7 +481,8 @@ class SyncEngine:
     def _start_run(self, trigger: str) -> int:
         with self.store.transaction():
             cur = self.store.conn.execute(
-                "INSERT INTO sync_run(started_at, trigger) VALUES (?, ?)", (now_ts(), trigger)
+                "INSERT INTO sync_run(started_at, trigger, acted_by) VALUES (?, ?, ?)",
+                (now_ts(), trigger, self.store.actor),
             )
             return int(cur.lastrowid)
 

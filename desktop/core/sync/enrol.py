@@ -13,6 +13,7 @@ import httpx
 from desktop.core.sync import outbox
 from desktop.core.sync.client import PortalClient, PortalError
 from desktop.core.sync.keys import DeviceKeys
+from desktop.core.users import Permission, require
 from desktop.protocol.ids import now_ts
 from desktop.store import Store
 
@@ -41,6 +42,7 @@ def enrol(
     keys: DeviceKeys | None = None,
 ) -> dict[str, Any]:
     """§2: enrol with a one-time code; the token goes to a 0600 file, never the database."""
+    require(store, Permission.SYNC)
     keys = keys or DeviceKeys.for_store(store)
     if not store.institute_code:
         raise PortalError("Set up this centre first (`karmayogi-desk init`).")

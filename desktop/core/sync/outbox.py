@@ -22,8 +22,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.core.users import Permission, require
 from desktop.protocol.ids import new_id, now_ts
-from desktop.protocol.records import JSON_FIELDS, KIND_FIELDS, KIND_ORDER
+from desktop.protocol.records import BY_COLUMN, BY_FIELD, JSON_FIELDS, KIND_FIELDS, KIND_ORDER
 from desktop.store import Store
 
 PROTOCOL = 1
@@ -87,8 +88,10 @@ def record_json_sql(kind: str, alias: str = "t") -> str:
         f"json_object('kind', '{kind}', 'id', {alias}.id, 'updated_at', {alias}.updated_at, "
         f"'origin', {alias}.origin, "
         f"'deleted', json(CASE WHEN {alias}.deleted THEN 'true' ELSE 'false' END), "
-        f"'data', CASE WHEN {alias}.deleted THEN json_object() "
-        f"ELSE json_object({', '.join(fields)}) END)"
+        f"'data', json_patch(CASE WHEN {alias}.deleted THEN json_object() "
+        f"ELSE json_object({', '.join(fields)}) END, "
+        # the optional `by` last, left out when NULL (a merge patch drops null members)
+        f"json_object('{BY_FIELD}', {alias}.{BY_COLUMN})))"
     )
 
 
@@ -485,6 +488,7 @@ def quarantined(store: Store) -> list[dict[str, Any]]:
 def discard(store: Store, kind: str, record_id: str) -> None:
     """The user gives up on a rejected record: it is deleted here (a tombstone, which the
     portal accepts for any id) and leaves quarantine."""
+    require(store, Permission.SYNC)
     with store.transaction():
         store.delete(kind, record_id)
         store.conn.execute(
@@ -497,6 +501,7 @@ def send_again(store: Store, kind: str, record_id: str) -> None:
     the photo the portal said was missing): a new version of it is made, data unchanged,
     so it leaves quarantine (§6b) and goes out at the next sync, attachments first (§5).
     The counterpart of `discard`."""
+    require(store, Permission.SYNC)
     with store.transaction():
         store.touch(kind, record_id)
         store.conn.execute(

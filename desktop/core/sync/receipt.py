@@ -32,6 +32,7 @@ from typing import Any
 from desktop.core import clock
 from desktop.core.sync import damage, outbox, trust
 from desktop.core.sync.keys import DeviceKeys, verify_signature
+from desktop.core.users import Permission, require
 from desktop.fileio import write_file_atomic
 from desktop.protocol.ids import now_ts
 from desktop.store import Store
@@ -69,6 +70,7 @@ def trusted_signers(store: Store) -> list[dict[str, Any]]:
 def export_receipt(
     store: Store, path: Path | str, device_id: str, *, keys: DeviceKeys | None = None
 ) -> dict[str, Any]:
+    require(store, Permission.BUNDLES)
     keys = keys or DeviceKeys.for_store(store)
     rows = store.conn.execute(
         "SELECT batch_id, response FROM sync_batch WHERE device_id = ? AND state = 'acked' "
@@ -142,6 +144,7 @@ def import_receipt(
     fingerprint as the user confirmed it; when it matches, the key becomes trusted in the same
     transaction as the import. Raises `UntrustedSigner` for a key not trusted and
     `ReceiptError` for anything else; then nothing was changed."""
+    require(store, Permission.BUNDLES)
     signer, signature, text, receipt = _read_verified(path)
     public_key = str(signer.get("public_key"))
     signer_id = str(signer.get("device_id"))

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.sync.keys import fingerprint, same_fingerprint
+from desktop.core.users import Permission, require
 from desktop.protocol.ids import now_ts
 from desktop.store import Store
 
@@ -152,6 +153,7 @@ def untrust(store: Store, given: str) -> list[dict[str, Any]]:
     dashes); returns the rows removed (empty when none matched). Bundles and receipts from
     that key then ask for confirmation again; the desk is still remembered in `sync_peer`, so
     a file claiming it under yet another key stays a possible forgery."""
+    require(store, Permission.KEYS)
     with store.transaction():
         rows = [r for r in trusted_keys(store) if same_fingerprint(given, r["fingerprint"])]
         for r in rows:

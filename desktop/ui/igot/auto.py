@@ -16,8 +16,12 @@ from PySide6.QtCore import QObject, Signal
 from desktop.core.igot import settings as igot_settings
 
 
-def forward_task(store: Any, conf: igot_settings.IgotSettings, workshop_id: str | None):
-    """A background task forwarding with its own connection to an on-disk database."""
+def forward_task(
+    store: Any, conf: igot_settings.IgotSettings, workshop_id: str | None,
+    automatic: bool = False,
+):
+    """A background task forwarding with its own connection to an on-disk database
+    (`automatic`: the run after a sync, which needs no role)."""
 
     def task(handle: Any) -> Any:
         from desktop.core.igot.client import IgotClient
@@ -27,7 +31,7 @@ def forward_task(store: Any, conf: igot_settings.IgotSettings, workshop_id: str 
         try:
             with IgotClient(conf) as client:
                 return forward(own, client, workshop_id=workshop_id,
-                               progress=handle.progress)
+                               progress=handle.progress, automatic=automatic)
         finally:
             if own is not store:
                 own.close()
@@ -69,7 +73,7 @@ class IgotAutoForward(QObject):
         if conf is None:
             return False
         self.running = True
-        task, kind = forward_task(self.ctx.store, conf, None)
+        task, kind = forward_task(self.ctx.store, conf, None, automatic=True)
         self.ctx.run(task, self._done, self._failed, kind=kind, changes=("igot",))
         return True
 

@@ -105,7 +105,9 @@ class SyncController(QObject):
         """Network tasks use their own connection: the GUI's writer stays free."""
         if self.ctx.db_path is None or self.ctx.store.path is None:
             return self.ctx.store, False
-        return open_store(self.ctx.db_path, create=False, migrate=False), True
+        own = open_store(self.ctx.db_path, create=False, migrate=False)
+        own.actor = self.ctx.store.actor  # the same desk user acts through it
+        return own, True
 
     def probe(self) -> None:
         """Is the portal reachable? A change from no to yes starts a sync."""
