@@ -83,9 +83,17 @@ def open_db(args: argparse.Namespace, *, create: bool = False) -> Store:
         )
 
     try:
-        return open_store(path, create=create, on_upgrade=announce)
+        store = open_store(path, create=create, on_upgrade=announce)
     except StoreError as exc:
         raise CliError(str(exc)) from exc
+    try:
+        from desktop.cli.session import act_as
+
+        act_as(store, args)  # --user NAME: every command acts as that desk user
+    except BaseException:
+        store.close()
+        raise
+    return store
 
 
 def emit(

@@ -13,6 +13,7 @@ import sys
 from desktop import __version__
 from desktop.cli import commands
 from desktop.cli.base import EXIT_USAGE, CliError, add_json_flag
+from desktop.core.users import UserError
 from desktop.fileio import MissingFolder
 
 
@@ -34,6 +35,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--db", help="database file (default: $KARMAYOGI_DESK_DB or the per-user data folder)"
     )
     parser.add_argument("--json", action="store_true", help="print one JSON document on stdout")
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        help="act as this desk user (PIN from the terminal or $KARMAYOGI_DESK_PIN); needed "
+        "once a desk has more than one user",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda i: i.name):
         module = importlib.import_module(f"{commands.__name__}.{info.name}")
@@ -67,6 +74,9 @@ def main(argv: list[str] | None = None) -> int:
     except CliError as exc:
         print(f"karmayogi-desk: {exc}", file=sys.stderr)
         return exc.code
+    except UserError as exc:  # a role that may not do this, no one signed in (issue 16)
+        print(f"karmayogi-desk: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except MissingFolder as exc:  # a core writer refused a folder that is not there
         print(f"karmayogi-desk: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -80,7 +80,7 @@ def run_restore(args: argparse.Namespace) -> int:
     source = Path(args.file)
     full = maintenance.is_full_backup(source)
     try:
-        safety = maintenance.restore(source, db_path(args))
+        safety = maintenance.restore(source, db_path(args), actor=_restorer(args))
     except StoreError as exc:
         raise CliError(str(exc)) from exc
     emit(
@@ -94,6 +94,23 @@ def run_restore(args: argparse.Namespace) -> int:
         + (f"; the previous state was saved as {safety}" if safety else ""),
     )
     return 0
+
+
+def _restorer(args: argparse.Namespace) -> str | None:
+    """The `--user` restoring, signed in on the current file (None when it cannot be opened:
+    a damaged file is what a restore is for; the core then has nothing to guard)."""
+    if not getattr(args, "user", None) or not db_path(args).exists():
+        return None
+    from desktop.cli.session import act_as
+    from desktop.store import open_store
+
+    try:
+        current = open_store(db_path(args), create=False, migrate=False)
+    except StoreError:
+        return None
+    with current:
+        act_as(current, args)  # a wrong PIN stops the restore (exit 2)
+        return current.actor
 
 
 def run_check(args: argparse.Namespace) -> int:

@@ -16,10 +16,16 @@ from desktop.store import Store
 
 
 def build_demo(
-    store: Store, participants: int = 500, seed: int = 1, progress: Progress | None = None
+    store: Store,
+    participants: int = 500,
+    seed: int = 1,
+    progress: Progress | None = None,
+    *,
+    team: bool = False,
 ) -> dict[str, Any]:
+    """`team`: besides the PIN-less admin every demo has, a sample team with PINs."""
     rng = random.Random(seed)
-    context: dict[str, Any] = {"participants": participants, "seed": seed}
+    context: dict[str, Any] = {"participants": participants, "seed": seed, "team": team}
     parts = sorted(
         info.name for info in pkgutil.iter_modules(__path__) if info.name.startswith("p")
     )
