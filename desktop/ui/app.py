@@ -137,6 +137,12 @@ def start(
     store.checkpoint_in_background()  # the desk's commits never wait for a checkpoint
     ctx = AppContext(store, Path(db_path) if db_path else None, runner or ThreadRunner())
     window = MainWindow(ctx, translations)
+    from desktop.ui.users.session import DeskSession
+
+    if not DeskSession.install(window).sign_in_at_start():  # several users: who is here?
+        window.deleteLater()
+        store.close()
+        return EXIT_NOT_SET_UP
     from desktop.ui.igot.auto import IgotAutoForward
     from desktop.ui.sync.status import SyncController, SyncStatusWidget
 

@@ -8,13 +8,22 @@ the form in the current language, naming its field; nothing is written until all
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
 
 from desktop.core.centre import DESK_MAX, DESK_MIN, check_code, check_desk, own_institute
 from desktop.core.setup import set_up_centre
 from desktop.store import Store, StoreError
 from desktop.ui.i18n import translate_buttons
 from desktop.ui.uiload import child, load_ui
+from desktop.ui.users.first_admin import FirstAdminFields
 
 FORM = "centre_setup.ui"
 
@@ -43,6 +52,7 @@ class CentreSetupDialog:
         self.error: QLabel = child(dialog, QLabel, "errorLabel")
         self.buttons: QDialogButtonBox = child(dialog, QDialogButtonBox, "buttonBox")
         self.desk.setRange(DESK_MIN, DESK_MAX)
+        self.first_admin = FirstAdminFields(child(dialog, QFormLayout, "formLayout"))
         translate_buttons(self.buttons)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(dialog.reject)
@@ -84,8 +94,13 @@ class CentreSetupDialog:
         except StoreError:
             self.show_problem(self.desk, tr("Desk number: use a whole number from 1 to 9."))
             return False
+        admin_problem = self.first_admin.problem()
+        if admin_problem is not None:
+            self.show_problem(*admin_problem)
+            return False
         try:
             self.desk_set_up = set_up_centre(self.store, code, name_en, name_hi or None, desk)
+            self.first_admin.create(self.store)
         except (StoreError, OSError) as exc:  # e.g. the key folder cannot be written
             self.show_problem(
                 self.code, tr("The centre could not be set up: {error}").format(error=exc)

@@ -437,7 +437,7 @@ class MainWindow(QMainWindow):
             )
         if not ask_yes_no(self, translate("MainWindow", "Restore"), question.replace("%1", source)):
             return
-        path = store.path
+        path, actor = store.path, store.actor  # the desk user restoring (an admin)
         self.ctx.runner.wait()
         store.close()
         dialog = TaskProgress(
@@ -445,10 +445,11 @@ class MainWindow(QMainWindow):
         )
 
         def task(handle):
-            return maintenance.restore(Path(source), path, progress=handle.progress)
+            return maintenance.restore(Path(source), path, progress=handle.progress, actor=actor)
 
         def reopen() -> None:
             self.ctx.store = open_store(path, create=False)
+            self.ctx.store.actor = actor
             self.ctx.store.checkpoint_in_background()
 
         def done(safety: Path | None) -> None:
