@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QTabWidget
 
 from desktop.core.users import Role, add_user, find_user
 from desktop.paths import resource_path
@@ -87,6 +87,8 @@ def test_sign_in_at_start_and_the_operator_sees_less(start_window, team_db, dial
     certificates = window.open_area("certificates")
     assert certificates.findChild(object, "issueButton").isHidden()
     assert certificates.findChild(object, "revokeButton").isHidden()
+    tabs = certificates.findChild(QTabWidget, "tabs")
+    assert not tabs.isTabVisible(tabs.indexOf(certificates.findChild(object, "issueTab")))
     assert not window.desk_session.users_action.isVisible()
 
     # quick switch to the coordinator: sync and certificates come back, restore stays admin's
@@ -95,6 +97,7 @@ def test_sign_in_at_start_and_the_operator_sees_less(start_window, team_db, dial
     assert window.ctx.store.actor == "Kavita Rao"
     assert visible_areas(window) == set(window.area_names())
     assert not certificates.findChild(object, "issueButton").isHidden()
+    assert tabs.isTabVisible(tabs.indexOf(certificates.findChild(object, "issueTab")))
     assert not roster.findChild(object, "importButton").isHidden()
     assert not window.action_restore.isVisible()
     steps.append(sign_in_as("Admin"))
@@ -118,7 +121,7 @@ def test_ctrl_l_locks_and_a_wrong_pin_keeps_it_locked(start_window, team_db, dia
         seen["actor"] = window.ctx.store.actor
         seen["hidden"] = window.centralWidget().isHidden()
         seen["cancel"] = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).isVisible()
-        dialog.users.setCurrentIndex([u.name for u in dialog._list].index("Om Prakash"))
+        seen["offered"] = dialog.users.currentData()  # the one who locked
         dialog.pin.setText("9999")
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
         seen["error"] = dialog.error.text()
@@ -131,7 +134,7 @@ def test_ctrl_l_locks_and_a_wrong_pin_keeps_it_locked(start_window, team_db, dia
     # through the window system, as a real key press (shortcuts are matched there)
     qtbot.keyClick(window.windowHandle(), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert len(met) == 2, "Ctrl+L did not lock"
-    assert seen == {"actor": None, "hidden": True, "cancel": False,
+    assert seen == {"actor": None, "hidden": True, "cancel": False, "offered": "Om Prakash",
                     "error": "Wrong PIN. Try again.", "still_open": True}
     assert window.ctx.store.actor == "Om Prakash" and not window.centralWidget().isHidden()
 

@@ -50,6 +50,7 @@ class DeskSession(QObject):
         self.clock = clock
         self.last_input = clock()
         self.locked = False
+        self.locked_by: str | None = None  # who was signed in when the desk locked
         self.button = QToolButton()
         self.button.setObjectName("userButton")
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -143,7 +144,7 @@ class DeskSession(QObject):
 
     def _ask(self, mode: str):
         self.ctx.runner.wait()  # nothing writes as the previous user while the dialog is up
-        dialog = SignInDialog(self.ctx.store, mode, self.window)
+        dialog = SignInDialog(self.ctx.store, mode, self.window, preselect=self.locked_by)
         try:
             run_dialog(dialog)
             return dialog.signed_in
@@ -164,6 +165,7 @@ class DeskSession(QObject):
             return False
         self.locked = True
         self.ctx.runner.wait()
+        self.locked_by = self.ctx.store.actor
         sign_out(self.ctx.store)
         self.window.centralWidget().setVisible(False)
         self.window.menuBar().setEnabled(False)
@@ -178,7 +180,7 @@ class DeskSession(QObject):
             return False
         self.window.centralWidget().setVisible(True)
         self.window.menuBar().setEnabled(True)
-        self.locked = False
+        self.locked, self.locked_by = False, None
         self.last_input = self.clock()
         self.refresh()
         self.ctx.notify("users")

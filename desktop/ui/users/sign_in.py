@@ -30,7 +30,8 @@ START, SWITCH, LOCK = "start", "switch", "lock"
 class SignInDialog:
     """Wraps the form (`self.dialog`); `exec()` returns the signed-in User or None."""
 
-    def __init__(self, store: Store, mode: str = SWITCH, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, mode: str = SWITCH, parent: QWidget | None = None,
+                 *, preselect: str | None = None) -> None:
         self.store, self.mode = store, mode
         dialog = load_ui(FORM, parent)
         assert isinstance(dialog, QDialog)
@@ -51,7 +52,7 @@ class SignInDialog:
         self.users.currentIndexChanged.connect(self._user_changed)
         bind_form(dialog, FORM, after=self._retranslate)
         self._retranslate()
-        current = store.actor
+        current = preselect or store.actor  # the lock screen offers the one who locked
         names = [u.name for u in self._list]
         if current in names:
             self.users.setCurrentIndex(names.index(current))

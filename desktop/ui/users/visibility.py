@@ -6,7 +6,7 @@ here keeps people from meeting those refusals. A desk without users shows everyt
 from __future__ import annotations
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 from desktop.core.users import Permission, allowed
 from desktop.store import Store
@@ -42,6 +42,7 @@ PAGE_WIDGETS: dict[str, tuple[tuple[str, Permission], ...]] = {
     "attendance": (("walkInButton", P.WALK_IN),),
     "field_visits": (("newButton", P.FIELD_VISITS),),
     "certificates": (
+        ("issueTab", P.ISSUE_CERTIFICATES),
         ("issueButton", P.ISSUE_CERTIFICATES),
         ("revokeButton", P.REVOKE_CERTIFICATES),
     ),
@@ -67,8 +68,19 @@ WINDOW_ACTIONS: tuple[tuple[str, Permission], ...] = (("actionRestore", P.RESTOR
 def apply_to_page(store: Store, area: str, page: QWidget) -> None:
     for name, permission in PAGE_WIDGETS.get(area, ()):
         widget = page.findChild(QWidget, name)
-        if widget is not None:
+        if widget is None:
+            continue
+        tabs = _tab_widget_of(widget)
+        if tabs is not None:  # a whole tab: hide its tab, not just its page
+            tabs.setTabVisible(tabs.indexOf(widget), allowed(store, permission))
+        else:
             widget.setVisible(allowed(store, permission))
+
+
+def _tab_widget_of(widget: QWidget) -> QTabWidget | None:
+    stack = widget.parentWidget()
+    tabs = stack.parentWidget() if stack is not None else None
+    return tabs if isinstance(tabs, QTabWidget) and tabs.indexOf(widget) >= 0 else None
 
 
 def apply_to_window(store: Store, window) -> None:
