@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from desktop.core.users import Permission, require
 from desktop.protocol import fields
 from desktop.store import Store
 
@@ -77,3 +78,19 @@ def label(person: dict[str, Any]) -> str:
     names = " / ".join(n for n in (person.get("name_en"), person.get("name_hi")) if n)
     code = person.get("employee_code")
     return f"{names} ({code})" if code else names
+
+
+# -- editing one person by hand (the roster's person form) --------------------------------------
+def save_person(store: Store, data: dict[str, Any], record_id: str | None = None) -> str:
+    """Add a person (`record_id` None) or change one; returns the id."""
+    require(store, Permission.EDIT_PARTICIPANTS)
+    if record_id is None:
+        return store.insert("participant", data)
+    store.update("participant", record_id, {**data, "name_en": data.get("name_en") or ""})
+    return record_id
+
+
+def delete_person(store: Store, record_id: str) -> bool:
+    """Take a person off the roster (a tombstone, so the deletion reaches the portal)."""
+    require(store, Permission.EDIT_PARTICIPANTS)
+    return store.delete("participant", record_id)

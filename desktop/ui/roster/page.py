@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import people
 from desktop.core.roster.listing import participant
 from desktop.core.roster.search import search
 from desktop.store import Connection
@@ -229,7 +230,7 @@ class RosterPage(QWidget):
             return False
         store = self.ctx.store
         self.ctx.run(
-            lambda handle: store.delete("participant", record_id),
+            lambda handle: people.delete_person(store, record_id),
             changes=("participant",),
             on_error=lambda exc, trace: QMessageBox.critical(
                 self, translate("RosterPage", "Delete person"), str(exc)
