@@ -90,6 +90,9 @@ def test_sign_in_at_start_and_the_operator_sees_less(start_window, team_db, dial
     tabs = certificates.findChild(QTabWidget, "tabs")
     assert not tabs.isTabVisible(tabs.indexOf(certificates.findChild(object, "issueTab")))
     assert not window.desk_session.users_action.isVisible()
+    workshops_page = window.open_area("workshops")
+    assert not workshops_page.findChild(object, "lateCheck").isEnabled()
+    assert workshops_page.findChild(object, "newButton").isHidden()
 
     # quick switch to the coordinator: sync and certificates come back, restore stays admin's
     steps.append(sign_in_as("Kavita Rao", "2222"))
@@ -99,6 +102,7 @@ def test_sign_in_at_start_and_the_operator_sees_less(start_window, team_db, dial
     assert not certificates.findChild(object, "issueButton").isHidden()
     assert tabs.isTabVisible(tabs.indexOf(certificates.findChild(object, "issueTab")))
     assert not roster.findChild(object, "importButton").isHidden()
+    assert workshops_page.findChild(object, "lateCheck").isEnabled()
     assert not window.action_restore.isVisible()
     steps.append(sign_in_as("Admin"))
     window.desk_session.switch()

@@ -61,11 +61,20 @@ PAGE_WIDGETS: dict[str, tuple[tuple[str, Permission], ...]] = {
     ),
 }
 
+#: area → (object name, permission): widgets shown to everyone but usable only with it
+PAGE_DISABLED: dict[str, tuple[tuple[str, Permission], ...]] = {
+    "workshops": (("lateCheck", P.COMPLETION_RULES), ("excusedCheck", P.COMPLETION_RULES)),
+}
+
 #: main-window menu actions (object names) and their permission
 WINDOW_ACTIONS: tuple[tuple[str, Permission], ...] = (("actionRestore", P.RESTORE),)
 
 
 def apply_to_page(store: Store, area: str, page: QWidget) -> None:
+    for name, permission in PAGE_DISABLED.get(area, ()):
+        widget = page.findChild(QWidget, name)
+        if widget is not None:
+            widget.setEnabled(allowed(store, permission))
     for name, permission in PAGE_WIDGETS.get(area, ()):
         widget = page.findChild(QWidget, name)
         if widget is None:
