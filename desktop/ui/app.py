@@ -137,12 +137,6 @@ def start(
     store.checkpoint_in_background()  # the desk's commits never wait for a checkpoint
     ctx = AppContext(store, Path(db_path) if db_path else None, runner or ThreadRunner())
     window = MainWindow(ctx, translations)
-    from desktop.ui.users.session import DeskSession
-
-    if not DeskSession.install(window).sign_in_at_start():  # several users: who is here?
-        window.deleteLater()
-        store.close()
-        return EXIT_NOT_SET_UP
     from desktop.ui.igot.auto import IgotAutoForward
     from desktop.ui.sync.status import SyncController, SyncStatusWidget
 
@@ -150,6 +144,12 @@ def start(
     window.add_status_widget(SyncStatusWidget(ctx, auto=not isinstance(ctx.runner, SyncRunner)))
     # After every portal sync that ended well, attended marks go on to iGOT where it is set up.
     IgotAutoForward.for_context(ctx).follow(SyncController.for_context(ctx))
+    from desktop.ui.users.session import DeskSession
+
+    if not DeskSession.install(window).sign_in_at_start():  # several users: who is here?
+        window.deleteLater()
+        store.close()
+        return EXIT_NOT_SET_UP
     window.show()
     clean_abandoned_attachments(ctx)
     return window

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QTabWidget
+from PySide6.QtWidgets import QDialogButtonBox, QTabWidget, QWidget
 
 from desktop.core.users import Role, add_user, find_user
 from desktop.paths import resource_path
@@ -82,6 +82,7 @@ def test_sign_in_at_start_and_the_operator_sees_less(start_window, team_db, dial
     assert window.ctx.store.actor == "Om Prakash"
     assert visible_areas(window) == set(window.area_names()) - {"sync", "field_visits"}
     assert not window.action_restore.isVisible()
+    assert window.findChild(QWidget, "syncNowButton").isHidden()
     roster = window.open_area("roster")
     assert not roster.findChild(object, "importButton").isVisible()
     certificates = window.open_area("certificates")
@@ -99,6 +100,7 @@ def test_sign_in_at_start_and_the_operator_sees_less(start_window, team_db, dial
     assert window.desk_session.switch()
     assert window.ctx.store.actor == "Kavita Rao"
     assert visible_areas(window) == set(window.area_names())
+    assert not window.findChild(QWidget, "syncNowButton").isHidden()
     assert not certificates.findChild(object, "issueButton").isHidden()
     assert tabs.isTabVisible(tabs.indexOf(certificates.findChild(object, "issueTab")))
     assert not roster.findChild(object, "importButton").isHidden()

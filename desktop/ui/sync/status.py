@@ -229,6 +229,7 @@ class SyncStatusWidget(QWidget):
         self.dot = QLabel()
         self.text = QLabel()
         self.button = QToolButton()
+        self.button.setObjectName("syncNowButton")  # hidden from roles that may not sync
         self.button.clicked.connect(lambda: self.controller.sync_now("manual"))
         layout.addWidget(self.dot)
         layout.addWidget(self.text)

@@ -68,6 +68,8 @@ PAGE_DISABLED: dict[str, tuple[tuple[str, Permission], ...]] = {
 
 #: main-window menu actions (object names) and their permission
 WINDOW_ACTIONS: tuple[tuple[str, Permission], ...] = (("actionRestore", P.RESTORE),)
+#: widgets of the window itself (the status bar's Sync now)
+WINDOW_WIDGETS: tuple[tuple[str, Permission], ...] = (("syncNowButton", P.SYNC),)
 
 
 def apply_to_page(store: Store, area: str, page: QWidget) -> None:
@@ -101,6 +103,10 @@ def apply_to_window(store: Store, window) -> None:
         page = window.page(area)
         if page is not None:
             apply_to_page(store, area, page)
+    for name, permission in WINDOW_WIDGETS:
+        widget = window.findChild(QWidget, name)
+        if widget is not None:
+            widget.setVisible(allowed(store, permission))
     for name, permission in WINDOW_ACTIONS:
         action = window.findChild(QAction, name)
         if action is not None:
