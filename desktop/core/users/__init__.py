@@ -1,16 +1,13 @@
 """Local desk users, roles and the permission check (issue 16). No Qt."""
 
 from desktop.core.users.accounts import (
-    User,
-    active_users,
     add_user,
-    find_user,
-    has_users,
     list_users,
     reset_pin,
     set_disabled,
     set_role,
 )
+from desktop.core.users.directory import User, active_users, find_user, has_users
 from desktop.core.users.errors import AccessDenied, NotSignedIn, SignInError, UserError
 from desktop.core.users.permissions import Permission, Role, permissions_of, role_allows
 from desktop.core.users.session import (

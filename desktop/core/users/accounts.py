@@ -7,36 +7,16 @@ so nobody locks the centre out of its own settings."""
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 
+from desktop.core.users.directory import User, find_user, has_users, row_user
 from desktop.core.users.errors import UserError
 from desktop.core.users.permissions import Permission, Role
 from desktop.core.users.pins import check_pin_rule, hash_pin
+from desktop.core.users.session import acting_user, require
 from desktop.protocol.ids import format_ts, wall_now
 from desktop.store import Store
 
 MAX_NAME = 60
-
-
-@dataclass(frozen=True)
-class User:
-    name: str
-    role: Role
-    has_pin: bool
-    disabled: bool
-    locked_until: str | None = None
-    last_sign_in: str | None = None
-
-
-def _row_user(row: object) -> User:
-    return User(
-        name=row["name"],
-        role=Role.parse(row["role"]),
-        has_pin=row["pin_hash"] is not None,
-        disabled=bool(row["disabled"]),
-        locked_until=row["locked_until"],
-        last_sign_in=row["last_sign_in"],
-    )
 
 
 def clean_name(name: str) -> str:
@@ -50,41 +30,14 @@ def clean_name(name: str) -> str:
     return text
 
 
-def has_users(store: Store) -> bool:
-    """True once the desk has any user (a database without users keeps working as before)."""
-    try:
-        return store.conn.execute("SELECT 1 FROM desk_user LIMIT 1").fetchone() is not None
-    except Exception:  # a store opened without migrations: no users table yet
-        return False
-
-
-def find_user(store: Store, name: str) -> User | None:
-    row = store.conn.execute("SELECT * FROM desk_user WHERE name = ?", (name.strip(),)).fetchone()
-    return None if row is None else _row_user(row)
-
-
-def active_users(store: Store) -> list[User]:
-    """Users who may sign in, by name (the sign-in dialog's list: no permission needed)."""
-    if not has_users(store):
-        return []
-    rows = store.conn.execute(
-        "SELECT * FROM desk_user WHERE disabled = 0 ORDER BY name COLLATE NOCASE"
-    ).fetchall()
-    return [_row_user(r) for r in rows]
-
-
 def list_users(store: Store) -> list[User]:
     """Every user, disabled ones too."""
-    from desktop.core.users.session import require
-
     require(store, Permission.MANAGE_USERS)
     rows = store.conn.execute("SELECT * FROM desk_user ORDER BY name COLLATE NOCASE").fetchall()
-    return [_row_user(r) for r in rows]
+    return [row_user(r) for r in rows]
 
 
 def _require_admin_or_first(store: Store) -> None:
-    from desktop.core.users.session import require
-
     if has_users(store):
         require(store, Permission.MANAGE_USERS)
 
@@ -125,8 +78,6 @@ def _other_active_admins(store: Store, name: str) -> int:
 
 
 def set_role(store: Store, name: str, role: Role | str) -> User:
-    from desktop.core.users.session import require
-
     require(store, Permission.MANAGE_USERS)
     role = Role.parse(role) if isinstance(role, str) else role
     with store.transaction():
@@ -143,8 +94,6 @@ def set_role(store: Store, name: str, role: Role | str) -> User:
 def reset_pin(store: Store, name: str, pin: str | None) -> User:
     """Set a new PIN (None: no PIN) and unlock the account. Admins for anyone; a user for
     themself (changing one's own PIN)."""
-    from desktop.core.users.session import acting_user, require
-
     me = acting_user(store)
     if me is None or me.name.casefold() != name.strip().casefold():
         require(store, Permission.MANAGE_USERS)
@@ -164,8 +113,6 @@ def reset_pin(store: Store, name: str, pin: str | None) -> User:
 def set_disabled(store: Store, name: str, disabled: bool = True) -> User:
     """Disable (or enable again) a user: a disabled user cannot sign in; their name stays on
     everything they did."""
-    from desktop.core.users.session import require
-
     require(store, Permission.MANAGE_USERS)
     with store.transaction():
         user = _existing(store, name)

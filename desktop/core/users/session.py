@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 
-from desktop.core.users.accounts import User, active_users, find_user, has_users
+from desktop.core.users.directory import User, active_users, find_user, has_users
 from desktop.core.users.errors import AccessDenied, NotSignedIn, SignInError
 from desktop.core.users.permissions import Permission, Role, role_allows
 from desktop.core.users.pins import verify_pin
