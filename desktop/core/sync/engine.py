@@ -44,7 +44,7 @@ from typing import Any
 
 import httpx
 
-from desktop.core import attachments, clock
+from desktop.core import attachments, audit, clock
 from desktop.core.progress import Cancelled, Progress
 from desktop.core.sync import outbox, reconcile
 from desktop.core.sync.client import (
@@ -477,6 +477,9 @@ class SyncEngine:
             cur = self.store.conn.execute(
                 "INSERT INTO sync_run(started_at, trigger) VALUES (?, ?)", (now_ts(), trigger)
             )
+            # at the start, so that the entry rides in this run's batches
+            audit.record(self.store, "sync.run", target=str(cur.lastrowid),
+                         details={"trigger": trigger})
             return int(cur.lastrowid)
 
     def _finish_run(self, run_id: int, result: SyncResult) -> None:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core import lookups
+from desktop.core import lookups, people
 from desktop.core.roster.listing import participant
 from desktop.store import Connection
 from desktop.ui.context import AppContext
@@ -190,12 +190,10 @@ class PersonDialog(QDialog):
         record_id = self.record_id
 
         def write(handle) -> str:
-            if record_id is None:
-                return store.insert("participant", data)
             changes = dict(data)
-            changes["name_en"] = changes["name_en"] or ""
-            store.update("participant", record_id, changes)
-            return record_id
+            if record_id is not None:
+                changes["name_en"] = changes["name_en"] or ""
+            return people.save_person(store, changes, record_id)
 
         self.buttons.setEnabled(False)
         self.ctx.run(write, on_done=self._saved, on_error=self._failed, changes=("participant",))
