@@ -1,16 +1,34 @@
-"""`audit verify`, `audit list`: the tamper-evident audit log (see core/audit)."""
+"""`audit [filters] [--out FILE.xlsx]`, `audit verify`: the tamper-evident audit log (see
+core/audit)."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
-from desktop.cli.base import EXIT_PROBLEMS, emit, open_db
+from desktop.cli.base import EXIT_PROBLEMS, emit, open_db, output_file
 from desktop.core import audit
+from desktop.core.audit import view
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("audit", help="the audit log: who did what on this desk")
-    sub = parser.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    parser = subparsers.add_parser(
+        "audit", help="the audit log: who did what on this desk (verify: check its chain)",
+        description=(
+            "List the audit log, newest first, filtered; --out writes the entries to XLSX. "
+            "`audit verify` checks the hash chain."
+        ),
+    )
+    # dest `person`, not `user`: the global --user (who acts) must not be overwritten
+    parser.add_argument("--user", dest="person", metavar="NAME", help="only what NAME did")
+    parser.add_argument("--participant", metavar="ID", help="only entries about this participant")
+    parser.add_argument("--workshop", metavar="ID", help="only entries about this workshop")
+    parser.add_argument("--since", metavar="DATE", help="from this day (YYYY-MM-DD)")
+    parser.add_argument("--until", metavar="DATE", help="up to this day (YYYY-MM-DD)")
+    parser.add_argument("--limit", type=int, default=200, help="at most this many (200)")
+    parser.add_argument("--out", metavar="FILE.xlsx", help="write the entries to this XLSX file")
+    parser.set_defaults(func=run_list)
+    sub = parser.add_subparsers(dest="audit_command", metavar="verify")
     verify = sub.add_parser(
         "verify",
         help="check the audit chain (exit 0 intact, 1 broken: names the first bad entry)",
@@ -21,14 +39,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ),
     )
     verify.set_defaults(func=run_verify)
-    listing = sub.add_parser("list", help="the newest entries, filtered")
-    listing.add_argument("--person", help="only what this user did")
-    listing.add_argument("--participant", help="participant id")
-    listing.add_argument("--workshop", help="workshop id")
-    listing.add_argument("--from", dest="date_from", help="YYYY-MM-DD")
-    listing.add_argument("--to", dest="date_to", help="YYYY-MM-DD")
-    listing.add_argument("--limit", type=int, default=50)
-    listing.set_defaults(func=run_list)
 
 
 def run_verify(args: argparse.Namespace) -> int:
@@ -46,14 +56,18 @@ def run_verify(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    out = output_file(args.out) if args.out else None
     with open_db(args) as store:
-        rows = audit.query(
+        entries = audit.query(
             store, actor=args.person, participant_id=args.participant,
-            workshop_id=args.workshop, date_from=args.date_from, date_to=args.date_to,
+            workshop_id=args.workshop, date_from=args.since, date_to=args.until,
             limit=args.limit,
         )
-    payload = [e.as_record()["data"] | {"id": e.id, "origin": e.origin} for e in rows]
-    emit(args, payload, lambda: "\n".join(
-        f"{e.n:>6} {e.at} {e.actor or '-':<12} {e.action:<20} {e.target or ''}" for e in rows
-    ) or "No entries.")
+        if out is not None:
+            view.write_xlsx(store, entries, Path(out))
+    payload = {"entries": [e.data() | {"id": e.id, "origin": e.origin} for e in entries],
+               "out": str(out) if out else None}
+    emit(args, payload, lambda: (f"{len(entries)} entries written to {out}" if out else "\n".join(
+        f"{e.n:>6} {e.at} {e.actor or '-':<12} {e.action:<20} {e.target or ''}" for e in entries
+    ) or "No entries."))
     return 0
