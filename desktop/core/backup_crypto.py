@@ -122,6 +122,15 @@ def is_encrypted(path: Path) -> bool:
         return False
 
 
+def key_source(path: Path) -> str | None:
+    """'passphrase' or 'keyring' for an encrypted backup (None: not one, or unreadable)."""
+    try:
+        with path.open("rb") as handle:
+            return read_header(handle, path).key_source
+    except (OSError, StoreError):
+        return None
+
+
 def encrypt_file(
     source: Path,
     out: IO[bytes],

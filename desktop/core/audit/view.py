@@ -27,13 +27,29 @@ class AuditRow:
     workshop: str
 
     @property
-    def details_text(self) -> str:
+    def details_json(self) -> str:
+        """Every detail, as stored (the export)."""
         return json.dumps(self.entry.details, ensure_ascii=False, sort_keys=True)
+
+    @property
+    def details_text(self) -> str:
+        """The details a person reads on screen: `key: value`, ids and empty values left
+        out (the export keeps them)."""
+        parts = []
+        for key, value in sorted(self.entry.details.items()):
+            if key.endswith("_id") or key == "supersedes" or value in (None, "", [], {}):
+                continue
+            if isinstance(value, list):
+                value = ", ".join(map(str, value))
+            elif isinstance(value, dict):
+                value = json.dumps(value, ensure_ascii=False, sort_keys=True)
+            parts.append(f"{key}: {value}")
+        return "; ".join(parts)
 
     def values(self) -> list[object]:
         e = self.entry
         return [e.n, e.at, e.actor or "", e.action, self.participant, self.workshop,
-                e.target or "", self.details_text, e.origin, e.hash]
+                e.target or "", self.details_json, e.origin, e.hash]
 
 
 def _names(store: Store, kind: str, ids: set[str]) -> dict[str, str]:
