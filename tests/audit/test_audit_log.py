@@ -141,3 +141,30 @@ def test_canonical_json_is_stable():
     assert a == '{"a":"नाम","b":1,"c":{"x":null,"y":[1,2]}}'.encode()
     assert hashlib.sha256(a).hexdigest() == hashlib.sha256(
         wire.canonical_json({"c": {"x": None, "y": [1, 2]}, "a": "नाम", "b": 1})).hexdigest()
+
+
+def test_roster_import_and_session_close_are_audited(store, tmp_path):
+    import csv
+
+    from desktop.core.roster.importer import import_roster
+
+    store.actor = "data entry"
+    path = tmp_path / "list.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Name (English)", "Employee Code"])
+        writer.writerow(["Ramesh Kumar", "F1"])
+        writer.writerow(["Sita Devi", "F2"])
+    import_roster(store, path)
+    entry = audit.head(store)
+    assert (entry.action, entry.target, entry.actor) == ("roster.import", "list.csv", "data entry")
+    assert entry.details["created"] == 2
+    import_roster(store, path, dry_run=True)
+    assert audit.head(store).n == entry.n  # a dry run changes nothing, so records nothing
+    ws, desk, folks = _desk(store)
+    made = desk.close(now=datetime.fromisoformat(f"{DAY}T18:00"))
+    desk.reopen()
+    last = audit.query(store, limit=2)
+    assert [e.action for e in last] == ["attendance.reopen", "attendance.close"]
+    assert last[1].details == {"marked_absent": made} and made == len(folks)
+    assert audit.verify(store).intact

@@ -198,4 +198,6 @@ def close_session(
             "closed_by = excluded.closed_by",
             (session_id, stamp, settings.operator),
         )
+        audit.record(store, "attendance.close", target=session_id,
+                     workshop_id=session["workshop_id"], details={"marked_absent": made})
     return made
