@@ -3,7 +3,7 @@
 `record(store, action, ...)` appends one entry in the caller's transaction (or its own), so
 an entry exists exactly when the change it records was committed. Entries are read by the
 Audit view (`query`), checked by `audit verify` (`verify`) and carried to the portal in sync
-batches and bundles (`desktop.core.audit.chain`). Details must never hold a secret (a PIN,
+batches and bundles (`desktop.core.sync.audit_chain`). Details must never hold a secret (a PIN,
 a passphrase, a token): they are kept forever and travel to the portal."""
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -70,7 +71,7 @@ class AuditView(QDialog):
         super().__init__(parent)
         self.setObjectName("auditView")
         self.store = store
-        self.resize(1200, 640)
+        self._fit(1200, 640)
         layout = QVBoxLayout(self)
         grid = QGridLayout()
         self.person_label, self.participant_label = QLabel(), QLabel()
@@ -142,6 +143,16 @@ class AuditView(QDialog):
         self.retranslate()
         self._ready = True
         self.refresh()
+
+    def _fit(self, width: int, height: int) -> None:
+        """The preferred size, or the screen's free area less a frame (a 1024×768 laptop)."""
+        screen = (self.parentWidget().screen() if self.parentWidget() else None) or \
+            QGuiApplication.primaryScreen()
+        if screen is not None:
+            free = screen.availableGeometry()
+            width = min(width, free.width() - 24)
+            height = min(height, free.height() - 64)
+        self.resize(width, height)
 
     # -- texts ------------------------------------------------------------------------------
     def retranslate(self) -> None:
