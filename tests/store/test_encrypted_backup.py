@@ -90,6 +90,7 @@ def test_wrong_passphrase_is_refused_and_never_echoed(centre):
     with pytest.raises(WrongPassphrase) as caught:
         maintenance.restore(result.path, centre, protection=Protection(passphrase="Lucknow-2025"))
     assert "Lucknow-2025" not in str(caught.value) and SECRET not in str(caught.value)
+    assert SECRET not in repr(WITH_SECRET) and SECRET not in str(WITH_SECRET)
     assert centre.read_bytes() == before
     assert not list(centre.parent.glob(".*restoring*")) and not list(
         centre.parent.glob("*.restoring-*"))
