@@ -141,7 +141,7 @@ AUDIT_HEAD = "audit.head."
 def check_audit_chains(conn: sqlite3.Connection, records: Sequence[Any]) -> dict[str, dict]:
     """Each device's audit entries in the batch must extend the chain held for it: entries
     already held unchanged, the next one linked to the held head, each hash right. Raises
-    `PortalError` 422 `audit_chain_rewritten` / `audit_chain_gap` otherwise (nothing is
+    `ChainRefused` (422 `audit_chain_rewritten` / `audit_chain_gap`) otherwise (nothing is
     applied); returns the new head per device."""
     by_origin: dict[str, list[dict[str, Any]]] = {}
     for record in records:

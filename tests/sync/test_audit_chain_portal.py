@@ -137,3 +137,21 @@ def test_every_bundle_names_the_head_and_carries_the_entries(desk, tmp_path):
     assert [r["data"]["n"] for r in carried] == list(range(1, head.n + 1))
     assert carried[-1]["data"]["hash"] == head.hash
     assert audit.head(desk).action == "bundle.export"
+
+
+def test_a_split_batch_keeps_the_chain_in_order(desk, ref_portal):
+    """The state machine's find: records frozen 5 to a batch, the entries spilled into the
+    next batch; the portal takes 3 at most, so the first batch is split and its new batches
+    go first — they must carry the entries again, or the portal sees a gap."""
+    _entries(desk, 2)
+    for i in range(5):
+        desk.insert("participant", participant(i))
+    outbox.freeze_pending(desk, outbox.Limits(max_records=5))
+    kinds = [[r["kind"] for r in json.loads(b.body)["records"]] for b in outbox.sendable(desk)]
+    assert kinds == [["participant"] * 5, ["audit_entry"] * 2]
+    ref_portal.limits.max_records = 3
+    result = quick_engine(desk).sync()
+    assert result.outcome == "ok" and result.rejected == 0, result.rejected_records
+    head, count = _held_head(ref_portal, desk.device_id)
+    assert head == {"n": audit.head(desk).n, "hash": audit.head(desk).hash}
+    assert count == audit.head(desk).n and outbox.pending_count(desk) == 0
