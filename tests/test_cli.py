@@ -7,6 +7,7 @@ import json
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -108,15 +109,19 @@ def test_backup_restore_round_trip(cli, db_path, tmp_path):
         assert s.conn.execute("SELECT count(*) FROM participant").fetchone()[0] == 2
 
 
-def test_backup_is_full_by_default_and_restores_by_content(cli, db_path, tmp_path):
+def test_backup_is_full_by_default_and_restores_by_content(cli, db_path, tmp_path, monkeypatch):
+    from desktop.core import backup_crypto
     from desktop.core.certificates import keys
     from desktop.store import open_store
 
+    monkeypatch.setattr(backup_crypto, "SCRYPT_N", 2**12)
+    monkeypatch.setenv("KARMAYOGI_DESK_BACKUP_PASSPHRASE", "correct horse battery")
     with open_store(db_path) as s:
         keys.ensure_signing_key(s)
     code, out, _ = cli("--db", db_path, "--json", "backup")
     doc = json.loads(out)
     assert code == 0 and doc["format"] == "full" and doc["backup"].endswith(".kdbackup")
+    assert doc["encrypted"] is True and backup_crypto.is_encrypted(Path(doc["backup"]))
     assert doc["entries"] >= 2  # the database and the signing key at least
     code, out, err = cli("--db", db_path, "--json", "backup", tmp_path / "plain.db")
     assert code == 0 and json.loads(out)["format"] == "database" and "Database only" in err

@@ -41,7 +41,7 @@ def test_missing_folders_are_refused_not_created(cli, db_path, tmp_path, argv):
 def test_backup_into_an_existing_folder_uses_the_usual_name(cli, db_path, tmp_path):
     stick = tmp_path / "stick"
     stick.mkdir()
-    code, out, err = cli("--db", db_path, "--json", "backup", stick)
+    code, out, err = cli("--db", db_path, "--json", "backup", stick, "--no-passphrase")
     assert code == 0, err
     written = json.loads(out)["backup"]
     assert written.startswith(str(stick / "desk-backup-")) and written.endswith(".kdbackup")

@@ -38,6 +38,8 @@ from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from desktop.core import audit, backup_crypto
+from desktop.core.backup_crypto import Protection
 from desktop.core.certificates.keys import keys_dir_for
 from desktop.core.progress import Cancelled, Progress
 from desktop.core.users import Permission, require_on_file
@@ -66,6 +68,9 @@ class BackupResult:
     full: bool
     entries: int = 1
     bytes: int = 0
+    encrypted: bool = False
+    #: where the key of a keyring-encrypted backup is kept (None: a passphrase, or plain)
+    key_where: str | None = None
 
 
 def _stamp() -> str:
@@ -102,9 +107,12 @@ def backup(
     *,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    protection: Protection | None = None,
 ) -> Path:
     """Write a backup of the centre's data; returns its path (see `backup_ex`)."""
-    return backup_ex(store, target, progress=progress, cancelled=cancelled).path
+    return backup_ex(
+        store, target, progress=progress, cancelled=cancelled, protection=protection
+    ).path
 
 
 def backup_ex(
@@ -113,8 +121,37 @@ def backup_ex(
     *,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    protection: Protection | None = None,
 ) -> BackupResult:
-    """A full backup (default, `.kdbackup`) or the database alone (a `.db`-like name)."""
+    """A full backup (default, `.kdbackup`) or the database alone (a `.db`-like name).
+    With `protection` a full backup is encrypted (desktop/core/backup_crypto.py); the CLI
+    and the GUI ask for a passphrase unless told `--no-encrypt` / "Do not encrypt"."""
+    result = _backup_ex(store, target, progress, cancelled, protection)
+    audit.record(store, "backup", target=result.path.name, details={
+        "full": result.full, "encrypted": result.encrypted,
+        "key": "keyring" if protection is not None and protection.key is not None
+        else ("passphrase" if protection is not None else None)})
+    return result
+
+
+def automatic_backup(store: Store, target: Path | None = None) -> BackupResult:
+    """An unattended full backup, encrypted with the key kept in the OS keyring (or, on a
+    machine without one, in the key file the result's `key_where` names): what scheduled
+    backups call. See desktop/core/backup_keys.py."""
+    from desktop.core import backup_keys
+
+    key = backup_keys.automatic_backup_key(store)
+    result = backup_ex(store, target, protection=key.protection)
+    return BackupResult(result.path, result.full, result.entries, result.bytes, True, key.where)
+
+
+def _backup_ex(
+    store: Store,
+    target: Path | None,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+    protection: Protection | None,
+) -> BackupResult:
     if store.path is None and target is None:
         raise StoreError("An in-memory database needs a backup file name.")
     target = Path(target) if target else default_backup_path(store.path)  # type: ignore[arg-type]
@@ -134,7 +171,7 @@ def backup_ex(
         return BackupResult(target, full=False, bytes=target.stat().st_size)
     if store.path is None:
         raise StoreError("An in-memory database has no keys or files folders to back up.")
-    return _full_backup(store, target, progress, cancelled)
+    return _full_backup(store, target, progress, cancelled, protection)
 
 
 def _folder_entries(db_path: Path) -> list[tuple[str, Path, int]]:
@@ -190,18 +227,27 @@ def _add_file(
 
 
 def _full_backup(
-    store: Store, target: Path, progress: Progress | None, cancelled: Cancelled | None
+    store: Store,
+    target: Path,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+    protection: Protection | None,
 ) -> BackupResult:
     from desktop import __version__
 
     db_path = Path(store.path)  # type: ignore[arg-type]
     file = _private_temp(target)
     snapshot_file = _private_temp(target)
-    tmp, snapshot = file.tmp, snapshot_file.tmp
+    # encrypted: the plain archive is written to a private temporary file first, then sealed
+    # into `file` chunk by chunk (twice the size on disk for a moment, never in memory)
+    plain_file = _private_temp(target) if protection is not None else None
+    tmp, snapshot = (plain_file or file).tmp, snapshot_file.tmp
     try:
         backup_to(store.conn, snapshot)  # first: every file it names is in the folders below
         files = _folder_entries(db_path)
         total = snapshot.stat().st_size + sum(size for _n, _p, size in files)
+        if protection is not None:
+            total *= 2  # the sealing pass
         done = 0
 
         def step(count: int) -> None:
@@ -231,11 +277,19 @@ def _full_backup(
                 "entries": entries,
             }
             zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2))
+        size = done
+        if plain_file is not None and protection is not None:
+            snapshot_file.abort()  # not needed any more: free the space before sealing
+            with file.tmp.open("r+b") as out:
+                backup_crypto.encrypt_file(plain_file.tmp, out, protection, manifest, step)
         _finish(file)
-        return BackupResult(target, full=True, entries=len(entries), bytes=done)
+        return BackupResult(target, full=True, entries=len(entries), bytes=size,
+                            encrypted=protection is not None)
     finally:
         file.abort()
         snapshot_file.abort()
+        if plain_file is not None:
+            plain_file.abort()
 
 
 # -- check ----------------------------------------------------------------------------------
@@ -275,13 +329,20 @@ def is_full_backup(path: Path) -> bool:
 
 
 def restore(
-    source: Path, db_path: Path, *, progress: Progress | None = None, actor: str | None = None
+    source: Path,
+    db_path: Path,
+    *,
+    progress: Progress | None = None,
+    protection: Protection | None = None,
+    actor: str | None = None,
 ) -> Path | None:
     """Replace the centre's data with the backup `source` (full or database only), after
     backing up the current state. Returns the safety backup's path (None: nothing there).
     `actor`: the desk user restoring (an admin, once the desk has users).
 
-    The backup is checked completely first, so a bad backup never replaces good data."""
+    The backup is checked completely first, so a bad backup never replaces good data. An
+    encrypted backup needs `protection` (its passphrase; a keyring-encrypted one finds its
+    key on this machine if it can): `PassphraseNeeded` asks the caller for it."""
     require_on_file(db_path, actor, Permission.RESTORE)
     source = Path(source)
     db_path = Path(db_path)
@@ -291,9 +352,54 @@ def restore(
             "USB stick holding it is plugged in."
         )
     restore_journal.finish_pending(db_path)
-    if is_full_backup(source):
-        return _restore_full(source, db_path, progress)
-    return _restore_plain(source, db_path)
+    if backup_crypto.is_encrypted(source):
+        safety = _restore_encrypted(source, db_path, progress, protection)
+        encrypted = True
+    elif is_full_backup(source):
+        safety = _restore_full(source, db_path, progress)
+        encrypted = False
+    else:
+        safety = _restore_plain(source, db_path)
+        encrypted = False
+    with open_store(db_path, create=False) as restored:
+        audit.record(restored, "restore", target=source.name, details={
+            "encrypted": encrypted, "previous_saved_as": safety.name if safety else None})
+    return safety
+
+
+def _restore_encrypted(
+    source: Path, db_path: Path, progress: Progress | None, protection: Protection | None
+) -> Path | None:
+    """Decrypt into a private temporary archive beside the database (authenticating every
+    chunk), then restore that archive as a full backup; the archive is removed after."""
+    from desktop.core import backup_keys
+
+    with source.open("rb") as handle:
+        header = backup_crypto.read_header(handle, source)
+    if protection is None and header.key_source == "keyring":
+        protection = backup_keys.key_for_restore(db_path, header.key_label)
+    plain = db_path.parent / f".{db_path.stem}.restoring-{_stamp()}.zip"
+    fd = os.open(plain, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        total = source.stat().st_size * 2
+        done = 0
+
+        def step(count: int) -> None:
+            nonlocal done
+            done += count
+            if progress is not None:
+                progress(done, total, "")
+
+        with os.fdopen(fd, "wb") as out:
+            backup_crypto.decrypt_to(source, out, protection, step)
+
+        def rest(count: int, _total: int, what: str) -> None:
+            if progress is not None:
+                progress(total // 2 + count // 2, total, what)
+
+        return _restore_full(plain, db_path, rest, label=source, protection=protection)
+    finally:
+        plain.unlink(missing_ok=True)
 
 
 def _clear_staged(db_path: Path) -> None:
@@ -312,9 +418,10 @@ def _restore_plain(source: Path, db_path: Path) -> Path | None:
     safety: Path | None = None
     if db_path.exists():
         with open_store(db_path, create=False, migrate=False) as current:
-            safety = backup(
-                current, default_backup_path(db_path, full=False).with_suffix(".pre-restore.db")
-            )
+            safety = _backup_ex(
+                current, default_backup_path(db_path, full=False).with_suffix(".pre-restore.db"),
+                None, None, None,
+            ).path
     tmp = db_path.with_name(db_path.name + ".restoring")
     src = sqlite3.connect(source)
     try:
@@ -341,7 +448,11 @@ def _bad(source: Path, why: str) -> StoreError:
 
 
 def read_manifest(source: Path) -> dict[str, Any]:
-    """The manifest of a full backup, checked for shape and version; StoreError if unusable."""
+    """The manifest of a full backup, checked for shape and version; StoreError if unusable.
+    For an encrypted backup: the copy in its header (authenticated only when restoring)."""
+    if backup_crypto.is_encrypted(source):
+        with source.open("rb") as handle:
+            return backup_crypto.read_header(handle, source).manifest
     try:
         with zipfile.ZipFile(source) as zf:
             return _manifest(zf, source)
@@ -396,11 +507,14 @@ def _manifest(zf: zipfile.ZipFile, source: Path) -> dict[str, Any]:
     return manifest
 
 
-def _unpack(source: Path, staging: Path, progress: Progress | None) -> dict[str, Any]:
+def _unpack(
+    source: Path, staging: Path, progress: Progress | None, label: Path | None = None
+) -> dict[str, Any]:
     """Unpack into `staging`, checking every entry's SHA-256 against the manifest."""
+    shown = label or source
     try:
         with zipfile.ZipFile(source) as zf:
-            manifest = _manifest(zf, source)
+            manifest = _manifest(zf, shown)
             total = sum(int(e.get("size") or 0) for e in manifest["entries"])
             done = 0
             for entry in manifest["entries"]:
@@ -417,9 +531,9 @@ def _unpack(source: Path, staging: Path, progress: Progress | None) -> dict[str,
                         if progress is not None:
                             progress(done, total, "")
                 if digest.hexdigest() != entry["sha256"].lower():
-                    raise _bad(source, f"{name} does not match its SHA-256 in the manifest")
+                    raise _bad(shown, f"{name} does not match its SHA-256 in the manifest")
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise _bad(source, f"damaged archive: {exc}") from exc
+        raise _bad(shown, f"damaged archive: {exc}") from exc
     for folder in ("keys", "files"):
         (staging / folder).mkdir(exist_ok=True)
     _restrict_keys(staging / "keys")
@@ -437,18 +551,27 @@ def _restrict_keys(folder: Path) -> None:
         pass
 
 
-def _restore_full(source: Path, db_path: Path, progress: Progress | None) -> Path | None:
+def _restore_full(
+    source: Path,
+    db_path: Path,
+    progress: Progress | None,
+    *,
+    label: Path | None = None,
+    protection: Protection | None = None,
+) -> Path | None:
+    """`source` is the archive read; `label` the file the user chose (for messages)."""
+    label = label or source
     stamp = _stamp()
     folder = db_path.parent
     staging = folder / f"{db_path.stem}.restoring-{stamp}"
     old = folder / f"{db_path.stem}.previous-{stamp}"
     staging.mkdir(parents=True)
     try:
-        _unpack(source, staging, progress)
+        _unpack(source, staging, progress, label)
         try:
-            _check_database_file(staging / DATABASE, source)
+            _check_database_file(staging / DATABASE, label)
         except StoreError as exc:
-            raise type(exc)(f"{source} cannot be restored: {exc} Nothing was changed.") from exc
+            raise type(exc)(f"{label} cannot be restored: {exc} Nothing was changed.") from exc
         for suffix in ("-wal", "-shm"):  # the check opened it; nothing of it may stay behind
             Path(str(staging / DATABASE) + suffix).unlink(missing_ok=True)
     except BaseException:
@@ -460,9 +583,10 @@ def _restore_full(source: Path, db_path: Path, progress: Progress | None) -> Pat
     if db_path.exists():
         try:
             with open_store(db_path, create=False, migrate=False) as current:
-                safety = backup(current, default_backup_path(db_path).with_name(
+                # encrypted like the backup being restored, when that one was
+                safety = _backup_ex(current, default_backup_path(db_path).with_name(
                     f"{db_path.stem}-backup-{stamp}.pre-restore{FULL_SUFFIX}"
-                ))
+                ), None, None, protection).path
         except (StoreError, sqlite3.Error):
             # The current database cannot be read (the reason for restoring, often): its
             # files are kept as they are, moved aside into `old`, instead.
@@ -490,7 +614,7 @@ def _restore_full(source: Path, db_path: Path, progress: Progress | None) -> Pat
         {"live": str(db_path), "old": str(old / DATABASE), "staged": str(staging / DATABASE)}
     )
     journal = {
-        "source": str(source),
+        "source": str(label),
         "created_at": stamp,
         "moves": moves,
         "remove": [str(staging)] + ([] if keep_old else [str(old)]),

@@ -82,11 +82,24 @@ def label(person: dict[str, Any]) -> str:
 
 # -- editing one person by hand (the roster's person form) --------------------------------------
 def save_person(store: Store, data: dict[str, Any], record_id: str | None = None) -> str:
-    """Add a person (`record_id` None) or change one; returns the id."""
+    """Add a person, or save an edit of one, with its audit entry in one transaction; returns
+    the id. The entry names the fields changed, not their values (the record has them)."""
     require(store, Permission.EDIT_PARTICIPANTS)
-    if record_id is None:
-        return store.insert("participant", data)
-    store.update("participant", record_id, {**data, "name_en": data.get("name_en") or ""})
+    from desktop.core import audit
+
+    with store.transaction():
+        if record_id is None:
+            record_id = store.insert("participant", data)
+            changed = sorted(k for k, v in data.items() if v not in (None, ""))
+            how = "added"
+        else:
+            current = store.require("participant", record_id)
+            changed = sorted(k for k, v in data.items() if current.get(k) != v)
+            if not store.update("participant", record_id, data):
+                return record_id
+            how = "edited"
+        audit.record(store, "participant.edit", target=record_id, participant_id=record_id,
+                     details={"change": how, "fields": changed})
     return record_id
 
 

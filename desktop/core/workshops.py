@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from desktop.core import lookups
+from desktop.core import audit, lookups
 from desktop.core.problems import Catalogue, Problem
 from desktop.core.users import Permission, require
 from desktop.store import RecordNotFound, Store
@@ -262,6 +262,8 @@ def create_workshop(store: Store, plan: WorkshopPlan) -> str:
         workshop_id = store.insert("workshop", _workshop_data(store, plan))
         for session in sorted(plan.sessions, key=lambda s: (s.date, s.start_time)):
             store.insert("session", session.data(workshop_id))
+        audit.record(store, "workshop.edit", target=workshop_id, workshop_id=workshop_id,
+                     details={"change": "created", "title_en": plan.title_en})
     return workshop_id
 
 
@@ -303,6 +305,8 @@ def update_workshop(store: Store, workshop_id: str, plan: WorkshopPlan) -> None:
                 store.update("session", session.id, session.data(workshop_id))
             else:
                 store.insert("session", session.data(workshop_id))
+        audit.record(store, "workshop.edit", target=workshop_id, workshop_id=workshop_id,
+                     details={"change": "edited", "sessions": len(plan.sessions)})
 
 
 def plan_of(store: Store, workshop_id: str) -> WorkshopPlan:

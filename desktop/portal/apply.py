@@ -17,6 +17,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from desktop.portal import validate as v
+from desktop.protocol import audit as audit_wire
 from desktop.protocol.ids import now_ts
 
 
@@ -42,7 +43,10 @@ def apply_records(
     institute: str | None,
     batch_id: str | None,
 ) -> list[dict[str, Any]]:
-    """Check and apply each record by last-writer-wins; one result per record, in order."""
+    """Check and apply each record by last-writer-wins; one result per record, in order.
+    A batch whose audit entries do not extend the chain held for their device is refused
+    whole (`check_audit_chains`)."""
+    heads = check_audit_chains(conn, records)
     ids = [r["id"] for r in records if isinstance(r, dict) and v.is_uuid(r.get("id"))]
     current = current_versions(conn, ids)
     keys = {row["kid"]: row["public_key"] for row in conn.execute("SELECT * FROM trust_key")}
@@ -109,7 +113,70 @@ def apply_records(
     conn.executemany("INSERT INTO version_log VALUES (?, ?, ?, ?, ?, ?, ?)", log)
     if writes:
         observe_version(conn, max(row["updated_at"] for row in writes.values()))
+    for origin, head in heads.items():
+        conn.execute(
+            "INSERT INTO meta(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (AUDIT_HEAD + origin, dumps(head)),
+        )
     return results
+
+
+class ChainRefused(Exception):
+    """A batch whose audit chain does not extend what is held: 422, nothing applied (the
+    server answers it as it answers a `PortalError`)."""
+
+    status = 422
+
+    def __init__(self, error: str, details: str) -> None:
+        super().__init__(f"{error}: {details}")
+        self.error = error
+        self.details = details
+
+
+#: meta key (+ device id) of the newest audit entry held for a device: {"n", "hash"}
+AUDIT_HEAD = "audit.head."
+
+
+def check_audit_chains(conn: sqlite3.Connection, records: Sequence[Any]) -> dict[str, dict]:
+    """Each device's audit entries in the batch must extend the chain held for it: entries
+    already held unchanged, the next one linked to the held head, each hash right. Raises
+    `ChainRefused` (422 `audit_chain_rewritten` / `audit_chain_gap`) otherwise (nothing is
+    applied); returns the new head per device."""
+    by_origin: dict[str, list[dict[str, Any]]] = {}
+    for record in records:
+        if (isinstance(record, dict) and record.get("kind") == audit_wire.KIND
+                and not v.check_record(record)):
+            by_origin.setdefault(record["origin"], []).append(record)
+    heads: dict[str, dict] = {}
+    for origin, entries in by_origin.items():
+        row = conn.execute("SELECT value FROM meta WHERE key = ?",
+                           (AUDIT_HEAD + origin,)).fetchone()
+        held = json.loads(row[0]) if row else {"n": 0, "hash": audit_wire.GENESIS}
+        fresh = []
+        for entry in sorted(entries, key=lambda e: e["data"]["n"]):
+            data = entry["data"]
+            if data["n"] > held["n"]:
+                fresh.append(entry)
+                continue
+            stored = conn.execute(
+                "SELECT data FROM record WHERE id = ? AND kind = ? AND origin = ?",
+                (entry["id"], audit_wire.KIND, origin),
+            ).fetchone()
+            if stored is None or json.loads(stored[0]).get("hash") != data["hash"]:
+                raise ChainRefused("audit_chain_rewritten", (
+                    f"device {origin}: audit entry {data['n']} is not the one this portal "
+                    "holds; the desk's history was rewritten"))
+        found = audit_wire.first_break(
+            ((e["id"], e["origin"], e["data"]) for e in fresh), prev=held["hash"], n=held["n"]
+        )
+        if found is not None:
+            code = "audit_chain_gap" if "missing" in found[1] else "audit_chain_rewritten"
+            raise ChainRefused(code, f"device {origin}: {found[1]} (the portal holds "
+                                         f"entries up to {held['n']})")
+        if fresh:
+            heads[origin] = {"n": fresh[-1]["data"]["n"], "hash": fresh[-1]["data"]["hash"]}
+    return heads
 
 def _context_problems(
     conn: sqlite3.Connection,

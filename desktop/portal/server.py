@@ -25,6 +25,7 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from desktop.portal import validate as v
+from desktop.portal.apply import ChainRefused
 from desktop.portal.db import Device, PortalDB, PortalError, parse_cursor
 from desktop.protocol.ids import now_ts
 
@@ -179,7 +180,7 @@ class PortalHandler(BaseHTTPRequestHandler):
             raise Reject(404, "not_found", path)
         except Reject as exc:
             self._send(exc.status, exc.body, exc.headers)
-        except PortalError as exc:
+        except (PortalError, ChainRefused) as exc:
             body = {"error": exc.error}
             if exc.details is not None:
                 body["details"] = exc.details

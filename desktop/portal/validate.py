@@ -23,6 +23,7 @@ from functools import cache
 from typing import Any
 
 from desktop.paths import resource_path
+from desktop.protocol import audit as audit_wire
 from desktop.protocol import fields
 from desktop.protocol.b64 import b64u_decode_strict
 from desktop.protocol.records import BY_FIELD, KIND_FIELDS, MAX_ATTACHMENT_BYTES
@@ -374,9 +375,11 @@ def check_envelope(record: Any) -> list[Problem]:
     for key in ENVELOPE_KEYS:
         if key not in record:
             problems.append(Problem("missing_field", f"{key}: is required"))
-    if "kind" in record and not (isinstance(record["kind"], str) and record["kind"] in SCHEMA):
+    if "kind" in record and not (
+        isinstance(record["kind"], str) and record["kind"] in (*SCHEMA, audit_wire.KIND)
+    ):
         problems.append(
-            Problem("unknown_kind", f"kind: must be one of {', '.join(SCHEMA)}")
+            Problem("unknown_kind", f"kind: must be one of {', '.join(SCHEMA)}, audit_entry")
         )
     if "id" in record and not is_uuid(record["id"]):
         problems.append(Problem("invalid_record", "id: " + (_uuid(record["id"]) or "")))
@@ -430,6 +433,8 @@ def check_record(record: Any) -> list[Problem]:
     problems = check_envelope(record)
     if problems:
         return problems
+    if record["kind"] == audit_wire.KIND:
+        return check_audit_entry(record)
     return check_data(record["kind"], record["data"], deleted=record["deleted"])
 
 
@@ -439,10 +444,38 @@ def normalise_data(kind: str, data: Mapping[str, Any], *, deleted: bool) -> dict
     by = data.get(BY_FIELD)
     if deleted and not (set(data) - {BY_FIELD}):
         return {} if by is None else {BY_FIELD: by}
+    if kind == audit_wire.KIND:
+        return {key: data.get(key) for key in audit_wire.FIELDS}
     stored = {key: data.get(key) for key in SCHEMA[kind]}
     if by is not None:
         stored[BY_FIELD] = by  # the desk user who made this version, kept and shown as sent
     return stored
+
+
+def check_audit_entry(record: Mapping[str, Any]) -> list[Problem]:
+    """An `audit_entry` (desktop/protocol/audit.py): the shape only; whether it extends the
+    device's chain is decided in `desktop.portal.apply` for the whole batch."""
+    data = record["data"]
+    problems = [Problem("unknown_field", f"{k}: not a field of audit_entry")
+                for k in data if k not in audit_wire.FIELDS]
+    if record["deleted"]:
+        problems.append(Problem("invalid_record", "deleted: an audit entry is never deleted"))
+    number = data.get("n")
+    if isinstance(number, bool) or not isinstance(number, int) or number < 1:
+        problems.append(Problem("invalid_field", "n: must be an integer from 1"))
+    for key in ("prev", "hash"):
+        if message := _sha256(data.get(key)):
+            problems.append(Problem("invalid_field", f"{key}: {message}"))
+    if message := _timestamp(data.get("at")):
+        problems.append(Problem("invalid_field", f"at: {message}"))
+    if message := _nonblank(data.get("action")):
+        problems.append(Problem("invalid_field", f"action: {message}"))
+    if not isinstance(data.get("details"), dict):
+        problems.append(Problem("invalid_field", "details: must be a JSON object"))
+    for key in ("actor", "target", "participant_id", "workshop_id"):
+        if data.get(key) is not None and (message := _text(data[key])):
+            problems.append(Problem("invalid_field", f"{key}: {message}"))
+    return problems
 
 
 def problem_summary(problems: list[Problem]) -> tuple[str, str]:

@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.core.centre import own_institute
+from desktop.ui.audit import install_menu as install_audit_menu
+from desktop.ui.audit import passphrase
 from desktop.ui.clock_notice import ClockNotice
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import Translations, ask_yes_no, bind_form, save_language, translate_buttons
@@ -267,6 +269,7 @@ class MainWindow(QMainWindow):
         self.action_about.triggered.connect(self.show_about)
         self.action_backup.triggered.connect(self.backup)
         self.action_restore.triggered.connect(self.restore)
+        self.action_audit = install_audit_menu(self, self.ctx)  # File ▸ Audit log… (issue 16)
 
     def _retranslate_code_texts(self) -> None:
         for row, (_area, label_en, label_hi) in enumerate(AREAS):
@@ -363,11 +366,18 @@ class MainWindow(QMainWindow):
         path = Path(target)
         if not path.suffix:
             path = path.with_suffix(".db" if chosen == db_filter else maintenance.FULL_SUFFIX)
+        protection = None
+        if maintenance.is_full_backup_name(path):
+            choice = passphrase.ask_new(self)  # encrypted unless "do not encrypt" is ticked
+            if choice is None:
+                return
+            protection = choice.protection
         dialog = TaskProgress(self, translate("MainWindow", "Writing the backup…"))
 
         def task(handle):
             return maintenance.backup_ex(
-                store, path, progress=handle.progress, cancelled=lambda: handle.cancelled
+                store, path, progress=handle.progress, cancelled=lambda: handle.cancelled,
+                protection=protection,
             )
 
         def done(result) -> None:
@@ -379,6 +389,7 @@ class MainWindow(QMainWindow):
                     "(photos). Keep it as safe as this laptop: whoever has it can sign "
                     "certificates in this centre's name.",
                 )
+                text += "\n\n" + passphrase.written_note(result.encrypted)
             else:
                 text += "\n\n" + translate(
                     "MainWindow",
@@ -400,7 +411,7 @@ class MainWindow(QMainWindow):
         self.ctx.run(task, on_done=done, on_error=failed, dialog=dialog)
 
     def restore(self) -> None:
-        from desktop.core import maintenance
+        from desktop.core import backup_crypto, maintenance
         from desktop.store import open_store
 
         store = self.ctx.store
@@ -421,7 +432,13 @@ class MainWindow(QMainWindow):
         )
         if not source:
             return
-        full = maintenance.is_full_backup(Path(source))
+        encrypted = backup_crypto.is_encrypted(Path(source))
+        full = encrypted or maintenance.is_full_backup(Path(source))
+        protection = None
+        if encrypted and backup_crypto.key_source(Path(source)) == "passphrase":
+            protection = passphrase.ask_existing(self, Path(source).name)
+            if protection is None:
+                return
         if full:
             question = translate(
                 "MainWindow",
@@ -445,7 +462,10 @@ class MainWindow(QMainWindow):
         )
 
         def task(handle):
-            return maintenance.restore(Path(source), path, progress=handle.progress, actor=actor)
+            return maintenance.restore(
+                Path(source), path, progress=handle.progress, protection=protection,
+                actor=actor,
+            )
 
         def reopen() -> None:
             self.ctx.store = open_store(path, create=False)

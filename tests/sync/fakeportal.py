@@ -23,6 +23,8 @@ class FakePortal:
         self.codes = {"CODE1"}
         self.tokens: dict[str, str] = {}
         self.records: dict[str, dict[str, Any]] = {}
+        #: audit entries (the additive kind `audit_entry`), kept apart from the §4 records
+        self.audit: dict[str, dict[str, Any]] = {}
         self.batches: dict[str, tuple[bytes, dict[str, Any]]] = {}
         self.attachments: dict[str, bytes] = {}
         self.applied_count: dict[str, int] = {}
@@ -109,6 +111,11 @@ class FakePortal:
             return httpx.Response(413, json={"error": "too_many_records"})
         results = []
         for rec in doc["records"]:
+            if rec.get("kind") == "audit_entry":
+                stale = rec["id"] in self.audit
+                self.audit.setdefault(rec["id"], rec)
+                results.append({"id": rec["id"], "status": "stale" if stale else "applied"})
+                continue
             problem = self.reject(rec)
             if problem:
                 results.append({"id": rec["id"], "status": "rejected", "code": problem[0],

@@ -22,6 +22,7 @@ MUST_SEE = (
     "menu/actionBackup",
     "menu/actionRestore",
     "menu/actionAbout",
+    "menu/actionAudit",
     "roster/addButton",
     "roster/editButton",
     "roster/importButton",

@@ -40,9 +40,13 @@ def _prepare(window):
     return kid, sha, sign(PAYLOAD, kid, private)
 
 
-def _dialogs(monkeypatch, save=None, open_=None):
+def _dialogs(monkeypatch, save=None, open_=None, protection=None):
+    """Stand-ins for the file, message and passphrase dialogs; `protection` is what the
+    passphrase dialog answers (None: "Do not encrypt this backup" ticked)."""
     shown: list[str] = []
     asked: list[str] = []
+    monkeypatch.setattr(mw.passphrase, "ask_new", lambda _p: mw.passphrase.Choice(protection))
+    monkeypatch.setattr(mw.passphrase, "ask_existing", lambda _p, _name: protection)
     if save is not None:
         monkeypatch.setattr(mw.QFileDialog, "getSaveFileName", lambda *a, **k: save)
     if open_ is not None:
@@ -116,6 +120,33 @@ def test_backup_and_restore_run_off_the_gui_thread_with_progress(
     assert "restored" in shown[-1] and values[-1] == 1000
     assert read_attachment(window.ctx.store, sha)
     window.ctx.runner.wait()
+
+
+def test_an_encrypted_backup_asks_for_its_passphrase_to_restore(window, tmp_path, monkeypatch):
+    from desktop.core import backup_crypto
+    from desktop.core.backup_crypto import Protection
+
+    monkeypatch.setattr(backup_crypto, "SCRYPT_N", 2**12)
+    store = window.ctx.store
+    store.insert("participant", {"name_en": "In The Backup"})
+    target = tmp_path / "sealed.kdbackup"
+    shown, _asked = _dialogs(monkeypatch, save=(str(target), ""), open_=(str(target), ""),
+                             protection=Protection(passphrase="a long passphrase"))
+    window.action_backup.trigger()
+    assert backup_crypto.is_encrypted(target) and "encrypted" in shown[-1]
+    window.ctx.store.insert("participant", {"name_en": "After The Backup"})
+    monkeypatch.setattr(mw.passphrase, "ask_existing", lambda _p, _n: Protection(
+        passphrase="not the passphrase"))
+    window.action_restore.trigger()
+    assert "does not open" in shown[-1] and "not the passphrase" not in shown[-1]
+    assert window.ctx.store.conn.execute(
+        "SELECT count(*) FROM participant WHERE name_en = 'After The Backup'").fetchone()[0] == 1
+    monkeypatch.setattr(mw.passphrase, "ask_existing", lambda _p, _n: Protection(
+        passphrase="a long passphrase"))
+    window.action_restore.trigger()
+    assert "restored" in shown[-1]
+    assert window.ctx.store.conn.execute(
+        "SELECT count(*) FROM participant WHERE name_en = 'After The Backup'").fetchone()[0] == 0
 
 
 def test_a_damaged_backup_is_refused_and_the_desk_keeps_working(window, tmp_path, monkeypatch):

@@ -83,6 +83,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(None, "actionBackup"),
     Trigger(None, "actionRestore"),
     Trigger(None, "actionAbout"),
+    Trigger(None, "actionAudit"),
     Trigger("roster", "addButton"),
     Trigger("roster", "editButton", select_first="table"),
     Trigger("roster", "deleteButton", select_first="table"),

@@ -1,8 +1,16 @@
-"""`backup`, `restore`, `check`: keeping the centre's data safe (see core/maintenance.py)."""
+"""`backup`, `restore`, `check`: keeping the centre's data safe (see core/maintenance.py).
+
+A full backup is encrypted with a passphrase unless `--no-passphrase` (or `--no-encrypt`) says
+otherwise in words. The passphrase comes from the first line of `--passphrase-file`, else
+`KARMAYOGI_DESK_BACKUP_PASSPHRASE` (or `KARMAYOGI_DESK_PASSPHRASE`), else the terminal (typed
+twice for a new backup). It is never printed, logged or put in an error message."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
+import sys
 from pathlib import Path
 
 from desktop.cli.base import (
@@ -14,8 +22,11 @@ from desktop.cli.base import (
     output_file,
     progress,
 )
-from desktop.core import maintenance
+from desktop.core import backup_crypto, maintenance
+from desktop.core.backup_crypto import Protection
 from desktop.store import StoreError
+
+PASSPHRASE_ENVS = ("KARMAYOGI_DESK_BACKUP_PASSPHRASE", "KARMAYOGI_DESK_PASSPHRASE")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -34,6 +45,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "file", nargs="?",
         help="backup file (default: <db name>-backup-<time>.kdbackup beside the database)",
     )
+    secret = parser.add_mutually_exclusive_group()
+    secret.add_argument(
+        "--passphrase-file", metavar="F",
+        help="read the passphrase from the first line of F (else "
+        "$KARMAYOGI_DESK_BACKUP_PASSPHRASE, else it is asked for)",
+    )
+    secret.add_argument(
+        "--no-passphrase", "--no-encrypt", dest="no_passphrase", action="store_true",
+        help="write the full backup UNENCRYPTED: whoever holds the file reads every name, "
+        "mobile and e-mail and can sign certificates in this centre's name",
+    )
     parser.set_defaults(func=run_backup)
     parser = subparsers.add_parser(
         "restore",
@@ -45,19 +67,74 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ),
     )
     parser.add_argument("file", help="the backup to restore (.kdbackup or .db)")
+    parser.add_argument(
+        "--passphrase-file", metavar="F",
+        help="an encrypted backup's passphrase: the first line of F (else "
+        "$KARMAYOGI_DESK_BACKUP_PASSPHRASE, else it is asked for)",
+    )
     parser.set_defaults(func=run_restore)
     parser = subparsers.add_parser("check", help="integrity check of the database")
     parser.set_defaults(func=run_check)
 
 
+def _given_passphrase(args: argparse.Namespace) -> str | None:
+    """From --passphrase-file or the environment; None when neither gives one."""
+    if getattr(args, "passphrase_file", None):
+        try:
+            with open(args.passphrase_file, encoding="utf-8") as handle:
+                line = handle.readline().rstrip("\r\n")
+        except OSError as exc:
+            raise CliError(f"Cannot read the passphrase file {args.passphrase_file}: "
+                           f"{exc.strerror}.") from None
+        if not line:
+            raise CliError(f"The passphrase file {args.passphrase_file} has an empty first line.")
+        return line
+    for name in PASSPHRASE_ENVS:
+        if os.environ.get(name):
+            return os.environ[name]
+    return None
+
+
+def _ask(prompt: str) -> str:
+    if not sys.stdin.isatty():
+        raise CliError(
+            "This needs the backup passphrase: give --passphrase-file F or set "
+            "KARMAYOGI_DESK_BACKUP_PASSPHRASE (no terminal to ask on)."
+        )
+    return getpass.getpass(prompt)
+
+
+def _new_protection(args: argparse.Namespace, full: bool) -> Protection | None:
+    if args.no_passphrase or not full:
+        return None
+    passphrase = _given_passphrase(args)
+    if passphrase is None:
+        passphrase = _ask("Passphrase for the backup: ")
+        if _ask("The same passphrase again: ") != passphrase:
+            raise CliError("The two passphrases differ; nothing was written.")
+    problem = backup_crypto.check_new_passphrase(passphrase)
+    if problem:
+        raise CliError(problem + " Nothing was written.")
+    return Protection(passphrase=passphrase)
+
+
 def run_backup(args: argparse.Namespace) -> int:
     if args.file and not Path(args.file).is_dir():
         output_file(args.file)  # a mistyped USB path must not land on the laptop's disk
+    full = not args.file or maintenance.is_full_backup_name(args.file) or Path(args.file).is_dir()
+    protection = _new_protection(args, full)
     with open_db(args) as store:
         try:
-            result = maintenance.backup_ex(store, Path(args.file) if args.file else None)
+            result = maintenance.backup_ex(
+                store, Path(args.file) if args.file else None, protection=protection
+            )
         except StoreError as exc:
             raise CliError(str(exc)) from exc
+    if result.full and not result.encrypted:
+        progress(
+            "NOT ENCRYPTED (--no-passphrase): whoever holds this file can read every name, "
+            "mobile and e-mail in it and sign certificates in this centre's name."
+        )
     if not result.full:
         progress(
             "Database only: the signing keys and files (photos) are not in this backup; "
@@ -68,6 +145,7 @@ def run_backup(args: argparse.Namespace) -> int:
         {
             "backup": str(result.path),
             "format": "full" if result.full else "database",
+            "encrypted": result.encrypted,
             "entries": result.entries,
             "bytes": result.bytes,
         },
@@ -78,9 +156,19 @@ def run_backup(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     source = Path(args.file)
-    full = maintenance.is_full_backup(source)
+    encrypted = backup_crypto.is_encrypted(source)
+    full = encrypted or maintenance.is_full_backup(source)
+    protection = None
     try:
-        safety = maintenance.restore(source, db_path(args), actor=_restorer(args))
+        try:
+            safety = maintenance.restore(source, db_path(args), actor=_restorer(args))
+        except backup_crypto.PassphraseNeeded:
+            passphrase = _given_passphrase(args)
+            if passphrase is None:
+                passphrase = _ask(f"Passphrase of {source.name}: ")
+            protection = Protection(passphrase=passphrase)
+            safety = maintenance.restore(source, db_path(args), protection=protection,
+                                         actor=_restorer(args))
     except StoreError as exc:
         raise CliError(str(exc)) from exc
     emit(
@@ -88,6 +176,7 @@ def run_restore(args: argparse.Namespace) -> int:
         {
             "restored": args.file,
             "format": "full" if full else "database",
+            "encrypted": encrypted,
             "previous_saved_as": str(safety) if safety else None,
         },
         f"Restored {args.file}"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from desktop.core import people
+from desktop.core import audit, people
 from desktop.core.attendance.queries import session_counts
 from desktop.core.attendance.rules import (
     DUPLICATE_WINDOW,
@@ -297,6 +297,8 @@ class Desk:
             self.store.conn.execute(
                 "DELETE FROM session_close WHERE session_id = ?", (self.session_id,)
             )
+            audit.record(self.store, "attendance.reopen", target=self.session_id,
+                         workshop_id=self.workshop["id"])
 
     def counts(self) -> dict[str, int]:
         return session_counts(self.store, self.session_id)

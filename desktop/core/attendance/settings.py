@@ -6,6 +6,7 @@ import getpass
 import socket
 from dataclasses import dataclass
 
+from desktop.core import audit
 from desktop.core.users import Permission, require
 from desktop.store import Store
 
@@ -43,18 +44,23 @@ def save_settings(
     operator: str | None = None,
 ) -> None:
     require(store, Permission.SETTINGS)
-    if grace_minutes is not None:
-        if not 0 <= grace_minutes <= 240:
-            raise ValueError("grace time must be 0–240 minutes")
-        store.meta_set("attendance.grace_minutes", str(grace_minutes))
-    if open_before_minutes is not None:
-        if not 0 <= open_before_minutes <= 720:
-            raise ValueError("opening time must be 0–720 minutes before the start")
-        store.meta_set("attendance.open_before_minutes", str(open_before_minutes))
-    if desk is not None:
-        store.meta_set("desk_name", desk.strip() or None)
-    if operator is not None:
-        store.meta_set("desk_operator", operator.strip() or None)
+    with store.transaction():  # the settings and their audit entry commit together
+        if grace_minutes is not None:
+            if not 0 <= grace_minutes <= 240:
+                raise ValueError("grace time must be 0–240 minutes")
+            store.meta_set("attendance.grace_minutes", str(grace_minutes))
+        if open_before_minutes is not None:
+            if not 0 <= open_before_minutes <= 720:
+                raise ValueError("opening time must be 0–720 minutes before the start")
+            store.meta_set("attendance.open_before_minutes", str(open_before_minutes))
+        if desk is not None:
+            store.meta_set("desk_name", desk.strip() or None)
+        if operator is not None:
+            store.meta_set("desk_operator", operator.strip() or None)
+        changed = {"grace_minutes": grace_minutes, "open_before_minutes": open_before_minutes,
+                   "desk": desk, "operator": operator}
+        audit.record(store, "settings.change", target="attendance",
+                     details={k: v for k, v in changed.items() if v is not None})
 
 
 def _user() -> str:

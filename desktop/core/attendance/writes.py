@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from desktop.core import clock, people
+from desktop.core import audit, clock, people
 from desktop.core.attendance.rules import (
     MarkResult,
     _aware,
@@ -84,7 +84,21 @@ def _history(
             clock.history_note(store),  # marked while this laptop's clock is known wrong
         ),
     )
+    _audit_mark(store, att_id, data or current or {}, action)
     return int(cursor.lastrowid)
+
+
+def _audit_mark(store: Store, att_id: str, data: dict[str, Any], action: str) -> None:
+    """The audit entry of one mark, undo or bulk absent, in the mark's transaction."""
+    session = store.conn.execute(
+        "SELECT workshop_id FROM session WHERE id = ?", (data.get("session_id"),)
+    ).fetchone()
+    audit.record(
+        store, "attendance.undo" if action == "undo" else "attendance.mark", target=att_id,
+        participant_id=data.get("participant_id"), workshop_id=session[0] if session else None,
+        details={"session_id": data.get("session_id"), "status": data.get("status"),
+                 "method": data.get("method"), "how": action},
+    )
 
 
 def undo_mark(store: Store, history_seq: int, settings: DeskSettings | None = None) -> MarkResult:
@@ -187,4 +201,6 @@ def close_session(
             "closed_by = excluded.closed_by",
             (session_id, stamp, (store.actor or settings.operator)),
         )
+        audit.record(store, "attendance.close", target=session_id,
+                     workshop_id=session["workshop_id"], details={"marked_absent": made})
     return made

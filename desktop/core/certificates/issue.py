@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from desktop.core import clock
+from desktop.core import audit, clock
 from desktop.core.certificates import keys
 from desktop.core.certificates.batch import BATCH_SYNC, render_job, warm_up
 from desktop.core.certificates.jws import sign
@@ -306,6 +306,13 @@ def _issue_chunk(
                         (cert.certificate_id, cert.supersedes, reissue_reason, issued_at,
                          store.actor),
                     )
+                audit.record(
+                    store, "certificate.reissue" if cert.supersedes else "certificate.issue",
+                    target=cert.number, participant_id=cert.participant_id,
+                    workshop_id=ctx.workshop["id"],
+                    details={"certificate_id": cert.certificate_id,
+                             "supersedes": cert.supersedes, "reason": reissue_reason},
+                )
     except BaseException:
         for p in written:
             p.unlink(missing_ok=True)
@@ -378,6 +385,11 @@ def revoke(store: Store, number: str, reason: str, when: str | None = None) -> d
             "certificate",
             cert["id"],
             {"revoked_at": when or now_ts(), "revocation_reason": reason.strip()},
+        )
+        audit.record(
+            store, "certificate.revoke", target=cert["number"],
+            participant_id=cert["participant_id"], workshop_id=cert["workshop_id"],
+            details={"certificate_id": cert["id"], "reason": reason.strip()},
         )
         return store.require("certificate", cert["id"])
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop.core import audit
 from desktop.core.cells import csv_row
 from desktop.core.lookups import districts
 from desktop.core.problems import Problem
@@ -346,6 +347,9 @@ def import_roster(
                         raise NoDataRows(path)  # not "0 rows, done": nothing was there
                     if dry_run:
                         raise _DryRun
+                    audit.record(store, "roster.import", target=Path(path).name, details={
+                        "created": result.created, "updated": result.updated,
+                        "unchanged": result.unchanged, "rejected": result.rejected})
             except _DryRun:
                 pass
         except BaseException:

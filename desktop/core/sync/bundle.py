@@ -29,11 +29,12 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from desktop.core import attachments, clock
+from desktop.core import attachments, audit, clock
 from desktop.core.sync import crypto, damage, outbox, trust
 from desktop.core.sync.keys import DeviceKeys, verify_signature
 from desktop.core.users import Permission, require
 from desktop.fileio import AtomicFile
+from desktop.protocol import audit as audit_wire
 from desktop.protocol.ids import now_ts
 from desktop.protocol.records import KIND_FIELDS, KIND_ORDER, data_fields
 from desktop.store import Store
@@ -117,6 +118,8 @@ def export_bundle(
     }
     if sealer:
         manifest["encryption"] = sealer.header
+    last = audit.head(store)  # additive: the chain's head as of this bundle, signed with it
+    manifest["audit_head"] = {"n": last.n, "hash": last.hash} if last else None
     manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
     signature = keys.sign(manifest_bytes)
     with AtomicFile(path) as tmp, zipfile.ZipFile(
@@ -126,6 +129,9 @@ def export_bundle(
         zf.writestr("manifest.sig", signature)
         for name, blob in payload:
             zf.writestr(name, blob)
+    audit.record(store, "bundle.export", target=path.name,
+                 details={"batches": len(batches), "records": records,
+                          "encrypted": bool(sealer)})
     return {
         "file": str(path),
         "batches": len(batches),
@@ -141,7 +147,8 @@ def _check_record(record: Any, where: str) -> None:
     if not isinstance(record, dict):
         raise BundleError(f"{where}: a record is not an object.")
     kind = record.get("kind")
-    if kind not in KIND_FIELDS:
+    fields = audit_wire.FIELDS if kind == audit_wire.KIND else KIND_FIELDS.get(kind)
+    if fields is None:
         raise BundleError(f"{where}: unknown record kind {kind!r}.")
     for key in ("id", "updated_at", "origin"):
         if not isinstance(record.get(key), str) or not record[key]:
@@ -151,7 +158,7 @@ def _check_record(record: Any, where: str) -> None:
     data = record.get("data")
     if not isinstance(data, dict):
         raise BundleError(f"{where}: record {record['id']} has no data object.")
-    unknown = set(data) - set(data_fields(kind))
+    unknown = set(data) - set(fields if kind == audit_wire.KIND else data_fields(kind))
     if unknown:
         raise BundleError(
             f"{where}: record {record['id']} ({kind}) has unknown field(s) "
@@ -334,7 +341,10 @@ def import_bundle(
     with store.transaction():
         trust.remember(store, decision)
         for batch_id, body, doc in batches:
-            records = sorted(doc["records"], key=lambda r: order[r["kind"]])
+            # audit entries are the sending desk's chain: relayed to the portal in the
+            # batch, never applied here
+            records = sorted((r for r in doc["records"] if r["kind"] in order),
+                             key=lambda r: order[r["kind"]])
             for record in records:
                 try:
                     status = store.apply_record(record)
@@ -363,6 +373,10 @@ def import_bundle(
             (digest, manifest["device_id"], now_ts(), len(batches), summary["applied"],
              summary["stale"], store.actor),
         )
+        audit.record(store, "bundle.import", target=Path(path).name, details={
+            "from_device": manifest["device_id"], "batches": len(batches),
+            "applied": summary["applied"], "stale": summary["stale"],
+            "audit_head": manifest.get("audit_head")})
     return summary
 
 

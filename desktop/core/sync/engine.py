@@ -44,7 +44,7 @@ from typing import Any
 
 import httpx
 
-from desktop.core import attachments, clock
+from desktop.core import attachments, audit, clock
 from desktop.core.progress import Cancelled, Progress
 from desktop.core.sync import outbox, reconcile
 from desktop.core.sync.client import (
@@ -484,6 +484,9 @@ class SyncEngine:
                 "INSERT INTO sync_run(started_at, trigger, acted_by) VALUES (?, ?, ?)",
                 (now_ts(), trigger, self.store.actor),
             )
+            # at the start, so that the entry rides in this run's batches
+            audit.record(self.store, "sync.run", target=str(cur.lastrowid),
+                         details={"trigger": trigger})
             return int(cur.lastrowid)
 
     def _finish_run(self, run_id: int, result: SyncResult) -> None:

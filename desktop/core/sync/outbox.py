@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.core.sync import audit_chain
 from desktop.core.users import Permission, require
 from desktop.protocol.ids import new_id, now_ts
 from desktop.protocol.records import BY_COLUMN, BY_FIELD, JSON_FIELDS, KIND_FIELDS, KIND_ORDER
@@ -163,7 +164,7 @@ def freeze_pending(store: Store, limits: Limits, *, max_records: int | None = No
             current, size = [], 0
             batch_id, created = new_id(), now_ts()
 
-        for seq, record, raw in _pending_records(store):
+        for seq, record, raw in audit_chain.with_entries(store, _pending_records(store)):
             extra = len(raw) + (1 if current else 0)
             if overhead + len(raw) > limits.max_bytes:
                 _quarantine(
@@ -194,7 +195,8 @@ def _store_batch(
     store.conn.execute(
         """INSERT INTO sync_batch(batch_id, body, body_sha256, device_id, relayed, record_count,
                state, created_at, source) VALUES (?, ?, ?, ?, 0, ?, 'queued', ?, 'local')""",
-        (batch_id, body, hashlib.sha256(body).hexdigest(), device_id, len(items), created),
+        (batch_id, body, hashlib.sha256(body).hexdigest(), device_id,
+         sum(1 for _, r, _ in items if r["kind"] != audit_chain.KIND), created),
     )
     store.conn.executemany(
         """INSERT INTO sync_batch_record(batch_id, pos, kind, record_id, updated_at, origin,
@@ -227,7 +229,8 @@ def add_relayed(store: Store, batch_id: str, body: bytes, *, source: str) -> boo
             """INSERT INTO sync_batch(batch_id, body, body_sha256, device_id, relayed,
                    record_count, state, created_at, source)
                VALUES (?, ?, ?, ?, 1, ?, 'queued', ?, ?)""",
-            (batch_id, body, hashlib.sha256(body).hexdigest(), doc["device_id"], len(records),
+            (batch_id, body, hashlib.sha256(body).hexdigest(), doc["device_id"],
+             sum(1 for r in records if r.get("kind") != audit_chain.KIND),
              doc.get("created_at") or now_ts(), source),
         )
         store.conn.executemany(
@@ -343,6 +346,8 @@ def apply_response(
                 f"(expected {record[2]} at position {record[0] + 1})."
             )
         status = result.get("status")
+        if record[1] == audit_chain.KIND and status in ("applied", "stale", "rejected"):
+            continue  # the chain travels along; counts are the user's records
         if status == "applied":
             counts.applied += 1
         elif status == "stale":
@@ -422,6 +427,7 @@ def mark_failed(store: Store, batch_id: str, error: str, *, quarantine_code: str
             (error, batch_id),
         )
         if requeue:
+            audit_chain.send_again(store, records)
             store.conn.executemany(
                 "UPDATE change_log SET state = 'pending' WHERE seq = ? AND state = 'batched'",
                 [(r["log_seq"],) for r in records if r["log_seq"] is not None],
@@ -441,6 +447,8 @@ def _quarantine(
 ) -> None:
     """Quarantine this version, unless the record has moved on (a newer version is on its
     way and will be judged on its own)."""
+    if record["kind"] == audit_chain.KIND:
+        return  # not the user's to fix: a refused chain fails its whole batch, shown there
     current = store.conn.execute(
         f"SELECT updated_at, origin FROM {record['kind']} WHERE id = ?", (record["id"],)
     ).fetchone()

@@ -190,7 +190,10 @@ class PersonDialog(QDialog):
         record_id = self.record_id
 
         def write(handle) -> str:
-            return people.save_person(store, data, record_id)
+            changes = dict(data)
+            if record_id is not None:
+                changes["name_en"] = changes["name_en"] or ""
+            return people.save_person(store, changes, record_id)
 
         self.buttons.setEnabled(False)
         self.ctx.run(write, on_done=self._saved, on_error=self._failed, changes=("participant",))

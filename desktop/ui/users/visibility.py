@@ -67,7 +67,10 @@ PAGE_DISABLED: dict[str, tuple[tuple[str, Permission], ...]] = {
 }
 
 #: main-window menu actions (object names) and their permission
-WINDOW_ACTIONS: tuple[tuple[str, Permission], ...] = (("actionRestore", P.RESTORE),)
+WINDOW_ACTIONS: tuple[tuple[str, Permission], ...] = (
+    ("actionRestore", P.RESTORE),
+    ("actionAudit", P.VIEW_AUDIT),
+)
 #: widgets of the window itself (the status bar's Sync now)
 WINDOW_WIDGETS: tuple[tuple[str, Permission], ...] = (("syncNowButton", P.SYNC),)
 
