@@ -201,6 +201,8 @@ def test_every_change_says_who(store):
     assert by_id[result.attendance_id]["data"]["by"] == "Om"
     assert by_id[person]["data"] == {"by": "Asha"}
     for r in sent:
+        if r["kind"] == "audit_entry":  # the audit chain rides along (tests/sync/test_audit_chain_portal.py)
+            continue
         assert r == store.record(r["kind"], r["id"])
 
 
