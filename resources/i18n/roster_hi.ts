@@ -232,6 +232,26 @@
         <translation>रद्द करें</translation>
     </message>
     <message><source>%1 has a header but no data rows: nothing to import.</source><translation>%1 में शीर्ष-पंक्ति तो है, पर डेटा की कोई पंक्ति नहीं: आयात करने को कुछ नहीं है।</translation></message>
+    <message>
+        <source>%1 (written from the Hindi)</source>
+        <translation>%1 (हिन्दी से लिखा गया)</translation>
+    </message>
+    <message>
+        <source>%1 English names were written from the Hindi: check them.</source>
+        <translation>%1 अंग्रेज़ी नाम हिन्दी से लिखे गए: इन्हें जाँच लें।</translation>
+    </message>
+    <message>
+        <source>%1 blank or numbered-only rows were skipped.</source>
+        <translation>%1 खाली या केवल क्रमांक वाली पंक्तियाँ छोड़ दी गईं।</translation>
+    </message>
+    <message>
+        <source>%1 (legacy font: %2)</source>
+        <translation>%1 (पुराना फ़ॉन्ट: %2)</translation>
+    </message>
+    <message>
+        <source>%1 cells typed in a legacy font (Kruti Dev…) were turned into Unicode.</source>
+        <translation>पुराने फ़ॉन्ट (कृतिदेव…) में टाइप किए गए %1 खाने यूनिकोड में बदले गए।</translation>
+    </message>
 </context>
 <context>
     <name>PersonDialog</name>
@@ -338,6 +358,10 @@
     <message>
         <source>Service group</source>
         <translation>सेवा समूह</translation>
+    </message>
+    <message>
+        <source>The English name was written from the Hindi name by an import: check it. Saving marks it as checked.</source>
+        <translation>अंग्रेज़ी नाम आयात के समय हिन्दी नाम से लिखा गया है: इसे जाँच लें। सहेजने पर इसे जाँचा हुआ माना जाएगा।</translation>
     </message>
 </context>
 <context>
@@ -544,6 +568,10 @@ The deletion is kept as a record so that it reaches the portal at the next sync.
     <message>
       <source>Service group</source>
       <translation>सेवा समूह</translation>
+    </message>
+    <message>
+        <source>{label} {value} looks like Hindi typed in a legacy font (Kruti Dev/Chanakya) and does not convert cleanly to Unicode; type it again in Unicode</source>
+        <translation>{label} {value} पुराने फ़ॉन्ट (कृतिदेव/चाणक्य) में टाइप की गई हिन्दी लगती है, पर यूनिकोड में ठीक से नहीं बदलती; इसे यूनिकोड में फिर से टाइप करें</translation>
     </message>
   </context>
 </TS>

@@ -28,7 +28,7 @@ def _mixed_file(path):
     lines.append("Same Phone,,K90004,7000000010,Agra,\n")  # same mobile as row 12
     lines.append("Existing Renamed,,E00001,,Varanasi,\n")  # matches an existing person
     lines.append("Existing Same,,E00002,,Kanpur Nagar,\n")  # unchanged
-    lines.append(",नाम ही नहीं,K90007,7100000007,Agra,\n")  # no English name
+    lines.append(",नाम ही नहीं,K90007,7100000007,Agra,\n")  # English name written from the Hindi
     path.write_text("".join(lines), encoding="utf-8")
     return path
 
@@ -74,8 +74,8 @@ def test_reader_process_gives_the_same_result_report_and_rows(tmp_path):
     in_process, child = outcomes[False], outcomes[True]
     assert child == in_process
     summary = child[0]
-    assert (summary["created"], summary["updated"], summary["unchanged"]) == (60, 1, 1)
-    assert summary["rejected"] == 5
+    assert (summary["created"], summary["updated"], summary["unchanged"]) == (61, 1, 1)
+    assert (summary["rejected"], summary["derived_names"]) == (4, 1)
     rows_named = {(e["row"], e["field"]) for e in summary["errors"]}
     assert (62, "mobile") in rows_named and (63, "email") in rows_named
     assert any("duplicate in file" in e["message"] and e["row"] == 64 for e in summary["errors"])
@@ -87,7 +87,7 @@ def test_reader_process_without_report_keeps_no_cells_but_imports(tmp_path):
     store = _fresh(tmp_path, "plain")
     try:
         result = import_roster(store, source, reader_process=True, chunk_rows=10)
-        assert result.created == 62 and result.rejected == 5
+        assert (result.created, result.rejected, result.derived_names) == (63, 4, 1)
         # the Latin search key computed in the child is the one the store would compute
         assert store.conn.execute(
             "SELECT name_latin FROM participant WHERE employee_code = 'K00003'"

@@ -132,6 +132,16 @@ def _summary(result: ImportResult, args: argparse.Namespace) -> str:
     lines = [
         f"Dry run, nothing written; the import would give: {counts}" if result.dry_run else counts
     ]
+    if result.derived_names:
+        lines.append(
+            f"{result.derived_names} English names were written from the Hindi: check them "
+            "(marked on each person until checked or a later file brings the real one)"
+        )
+    if result.converted_legacy:
+        lines.append(
+            f"{result.converted_legacy} cells typed in a legacy font (Kruti Dev, Chanakya, "
+            "DevLys) were turned into Unicode"
+        )
     for error in result.errors[:50]:
         lines.append(f"  row {error['row']}, {error['field']}: {error['message']}")
     if len(result.errors) > 50:

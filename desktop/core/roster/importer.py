@@ -27,11 +27,12 @@ from desktop.core.cells import csv_row
 from desktop.core.lookups import districts
 from desktop.core.problems import Problem
 from desktop.core.progress import Cancelled, Progress
+from desktop.core.roster import derived
+from desktop.core.roster.derived import CONVERTED_KEY, DERIVED_KEY
 from desktop.core.roster.fields import (
     FIELD_LABELS,
     IGNORE,
     IMPORT_FIELDS,
-    REQUIRED_FIELDS,
     detect_layout,
     is_known_unused,
     missing_required,
@@ -74,6 +75,10 @@ class ImportResult:
     unchanged: int = 0
     rejected: int = 0
     skipped: int = 0
+    #: accepted rows whose English name was written from the Hindi (marked on the person)
+    derived_names: int = 0
+    #: cells turned from a legacy font (Kruti Dev, Chanakya, DevLys) into Unicode
+    converted_legacy: int = 0
     #: columns holding data that map to no field (the import was refused when non-empty)
     unmapped_columns: list[str] = field(default_factory=list)
     errors: list[dict[str, Any]] = field(default_factory=list)
@@ -96,6 +101,8 @@ class ImportResult:
             "unchanged": self.unchanged,
             "rejected": self.rejected,
             "skipped": self.skipped,
+            "derived_names": self.derived_names,
+            "converted_legacy": self.converted_legacy,
             "unmapped_columns": self.unmapped_columns,
             "errors": self.errors,
             "dry_run": self.dry_run,
@@ -249,13 +256,14 @@ def check_mapping(
         raise RosterFileError(
             "more than one column is mapped to: " + ", ".join(FIELD_LABELS[f] for f in twice)
         )
-    missing = [f for f in REQUIRED_FIELDS if f not in targets]
+    missing = missing_required(targets)
     if missing:
         names = ", ".join(FIELD_LABELS[f] for f in missing)
         found = ", ".join(repr(h) for h in headers if h) or "none"
         raise RosterFileError(
             f"missing required column(s): {names}. Columns found: {found}. "
-            "Rename the column (e.g. 'Name (English)', 'Full Name', 'नाम (अंग्रेज़ी)') or map it."
+            "Rename the column (e.g. 'Name (English)', 'Full Name', 'नाम (अंग्रेज़ी)', or "
+            "'नाम (हिन्दी)' for a list with Hindi names only) or map it."
         )
     return [(i, f) for i, f in pairs if f]
 
@@ -269,6 +277,8 @@ class RowOutcome:
     status: str  # created | updated | unchanged | rejected
     data: dict[str, str]  # the cleaned values
     errors: list[Problem]  # (field, message) pairs with a code and params
+    derived: bool = False  # the English name was written from the Hindi
+    converted: tuple[str, ...] = ()  # fields turned from a legacy font into Unicode
 
 
 def import_roster(
@@ -413,6 +423,9 @@ class _ImportJob:
         self.keys = [k for k in MATCH_KEYS if any(f == k for _, f in columns)]
         self.limit: int | None = None
         self.on_row: Callable[[RowOutcome], None] | None = None
+        # Whether any participant carries a derived English name (checked on matches).
+        self.any_derived = derived.any_marked(store.conn)
+        self.kept_derived = False
 
     def run(self, bulk: BulkInserter, chunks: Iterable[Chunk]) -> None:
         self.base_seq = bulk.base_seq
@@ -490,16 +503,39 @@ class _ImportJob:
             values = [value for data in accepted if (value := data.get(key))]
             found[key] = self._lookup(key, self.seen[key].which_maybe(values))
         local: dict[str, dict[str, int]] = {k: {} for k in self.keys}
+        # matched people whose English name is marked as derived (a derived name never
+        # replaces a real one; a real one replaces a derived one and clears the mark)
+        self.marked: set[str] = set()
+        if self.any_derived:
+            self.marked = derived.marked(
+                self.store.conn, {r["id"] for rows in found.values() for r in rows.values()}
+            )
+        self.unmark: list[str] = []
+        new_derived: list[int] = []
         new_rows: list[dict[str, str]] = []
         new_keys: list[str] = []
         new_numbers: list[int] = []
         result, writer = self.result, self.writer
         for number, cells, data, errors, key in entries:
             status = ""
+            made_up = DERIVED_KEY in data and data.pop(DERIVED_KEY) is not None
+            converted: tuple[str, ...] = ()
+            if CONVERTED_KEY in data:
+                converted = tuple(data.pop(CONVERTED_KEY).split(","))
+                if not errors:
+                    result.converted_legacy += len(converted)
             if not errors:
-                status, errors = self._resolve(number, data, found, local, new_rows, new_numbers)
+                status, errors = self._resolve(
+                    number, data, found, local, new_rows, new_numbers, made_up
+                )
                 if status == "created":
                     new_keys.append(key)
+                    if made_up:
+                        new_derived.append(len(new_rows) - 1)
+                if made_up and status in ("created", "updated", "unchanged") and (
+                    status == "created" or self.kept_derived
+                ):
+                    result.derived_names += 1
             if errors:
                 result.rejected += 1
                 for error in errors:
@@ -508,13 +544,19 @@ class _ImportJob:
             if writer:
                 writer.row(cells or [], status, "; ".join(m for _, m in errors))
             if self.on_row is not None:
-                self.on_row(RowOutcome(number, cells or [], status, data, errors))
+                outcome = RowOutcome(number, cells or [], status, data, errors, made_up, converted)
+                self.on_row(outcome)
         for key in self.keys:  # later chunks see this chunk's accepted values as "maybe"
             self.seen[key].add_all(local[key])
         if new_rows:
-            bulk.add(new_rows, latin_keys=new_keys)
+            ids = bulk.add(new_rows, latin_keys=new_keys)
             self.inserted.extend(new_numbers)
             result.created += len(new_rows)
+            if new_derived:
+                derived.mark(self.store.conn, (ids[i] for i in new_derived))
+                self.any_derived = True
+        if self.unmark:
+            derived.unmark(self.store.conn, self.unmark)
         return len(entries)
 
     def _claimed_by(self, row: dict[str, Any]) -> int:
@@ -531,7 +573,9 @@ class _ImportJob:
         local: dict[str, dict[str, int]],
         new_rows: list[dict[str, str]],
         new_numbers: list[int],
+        made_up: bool = False,
     ) -> tuple[str, list[Problem]]:
+        self.kept_derived = False
         target: dict[str, Any] | None = None
         target_key = ""
         errors: list[Problem] = []
@@ -580,6 +624,13 @@ class _ImportJob:
             new_numbers.append(number)
             return "created", []
         self.touched[target["seq"]] = number
+        if target["id"] in self.marked:
+            if made_up:
+                self.kept_derived = True  # still derived (perhaps from a corrected Hindi)
+            else:
+                self.unmark.append(target["id"])  # a real English name at last
+        elif made_up:
+            data = {k: v for k, v in data.items() if k != "name_en"}  # keep the real one
         changes = {k: v for k, v in data.items() if target.get(k) != v}
         if changes and self.store.update("participant", target["id"], changes):
             self.result.updated += 1

@@ -360,6 +360,8 @@ class ImportDialog(QDialog):
             intro = intro.replace(f"%{n}", f"{value:,}")
         self.preview_intro.setText(intro)
         fields = [f for f in import_flow.FIELDS if f in self.mapping]
+        if "name_en" not in fields and any(r.derived for r in results):
+            fields.insert(0, "name_en")  # written from the Hindi: shown, marked
         table = self.preview_table
         table.clear()
         table.setColumnCount(3 + len(fields))
@@ -383,7 +385,7 @@ class ImportDialog(QDialog):
                 [problem_text(p) for p in result.problems] if result.problems else result.errors
             )
             cells = [str(result.line), _tr(STATUS_LABELS[result.status]), problems]
-            cells += [shown.get(f, "") for f in fields]
+            cells += [self._preview_value(result, f, shown.get(f, "")) for f in fields]
             colour = QBrush(QColor(STATUS_COLOURS[result.status]))
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -395,6 +397,22 @@ class ImportDialog(QDialog):
         table.resizeColumnsToContents()
         for c in range(table.columnCount()):
             table.setColumnWidth(c, min(table.columnWidth(c), 400 if c == 2 else 200))
+
+    @staticmethod
+    def _preview_value(result: import_flow.RowResult, field_name: str, source: str) -> str:
+        """What the file holds, and beside it what will be stored when that differs in
+        substance (a derived English name; a legacy-font cell converted to Unicode)."""
+        if field_name == "name_en" and result.derived:
+            return translate("ImportDialog", "%1 (written from the Hindi)").replace(
+                "%1", result.data.get("name_en", "")
+            )
+        if field_name in result.converted:
+            return (
+                translate("ImportDialog", "%1 (legacy font: %2)")
+                .replace("%1", result.data.get(field_name, ""))
+                .replace("%2", source)
+            )
+        return source
 
     def start_import(self) -> None:
         assert self.plan is not None
@@ -488,6 +506,19 @@ class ImportDialog(QDialog):
             text += " " + translate(
                 "ImportDialog", "Save the report, correct those rows and import it again."
             )
+        if s.derived_names:
+            text += " " + translate(
+                "ImportDialog", "%1 English names were written from the Hindi: check them."
+            ).replace("%1", f"{s.derived_names:,}")
+        if s.converted_legacy:
+            text += " " + translate(
+                "ImportDialog",
+                "%1 cells typed in a legacy font (Kruti Dev…) were turned into Unicode.",
+            ).replace("%1", f"{s.converted_legacy:,}")
+        if s.skipped:
+            text += " " + translate(
+                "ImportDialog", "%1 blank or numbered-only rows were skipped."
+            ).replace("%1", f"{s.skipped:,}")
         self.summary_label.setText(text)
         table.setRowCount(len(s.errors))
         # The same errors with codes (translated); the report file keeps the core's English.

@@ -58,6 +58,11 @@ class RowResult:
     status: str  # "new", "update" (matches someone already in the roster), "error"
     errors: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: the cleaned values the import would store (a converted legacy-font cell, a derived
+    #: English name), shown beside what the file holds
+    data: dict[str, str] = field(default_factory=dict)
+    derived: bool = False  # the English name was written from the Hindi
+    converted: tuple[str, ...] = ()  # fields turned from a legacy font into Unicode
 
 
 def open_import(path: Path | str) -> ImportPlan:
@@ -136,6 +141,9 @@ class ImportPlan:
                 PREVIEW_STATUS[o.status],
                 [message for _field, message in o.errors],
                 list(o.errors),
+                dict(o.data),
+                o.derived,
+                o.converted,
             )
             for o in outcomes
         ]
