@@ -210,8 +210,10 @@ def roman_word(word: str) -> str:
     return text
 
 
+@lru_cache(maxsize=65_536)
 def english_name(hindi: str) -> str:
-    """The derived English name of a Hindi name ("" if it has no Devanagari word)."""
+    """The derived English name of a Hindi name ("" if it has no Devanagari word); cached,
+    as a list of lakhs repeats its names."""
     words = []
     for part in hindi.split():
         roman = _DEVANAGARI_WORD.sub(lambda m: roman_word(m.group()), part)

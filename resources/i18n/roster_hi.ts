@@ -92,10 +92,6 @@
         <translation>रोस्टर सूची चुनें</translation>
     </message>
     <message>
-        <source>Roster lists (*.csv *.txt *.tsv *.xlsx)</source>
-        <translation>रोस्टर सूचियाँ (*.csv *.txt *.tsv *.xlsx)</translation>
-    </message>
-    <message>
         <source>Choose a file first.</source>
         <translation>पहले एक फ़ाइल चुनें।</translation>
     </message>
@@ -251,6 +247,18 @@
     <message>
         <source>%1 cells typed in a legacy font (Kruti Dev…) were turned into Unicode.</source>
         <translation>पुराने फ़ॉन्ट (कृतिदेव…) में टाइप किए गए %1 खाने यूनिकोड में बदले गए।</translation>
+    </message>
+    <message>
+        <source>This workbook has several sheets: choose the one with the list, then Next.</source>
+        <translation>इस वर्कबुक में कई शीट हैं: सूची वाली शीट चुनें, फिर आगे बढ़ें।</translation>
+    </message>
+    <message>
+        <source>Roster lists (*.csv *.txt *.tsv *.xlsx *.xls)</source>
+        <translation>रोस्टर सूचियाँ (*.csv *.txt *.tsv *.xlsx *.xls)</translation>
+    </message>
+    <message>
+        <source>The columns are matched as you chose for a file with these headers on %1.</source>
+        <translation>कॉलम वैसे ही मिलाए गए हैं जैसे आपने %1 को इन्हीं शीर्षकों वाली फ़ाइल के लिए चुने थे।</translation>
     </message>
 </context>
 <context>

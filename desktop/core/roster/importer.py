@@ -51,14 +51,18 @@ from desktop.core.roster.readers import (
 from desktop.fileio import AtomicFile
 from desktop.protocol.records import KIND_FIELDS
 from desktop.store import Store
-from desktop.store.bulk import BulkInserter
+from desktop.store.bulk import BulkInserter, deferred_indexes
 
 CHUNK_ROWS = 5000
 MAX_ERRORS = 10_000
 BIG_FILE = 20 * 1024 * 1024  # bytes of input above which the import gets a bigger page cache
 BIG_CACHE_KIB = 128 * 1024  # 192 MiB was no faster and pushed a full re-import past 500 MB
 MATCH_KEYS = ("employee_code", "igot_user_id", "mobile")
+#: Indexes no import step reads (the review's counts): built once at the end of a big import
+#: instead of row by row (measured: README, roster import table)
+DEFERRED_INDEXES = ("participant_review",)
 _SELECT = "SELECT seq, id, " + ", ".join(KIND_FIELDS["participant"]) + " FROM participant"
+
 
 class ImportCancelled(Exception):
     """The user cancelled; the transaction was rolled back, nothing changed."""
@@ -130,10 +134,12 @@ class FilePreview:
     unmapped: list[str] = field(default_factory=list)
 
 
-def preview_file(path: str | Path, layout: str = "auto", rows: int = 20) -> FilePreview:
-    """Open a file, propose a column mapping and read the first rows (RosterFileError if the
-    file is unusable)."""
-    with open_table(path) as table:
+def preview_file(
+    path: str | Path, layout: str = "auto", rows: int = 20, sheet: str | None = None
+) -> FilePreview:
+    """Open a file (a workbook's `sheet`), propose a column mapping and read the first rows
+    (RosterFileError if the file is unusable)."""
+    with open_table(path, sheet) as table:
         chosen = layout if layout != "auto" else detect_layout(table.headers)
         mapping = propose_mapping(table.headers, chosen)
         sample: list[tuple[int, list[str]]] = []
@@ -342,11 +348,20 @@ def import_roster(
             # A big import touches index pages all over; with them in memory each page is
             # written once at commit instead of spilled and rewritten (half the disk I/O).
             conn.execute(f"PRAGMA cache_size = -{BIG_CACHE_KIB}")
+        # A file big next to the roster (a first import) builds the review index once at the
+        # end; a small file into a big roster keeps it up to date row by row.
+        existing = conn.execute("SELECT coalesce(max(seq), 0) FROM participant").fetchone()[0]
+        defer = (
+            DEFERRED_INDEXES
+            if table.total_bytes > BIG_FILE and (table.total_bytes // 60 >= existing)
+            else ()
+        )
         try:
             try:
                 with (
                     _open_chunks(spec, reader_process) as chunks,
                     store.transaction(),
+                    deferred_indexes(store, defer),
                     BulkInserter(store, "participant") as bulk,
                 ):
                     job.run(bulk, chunks)
@@ -532,8 +547,10 @@ class _ImportJob:
                     new_keys.append(key)
                     if made_up:
                         new_derived.append(len(new_rows) - 1)
-                if made_up and status in ("created", "updated", "unchanged") and (
-                    status == "created" or self.kept_derived
+                if (
+                    made_up
+                    and status in ("created", "updated", "unchanged")
+                    and (status == "created" or self.kept_derived)
                 ):
                     result.derived_names += 1
             if errors:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.dates import format_date
 from desktop.core.roster.readers import NoDataRows
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import bind_form
@@ -102,6 +103,18 @@ class ImportDialog(QDialog):
         self.next_button: QPushButton = child(self.form, QPushButton, "nextButton")
         self.cancel_button: QPushButton = child(self.form, QPushButton, "cancelButton")
 
+        # A workbook with several sheets holding data: which one (shown only then).
+        self.sheet_label = QLabel(self.form)
+        self.sheet_label.setWordWrap(True)
+        self.sheet_combo = QComboBox(self.form)
+        self.sheet_combo.setObjectName("sheetCombo")
+        file_layout = self.file_error.parentWidget().layout()
+        at = file_layout.indexOf(self.file_error)
+        file_layout.insertWidget(at, self.sheet_combo)  # type: ignore[attr-defined]
+        file_layout.insertWidget(at, self.sheet_label)  # type: ignore[attr-defined]
+        self._show_sheets([])
+        self.file_edit.textEdited.connect(lambda _text: self._show_sheets([]))
+
         self.browse_button.clicked.connect(self.choose_file)
         self.file_edit.returnPressed.connect(self.next_step)
         self.next_button.clicked.connect(self.next_step)
@@ -136,6 +149,12 @@ class ImportDialog(QDialog):
             STEP_SUMMARY: translate("ImportDialog", "Step 4 of 4: result"),
         }
         self.setWindowTitle(translate("ImportDialog", "Import a roster list"))
+        self.sheet_label.setText(
+            translate(
+                "ImportDialog",
+                "This workbook has several sheets: choose the one with the list, then Next.",
+            )
+        )
         self.step_label.setText(titles[self.step])
         self.next_button.setText(
             translate("ImportDialog", "Import")
@@ -186,10 +205,11 @@ class ImportDialog(QDialog):
             self,
             translate("ImportDialog", "Choose a roster list"),
             str(Path.home()),
-            translate("ImportDialog", "Roster lists (*.csv *.txt *.tsv *.xlsx)"),
+            translate("ImportDialog", "Roster lists (*.csv *.txt *.tsv *.xlsx *.xls)"),
         )
         if path:
             self.file_edit.setText(path)
+            self._show_sheets([])
             self.read_file()
 
     def read_file(self) -> None:
@@ -198,21 +218,39 @@ class ImportDialog(QDialog):
             self.file_error.setText(translate("ImportDialog", "Choose a file first."))
             return
         self.file_error.setText("")
+        sheet = self.sheet_combo.currentText() if self.sheet_combo.isVisible() else None
+        store = self.ctx.store  # on the database worker: the remembered mapping is read too
         self.ctx.run(
-            lambda handle: import_flow.open_import(path),
+            lambda handle: import_flow.open_import(path, sheet, store),
             on_done=self._file_read,
             on_error=self._file_failed,
-            kind="io",
         )
 
     def _file_read(self, plan: ImportPlan) -> None:
         self.plan = plan
         self.mapping = plan.proposed_mapping()
         self._fill_mapping()
+        self.mapping_error.setText(
+            translate(
+                "ImportDialog",
+                "The columns are matched as you chose for a file with these headers on %1.",
+            ).replace("%1", format_date(plan.remembered[1][:10]))
+            if plan.remembered
+            else ""
+        )
         self._show_step(STEP_MAPPING)
 
+    def _show_sheets(self, sheets: list[str]) -> None:
+        self.sheet_combo.clear()
+        self.sheet_combo.addItems(sheets)
+        self.sheet_combo.setVisible(bool(sheets))
+        self.sheet_label.setVisible(bool(sheets))
+
     def _file_failed(self, exc: BaseException, trace: str) -> None:
-        if isinstance(exc, NoDataRows):
+        if isinstance(exc, import_flow.ChooseSheet):
+            self._show_sheets(exc.sheets)
+            self.sheet_combo.setFocus()
+        elif isinstance(exc, NoDataRows):
             self.file_error.setText(
                 translate(
                     "ImportDialog", "%1 has a header but no data rows: nothing to import."
