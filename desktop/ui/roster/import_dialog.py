@@ -430,6 +430,8 @@ class ImportDialog(QDialog):
                 item.setBackground(colour)
                 if c == 2 and problems:
                     item.setToolTip(problems)
+                elif c > 2 and len(text) > 30:
+                    item.setToolTip(text)  # a converted or derived value beside the file's
                 table.setItem(r, c, item)
         table.horizontalHeader().setStretchLastSection(False)
         table.resizeColumnsToContents()
@@ -545,16 +547,16 @@ class ImportDialog(QDialog):
                 "ImportDialog", "Save the report, correct those rows and import it again."
             )
         if s.derived_names:
-            text += " " + translate(
+            text += "\n" + translate(
                 "ImportDialog", "%1 English names were written from the Hindi: check them."
             ).replace("%1", f"{s.derived_names:,}")
         if s.converted_legacy:
-            text += " " + translate(
+            text += "\n" + translate(
                 "ImportDialog",
                 "%1 cells typed in a legacy font (Kruti Dev…) were turned into Unicode.",
             ).replace("%1", f"{s.converted_legacy:,}")
         if s.skipped:
-            text += " " + translate(
+            text += "\n" + translate(
                 "ImportDialog", "%1 blank or numbered-only rows were skipped."
             ).replace("%1", f"{s.skipped:,}")
         self.summary_label.setText(text)
