@@ -7,7 +7,7 @@ typed as its half form plus the आ-stroke (`'k` = श), the ि typed before it
 cluster (`f'koe` = शिवम), and the reph typed after its syllable (`'kekZ` = शर्मा).
 
 Why our own: the one maintained package that decodes these fonts (hinlegacy 1.0.1) measured
-26 of 30 on tests/roster/test_krutidev.py's names and spelled शर्मा, वर्मा and शिवम wrongly
+32 of the 39 pairs in tests/roster/test_krutidev.py and spelled शर्मा, वर्मा and शिवम wrongly
 (visible halants): names too common to get wrong. `to_unicode` returns None when the result
 is not clean Devanagari (a stray Latin letter, a vowel sign with no consonant), so the caller
 can report the cell instead of storing nonsense."""
