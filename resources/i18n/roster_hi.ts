@@ -192,8 +192,8 @@
         <translation>रिपोर्ट %1 में सहेजी गई</translation>
     </message>
     <message>
-        <source>Choose the list a department sent: CSV (UTF-8 or UTF-16) or Excel (.xlsx). Headers in English or Hindi and the iGOT bulk-onboarding layout are recognised.</source>
-        <translation>विभाग से आई सूची चुनें: CSV (UTF-8 या UTF-16) या Excel (.xlsx)। अंग्रेज़ी या हिन्दी के शीर्षक और iGOT बल्क-ऑनबोर्डिंग प्रारूप पहचाने जाते हैं।</translation>
+        <source>Choose the list a department sent: CSV (UTF-8, UTF-16 or Windows &quot;ANSI&quot;) or Excel (.xlsx, old .xls). Headers in English or Hindi and the iGOT bulk-onboarding layout are recognised; Hindi-only lists and Kruti Dev text are accepted.</source>
+        <translation>विभाग से आई सूची चुनें: CSV (UTF-8, UTF-16 या Windows &quot;ANSI&quot;) या Excel (.xlsx, पुरानी .xls)। अंग्रेज़ी या हिन्दी के शीर्षक और iGOT बल्क-ऑनबोर्डिंग प्रारूप पहचाने जाते हैं; केवल हिन्दी नामों वाली सूचियाँ और कृतिदेव में टाइप किया पाठ भी लिए जाते हैं।</translation>
     </message>
     <message>
         <source>File to import</source>
