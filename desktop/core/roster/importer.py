@@ -8,9 +8,9 @@ none if nothing changed); blank cells never clear stored values. Everything acce
 committed in one transaction at the end, so cancel, a crash or a kill leaves the database as
 it was. A dry run does the same work and rolls it back.
 
-A little over 500 lines on purpose: `_ImportJob` is the one transaction's chunk loop (read,
-check, match, write, report) and shares its state — the open transaction, the seen-keys
-filter, the error report — with the helpers below it; reading and checking live in
+About 700 lines on purpose: `_ImportJob` is the one transaction's chunk loop (read, check,
+match, write, report, derived-name marks) and shares its state — the open transaction, the
+seen-keys filter, the error report — with the helpers below it; reading and checking live in
 `desktop.core.roster.readers` / `validate`, the second process in `pipeline`."""
 
 from __future__ import annotations

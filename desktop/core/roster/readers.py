@@ -1,9 +1,13 @@
 """Reading roster files as a stream of rows, whatever Excel or a department's PC produced.
 
 CSV: UTF-8 with or without BOM, UTF-16 LE/BE with BOM (Excel's "Unicode text", which is
-tab-separated); the delimiter is sniffed. XLSX: openpyxl in read-only mode. Both stream, so a
-1.88-million-row file needs no more memory than a small one. Row numbers are the ones a
-spreadsheet shows (the header is row 1 unless a title sits above it)."""
+tab-separated), or Windows-1252 ("ANSI") when the whole file decodes as that; the delimiter is
+sniffed. XLSX: openpyxl in read-only mode. Both stream, so a 1.88-million-row file needs no
+more memory than a small one. Old .xls: xlrd, whole (it cannot stream; size-capped). Row
+numbers are the ones a spreadsheet shows (the header is row 1 unless a title sits above it).
+
+A little over 500 lines: the three readers share the header search, the cell texts and the
+`Table` they return (a separate .xls module would import them back: a cycle)."""
 
 from __future__ import annotations
 

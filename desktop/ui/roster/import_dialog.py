@@ -1,6 +1,9 @@
 """Import a roster list: choose file → map columns → preview → import (progress, Cancel) →
 summary and error report. The work happens in `import_flow` on the database worker; Cancel
-rolls the single import transaction back, so nothing changes."""
+rolls the single import transaction back, so nothing changes.
+
+About 600 lines: one dialog of four steps that share the plan, the mapping and the preview
+(file and sheet, mapping, preview with converted and derived values, summary)."""
 
 from __future__ import annotations
 
