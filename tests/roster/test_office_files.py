@@ -72,3 +72,14 @@ def test_cli_names_the_sheets_when_a_workbook_has_several(cli, db_path):
     )  # fmt: skip
     assert code == 0, err
     assert json.loads(out)["created"] == 2
+
+
+def test_an_ansi_file_whose_top_is_plain_ascii_is_still_read_right(store, tmp_path):
+    path = tmp_path / "long_ansi.csv"
+    rows = [f"Person {i},UPL{i:05d},Lucknow\r\n" for i in range(12_000)]  # > 256 KiB of ASCII
+    rows.append("Jos\u00e9 Pe\u00f1a,UPL99999,Agra\r\n")
+    path.write_bytes(("Name (English),Employee Code,District\r\n" + "".join(rows)).encode("cp1252"))
+    assert path.stat().st_size > 256 * 1024
+    result = import_roster(store, path)
+    assert (result.created, result.rejected) == (12_001, 0)
+    assert _people(store)["UPL99999"]["name_en"] == "José Peña"

@@ -166,7 +166,18 @@ def _detect_encoding(path: Path, head: bytes) -> str:
             "is invalid). Hindi would be lost: in Excel choose Save As → 'CSV UTF-8' or "
             "'Unicode Text', or save as .xlsx."
         ) from exc
+    size = path.stat().st_size
+    if len(head) < size <= _CP1252_LIMIT and not _is_utf8(path) and _is_windows_1252(path):
+        return "cp1252"  # ASCII at the top, é or a Kruti Dev Å further down
     return "utf-8"
+
+
+def _is_utf8(path: Path) -> bool:
+    try:
+        path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 _CP1252_UNDEFINED = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
