@@ -83,3 +83,14 @@ def test_an_ansi_file_whose_top_is_plain_ascii_is_still_read_right(store, tmp_pa
     result = import_roster(store, path)
     assert (result.created, result.rejected) == (12_001, 0)
     assert _people(store)["UPL99999"]["name_en"] == "José Peña"
+
+
+def test_utf8_hindi_with_one_damaged_byte_is_refused_not_read_as_ansi(store, tmp_path):
+    path = tmp_path / "damaged.csv"
+    path.write_bytes(
+        "Name (English),Name (Hindi),Employee Code\nRam,राम,UPD001\n".encode()
+        + b"Sham,\xe0\xa4 broken,UPD002\n"
+    )
+    with pytest.raises(RosterFileError, match="neither UTF-8 nor Windows-1252"):
+        import_roster(store, path)
+    assert _people(store) == {}

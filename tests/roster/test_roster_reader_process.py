@@ -99,12 +99,15 @@ def test_reader_process_without_report_keeps_no_cells_but_imports(tmp_path):
 def test_a_file_error_found_by_the_child_is_raised_here_and_changes_nothing(tmp_path):
     source = tmp_path / "broken.csv"
     good = "".join(f"Person {i},K{i:05d}\n" for i in range(20_000))  # past the sniffed head
+    # UTF-8 (Hindi in row 2) with a damaged byte: not taken for Windows-1252
     source.write_bytes(
-        b"Name (English),Employee Code\n" + good.encode() + b"Broken \xff\xfe row,K99999\n"
+        "Name (English),Employee Code\nव्यक्ति,K99998\n".encode()
+        + good.encode()
+        + b"Broken \xff\xfe row,K99999\n"
     )
     store = _fresh(tmp_path, "broken")
     try:
-        with pytest.raises(RosterFileError, match="row 20002"):
+        with pytest.raises(RosterFileError, match="row 20003"):
             import_roster(store, source, reader_process=True, chunk_rows=10)
         assert store.conn.execute("SELECT count(*) FROM participant").fetchone()[0] == 0
     finally:

@@ -181,6 +181,9 @@ def _is_utf8(path: Path) -> bool:
 
 
 _CP1252_UNDEFINED = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 _CP1252_LIMIT = 64 * 1024 * 1024
 
 
@@ -190,7 +193,10 @@ def _is_windows_1252(path: Path) -> bool:
     leaves undefined), so a file in some other code page is refused, not turned to mojibake."""
     if path.stat().st_size > _CP1252_LIMIT:
         return False
-    return _CP1252_UNDEFINED.search(path.read_bytes()) is None
+    data = path.read_bytes()
+    # Well-formed UTF-8 sequences (Hindi...) mean a UTF-8 file with a damaged byte, which is
+    # refused at its row; Windows-1252 names never put a continuation byte after é or ñ.
+    return _CP1252_UNDEFINED.search(data) is None and _UTF8_SEQUENCE.search(data) is None
 
 
 class _CountingReader(io.RawIOBase):
