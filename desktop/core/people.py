@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from desktop.core.roster import derived
 from desktop.core.users import Permission, require
 from desktop.protocol import fields
 from desktop.store import Store
@@ -95,6 +96,7 @@ def save_person(store: Store, data: dict[str, Any], record_id: str | None = None
         else:
             current = store.require("participant", record_id)
             changed = sorted(k for k, v in data.items() if current.get(k) != v)
+            derived.unmark(store.conn, [record_id])  # someone has looked at the English name
             if not store.update("participant", record_id, data):
                 return record_id
             how = "edited"

@@ -11,7 +11,8 @@ changed it, the trigger simply stays and does the work row by row."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 from desktop.protocol.ids import new_id
@@ -182,6 +183,30 @@ class BulkInserter:
         for sql in self._dropped:
             conn.execute(sql)
         self._dropped.clear()
+
+
+@contextmanager
+def deferred_indexes(store: Store, names: Iterable[str]) -> Iterator[None]:
+    """Drop these indexes inside the caller's transaction and build them again at the end.
+
+    For a bulk insert that is big next to the table (a first import of 1.88 million rows),
+    building an index once from sorted data costs less than keeping it up to date row by
+    row. Like the triggers above, nobody else sees the gap (we hold the write lock) and a
+    rollback restores them; an index that does not exist is left alone."""
+    conn = store.conn
+    if not conn.in_transaction:
+        raise RuntimeError("deferred_indexes needs an open transaction (store.transaction())")
+    dropped: list[str] = []
+    for name in names:
+        row = conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", (name,)
+        ).fetchone()
+        if row is not None and row[0]:
+            conn.execute(f"DROP INDEX {name}")
+            dropped.append(row[0])
+    yield
+    for sql in dropped:  # not reached on an exception: the rollback restores them
+        conn.execute(sql)
 
 
 def insert_many(

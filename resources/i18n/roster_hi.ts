@@ -92,10 +92,6 @@
         <translation>रोस्टर सूची चुनें</translation>
     </message>
     <message>
-        <source>Roster lists (*.csv *.txt *.tsv *.xlsx)</source>
-        <translation>रोस्टर सूचियाँ (*.csv *.txt *.tsv *.xlsx)</translation>
-    </message>
-    <message>
         <source>Choose a file first.</source>
         <translation>पहले एक फ़ाइल चुनें।</translation>
     </message>
@@ -196,8 +192,8 @@
         <translation>रिपोर्ट %1 में सहेजी गई</translation>
     </message>
     <message>
-        <source>Choose the list a department sent: CSV (UTF-8 or UTF-16) or Excel (.xlsx). Headers in English or Hindi and the iGOT bulk-onboarding layout are recognised.</source>
-        <translation>विभाग से आई सूची चुनें: CSV (UTF-8 या UTF-16) या Excel (.xlsx)। अंग्रेज़ी या हिन्दी के शीर्षक और iGOT बल्क-ऑनबोर्डिंग प्रारूप पहचाने जाते हैं।</translation>
+        <source>Choose the list a department sent: CSV (UTF-8, UTF-16 or Windows &quot;ANSI&quot;) or Excel (.xlsx, old .xls). Headers in English or Hindi and the iGOT bulk-onboarding layout are recognised; Hindi-only lists and Kruti Dev text are accepted.</source>
+        <translation>विभाग से आई सूची चुनें: CSV (UTF-8, UTF-16 या Windows &quot;ANSI&quot;) या Excel (.xlsx, पुरानी .xls)। अंग्रेज़ी या हिन्दी के शीर्षक और iGOT बल्क-ऑनबोर्डिंग प्रारूप पहचाने जाते हैं; केवल हिन्दी नामों वाली सूचियाँ और कृतिदेव में टाइप किया पाठ भी लिए जाते हैं।</translation>
     </message>
     <message>
         <source>File to import</source>
@@ -232,6 +228,38 @@
         <translation>रद्द करें</translation>
     </message>
     <message><source>%1 has a header but no data rows: nothing to import.</source><translation>%1 में शीर्ष-पंक्ति तो है, पर डेटा की कोई पंक्ति नहीं: आयात करने को कुछ नहीं है।</translation></message>
+    <message>
+        <source>%1 (written from the Hindi)</source>
+        <translation>%1 (हिन्दी से लिखा गया)</translation>
+    </message>
+    <message>
+        <source>%1 English names were written from the Hindi: check them.</source>
+        <translation>%1 अंग्रेज़ी नाम हिन्दी से लिखे गए: इन्हें जाँच लें।</translation>
+    </message>
+    <message>
+        <source>%1 blank or numbered-only rows were skipped.</source>
+        <translation>%1 खाली या केवल क्रमांक वाली पंक्तियाँ छोड़ दी गईं।</translation>
+    </message>
+    <message>
+        <source>%1 (legacy font: %2)</source>
+        <translation>%1 (पुराना फ़ॉन्ट: %2)</translation>
+    </message>
+    <message>
+        <source>%1 cells typed in a legacy font (Kruti Dev…) were turned into Unicode.</source>
+        <translation>पुराने फ़ॉन्ट (कृतिदेव…) में टाइप किए गए %1 खाने यूनिकोड में बदले गए।</translation>
+    </message>
+    <message>
+        <source>This workbook has several sheets: choose the one with the list, then Next.</source>
+        <translation>इस वर्कबुक में कई शीट हैं: सूची वाली शीट चुनें, फिर आगे बढ़ें।</translation>
+    </message>
+    <message>
+        <source>Roster lists (*.csv *.txt *.tsv *.xlsx *.xls)</source>
+        <translation>रोस्टर सूचियाँ (*.csv *.txt *.tsv *.xlsx *.xls)</translation>
+    </message>
+    <message>
+        <source>The columns are matched as you chose for a file with these headers on %1.</source>
+        <translation>कॉलम वैसे ही मिलाए गए हैं जैसे आपने %1 को इन्हीं शीर्षकों वाली फ़ाइल के लिए चुने थे।</translation>
+    </message>
 </context>
 <context>
     <name>PersonDialog</name>
@@ -338,6 +366,10 @@
     <message>
         <source>Service group</source>
         <translation>सेवा समूह</translation>
+    </message>
+    <message>
+        <source>The English name was written from the Hindi name by an import: check it. Saving marks it as checked.</source>
+        <translation>अंग्रेज़ी नाम आयात के समय हिन्दी नाम से लिखा गया है: इसे जाँच लें। सहेजने पर इसे जाँचा हुआ माना जाएगा।</translation>
     </message>
 </context>
 <context>
@@ -544,6 +576,10 @@ The deletion is kept as a record so that it reaches the portal at the next sync.
     <message>
       <source>Service group</source>
       <translation>सेवा समूह</translation>
+    </message>
+    <message>
+        <source>{label} {value} looks like Hindi typed in a legacy font (Kruti Dev/Chanakya) and does not convert cleanly to Unicode; type it again in Unicode</source>
+        <translation>{label} {value} पुराने फ़ॉन्ट (कृतिदेव/चाणक्य) में टाइप की गई हिन्दी लगती है, पर यूनिकोड में ठीक से नहीं बदलती; इसे यूनिकोड में फिर से टाइप करें</translation>
     </message>
   </context>
 </TS>

@@ -41,7 +41,7 @@ def test_import_json_shape_and_exit_codes(cli, db_path):
         "empty.csv",
         "missing_required.csv",
         "binary_garbage.csv",
-        "latin1.csv",
+        "cp437.csv",
         "nope.csv",
         "not_a_workbook.xlsx",
         "old_excel.xls",

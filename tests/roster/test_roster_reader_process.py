@@ -28,7 +28,7 @@ def _mixed_file(path):
     lines.append("Same Phone,,K90004,7000000010,Agra,\n")  # same mobile as row 12
     lines.append("Existing Renamed,,E00001,,Varanasi,\n")  # matches an existing person
     lines.append("Existing Same,,E00002,,Kanpur Nagar,\n")  # unchanged
-    lines.append(",नाम ही नहीं,K90007,7100000007,Agra,\n")  # no English name
+    lines.append(",नाम ही नहीं,K90007,7100000007,Agra,\n")  # English name written from the Hindi
     path.write_text("".join(lines), encoding="utf-8")
     return path
 
@@ -74,8 +74,8 @@ def test_reader_process_gives_the_same_result_report_and_rows(tmp_path):
     in_process, child = outcomes[False], outcomes[True]
     assert child == in_process
     summary = child[0]
-    assert (summary["created"], summary["updated"], summary["unchanged"]) == (60, 1, 1)
-    assert summary["rejected"] == 5
+    assert (summary["created"], summary["updated"], summary["unchanged"]) == (61, 1, 1)
+    assert (summary["rejected"], summary["derived_names"]) == (4, 1)
     rows_named = {(e["row"], e["field"]) for e in summary["errors"]}
     assert (62, "mobile") in rows_named and (63, "email") in rows_named
     assert any("duplicate in file" in e["message"] and e["row"] == 64 for e in summary["errors"])
@@ -87,7 +87,7 @@ def test_reader_process_without_report_keeps_no_cells_but_imports(tmp_path):
     store = _fresh(tmp_path, "plain")
     try:
         result = import_roster(store, source, reader_process=True, chunk_rows=10)
-        assert result.created == 62 and result.rejected == 5
+        assert (result.created, result.rejected, result.derived_names) == (63, 4, 1)
         # the Latin search key computed in the child is the one the store would compute
         assert store.conn.execute(
             "SELECT name_latin FROM participant WHERE employee_code = 'K00003'"
@@ -99,12 +99,15 @@ def test_reader_process_without_report_keeps_no_cells_but_imports(tmp_path):
 def test_a_file_error_found_by_the_child_is_raised_here_and_changes_nothing(tmp_path):
     source = tmp_path / "broken.csv"
     good = "".join(f"Person {i},K{i:05d}\n" for i in range(20_000))  # past the sniffed head
+    # UTF-8 (Hindi in row 2) with a damaged byte: not taken for Windows-1252
     source.write_bytes(
-        b"Name (English),Employee Code\n" + good.encode() + b"Broken \xff\xfe row,K99999\n"
+        "Name (English),Employee Code\nव्यक्ति,K99998\n".encode()
+        + good.encode()
+        + b"Broken \xff\xfe row,K99999\n"
     )
     store = _fresh(tmp_path, "broken")
     try:
-        with pytest.raises(RosterFileError, match="row 20002"):
+        with pytest.raises(RosterFileError, match="row 20003"):
             import_roster(store, source, reader_process=True, chunk_rows=10)
         assert store.conn.execute("SELECT count(*) FROM participant").fetchone()[0] == 0
     finally:

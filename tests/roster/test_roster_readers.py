@@ -54,7 +54,8 @@ def test_title_row_above_header_is_skipped():
     [
         ("empty.csv", "empty"),
         ("binary_garbage.csv", "binary"),
-        ("latin1.csv", "not UTF-8"),
+        ("cp437.csv", "neither UTF-8 nor Windows-1252"),
+        ("old_excel.xls", "cannot be read"),
         ("does_not_exist.csv", "no such file"),
     ],
 )

@@ -14,9 +14,15 @@ from desktop.cli.base import (
     progress,
     progress_printer,
 )
+from desktop.core.roster import remembered
 from desktop.core.roster.export import export_roster
 from desktop.core.roster.importer import ImportResult, import_roster
-from desktop.core.roster.readers import RosterFileError, UnmappedColumns
+from desktop.core.roster.readers import (
+    RosterFileError,
+    UnmappedColumns,
+    open_table,
+    sheet_names,
+)
 from desktop.core.roster.search import search
 
 
@@ -98,10 +104,21 @@ def run_import(args: argparse.Namespace) -> int:
         output_file(args.report)
     with open_db(args) as store:
         try:
+            with open_table(args.file, args.sheet) as table:
+                headers = list(table.headers)
+            chosen = None
+            if not extra and not args.ignore:
+                chosen = remembered.recall(store.conn, headers)
+            if chosen is not None:
+                progress(
+                    "using the column choices remembered for these headers "
+                    f"(saved {chosen[1][:10]}; --map/--ignore to choose again)"
+                )
             result = import_roster(
                 store,
                 args.file,
                 layout=args.format,
+                mapping=chosen[0] if chosen is not None else None,
                 extra_mapping=extra,
                 ignore=args.ignore,
                 sheet=args.sheet,
@@ -116,12 +133,29 @@ def run_import(args: argparse.Namespace) -> int:
             hints = " ".join(f'--map "{c}=FIELD" or --ignore "{c}"' for c in exc.columns[:1])
             raise CliError(f"{args.file}: {exc} For example: {hints}.") from exc
         except RosterFileError as exc:
-            raise CliError(
-                f"{args.file}: {exc}" if str(args.file) not in str(exc) else str(exc)
-            ) from exc
+            message = f"{args.file}: {exc}" if str(args.file) not in str(exc) else str(exc)
+            raise CliError(message + _sheet_hint(args)) from exc
+        if (extra or args.ignore) and not args.dry_run:
+            # offered for the next file with the same headers (here and in the GUI)
+            remembered.remember(store, headers, remembered.fields_of(headers, result.mapping))
     progress(f"{result.rows:,} rows in {time.monotonic() - started:.1f} s")
     emit(args, result.as_dict(), lambda: _summary(result, args))
     return EXIT_PROBLEMS if result.rejected else 0
+
+
+def _sheet_hint(args: argparse.Namespace) -> str:
+    """When a workbook with several sheets was refused and no sheet was named: which exist."""
+    if args.sheet:
+        return ""
+    try:
+        sheets = sheet_names(args.file)
+    except (RosterFileError, OSError):
+        return ""
+    if len(sheets) < 2:
+        return ""
+    return " The workbook has the sheets " + ", ".join(map(repr, sheets)) + (
+        ": name the one with the list with --sheet NAME."
+    )
 
 
 def _summary(result: ImportResult, args: argparse.Namespace) -> str:
@@ -132,6 +166,16 @@ def _summary(result: ImportResult, args: argparse.Namespace) -> str:
     lines = [
         f"Dry run, nothing written; the import would give: {counts}" if result.dry_run else counts
     ]
+    if result.derived_names:
+        lines.append(
+            f"{result.derived_names} English names were written from the Hindi: check them "
+            "(marked on each person until checked or a later file brings the real one)"
+        )
+    if result.converted_legacy:
+        lines.append(
+            f"{result.converted_legacy} cells typed in a legacy font (Kruti Dev, Chanakya, "
+            "DevLys) were turned into Unicode"
+        )
     for error in result.errors[:50]:
         lines.append(f"  row {error['row']}, {error['field']}: {error['message']}")
     if len(result.errors) > 50:

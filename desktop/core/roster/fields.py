@@ -375,8 +375,12 @@ def is_known_unused(header: str | None) -> bool:
     return bool(key) and HEADER_ALIASES.get(key) == IGNORE
 
 
-def missing_required(mapping: Mapping[str, str]) -> list[str]:
-    present = set(mapping.values())
+def missing_required(mapping: Mapping[str, str] | Iterable[str]) -> list[str]:
+    """Required fields no column maps to. A Hindi name alone will do for the English one
+    (it is written from the Hindi on import)."""
+    present = set(mapping.values()) if isinstance(mapping, Mapping) else set(mapping)
+    if "name_hi" in present:
+        present.add("name_en")
     return [f for f in REQUIRED_FIELDS if f not in present]
 
 

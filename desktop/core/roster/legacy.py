@@ -2,7 +2,8 @@
 
 Those fonts draw Devanagari glyphs on Latin code points, so a list typed in them reaches us as
 gibberish such as "jes'k dqekj" (रमेश कुमार). Stored as-is it would print as nonsense on every
-certificate, so the importer reports it and asks for a Unicode file instead of guessing."""
+certificate, so the importer converts what this spots (desktop.text.krutidev) and reports a
+cell that does not convert cleanly."""
 
 from __future__ import annotations
 

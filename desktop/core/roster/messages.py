@@ -10,6 +10,10 @@ from desktop.core.roster.legacy import LEGACY_MESSAGE
 MESSAGES = {
     "too_long": "{label} is longer than {max} characters",
     "legacy_font": "{label} {value!r} " + LEGACY_MESSAGE,
+    "legacy_unconverted": (
+        "{label} {value!r} looks like Hindi typed in a legacy font (Kruti Dev/Chanakya) and "
+        "does not convert cleanly to Unicode; type it again in Unicode"
+    ),
     "name_en_devanagari": "{label} is in Devanagari; give the name in English letters",
     "not_devanagari": "{label} {value!r} is not in Devanagari script",
     "has_spaces": "{label} {value!r} contains spaces",

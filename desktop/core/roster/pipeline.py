@@ -77,30 +77,35 @@ def read_chunks(spec: ReadSpec) -> Iterator[Chunk]:
     counted, not rejected."""
     validator = RowValidator(DistrictMatcher(spec.districts))
     used = [i for i, _ in spec.columns] + [i for i, _ in spec.watch]
+    first = used[0] if used else 0
     with open_table(spec.path, spec.sheet) as table:
         chunk: list[tuple[int, list[str]]] = []
-        skipped = 0
-        blank = 0
+        skipped = 0  # rows of this chunk skipped (blank, or a serial number only)
+        number = table.header_row  # spreadsheet row of the last row read
+        count = 0  # non-blank rows read
+        counted_gaps = 0  # blank rows already reported in earlier chunks
 
         def flush(fraction: float) -> Chunk:
-            nonlocal chunk, skipped, blank
+            nonlocal chunk, skipped, counted_gaps
             _check_unmapped(spec.watch, chunk)
-            out = (
-                check_rows(validator, spec.columns, chunk, spec.keep_cells),
-                fraction,
-                skipped + table.blank_rows - blank,
-            )
-            chunk, skipped, blank = [], 0, table.blank_rows
-            return out
+            out = check_rows(validator, spec.columns, chunk, spec.keep_cells)
+            # blank rows inside the table are the gaps in the numbering so far
+            gaps = number - table.header_row - count
+            result = (out, fraction, skipped + gaps - counted_gaps)
+            counted_gaps, chunk, skipped = gaps, [], 0
+            return result
 
-        for count, row in enumerate(table.rows()):
+        for row in table.rows():
             if spec.limit is not None and count >= spec.limit:
                 break
-            cells = row[1]
-            width = len(cells)
-            if not any(i < width and cells[i].strip() for i in used):
-                skipped += 1
-                continue
+            number, cells = row
+            count += 1
+            # the first used column (the name, usually) settles almost every row at once
+            if not (first < len(cells) and cells[first].strip()):
+                width = len(cells)
+                if not any(i < width and cells[i].strip() for i in used):
+                    skipped += 1
+                    continue
             chunk.append(row)
             if len(chunk) >= spec.chunk_rows:
                 yield flush(table.fraction_done())

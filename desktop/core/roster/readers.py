@@ -1,15 +1,20 @@
 """Reading roster files as a stream of rows, whatever Excel or a department's PC produced.
 
 CSV: UTF-8 with or without BOM, UTF-16 LE/BE with BOM (Excel's "Unicode text", which is
-tab-separated); the delimiter is sniffed. XLSX: openpyxl in read-only mode. Both stream, so a
-1.88-million-row file needs no more memory than a small one. Row numbers are the ones a
-spreadsheet shows (the header is row 1 unless a title sits above it)."""
+tab-separated), or Windows-1252 ("ANSI") when the whole file decodes as that; the delimiter is
+sniffed. XLSX: openpyxl in read-only mode. Both stream, so a 1.88-million-row file needs no
+more memory than a small one. Old .xls: xlrd, whole (it cannot stream; size-capped). Row
+numbers are the ones a spreadsheet shows (the header is row 1 unless a title sits above it).
+
+A little over 500 lines: the three readers share the header search, the cell texts and the
+`Table` they return (a separate .xls module would import them back: a cycle)."""
 
 from __future__ import annotations
 
 import codecs
 import csv
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -63,7 +68,7 @@ class Table:
     """An opened roster file: its header and a one-pass iterator of data rows."""
 
     path: Path
-    kind: str  # "csv" | "xlsx"
+    kind: str  # "csv" | "xlsx" | "xls"
     headers: list[str]
     header_row: int
     encoding: str | None = None
@@ -74,25 +79,14 @@ class Table:
     _progress: Any = field(default=None, repr=False)
     _close: Any = field(default=None, repr=False)
 
-    #: blank rows seen between the header and the last data row read so far (trailing
-    #: blank rows, which Excel often keeps formatted, are not counted)
-    blank_rows: int = 0
-
     def rows(self) -> Iterator[tuple[int, list[str]]]:
-        """(spreadsheet row number, cell texts) for each non-blank data row."""
+        """(spreadsheet row number, cell texts) for each non-blank data row. Blank rows
+        between the header and a data row are the gaps in the numbering (counted by the
+        caller: no per-row wrapper here, this loop runs 1.88 million times on a big list)."""
         if self._rows is None:
             raise RuntimeError("rows() can be iterated once")
         rows, self._rows = self._rows, None
-        return self._count_blanks(rows)
-
-    def _count_blanks(
-        self, rows: Iterator[tuple[int, list[str]]]
-    ) -> Iterator[tuple[int, list[str]]]:
-        last = self.header_row
-        for number, cells in rows:
-            self.blank_rows += max(0, number - last - 1)
-            last = number
-            yield number, cells
+        return rows
 
     def fraction_done(self) -> float:
         """0..1 of the file consumed (bytes for CSV, rows for XLSX)."""
@@ -132,10 +126,7 @@ def open_table(path: str | Path, sheet: str | None = None) -> Table:
             raise RosterFileError(refusal)
         return _open_xlsx(path, size, sheet)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise RosterFileError(
-            f"{path} is an old Excel 97-2003 (.xls) workbook. Open it in Excel and save it as "
-            "Excel Workbook (.xlsx) or CSV UTF-8."
-        )
+        return _open_xls(path, size, sheet)
     if sheet:
         raise RosterFileError(f"{path} is a text file, not a workbook: it has no sheets.")
     encoding = _detect_encoding(path, head)
@@ -168,11 +159,44 @@ def _detect_encoding(path: Path, head: bytes) -> str:
         # A multi-byte character may be cut at the end of the sample: decode incrementally.
         codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
     except UnicodeDecodeError as exc:
+        if _is_windows_1252(path):
+            return "cp1252"
         raise RosterFileError(
-            f"{path} is not UTF-8 text (byte {exc.start + 1} is invalid). Hindi would be lost: "
-            "in Excel choose Save As → 'CSV UTF-8' or 'Unicode Text', or save as .xlsx."
+            f'{path} is neither UTF-8 nor Windows-1252 ("ANSI") text (byte {exc.start + 1} '
+            "is invalid). Hindi would be lost: in Excel choose Save As → 'CSV UTF-8' or "
+            "'Unicode Text', or save as .xlsx."
         ) from exc
+    size = path.stat().st_size
+    if len(head) < size <= _CP1252_LIMIT and not _is_utf8(path) and _is_windows_1252(path):
+        return "cp1252"  # ASCII at the top, é or a Kruti Dev Å further down
     return "utf-8"
+
+
+def _is_utf8(path: Path) -> bool:
+    try:
+        path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+_CP1252_UNDEFINED = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+_CP1252_LIMIT = 64 * 1024 * 1024
+
+
+def _is_windows_1252(path: Path) -> bool:
+    """An "ANSI" CSV from Excel on an English Windows: Latin text (and Kruti Dev typed in it),
+    never Unicode Hindi. The whole file must decode (none of the five bytes Windows-1252
+    leaves undefined), so a file in some other code page is refused, not turned to mojibake."""
+    if path.stat().st_size > _CP1252_LIMIT:
+        return False
+    data = path.read_bytes()
+    # Well-formed UTF-8 sequences (Hindi...) mean a UTF-8 file with a damaged byte, which is
+    # refused at its row; Windows-1252 names never put a continuation byte after é or ñ.
+    return _CP1252_UNDEFINED.search(data) is None and _UTF8_SEQUENCE.search(data) is None
 
 
 class _CountingReader(io.RawIOBase):
@@ -399,6 +423,120 @@ def _open_xlsx(path: Path, size: int, sheet_name: str | None = None) -> Table:
         _progress=lambda: min(1.0, state["row"] / max_row) if max_row else 0.0,
         _close=workbook.close,
     )
+
+
+_XLS_LIMIT = 64 * 1024 * 1024  # an .xls holds 65,536 rows at most: a real roster is far less
+
+
+def _open_xls(path: Path, size: int, sheet_name: str | None = None) -> Table:
+    """An old Excel 97-2003 workbook, read with xlrd (which reads .xls only, whole)."""
+    if size > _XLS_LIMIT:
+        raise RosterFileError(
+            f"{path} is an old Excel (.xls) workbook of {size // (1024 * 1024)} MB, more than "
+            "any roster; save it as .xlsx or CSV UTF-8 and import that."
+        )
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(str(path), on_demand=True)
+    except Exception as exc:  # xlrd raises its own kinds and struct errors on damaged files
+        raise RosterFileError(
+            f"{path} is an old Excel (.xls) workbook that cannot be read ({exc}). Open it in "
+            "Excel and save it as Excel Workbook (.xlsx) or CSV UTF-8."
+        ) from exc
+    names = book.sheet_names()
+    if sheet_name and sheet_name not in names:
+        book.release_resources()
+        raise RosterFileError(
+            f"{path} has no sheet {sheet_name!r}; its sheets: " + ", ".join(map(repr, names))
+        )
+    chosen = None
+    for name in [sheet_name] if sheet_name else names:
+        candidate = book.sheet_by_name(name)
+        if candidate.nrows and any(
+            any(v not in (None, "") for v in candidate.row_values(r))
+            for r in range(min(candidate.nrows, _HEADER_SEARCH_ROWS))
+        ):
+            chosen = candidate
+            break
+    if chosen is None:
+        book.release_resources()
+        raise RosterFileError(f"{path} is empty (no sheet holds any data).")
+    sheet = chosen
+    state = {"row": 0}
+
+    def records() -> Iterator[tuple[int, list[str]]]:
+        for index in range(sheet.nrows):
+            state["row"] = index + 1
+            yield index + 1, sheet.row_values(index)
+
+    stream = records()
+    try:
+        header_row, headers, pending = _find_header(stream, path)
+    except BaseException:
+        book.release_resources()
+        raise
+
+    def rows() -> Iterator[tuple[int, list[str]]]:
+        yield from pending
+        for number, values in stream:
+            texts = [_cell_text(v) for v in values]
+            if any(texts):
+                yield number, texts
+
+    total = sheet.nrows
+    return Table(
+        path=path,
+        kind="xls",
+        headers=headers,
+        header_row=header_row,
+        total_bytes=size,
+        estimated_rows=max(0, total - header_row),
+        _rows=rows(),
+        _progress=lambda: min(1.0, state["row"] / total) if total else 1.0,
+        _close=book.release_resources,
+    )
+
+
+def sheet_names(path: str | Path) -> list[str]:
+    """The sheets of a workbook (.xlsx or .xls) that hold data, in order; [] for a CSV.
+    The GUI asks which one when there are several (the CLI takes --sheet)."""
+    path = Path(path)
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if head.startswith(b"PK\x03\x04"):
+        refusal = check_workbook_zip(path)
+        if refusal:
+            raise RosterFileError(refusal)
+        import openpyxl
+
+        try:
+            workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        except Exception as exc:  # damaged: the reader says so with its own message
+            raise RosterFileError(f"{path} is not a readable Excel workbook ({exc}).") from exc
+        try:
+            return [
+                ws.title
+                for ws in workbook.worksheets
+                if any(
+                    any(v not in (None, "") for v in values)
+                    for values in ws.iter_rows(max_row=_HEADER_SEARCH_ROWS, values_only=True)
+                )
+            ]
+        finally:
+            workbook.close()
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        import xlrd
+
+        try:
+            book = xlrd.open_workbook(str(path), on_demand=True)
+        except Exception as exc:
+            raise RosterFileError(f"{path} cannot be read as an .xls workbook ({exc}).") from exc
+        try:
+            return [name for name in book.sheet_names() if book.sheet_by_name(name).nrows]
+        finally:
+            book.release_resources()
+    return []
 
 
 def _first_sheet_with_data(workbook: Any) -> Any:

@@ -12,11 +12,14 @@ from functools import partial
 
 from desktop.core.cells import unescape_csv_cell
 from desktop.core.problems import Problem
+from desktop.core.roster.derived import CONVERTED_KEY, DERIVED_KEY
 from desktop.core.roster.districts import DistrictMatcher
 from desktop.core.roster.fields import IMPORT_FIELDS
 from desktop.core.roster.legacy import is_latin_only, looks_legacy
 from desktop.core.roster.messages import problem
 from desktop.protocol.fields import normalise_email, normalise_mobile
+from desktop.text.krutidev import to_unicode
+from desktop.text.roman import english_name
 
 _SPACES = re.compile(r"\s+")
 _EXCEL_FLOAT = re.compile(r"^(\d+)\.0+$")
@@ -101,6 +104,13 @@ def clean_text(value: str | None) -> str:
     return value
 
 
+class Converted(str):
+    """A value turned from a legacy font (Kruti Dev...) into Unicode: counted, and shown
+    beside the original in the preview."""
+
+    __slots__ = ()
+
+
 def clean_code(value: str) -> str:
     match = _EXCEL_FLOAT.match(value)
     return match.group(1) if match else value
@@ -122,6 +132,7 @@ class RowValidator:
     def validate(self, raw: Mapping[str, str]) -> tuple[dict[str, str], list[Problem]]:
         data: dict[str, str] = {}
         errors: list[Problem] = []
+        converted: list[str] = []
         checks, caches = self._checks, self._cache
         for field, value in raw.items():
             if not value:
@@ -138,9 +149,20 @@ class RowValidator:
             if result.__class__ is Problem:
                 errors.append(result)  # type: ignore[arg-type]
             elif result:
+                if result.__class__ is Converted:
+                    converted.append(field)
+                    result = str(result)
                 data[field] = result  # type: ignore[assignment]
         if "name_en" not in data and not any(f == "name_en" for f, _ in errors):
-            errors.append(problem("name_en", "required"))
+            # A Hindi-only list: the English name is written from the Hindi and marked so.
+            derived = english_name(data["name_hi"]) if "name_hi" in data else ""
+            if derived:
+                data["name_en"] = derived
+                data[DERIVED_KEY] = "name_en"
+            else:
+                errors.append(problem("name_en", "required"))
+        if converted:
+            data[CONVERTED_KEY] = ",".join(converted)
         return data, errors
 
     # Each check returns the clean value, or a Problem.
@@ -148,18 +170,28 @@ class RowValidator:
         if len(value) > MAX_TEXT:
             return problem(field, "too_long", max=MAX_TEXT)
         if looks_legacy(value, english_field=field != "name_hi"):
-            return problem(field, "legacy_font", value=value)
+            return self._convert(field, value)
         return value
+
+    @staticmethod
+    def _convert(field: str, value: str) -> Converted | Problem:
+        """Legacy-font text in Unicode, or the problem that it does not convert cleanly."""
+        unicode = to_unicode(value)
+        if unicode is None:
+            return problem(field, "legacy_unconverted", value=value)
+        return Converted(unicode)
 
     def _check_name_en(self, value: str) -> str | Problem:
         if _HAS_DEVANAGARI.search(value) and not re.search(r"[A-Za-z]", value):
             return problem("name_en", "name_en_devanagari")
+        if len(value) <= MAX_TEXT and looks_legacy(value, english_field=True):
+            return problem("name_en", "legacy_font", value=value)  # Hindi, not English
         return self._check_text("name_en", value)
 
     def _check_name_hi(self, value: str) -> str | Problem:
         if is_latin_only(value):
             if looks_legacy(value):
-                return problem("name_hi", "legacy_font", value=value)
+                return self._convert("name_hi", value)
             return problem("name_hi", "not_devanagari", value=value)
         return self._check_text("name_hi", value)
 
@@ -192,7 +224,13 @@ class RowValidator:
 
     def _check_district_code(self, value: str) -> str | Problem:
         if looks_legacy(value):
-            return problem("district_code", "legacy_font", value=value)
+            unicode = self._convert("district_code", value)
+            if unicode.__class__ is Problem:
+                return unicode
+            code, found = self.districts.match(str(unicode))
+            if code is None:
+                return found or problem("district_code", "district_unknown", value=value)
+            return Converted(code)
         code, found = self.districts.match(value)
         if code is None:
             return found or problem("district_code", "district_unknown", value=value)

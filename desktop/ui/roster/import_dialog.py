@@ -1,6 +1,9 @@
 """Import a roster list: choose file → map columns → preview → import (progress, Cancel) →
 summary and error report. The work happens in `import_flow` on the database worker; Cancel
-rolls the single import transaction back, so nothing changes."""
+rolls the single import transaction back, so nothing changes.
+
+About 600 lines: one dialog of four steps that share the plan, the mapping and the preview
+(file and sheet, mapping, preview with converted and derived values, summary)."""
 
 from __future__ import annotations
 
@@ -24,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.dates import format_date
 from desktop.core.roster.readers import NoDataRows
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import bind_form
@@ -102,6 +106,18 @@ class ImportDialog(QDialog):
         self.next_button: QPushButton = child(self.form, QPushButton, "nextButton")
         self.cancel_button: QPushButton = child(self.form, QPushButton, "cancelButton")
 
+        # A workbook with several sheets holding data: which one (shown only then).
+        self.sheet_label = QLabel(self.form)
+        self.sheet_label.setWordWrap(True)
+        self.sheet_combo = QComboBox(self.form)
+        self.sheet_combo.setObjectName("sheetCombo")
+        file_layout = self.file_error.parentWidget().layout()
+        at = file_layout.indexOf(self.file_error)
+        file_layout.insertWidget(at, self.sheet_combo)  # type: ignore[attr-defined]
+        file_layout.insertWidget(at, self.sheet_label)  # type: ignore[attr-defined]
+        self._show_sheets([])
+        self.file_edit.textEdited.connect(lambda _text: self._show_sheets([]))
+
         self.browse_button.clicked.connect(self.choose_file)
         self.file_edit.returnPressed.connect(self.next_step)
         self.next_button.clicked.connect(self.next_step)
@@ -136,6 +152,12 @@ class ImportDialog(QDialog):
             STEP_SUMMARY: translate("ImportDialog", "Step 4 of 4: result"),
         }
         self.setWindowTitle(translate("ImportDialog", "Import a roster list"))
+        self.sheet_label.setText(
+            translate(
+                "ImportDialog",
+                "This workbook has several sheets: choose the one with the list, then Next.",
+            )
+        )
         self.step_label.setText(titles[self.step])
         self.next_button.setText(
             translate("ImportDialog", "Import")
@@ -186,10 +208,11 @@ class ImportDialog(QDialog):
             self,
             translate("ImportDialog", "Choose a roster list"),
             str(Path.home()),
-            translate("ImportDialog", "Roster lists (*.csv *.txt *.tsv *.xlsx)"),
+            translate("ImportDialog", "Roster lists (*.csv *.txt *.tsv *.xlsx *.xls)"),
         )
         if path:
             self.file_edit.setText(path)
+            self._show_sheets([])
             self.read_file()
 
     def read_file(self) -> None:
@@ -198,21 +221,39 @@ class ImportDialog(QDialog):
             self.file_error.setText(translate("ImportDialog", "Choose a file first."))
             return
         self.file_error.setText("")
+        sheet = self.sheet_combo.currentText() if self.sheet_combo.isVisible() else None
+        store = self.ctx.store  # on the database worker: the remembered mapping is read too
         self.ctx.run(
-            lambda handle: import_flow.open_import(path),
+            lambda handle: import_flow.open_import(path, sheet, store),
             on_done=self._file_read,
             on_error=self._file_failed,
-            kind="io",
         )
 
     def _file_read(self, plan: ImportPlan) -> None:
         self.plan = plan
         self.mapping = plan.proposed_mapping()
         self._fill_mapping()
+        self.mapping_error.setText(
+            translate(
+                "ImportDialog",
+                "The columns are matched as you chose for a file with these headers on %1.",
+            ).replace("%1", format_date(plan.remembered[1][:10]))
+            if plan.remembered
+            else ""
+        )
         self._show_step(STEP_MAPPING)
 
+    def _show_sheets(self, sheets: list[str]) -> None:
+        self.sheet_combo.clear()
+        self.sheet_combo.addItems(sheets)
+        self.sheet_combo.setVisible(bool(sheets))
+        self.sheet_label.setVisible(bool(sheets))
+
     def _file_failed(self, exc: BaseException, trace: str) -> None:
-        if isinstance(exc, NoDataRows):
+        if isinstance(exc, import_flow.ChooseSheet):
+            self._show_sheets(exc.sheets)
+            self.sheet_combo.setFocus()
+        elif isinstance(exc, NoDataRows):
             self.file_error.setText(
                 translate(
                     "ImportDialog", "%1 has a header but no data rows: nothing to import."
@@ -360,6 +401,8 @@ class ImportDialog(QDialog):
             intro = intro.replace(f"%{n}", f"{value:,}")
         self.preview_intro.setText(intro)
         fields = [f for f in import_flow.FIELDS if f in self.mapping]
+        if "name_en" not in fields and any(r.derived for r in results):
+            fields.insert(0, "name_en")  # written from the Hindi: shown, marked
         table = self.preview_table
         table.clear()
         table.setColumnCount(3 + len(fields))
@@ -383,18 +426,36 @@ class ImportDialog(QDialog):
                 [problem_text(p) for p in result.problems] if result.problems else result.errors
             )
             cells = [str(result.line), _tr(STATUS_LABELS[result.status]), problems]
-            cells += [shown.get(f, "") for f in fields]
+            cells += [self._preview_value(result, f, shown.get(f, "")) for f in fields]
             colour = QBrush(QColor(STATUS_COLOURS[result.status]))
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setBackground(colour)
                 if c == 2 and problems:
                     item.setToolTip(problems)
+                elif c > 2 and len(text) > 30:
+                    item.setToolTip(text)  # a converted or derived value beside the file's
                 table.setItem(r, c, item)
         table.horizontalHeader().setStretchLastSection(False)
         table.resizeColumnsToContents()
         for c in range(table.columnCount()):
             table.setColumnWidth(c, min(table.columnWidth(c), 400 if c == 2 else 200))
+
+    @staticmethod
+    def _preview_value(result: import_flow.RowResult, field_name: str, source: str) -> str:
+        """What the file holds, and beside it what will be stored when that differs in
+        substance (a derived English name; a legacy-font cell converted to Unicode)."""
+        if field_name == "name_en" and result.derived:
+            return translate("ImportDialog", "%1 (written from the Hindi)").replace(
+                "%1", result.data.get("name_en", "")
+            )
+        if field_name in result.converted:
+            return (
+                translate("ImportDialog", "%1 (legacy font: %2)")
+                .replace("%1", result.data.get(field_name, ""))
+                .replace("%2", source)
+            )
+        return source
 
     def start_import(self) -> None:
         assert self.plan is not None
@@ -488,6 +549,19 @@ class ImportDialog(QDialog):
             text += " " + translate(
                 "ImportDialog", "Save the report, correct those rows and import it again."
             )
+        if s.derived_names:
+            text += "\n" + translate(
+                "ImportDialog", "%1 English names were written from the Hindi: check them."
+            ).replace("%1", f"{s.derived_names:,}")
+        if s.converted_legacy:
+            text += "\n" + translate(
+                "ImportDialog",
+                "%1 cells typed in a legacy font (Kruti Dev…) were turned into Unicode.",
+            ).replace("%1", f"{s.converted_legacy:,}")
+        if s.skipped:
+            text += "\n" + translate(
+                "ImportDialog", "%1 blank or numbered-only rows were skipped."
+            ).replace("%1", f"{s.skipped:,}")
         self.summary_label.setText(text)
         table.setRowCount(len(s.errors))
         # The same errors with codes (translated); the report file keeps the core's English.

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core.problems import Problem
+from desktop.core.roster import remembered
 from desktop.core.roster.fields import FIELD_LABELS, IGNORE, IMPORT_FIELDS
 from desktop.core.roster.importer import (
     FilePreview,
@@ -27,7 +28,7 @@ from desktop.core.roster.importer import (
     import_roster,
     preview_file,
 )
-from desktop.core.roster.readers import NoDataRows, RosterFileError, column_label
+from desktop.core.roster.readers import NoDataRows, RosterFileError, column_label, sheet_names
 from desktop.store import Store
 
 FIELDS: tuple[str, ...] = IMPORT_FIELDS
@@ -58,19 +59,46 @@ class RowResult:
     status: str  # "new", "update" (matches someone already in the roster), "error"
     errors: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: the cleaned values the import would store (a converted legacy-font cell, a derived
+    #: English name), shown beside what the file holds
+    data: dict[str, str] = field(default_factory=dict)
+    derived: bool = False  # the English name was written from the Hindi
+    converted: tuple[str, ...] = ()  # fields turned from a legacy font into Unicode
 
 
-def open_import(path: Path | str) -> ImportPlan:
-    """Read the header and first rows (RosterFileError with a message if unusable)."""
-    preview = preview_file(path, rows=PREVIEW_ROWS)
+class ChooseSheet(Exception):
+    """The workbook has several sheets holding data: the user picks one."""
+
+    def __init__(self, sheets: list[str]) -> None:
+        super().__init__(", ".join(sheets))
+        self.sheets = sheets
+
+
+def open_import(
+    path: Path | str, sheet: str | None = None, store: Store | None = None
+) -> ImportPlan:
+    """Read the header and first rows (RosterFileError with a message if unusable;
+    ChooseSheet when a workbook has several sheets with data and none was chosen). With
+    `store`, the mapping remembered for these headers is offered."""
+    if sheet is None:
+        sheets = sheet_names(path)
+        if len(sheets) > 1:
+            raise ChooseSheet(sheets)
+    preview = preview_file(path, rows=PREVIEW_ROWS, sheet=sheet)
     if not preview.rows:
         raise NoDataRows(path)
-    return ImportPlan(preview)
+    plan = ImportPlan(preview, sheet)
+    if store is not None:
+        plan.remembered = remembered.recall(store.conn, plan.headers)
+    return plan
 
 
 class ImportPlan:
-    def __init__(self, preview: FilePreview) -> None:
+    def __init__(self, preview: FilePreview, sheet: str | None = None) -> None:
         self.preview = preview
+        self.sheet = sheet
+        #: (fields per column, saved at) chosen for a file with these headers before
+        self.remembered: tuple[list[str], str] | None = None
         self.path = preview.path
         self.headers = list(preview.headers)
         self.rows = [cells for _number, cells in preview.rows]
@@ -86,7 +114,10 @@ class ImportPlan:
 
     def proposed_mapping(self) -> list[str]:
         """For each column, the field it fills (IGNORE = not imported, UNDECIDED = holds data
-        that matches no field: the user has to choose)."""
+        that matches no field: the user has to choose). The choice remembered for these
+        headers, when there is one."""
+        if self.remembered is not None:
+            return list(self.remembered[0])
         return [
             UNDECIDED if i in self.unmapped else self.preview.mapping.get(header, IGNORE)
             for i, header in enumerate(self.headers)
@@ -124,6 +155,7 @@ class ImportPlan:
             store,
             self.path,
             mapping=self.mapping_dict(mapping),
+            sheet=self.sheet,
             dry_run=True,
             limit=limit or PREVIEW_ROWS,
             on_row=outcomes.append,
@@ -136,6 +168,9 @@ class ImportPlan:
                 PREVIEW_STATUS[o.status],
                 [message for _field, message in o.errors],
                 list(o.errors),
+                dict(o.data),
+                o.derived,
+                o.converted,
             )
             for o in outcomes
         ]
@@ -155,11 +190,13 @@ class ImportPlan:
             store,
             self.path,
             mapping=self.mapping_dict(mapping),
+            sheet=self.sheet,
             report=report,
             progress=progress,
             cancelled=(lambda: handle.cancelled) if handle is not None else None,
         )
         self._report = report
+        remembered.remember(store, self.headers, [f or IGNORE for f in mapping])
         return result
 
     def write_report(self, path: Path | str, summary: ImportResult | None = None) -> None:

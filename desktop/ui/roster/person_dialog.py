@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import lookups, people
+from desktop.core.roster import derived
 from desktop.core.roster.listing import participant
 from desktop.store import Connection
 from desktop.ui.context import AppContext
@@ -71,6 +72,14 @@ class PersonDialog(QDialog):
         self.gender: QComboBox = child(self.form, QComboBox, "genderCombo")
         self.group: QComboBox = child(self.form, QComboBox, "groupCombo")
         self.error_label: QLabel = child(self.form, QLabel, "errorLabel")
+        # Shown when the English name was written from the Hindi by an import.
+        self.derived_label = QLabel(self.form)
+        self.derived_label.setObjectName("derivedLabel")
+        self.derived_label.setWordWrap(True)
+        self.derived_label.setStyleSheet("color: #8a5a00;")
+        self.derived_label.hide()
+        person_layout = self.form.layout()
+        person_layout.insertWidget(person_layout.indexOf(self.error_label), self.derived_label)
         self.buttons: QDialogButtonBox = child(self.form, QDialogButtonBox, "buttonBox")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -81,6 +90,7 @@ class PersonDialog(QDialog):
             if row is None:
                 raise LookupError(f"No participant with id {record_id}.")
             self._load(row)
+            self.derived_label.setVisible(derived.is_marked(self.conn, record_id))
         self.resize(560, self.sizeHint().height())
 
     # -- choices -----------------------------------------------------------------------------
@@ -91,6 +101,13 @@ class PersonDialog(QDialog):
 
     def _retranslate(self) -> None:
         translate_buttons(self.buttons)
+        self.derived_label.setText(
+            translate(
+                "PersonDialog",
+                "The English name was written from the Hindi name by an import: check it. "
+                "Saving marks it as checked.",
+            )
+        )
         hindi = current_language() == "hi"
         self.setWindowTitle(
             translate("PersonDialog", "Add person")

@@ -19,6 +19,11 @@ TEMPLATES = {
         "Unicode; convert the file to Unicode (e.g. with a Kruti Dev to Unicode converter) and "
         "import again",
     ),
+    "legacy_unconverted": QT_TRANSLATE_NOOP(
+        "RosterProblems",
+        "{label} {value} looks like Hindi typed in a legacy font (Kruti Dev/Chanakya) and does "
+        "not convert cleanly to Unicode; type it again in Unicode",
+    ),
     "name_en_devanagari": QT_TRANSLATE_NOOP(
         "RosterProblems", "{label} is in Devanagari; give the name in English letters"
     ),

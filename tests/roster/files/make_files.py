@@ -103,6 +103,38 @@ def main() -> None:
     ws.append([None, None, None, None, None])
     ws.append(["Bad Mobile", None, "UPX003", 123, "Lucknow"])
     wb.save(HERE / "roster.xlsx")
+    office_files()
+
+
+def office_files() -> None:
+    """Issue 13 item 5: encodings and old Excel as offices send them (needs xlwt, a test-only
+    writer of .xls; the reader is xlrd)."""
+    # Excel's "CSV" on an English Windows: Windows-1252 ("ANSI"); é ñ and a Kruti Dev name
+    # whose Å (ऊ) is a Windows-1252 byte.
+    ansi = (
+        "Name (English),Name (Hindi),Employee Code,District\r\n"
+        "Jos\u00e9 Pe\u00f1a,,UPA001,Lucknow\r\n"
+        "Ramesh Kumar,jes'k dqekj,UPA002,y[kuÅ\r\n"
+        "Smart \u201cQuotes\u201d,,UPA003,Agra\r\n"
+    )
+    write("cp1252.csv", ansi, "cp1252")
+    # Neither UTF-8 nor Windows-1252: DOS code page 437 (É is 0x90, undefined in 1252).
+    write("cp437.csv", "Name (English),District\nJ\u00c9R\u00c9MIE,Lucknow\n", "cp437")
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    notes = book.add_sheet("Notes")
+    notes.write(0, 0, "List sent by the Revenue department")
+    people = book.add_sheet("Staff")
+    rows = [
+        ["Name (English)", "नाम (हिन्दी)", "कर्मचारी कोड", "मोबाइल नं.", "जनपद"],
+        ["Ramesh Kumar", "रमेश कुमार", "XLS001", 9876543210.0, "Lucknow"],
+        ["", "शिवम मिश्र", "XLS002", 9876543211.0, "वाराणसी"],
+    ]
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            people.write(r, c, value)
+    book.save(str(HERE / "old_excel_real.xls"))
 
 
 if __name__ == "__main__":
