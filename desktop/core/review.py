@@ -404,14 +404,111 @@ def _trend(
     month: str,
     count: int,
     registered: int,
-    completions: dict[str, set[str]],
 ) -> list[FunnelRow]:
-    rows = []
-    for m in months_back(month, count):
-        first, last = month_bounds(m)
-        facts = _facts(store, f, None, _workshops(store, first, last, f), first, last, completions)
-        rows.append(_total(registered, facts, (m, m), m))
-    return rows
+    """The funnel of each of `count` months ending with `month`, in ONE pass over the span:
+    its workshops, enrolments, marks (grouped by the month of the session) and certificates
+    are read once, and each month takes its part in Python — a workshop's completion is
+    evaluated once, its marks never re-read for the next month (the same numbers as
+    `funnel` month by month; tests compare them)."""
+    months = months_back(month, count)
+    if not months:
+        return []
+    bounds = [month_bounds(m) for m in months]
+    workshops = _workshops(store, bounds[0][0], bounds[-1][1], f)
+    who, who_args = _who(f, "p")
+    bare = who == "p.deleted = 0"
+    deleted = _deleted(store) if bare else set()
+    #: workshop -> indexes of the months it overlaps; and its end
+    spans: dict[str, list[int]] = {}
+    end_of: dict[str, str] = {}
+    for w in workshops:
+        end_of[w["id"]] = w["end_date"]
+        spans[w["id"]] = [
+            i for i, (first, last) in enumerate(bounds)
+            if w["start_date"] <= last and w["end_date"] >= first
+        ]
+    enrolled: list[set[str]] = [set() for _ in months]
+    attended: list[set[str]] = [set() for _ in months]
+    completed: list[set[str]] = [set() for _ in months]
+    certified: list[set[str]] = [set() for _ in months]
+    index_of = {m: i for i, m in enumerate(months)}
+    last_ends = bounds[-1][1]
+    rules = {w["id"]: w["programme_id"] for w in workshops}
+    cache: dict[str, Rule] = {}
+    for chunk in _chunks(list(spans)):
+        marks = ", ".join("?" for _ in chunk)
+        pairs: set[tuple[str, str]] = set()
+        if bare:
+            sql = ("SELECT participant_id, workshop_id FROM enrolment WHERE deleted = 0 "
+                   f"AND status = 'enrolled' AND workshop_id IN ({marks})")
+            rows = store.conn.execute(sql, chunk)
+        else:
+            sql = ("SELECT e.participant_id, e.workshop_id FROM enrolment e "
+                   "CROSS JOIN participant p ON p.id = e.participant_id "
+                   "WHERE e.deleted = 0 AND e.status = 'enrolled' "
+                   f"AND e.workshop_id IN ({marks}) AND {who}")
+            rows = store.conn.execute(sql, [*chunk, *who_args])
+        for pid, wid in rows:
+            if pid in deleted:
+                continue
+            pairs.add((pid, wid))
+            for i in spans[wid]:
+                enrolled[i].add(pid)
+        n_sessions = dict(store.conn.execute(
+            f"SELECT workshop_id, count(*) FROM session WHERE workshop_id IN ({marks}) "
+            "AND deleted = 0 GROUP BY workshop_id", chunk).fetchall())
+        totals: dict[tuple[str, str], list[int]] = {}
+        for wid, pid, day_month, present, late, excused in store.conn.execute(
+            "SELECT s.workshop_id, a.participant_id, substr(s.date, 1, 7), "
+            "sum(a.status = 'present'), sum(a.status = 'late'), sum(a.status = 'excused') "
+            "FROM session s JOIN attendance a ON a.session_id = s.id "
+            f"WHERE s.workshop_id IN ({marks}) AND s.deleted = 0 AND a.deleted = 0 "
+            "AND a.status IN ('present', 'late', 'excused') GROUP BY 1, 2, 3",
+            chunk,
+        ):
+            if (pid, wid) not in pairs:
+                continue
+            i = index_of.get(day_month)
+            if (present or late) and i is not None and i in spans[wid]:
+                attended[i].add(pid)
+            if end_of[wid] <= last_ends:
+                total = totals.setdefault((pid, wid), [0, 0, 0])
+                total[0] += present
+                total[1] += late
+                total[2] += excused
+        for (pid, wid), (present, late, excused) in totals.items():
+            programme = rules[wid]
+            if programme not in cache:
+                try:
+                    cache[programme] = rule_for_programme(store, programme)
+                except RecordNotFound:
+                    cache[programme] = Rule(100)
+            absent = n_sessions.get(wid, 0) - present - late - excused
+            statuses = ["present"] * present + ["late"] * late + ["excused"] * excused
+            if evaluate(statuses + [None] * absent, cache[programme], pid).eligible:
+                for i in spans[wid]:
+                    if end_of[wid] <= bounds[i][1]:
+                        completed[i].add(pid)
+        superseded = "SELECT 1 FROM certificate n WHERE n.deleted = 0 AND n.supersedes = c.id"
+        for pid, wid, issued in store.conn.execute(
+            "SELECT c.participant_id, c.workshop_id, c.issued_at FROM certificate c "
+            "CROSS JOIN participant p ON p.id = c.participant_id "
+            f"WHERE c.deleted = 0 AND c.workshop_id IN ({marks}) "
+            "AND coalesce(c.revoked_at, '') = '' "
+            f"AND NOT EXISTS ({superseded}) AND {who}",
+            [*chunk, *who_args],
+        ):
+            if not issued:
+                continue
+            day = local_day(issued)
+            for i in spans[wid]:
+                if day <= bounds[i][1]:
+                    certified[i].add(pid)
+    return [
+        FunnelRow(m, m, m, registered, len(enrolled[i]), len(attended[i]), len(completed[i]),
+                  len(certified[i]))
+        for i, m in enumerate(months)
+    ]
 
 
 def trend(
@@ -421,7 +518,7 @@ def trend(
     the dashboard reads after it has shown the month itself."""
     f = filters or Filters()
     month_bounds(month)  # a bad month is refused before any reading
-    return _trend(store, f, month, count, _roster(store, f).total, {})
+    return _trend(store, f, month, count, _roster(store, f).total)
 
 
 def build_review(
@@ -500,7 +597,7 @@ def build_review(
                 lambda k: programmes.get(k, (k, k)) if k else none,
             )
         )
-    review.trend = _trend(store, f, to_month or month, trend_months, roster.total, completions)
+    review.trend = _trend(store, f, to_month or month, trend_months, roster.total)
     review.nodal_officers = officers(store, f.department)
 
     per_workshop: dict[str, list[set[str]]] = defaultdict(lambda: [set(), set(), set()])
