@@ -21,9 +21,11 @@ from enrolled on."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from desktop.core import lookups
 from desktop.core.completion import Rule, evaluate, rule_for_programme
@@ -177,17 +179,82 @@ class _Roster:
 
 
 def _roster(store: Store, f: Filters) -> _Roster:
-    where, args = _who(f, "p")
+    """Registered counts under `f`, from the roster's counts per (department, district,
+    group) — one grouped read per state of the data, kept, so a filter change reads nothing."""
+
+    def read() -> list[tuple[str, str, str, int]]:
+        return [
+            (dept or UNKNOWN, district or UNKNOWN, _group(group), count)
+            for dept, district, group, count in store.conn.execute(
+                "SELECT department, district_code, service_group, count(*) FROM participant "
+                "WHERE deleted = 0 GROUP BY 1, 2, 3"
+            )
+        ]
+
     roster = _Roster()
-    for dept, district, group, count in store.conn.execute(
-        "SELECT p.department, p.district_code, p.service_group, count(*) FROM participant p "
-        f"WHERE {where} GROUP BY 1, 2, 3",
-        args,
-    ):
+    for dept, district, group, count in _cached(store, ("roster",), read):
+        if not _keeps(f, (dept, district, group)):
+            continue
         roster.total += count
-        for index, key in enumerate((dept or UNKNOWN, district or UNKNOWN, _group(group))):
+        for index, key in enumerate((dept, district, group)):
             roster.by[index][key] = roster.by[index].get(key, 0) + count
     return roster
+
+
+def _keeps(f: Filters, person: tuple[str, str, str]) -> bool:
+    """Whether a participant's (department, district, group) passes the filters."""
+    dept, district, group = person
+    return (
+        (f.department is None or dept == f.department)
+        and (f.district_code is None or district == f.district_code)
+        and (f.service_group is None or group == f.service_group)
+    )
+
+
+# -- what is kept between reads ----------------------------------------------------------
+#: (database file, data state, what) -> a result; a few, newest last. The data state is the
+#: version clock, which every record write raises, plus the local completion rules (the
+#: one input that is not a versioned record): any change makes a new key.
+_CACHE: OrderedDict[tuple, Any] = OrderedDict()
+CACHE_SIZE = 6
+_CACHE_LOCK = threading.Lock()
+
+
+def _state(store: Store) -> tuple | None:
+    """What the numbers depend on; None for an in-memory database (nothing is kept)."""
+    if store.path is None:
+        return None
+    rules = store.conn.execute(
+        "SELECT group_concat(programme_id || ':' || late_counts_present || ':' || "
+        "excused_excluded) FROM programme_rule"
+    ).fetchone()[0]
+    return (str(store.path), store.highest_version(), rules)
+
+
+def _cached(store: Store, what: tuple, read: Callable[[], Any]) -> Any:
+    """`read()`, or what it gave for the same data before. The state is read first, so a
+    write landing during `read()` can only make the kept answer newer than its key (the
+    next call then reads again), never older."""
+    state = _state(store)
+    if state is None:
+        return read()
+    key = (state, what)
+    with _CACHE_LOCK:
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            return _CACHE[key]
+    value = read()
+    with _CACHE_LOCK:
+        _CACHE[key] = value
+        while len(_CACHE) > CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return value
+
+
+def clear_cache() -> None:
+    """Forget every kept answer (a benchmark measuring a cold start; tests)."""
+    with _CACHE_LOCK:
+        _CACHE.clear()
 
 
 @dataclass
@@ -387,14 +454,41 @@ def _sorted(rows: dict[str, FunnelRow]) -> list[FunnelRow]:
     return sorted(rows.values(), key=lambda r: (r.key == UNKNOWN, r.label_en.lower()))
 
 
+def _period_facts(
+    store: Store, first: str, last: str, f: Filters
+) -> tuple[list[dict], _Facts, People]:
+    """The period's workshops and who reached each step under `f`. Everyone's facts for the
+    period are read once (and kept): a filter is then applied in Python, so changing the
+    dashboard's department, district, group or mode reads nothing again."""
+
+    def read() -> tuple[list[dict], _Facts, People]:
+        people: People = {}
+        workshops = _workshops(store, first, last, Filters())
+        return workshops, _facts(store, Filters(), people, workshops, first, last, {}), people
+
+    workshops, facts, people = _cached(store, ("facts", first, last), read)
+    if f == Filters():
+        return workshops, facts, people
+    workshops = [
+        w for w in workshops
+        if (f.institute_code is None or (w["institute_code"] or "") == f.institute_code)
+        and (f.mode is None or w["mode"] == f.mode)
+    ]
+    ids = {w["id"] for w in workshops}
+    narrowed = _Facts(*(
+        {(p, w) for p, w in getattr(facts, step) if w in ids and _keeps(f, people[p])}
+        for step in STEPS[1:]
+    ))
+    return workshops, narrowed, people
+
+
 def funnel(
     store: Store, month: str, to_month: str | None = None, filters: Filters | None = None
 ) -> FunnelRow:
     """The five steps for a month (or range), nothing more: what the dashboard refreshes."""
     f = filters or Filters()
     first, last = _period(month, to_month)
-    workshops = _workshops(store, first, last, f)
-    facts = _facts(store, f, {}, workshops, first, last, {})
+    _workshops_, facts, _people = _period_facts(store, first, last, f)
     return _total(_roster(store, f).total, facts, ("Total", "कुल"), to_month or month)
 
 
@@ -518,7 +612,16 @@ def trend(
     the dashboard reads after it has shown the month itself."""
     f = filters or Filters()
     month_bounds(month)  # a bad month is refused before any reading
-    return _trend(store, f, month, count, _roster(store, f).total)
+    return _kept_trend(store, f, month, count, _roster(store, f).total)
+
+
+def _kept_trend(store: Store, f: Filters, month: str, count: int, registered: int
+                ) -> list[FunnelRow]:
+    """The trend, kept per filter: the dashboard's and then the report's for the same month
+    and filters read it once. Copies, so a caller's change never reaches the kept rows."""
+    rows = _cached(store, ("trend", month, count, f),
+                   lambda: _trend(store, f, month, count, registered))
+    return [replace(r) for r in rows]
 
 
 def build_review(
@@ -533,10 +636,7 @@ def build_review(
     f = filters or Filters()
     first, last = _period(month, to_month)
     roster = _roster(store, f)
-    people: People = {}
-    completions: dict[str, set[str]] = {}
-    workshops = _workshops(store, first, last, f)
-    facts = _facts(store, f, people, workshops, first, last, completions)
+    workshops, facts, people = _period_facts(store, first, last, f)
     review = Review(
         month, to_month or month, first, last, f, _total(roster.total, facts, ("Total", "कुल"), "")
     )
@@ -597,7 +697,7 @@ def build_review(
                 lambda k: programmes.get(k, (k, k)) if k else none,
             )
         )
-    review.trend = _trend(store, f, to_month or month, trend_months, roster.total)
+    review.trend = _kept_trend(store, f, to_month or month, trend_months, roster.total)
     review.nodal_officers = officers(store, f.department)
 
     per_workshop: dict[str, list[set[str]]] = defaultdict(lambda: [set(), set(), set()])

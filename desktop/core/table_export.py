@@ -28,6 +28,9 @@ FORMATS = ("xlsx", "csv")
 STEP = 2000
 #: the widest a column is made in the workbook (characters)
 MAX_WIDTH = 60
+#: data rows per sheet: Excel's 1,048,576 rows less the header; a longer list (the 1.88
+#: million roster) goes on into "Roster (2)", headers repeated
+SHEET_ROWS = 1_048_575
 
 _DAY = re.compile(r"^(\d{2})-(\d{2})-(\d{4})$")
 _MOMENT = re.compile(r"^(\d{2})-(\d{2})-(\d{4}) (\d{2}):(\d{2})$")
@@ -172,29 +175,42 @@ def _write_xlsx(
     from openpyxl.utils import get_column_letter
 
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(_sheet_title(title))
-    sheet.freeze_panes = "A2"
-    for column, header in enumerate(headers, 1):  # widths before the first row (write-only)
-        width = min(MAX_WIDTH, max(10, len(str(header)) + 4))
-        sheet.column_dimensions[get_column_letter(column)].width = width
     bold, fill = Font(bold=True, color="FFFFFF"), PatternFill("solid", fgColor="1F4E79")
-    head = []
-    for cell in xlsx_row(sheet, headers):
-        if not isinstance(cell, Cell):
-            cell = WriteOnlyCell(sheet, value=cell)
-        cell.font, cell.fill = bold, fill
-        head.append(cell)
-    sheet.append(head)
-    count = 0
+    base = _sheet_title(title)
+
+    def new_sheet(number: int) -> Any:
+        name = base if number == 1 else f"{base[:25]} ({number})"
+        sheet = book.create_sheet(name)
+        sheet.freeze_panes = "A2"
+        for column, header in enumerate(headers, 1):  # widths before the first row
+            width = min(MAX_WIDTH, max(10, len(str(header)) + 4))
+            sheet.column_dimensions[get_column_letter(column)].width = width
+        head = []
+        for cell in xlsx_row(sheet, headers):
+            if not isinstance(cell, Cell):
+                cell = WriteOnlyCell(sheet, value=cell)
+            cell.font, cell.fill = bold, fill
+            head.append(cell)
+        sheet.append(head)
+        return sheet
+
+    sheets = 1
+    sheet = new_sheet(sheets)
+    count = in_sheet = 0
     try:
         for row in _checked(rows, total, progress, cancelled):
+            if in_sheet == SHEET_ROWS:
+                sheets += 1
+                sheet, in_sheet = new_sheet(sheets), 0
             values = [typed(v) for v in row]
             if any(isinstance(v, date) for v in values):
                 values = [_date_cell(sheet, v) for v in values]
             sheet.append(xlsx_row(sheet, values))
             count += 1
+            in_sheet += 1
     except BaseException:
-        _discard(sheet)
+        for each in book.worksheets:
+            _discard(each)
         raise
     book.save(path)
     return count

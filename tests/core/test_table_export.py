@@ -111,3 +111,15 @@ def test_unknown_suffix_and_missing_folder_are_refused(tmp_path):
     with pytest.raises(FileNotFoundError, match="does not exist"):
         export_table(tmp_path / "nowhere" / "list.csv", ["A"], [])
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_list_longer_than_a_sheet_goes_on_in_the_next(tmp_path, monkeypatch):
+    from desktop.core import table_export
+
+    monkeypatch.setattr(table_export, "SHEET_ROWS", 3)  # Excel's 1,048,575 in small
+    path = tmp_path / "long.xlsx"
+    assert export_table(path, ["N"], ([i] for i in range(1, 8)), title="Roster") == 7
+    book = load_workbook(path)
+    assert book.sheetnames == ["Roster", "Roster (2)", "Roster (3)"]
+    assert [[c.value for c in r] for r in book["Roster (2)"].iter_rows()] == [["N"], [4], [5], [6]]
+    assert [[c.value for c in r] for r in book["Roster (3)"].iter_rows()] == [["N"], [7]]
