@@ -64,6 +64,8 @@ def typed(value: Any) -> Any:
     if not isinstance(value, str):
         return str(value)
     text = value.strip()
+    if not text or not (text[0].isdigit() or text[0] == "-"):
+        return value  # most cells (names, words): no pattern to try
     if _PLAIN.match(text):
         return int(text)
     if _GROUPED.match(text):
