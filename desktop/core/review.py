@@ -442,6 +442,29 @@ def _rows(
     return rows
 
 
+def _person_rows(
+    facts: _Facts,
+    people: People,
+    index: int,
+    registered: dict[str, int],
+    label_of: Callable[[str], tuple[str, str]],
+) -> dict[str, FunnelRow]:
+    """`_rows` for a key of the person (department, district or group: `people[p][index]`):
+    each step's distinct participants counted once per key, without a set per key."""
+    rows: dict[str, FunnelRow] = {}
+    for key, count in registered.items():
+        rows[key] = FunnelRow(key, *label_of(key), registered=count)
+    for step in STEPS[1:]:
+        counted: dict[str, int] = defaultdict(int)
+        for pid in {pid for pid, _ in getattr(facts, step)}:
+            counted[people[pid][index]] += 1
+        for key, count in counted.items():
+            if key not in rows:
+                rows[key] = FunnelRow(key, *label_of(key), registered=0)
+            setattr(rows[key], step, count)
+    return rows
+
+
 def _total(registered: int, facts: _Facts, label: tuple[str, str], key: str) -> FunnelRow:
     row = FunnelRow(key, *label, registered=registered)
     for step in STEPS[1:]:
@@ -475,10 +498,17 @@ def _period_facts(
         and (f.mode is None or w["mode"] == f.mode)
     ]
     ids = {w["id"] for w in workshops}
-    narrowed = _Facts(*(
-        {(p, w) for p, w in getattr(facts, step) if w in ids and _keeps(f, people[p])}
-        for step in STEPS[1:]
-    ))
+    steps = [getattr(facts, step) for step in STEPS[1:]]
+    if f.department is None and f.district_code is None and f.service_group is None:
+        narrowed = _Facts(*({(p, w) for p, w in pairs if w in ids} for pairs in steps))
+    else:
+        allowed = {p for p, person in people.items() if _keeps(f, person)}
+        if f.institute_code is None and f.mode is None:
+            narrowed = _Facts(*({(p, w) for p, w in pairs if p in allowed} for pairs in steps))
+        else:
+            narrowed = _Facts(*(
+                {(p, w) for p, w in pairs if p in allowed and w in ids} for pairs in steps
+            ))
     return workshops, narrowed, people
 
 
@@ -631,8 +661,10 @@ def build_review(
     filters: Filters | None = None,
     trend_months: int = 12,
     breakdowns: Iterable[str] = BREAKDOWNS,
+    workshop_lines: bool = True,
 ) -> Review:
-    """Everything the monthly report shows: funnel, breakdowns, trend, workshops."""
+    """Everything the monthly report shows: funnel, breakdowns, trend, workshops (the
+    dashboard, which shows no workshop lines, asks `workshop_lines=False`)."""
     f = filters or Filters()
     first, last = _period(month, to_month)
     roster = _roster(store, f)
@@ -666,18 +698,18 @@ def build_review(
     wanted = set(breakdowns)
     if "by_department" in wanted:
         review.by_department = _sorted(
-            _rows(facts, lambda p, w: people[p][0], roster.by[0], dept_label)
+            _person_rows(facts, people, 0, roster.by[0], dept_label)
         )
     if "by_district" in wanted:
         # every one of the 75 districts has a row, in English alphabetical order
-        district_rows = _rows(facts, lambda p, w: people[p][1], roster.by[1], district_label)
+        district_rows = _person_rows(facts, people, 1, roster.by[1], district_label)
         for code in districts:
             if f.district_code is None or code == f.district_code:
                 district_rows.setdefault(code, FunnelRow(code, *districts[code]))
         review.by_district = _sorted(district_rows)
     if "by_group" in wanted:
         review.by_group = _sorted(
-            _rows(facts, lambda p, w: people[p][2], roster.by[2], group_label)
+            _person_rows(facts, people, 2, roster.by[2], group_label)
         )
     if "by_institute" in wanted:
         review.by_institute = _sorted(
@@ -700,6 +732,8 @@ def build_review(
     review.trend = _kept_trend(store, f, to_month or month, trend_months, roster.total)
     review.nodal_officers = officers(store, f.department)
 
+    if not workshop_lines:
+        return review
     per_workshop: dict[str, list[set[str]]] = defaultdict(lambda: [set(), set(), set()])
     for index, step in enumerate(("enrolled", "attended", "completed")):
         for pid, wid in getattr(facts, step):

@@ -101,7 +101,8 @@ def main() -> int:
 
         def dashboard(f: Filters):  # what the page reads first: the month, no trend
             return build_review(
-                store, MONTH, filters=f, trend_months=0, breakdowns=("by_department",)
+                store, MONTH, filters=f, trend_months=0, breakdowns=("by_department",),
+                workshop_lines=False,
             )
 
         _, cold = timed("dashboard month, first", lambda: dashboard(Filters()))
