@@ -364,6 +364,20 @@ def _facts(
     return facts
 
 
+def _eligible(
+    memo: dict[tuple, bool], rule: Rule, sessions: int, present: int, late: int, excused: int
+) -> bool:
+    """`completion.evaluate` on a participant's counts (no mark = absent). The rule depends
+    only on the counts, and a month's workshops give few distinct ones: each is evaluated
+    once (`memo`), not once per participant."""
+    key = (rule, sessions, present, late, excused)
+    if key not in memo:
+        absent = sessions - present - late - excused
+        statuses = ["present"] * present + ["late"] * late + ["excused"] * excused
+        memo[key] = evaluate(statuses + [None] * absent, rule).eligible
+    return memo[key]
+
+
 def _marks(
     store: Store,
     chunk: list[str],
@@ -390,6 +404,7 @@ def _marks(
     for wid in todo:
         completions[wid] = set()
     rules: dict[str, Rule] = {}
+    memo: dict[tuple, bool] = {}
     enrolled, attended = facts.enrolled, facts.attended
     for wid, pid, present, late, excused, in_period in store.conn.execute(
         "SELECT s.workshop_id, a.participant_id, sum(a.status = 'present'), "
@@ -411,9 +426,8 @@ def _marks(
                     rules[programme] = rule_for_programme(store, programme)
                 except RecordNotFound:
                     rules[programme] = Rule(100)
-            absent = n_sessions.get(wid, 0) - present - late - excused
-            statuses = ["present"] * present + ["late"] * late + ["excused"] * excused
-            if evaluate(statuses + [None] * absent, rules[programme], pid).eligible:
+            if _eligible(memo, rules[programme], n_sessions.get(wid, 0), present, late,
+                         excused):
                 completions[wid].add(pid)
 
 
@@ -559,6 +573,7 @@ def _trend(
     last_ends = bounds[-1][1]
     rules = {w["id"]: w["programme_id"] for w in workshops}
     cache: dict[str, Rule] = {}
+    memo: dict[tuple, bool] = {}
     for chunk in _chunks(list(spans)):
         marks = ", ".join("?" for _ in chunk)
         pairs: set[tuple[str, str]] = set()
@@ -607,9 +622,8 @@ def _trend(
                     cache[programme] = rule_for_programme(store, programme)
                 except RecordNotFound:
                     cache[programme] = Rule(100)
-            absent = n_sessions.get(wid, 0) - present - late - excused
-            statuses = ["present"] * present + ["late"] * late + ["excused"] * excused
-            if evaluate(statuses + [None] * absent, cache[programme], pid).eligible:
+            if _eligible(memo, cache[programme], n_sessions.get(wid, 0), present, late,
+                         excused):
                 for i in spans[wid]:
                     if end_of[wid] <= bounds[i][1]:
                         completed[i].add(pid)
