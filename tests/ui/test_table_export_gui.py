@@ -201,3 +201,42 @@ def test_every_list_on_every_page_has_the_action(window):
             if export_action(view) is None:
                 missing.append(f"{area}: {view.objectName() or type(view).__name__}")
     assert missing == []
+
+
+def test_cancel_leaves_no_file_and_the_export_runs_off_the_gui_thread(qtbot, demo_db, save_as,
+                                                                      tmp_path):
+    """The roster's export goes to the pool ('io', never the GUI thread) with a progress
+    dialog; Cancel (pressed before the end here) writes nothing and says so."""
+    from desktop.ui.context import AppContext
+    from desktop.ui.roster.page import RosterPage
+    from desktop.ui.tasks import SyncRunner, TaskHandle
+
+    class CancellingRunner(SyncRunner):
+        kinds: list[str] = []
+
+        def run(self, task, on_done=None, on_error=None, progress=None, kind="db"):
+            self.kinds.append(kind)
+            handle = TaskHandle(progress or (lambda *a: None))
+            handle.cancel()  # the user pressed Cancel
+            try:
+                result = task(handle)
+            except BaseException as exc:
+                on_error(exc, "")
+            else:
+                on_done(result)
+            return handle
+
+    runner = CancellingRunner()
+    with open_store(demo_db) as store:
+        page = RosterPage(AppContext(store, demo_db, runner))
+        qtbot.addWidget(page)
+        said = []
+        action = export_action(page.table)
+        action._say = said.append
+        save_as["path"] = tmp_path / "roster.xlsx"
+        action.trigger()
+        assert runner.kinds[-1] == "io"
+        assert not save_as["path"].exists() and list(tmp_path.glob(".export-*")) == []
+        assert said == ["Export cancelled; no file was written."]
+        assert action.last_path is None
+        page.close()
