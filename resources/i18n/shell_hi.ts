@@ -392,7 +392,7 @@ Offline desk for Mission Karmayogi training centres in Uttar Pradesh: roster, wo
     </message>
     <message>
         <source>CSV, UTF-8 (*.csv)</source>
-        <translation>CSV, UTF-8 (*.csv)</translation>
+        <translation>CSV फ़ाइल, UTF-8 (*.csv)</translation>
     </message>
     <message>
         <source>Export list</source>
