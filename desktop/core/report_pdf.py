@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from reportlab.graphics import renderPDF
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
-from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import HexColor, black, white
@@ -38,6 +38,8 @@ RULE = HexColor("#B8C4D0")
 SERIES = [HexColor(c) for c in ("#1F4E79", "#2E75B6", "#70AD47", "#ED7D31", "#7030A0")]
 WIDTH, HEIGHT = A4
 TEXT_WIDTH = WIDTH - 2 * MARGIN
+#: below this size (pt) a bilingual name goes on two lines rather than shrink further
+READABLE = 7.5
 
 #: A workshop's mode, bilingual like every label on this paper.
 MODE_LABEL = {"institute": "संस्थान / Institute", "field": "क्षेत्रीय / Field"}
@@ -95,40 +97,69 @@ class _Table:
         self._header()
 
     def _header(self) -> None:
+        """The headers at one size for the whole row; a bilingual header (`हिन्दी / English`)
+        on two lines, Hindi above, rather than each squeezed to its own tiny size."""
         c, x, y = self.p.c, MARGIN, self.p.y
+        parts = [_two_lines(text) for text in self.headers]
+        two = any(len(p) == 2 for p in parts)
+        size = min(
+            fit_font_size(part, BOLD, 8, width - 6, min_size=5)
+            for lines, width in zip(parts, self.widths, strict=True)
+            for part in lines
+        )
+        height = ROW + 4 + (size + 1.5 if two else 0)
         c.setFillColor(HEAD)
-        c.rect(MARGIN, y - ROW - 4, sum(self.widths), ROW + 4, stroke=0, fill=1)
+        c.rect(MARGIN, y - height, sum(self.widths), height, stroke=0, fill=1)
         c.setFillColor(white)
-        for i, (text, width) in enumerate(zip(self.headers, self.widths, strict=True)):
-            size = fit_font_size(text, BOLD, 8, width - 6, min_size=5)
-            if i >= self.numeric_from:
-                draw_text(c, x + width - 3, y - ROW + 2, text, BOLD, size, align="right")
-            else:
-                draw_text(c, x + 3, y - ROW + 2, text, BOLD, size)
+        for i, (lines, width) in enumerate(zip(parts, self.widths, strict=True)):
+            for k, text in enumerate(lines):
+                baseline = y - height + 6 + (size + 1.5) * (len(lines) - 1 - k)
+                if i >= self.numeric_from:
+                    draw_text(c, x + width - 3, baseline, text, BOLD, size, align="right")
+                else:
+                    draw_text(c, x + 3, baseline, text, BOLD, size)
             x += width
         c.setFillColor(black)
-        self.p.y -= ROW + 4
+        self.p.y -= height
 
     def row(self, cells: Sequence[str], *, bold: bool = False) -> None:
-        if self.p.need(ROW):
+        """One row; a bilingual name too long for its column at a readable size goes on two
+        lines (Hindi above English) instead of shrinking to a size nobody can read."""
+        font = BOLD if bold else REGULAR
+        layout = []
+        for i, (text, width) in enumerate(zip(cells, self.widths, strict=True)):
+            size = fit_font_size(text, font, 8.5, width - 6, min_size=5)
+            lines = [text]
+            if size < READABLE and i < self.numeric_from and " / " in text:
+                lines = _two_lines(text)
+                size = min(fit_font_size(t, font, 8.5, width - 6, min_size=5) for t in lines)
+            layout.append((lines, size))
+        height = ROW + max((len(lines) - 1) * (size + 1) for lines, size in layout)
+        if self.p.need(height):
             self._header()
         c, x, y = self.p.c, MARGIN, self.p.y
         if self.band:
             c.setFillColor(BAND)
-            c.rect(MARGIN, y - ROW, sum(self.widths), ROW, stroke=0, fill=1)
+            c.rect(MARGIN, y - height, sum(self.widths), height, stroke=0, fill=1)
             c.setFillColor(black)
         self.band = not self.band
-        font = BOLD if bold else REGULAR
-        for i, (text, width) in enumerate(zip(cells, self.widths, strict=True)):
-            size = fit_font_size(text, font, 8.5, width - 6, min_size=5)
-            if i >= self.numeric_from:
-                draw_text(c, x + width - 3, y - ROW + 5, text, font, size, align="right")
-            else:
-                draw_text(c, x + 3, y - ROW + 5, text, font, size)
+        for i, ((lines, size), width) in enumerate(zip(layout, self.widths, strict=True)):
+            for k, text in enumerate(lines):
+                baseline = y - height + 5 + (size + 1) * (len(lines) - 1 - k)
+                if i >= self.numeric_from:
+                    draw_text(c, x + width - 3, baseline, text, font, size, align="right")
+                else:
+                    draw_text(c, x + 3, baseline, text, font, size)
             x += width
         c.setStrokeColor(RULE)
-        c.line(MARGIN, y - ROW, MARGIN + sum(self.widths), y - ROW)
-        self.p.y -= ROW
+        c.line(MARGIN, y - height, MARGIN + sum(self.widths), y - height)
+        self.p.y -= height
+
+
+def _two_lines(text: str) -> list[str]:
+    """`हिन्दी / English` as its two halves; other text as it is."""
+    hi, sep, en = text.partition(" / ")
+    return [hi, en] if sep and hi and en else [text]
 
 
 def _n(value: int | None) -> str:
@@ -139,12 +170,39 @@ def _pct(value: float | None) -> str:
     return "—" if value is None else f"{value:g}%"
 
 
+#: the funnel chart's plot area inside its drawing (its step names go left of FUNNEL_X)
+FUNNEL_X, FUNNEL_Y, FUNNEL_H = 92, 10, 130
+
+
+def _funnel_labels(c: Canvas, x: float, y: float) -> None:
+    """The funnel chart's step names, bilingual, beside their bars (the chart draws bars
+    bottom-up: the last step lowest)."""
+    n = len(STEPS)
+    for i, step in enumerate(reversed(STEPS)):
+        en, hi = STEP_LABELS[step]
+        text = f"{hi} / {en}"
+        size = fit_font_size(text, REGULAR, 7.5, FUNNEL_X - 6, min_size=5)
+        middle = y + FUNNEL_Y + (i + 0.5) * FUNNEL_H / n
+        draw_text(c, x + FUNNEL_X - 4, middle - size / 3, text, REGULAR, size, align="right")
+
+
+def _legend(c: Canvas, x: float, y: float, pairs: list[tuple[Any, str]]) -> None:
+    """A chart's legend as shaped text (reportlab.graphics cannot shape Hindi)."""
+    for colour, text in pairs:
+        c.setFillColor(colour)
+        c.rect(x, y - 1, 8, 8, stroke=0, fill=1)
+        c.setFillColor(black)
+        draw_text(c, x + 12, y, text, REGULAR, 7.5)
+        y -= 14
+
+
 def _funnel_chart(row: FunnelRow) -> Drawing:
     d = Drawing(250, 150)
     chart = HorizontalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 62, 10, 175, 130
+    chart.x, chart.y, chart.width, chart.height = FUNNEL_X, FUNNEL_Y, 150, FUNNEL_H
     chart.data = [[getattr(row, s) or 0 for s in reversed(STEPS)]]
-    chart.categoryAxis.categoryNames = [STEP_LABELS[s][0] for s in reversed(STEPS)]
+    # the step names are drawn beside the chart as shaped text, in both scripts
+    chart.categoryAxis.categoryNames = ["" for _ in STEPS]
     chart.categoryAxis.labels.fontName = "Helvetica"
     chart.categoryAxis.labels.fontSize = 8
     chart.valueAxis.valueMin = 0
@@ -172,15 +230,15 @@ def _trend_chart(rows: list[FunnelRow]) -> Drawing:
     for i in range(len(steps)):
         chart.lines[i].strokeColor = SERIES[i + 1]
         chart.lines[i].strokeWidth = 1.5
-    legend = Legend()
-    legend.x, legend.y = TEXT_WIDTH - 95, 150
-    legend.fontSize = 8
-    legend.alignment = "right"  # the swatch left of its word
-    legend.columnMaximum = len(steps)
-    legend.colorNamePairs = [(SERIES[i + 1], STEP_LABELS[s][0]) for i, s in enumerate(steps)]
     d.add(chart)
-    d.add(legend)
     return d
+
+
+def _trend_legend() -> list[tuple[Any, str]]:
+    return [
+        (SERIES[i + 1], f"{STEP_LABELS[s][1]} / {STEP_LABELS[s][0]}")
+        for i, s in enumerate(STEPS[1:])
+    ]
 
 
 def _title(page: _Page, review: Review, store: Store) -> None:
@@ -238,13 +296,15 @@ def _funnel(page: _Page, review: Review) -> None:
     shares = review.funnel.shares()
     for step, header in zip(STEPS, STEP_HEADERS, strict=True):
         table.row([header, _n(getattr(review.funnel, step)), _pct(shares[step])])
-    renderPDF.draw(_funnel_chart(review.funnel), page.c, MARGIN + 270, top - 150)
+    renderPDF.draw(_funnel_chart(review.funnel), page.c, MARGIN + 265, top - 150)
+    _funnel_labels(page.c, MARGIN + 265, top - 150)
     page.y = min(page.y, top - 150) - 12
 
 
 def _trend(page: _Page, review: Review) -> None:
     page.heading("पिछले 12 माह", "The last 12 months", room=170 + ROW * 4)
     renderPDF.draw(_trend_chart(review.trend), page.c, MARGIN, page.y - 170)
+    _legend(page.c, MARGIN + TEXT_WIDTH - 100, page.y - 20, _trend_legend())
     page.y -= 176
     table = _Table(page, ["माह / Month", *STEP_HEADERS], [90] + [85] * len(STEPS), 1)
     for row in review.trend:

@@ -21,9 +21,11 @@ from enrolled on."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from desktop.core import lookups
 from desktop.core.completion import Rule, evaluate, rule_for_programme
@@ -177,17 +179,82 @@ class _Roster:
 
 
 def _roster(store: Store, f: Filters) -> _Roster:
-    where, args = _who(f, "p")
+    """Registered counts under `f`, from the roster's counts per (department, district,
+    group) — one grouped read per state of the data, kept, so a filter change reads nothing."""
+
+    def read() -> list[tuple[str, str, str, int]]:
+        return [
+            (dept or UNKNOWN, district or UNKNOWN, _group(group), count)
+            for dept, district, group, count in store.conn.execute(
+                "SELECT department, district_code, service_group, count(*) FROM participant "
+                "WHERE deleted = 0 GROUP BY 1, 2, 3"
+            )
+        ]
+
     roster = _Roster()
-    for dept, district, group, count in store.conn.execute(
-        "SELECT p.department, p.district_code, p.service_group, count(*) FROM participant p "
-        f"WHERE {where} GROUP BY 1, 2, 3",
-        args,
-    ):
+    for dept, district, group, count in _cached(store, ("roster",), read):
+        if not _keeps(f, (dept, district, group)):
+            continue
         roster.total += count
-        for index, key in enumerate((dept or UNKNOWN, district or UNKNOWN, _group(group))):
+        for index, key in enumerate((dept, district, group)):
             roster.by[index][key] = roster.by[index].get(key, 0) + count
     return roster
+
+
+def _keeps(f: Filters, person: tuple[str, str, str]) -> bool:
+    """Whether a participant's (department, district, group) passes the filters."""
+    dept, district, group = person
+    return (
+        (f.department is None or dept == f.department)
+        and (f.district_code is None or district == f.district_code)
+        and (f.service_group is None or group == f.service_group)
+    )
+
+
+# -- what is kept between reads ----------------------------------------------------------
+#: (database file, data state, what) -> a result; a few, newest last. The data state is the
+#: version clock, which every record write raises, plus the local completion rules (the
+#: one input that is not a versioned record): any change makes a new key.
+_CACHE: OrderedDict[tuple, Any] = OrderedDict()
+CACHE_SIZE = 6
+_CACHE_LOCK = threading.Lock()
+
+
+def _state(store: Store) -> tuple | None:
+    """What the numbers depend on; None for an in-memory database (nothing is kept)."""
+    if store.path is None:
+        return None
+    rules = store.conn.execute(
+        "SELECT group_concat(programme_id || ':' || late_counts_present || ':' || "
+        "excused_excluded) FROM programme_rule"
+    ).fetchone()[0]
+    return (str(store.path), store.highest_version(), rules)
+
+
+def _cached(store: Store, what: tuple, read: Callable[[], Any]) -> Any:
+    """`read()`, or what it gave for the same data before. The state is read first, so a
+    write landing during `read()` can only make the kept answer newer than its key (the
+    next call then reads again), never older."""
+    state = _state(store)
+    if state is None:
+        return read()
+    key = (state, what)
+    with _CACHE_LOCK:
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            return _CACHE[key]
+    value = read()
+    with _CACHE_LOCK:
+        _CACHE[key] = value
+        while len(_CACHE) > CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return value
+
+
+def clear_cache() -> None:
+    """Forget every kept answer (a benchmark measuring a cold start; tests)."""
+    with _CACHE_LOCK:
+        _CACHE.clear()
 
 
 @dataclass
@@ -297,6 +364,20 @@ def _facts(
     return facts
 
 
+def _eligible(
+    memo: dict[tuple, bool], rule: Rule, sessions: int, present: int, late: int, excused: int
+) -> bool:
+    """`completion.evaluate` on a participant's counts (no mark = absent). The rule depends
+    only on the counts, and a month's workshops give few distinct ones: each is evaluated
+    once (`memo`), not once per participant."""
+    key = (rule, sessions, present, late, excused)
+    if key not in memo:
+        absent = sessions - present - late - excused
+        statuses = ["present"] * present + ["late"] * late + ["excused"] * excused
+        memo[key] = evaluate(statuses + [None] * absent, rule).eligible
+    return memo[key]
+
+
 def _marks(
     store: Store,
     chunk: list[str],
@@ -323,6 +404,7 @@ def _marks(
     for wid in todo:
         completions[wid] = set()
     rules: dict[str, Rule] = {}
+    memo: dict[tuple, bool] = {}
     enrolled, attended = facts.enrolled, facts.attended
     for wid, pid, present, late, excused, in_period in store.conn.execute(
         "SELECT s.workshop_id, a.participant_id, sum(a.status = 'present'), "
@@ -344,9 +426,8 @@ def _marks(
                     rules[programme] = rule_for_programme(store, programme)
                 except RecordNotFound:
                     rules[programme] = Rule(100)
-            absent = n_sessions.get(wid, 0) - present - late - excused
-            statuses = ["present"] * present + ["late"] * late + ["excused"] * excused
-            if evaluate(statuses + [None] * absent, rules[programme], pid).eligible:
+            if _eligible(memo, rules[programme], n_sessions.get(wid, 0), present, late,
+                         excused):
                 completions[wid].add(pid)
 
 
@@ -375,6 +456,29 @@ def _rows(
     return rows
 
 
+def _person_rows(
+    facts: _Facts,
+    people: People,
+    index: int,
+    registered: dict[str, int],
+    label_of: Callable[[str], tuple[str, str]],
+) -> dict[str, FunnelRow]:
+    """`_rows` for a key of the person (department, district or group: `people[p][index]`):
+    each step's distinct participants counted once per key, without a set per key."""
+    rows: dict[str, FunnelRow] = {}
+    for key, count in registered.items():
+        rows[key] = FunnelRow(key, *label_of(key), registered=count)
+    for step in STEPS[1:]:
+        counted: dict[str, int] = defaultdict(int)
+        for pid in {pid for pid, _ in getattr(facts, step)}:
+            counted[people[pid][index]] += 1
+        for key, count in counted.items():
+            if key not in rows:
+                rows[key] = FunnelRow(key, *label_of(key), registered=0)
+            setattr(rows[key], step, count)
+    return rows
+
+
 def _total(registered: int, facts: _Facts, label: tuple[str, str], key: str) -> FunnelRow:
     row = FunnelRow(key, *label, registered=registered)
     for step in STEPS[1:]:
@@ -387,14 +491,48 @@ def _sorted(rows: dict[str, FunnelRow]) -> list[FunnelRow]:
     return sorted(rows.values(), key=lambda r: (r.key == UNKNOWN, r.label_en.lower()))
 
 
+def _period_facts(
+    store: Store, first: str, last: str, f: Filters
+) -> tuple[list[dict], _Facts, People]:
+    """The period's workshops and who reached each step under `f`. Everyone's facts for the
+    period are read once (and kept): a filter is then applied in Python, so changing the
+    dashboard's department, district, group or mode reads nothing again."""
+
+    def read() -> tuple[list[dict], _Facts, People]:
+        people: People = {}
+        workshops = _workshops(store, first, last, Filters())
+        return workshops, _facts(store, Filters(), people, workshops, first, last, {}), people
+
+    workshops, facts, people = _cached(store, ("facts", first, last), read)
+    if f == Filters():
+        return workshops, facts, people
+    workshops = [
+        w for w in workshops
+        if (f.institute_code is None or (w["institute_code"] or "") == f.institute_code)
+        and (f.mode is None or w["mode"] == f.mode)
+    ]
+    ids = {w["id"] for w in workshops}
+    steps = [getattr(facts, step) for step in STEPS[1:]]
+    if f.department is None and f.district_code is None and f.service_group is None:
+        narrowed = _Facts(*({(p, w) for p, w in pairs if w in ids} for pairs in steps))
+    else:
+        allowed = {p for p, person in people.items() if _keeps(f, person)}
+        if f.institute_code is None and f.mode is None:
+            narrowed = _Facts(*({(p, w) for p, w in pairs if p in allowed} for pairs in steps))
+        else:
+            narrowed = _Facts(*(
+                {(p, w) for p, w in pairs if p in allowed and w in ids} for pairs in steps
+            ))
+    return workshops, narrowed, people
+
+
 def funnel(
     store: Store, month: str, to_month: str | None = None, filters: Filters | None = None
 ) -> FunnelRow:
     """The five steps for a month (or range), nothing more: what the dashboard refreshes."""
     f = filters or Filters()
     first, last = _period(month, to_month)
-    workshops = _workshops(store, first, last, f)
-    facts = _facts(store, f, {}, workshops, first, last, {})
+    _workshops_, facts, _people = _period_facts(store, first, last, f)
     return _total(_roster(store, f).total, facts, ("Total", "कुल"), to_month or month)
 
 
@@ -404,14 +542,111 @@ def _trend(
     month: str,
     count: int,
     registered: int,
-    completions: dict[str, set[str]],
 ) -> list[FunnelRow]:
-    rows = []
-    for m in months_back(month, count):
-        first, last = month_bounds(m)
-        facts = _facts(store, f, None, _workshops(store, first, last, f), first, last, completions)
-        rows.append(_total(registered, facts, (m, m), m))
-    return rows
+    """The funnel of each of `count` months ending with `month`, in ONE pass over the span:
+    its workshops, enrolments, marks (grouped by the month of the session) and certificates
+    are read once, and each month takes its part in Python — a workshop's completion is
+    evaluated once, its marks never re-read for the next month (the same numbers as
+    `funnel` month by month; tests compare them)."""
+    months = months_back(month, count)
+    if not months:
+        return []
+    bounds = [month_bounds(m) for m in months]
+    workshops = _workshops(store, bounds[0][0], bounds[-1][1], f)
+    who, who_args = _who(f, "p")
+    bare = who == "p.deleted = 0"
+    deleted = _deleted(store) if bare else set()
+    #: workshop -> indexes of the months it overlaps; and its end
+    spans: dict[str, list[int]] = {}
+    end_of: dict[str, str] = {}
+    for w in workshops:
+        end_of[w["id"]] = w["end_date"]
+        spans[w["id"]] = [
+            i for i, (first, last) in enumerate(bounds)
+            if w["start_date"] <= last and w["end_date"] >= first
+        ]
+    enrolled: list[set[str]] = [set() for _ in months]
+    attended: list[set[str]] = [set() for _ in months]
+    completed: list[set[str]] = [set() for _ in months]
+    certified: list[set[str]] = [set() for _ in months]
+    index_of = {m: i for i, m in enumerate(months)}
+    last_ends = bounds[-1][1]
+    rules = {w["id"]: w["programme_id"] for w in workshops}
+    cache: dict[str, Rule] = {}
+    memo: dict[tuple, bool] = {}
+    for chunk in _chunks(list(spans)):
+        marks = ", ".join("?" for _ in chunk)
+        pairs: set[tuple[str, str]] = set()
+        if bare:
+            sql = ("SELECT participant_id, workshop_id FROM enrolment WHERE deleted = 0 "
+                   f"AND status = 'enrolled' AND workshop_id IN ({marks})")
+            rows = store.conn.execute(sql, chunk)
+        else:
+            sql = ("SELECT e.participant_id, e.workshop_id FROM enrolment e "
+                   "CROSS JOIN participant p ON p.id = e.participant_id "
+                   "WHERE e.deleted = 0 AND e.status = 'enrolled' "
+                   f"AND e.workshop_id IN ({marks}) AND {who}")
+            rows = store.conn.execute(sql, [*chunk, *who_args])
+        for pid, wid in rows:
+            if pid in deleted:
+                continue
+            pairs.add((pid, wid))
+            for i in spans[wid]:
+                enrolled[i].add(pid)
+        n_sessions = dict(store.conn.execute(
+            f"SELECT workshop_id, count(*) FROM session WHERE workshop_id IN ({marks}) "
+            "AND deleted = 0 GROUP BY workshop_id", chunk).fetchall())
+        totals: dict[tuple[str, str], list[int]] = {}
+        for wid, pid, day_month, present, late, excused in store.conn.execute(
+            "SELECT s.workshop_id, a.participant_id, substr(s.date, 1, 7), "
+            "sum(a.status = 'present'), sum(a.status = 'late'), sum(a.status = 'excused') "
+            "FROM session s JOIN attendance a ON a.session_id = s.id "
+            f"WHERE s.workshop_id IN ({marks}) AND s.deleted = 0 AND a.deleted = 0 "
+            "AND a.status IN ('present', 'late', 'excused') GROUP BY 1, 2, 3",
+            chunk,
+        ):
+            if (pid, wid) not in pairs:
+                continue
+            i = index_of.get(day_month)
+            if (present or late) and i is not None and i in spans[wid]:
+                attended[i].add(pid)
+            if end_of[wid] <= last_ends:
+                total = totals.setdefault((pid, wid), [0, 0, 0])
+                total[0] += present
+                total[1] += late
+                total[2] += excused
+        for (pid, wid), (present, late, excused) in totals.items():
+            programme = rules[wid]
+            if programme not in cache:
+                try:
+                    cache[programme] = rule_for_programme(store, programme)
+                except RecordNotFound:
+                    cache[programme] = Rule(100)
+            if _eligible(memo, cache[programme], n_sessions.get(wid, 0), present, late,
+                         excused):
+                for i in spans[wid]:
+                    if end_of[wid] <= bounds[i][1]:
+                        completed[i].add(pid)
+        superseded = "SELECT 1 FROM certificate n WHERE n.deleted = 0 AND n.supersedes = c.id"
+        for pid, wid, issued in store.conn.execute(
+            "SELECT c.participant_id, c.workshop_id, c.issued_at FROM certificate c "
+            "CROSS JOIN participant p ON p.id = c.participant_id "
+            f"WHERE c.deleted = 0 AND c.workshop_id IN ({marks}) "
+            "AND coalesce(c.revoked_at, '') = '' "
+            f"AND NOT EXISTS ({superseded}) AND {who}",
+            [*chunk, *who_args],
+        ):
+            if not issued:
+                continue
+            day = local_day(issued)
+            for i in spans[wid]:
+                if day <= bounds[i][1]:
+                    certified[i].add(pid)
+    return [
+        FunnelRow(m, m, m, registered, len(enrolled[i]), len(attended[i]), len(completed[i]),
+                  len(certified[i]))
+        for i, m in enumerate(months)
+    ]
 
 
 def trend(
@@ -421,7 +656,16 @@ def trend(
     the dashboard reads after it has shown the month itself."""
     f = filters or Filters()
     month_bounds(month)  # a bad month is refused before any reading
-    return _trend(store, f, month, count, _roster(store, f).total, {})
+    return _kept_trend(store, f, month, count, _roster(store, f).total)
+
+
+def _kept_trend(store: Store, f: Filters, month: str, count: int, registered: int
+                ) -> list[FunnelRow]:
+    """The trend, kept per filter: the dashboard's and then the report's for the same month
+    and filters read it once. Copies, so a caller's change never reaches the kept rows."""
+    rows = _cached(store, ("trend", month, count, f),
+                   lambda: _trend(store, f, month, count, registered))
+    return [replace(r) for r in rows]
 
 
 def build_review(
@@ -431,15 +675,14 @@ def build_review(
     filters: Filters | None = None,
     trend_months: int = 12,
     breakdowns: Iterable[str] = BREAKDOWNS,
+    workshop_lines: bool = True,
 ) -> Review:
-    """Everything the monthly report shows: funnel, breakdowns, trend, workshops."""
+    """Everything the monthly report shows: funnel, breakdowns, trend, workshops (the
+    dashboard, which shows no workshop lines, asks `workshop_lines=False`)."""
     f = filters or Filters()
     first, last = _period(month, to_month)
     roster = _roster(store, f)
-    people: People = {}
-    completions: dict[str, set[str]] = {}
-    workshops = _workshops(store, first, last, f)
-    facts = _facts(store, f, people, workshops, first, last, completions)
+    workshops, facts, people = _period_facts(store, first, last, f)
     review = Review(
         month, to_month or month, first, last, f, _total(roster.total, facts, ("Total", "कुल"), "")
     )
@@ -469,18 +712,18 @@ def build_review(
     wanted = set(breakdowns)
     if "by_department" in wanted:
         review.by_department = _sorted(
-            _rows(facts, lambda p, w: people[p][0], roster.by[0], dept_label)
+            _person_rows(facts, people, 0, roster.by[0], dept_label)
         )
     if "by_district" in wanted:
         # every one of the 75 districts has a row, in English alphabetical order
-        district_rows = _rows(facts, lambda p, w: people[p][1], roster.by[1], district_label)
+        district_rows = _person_rows(facts, people, 1, roster.by[1], district_label)
         for code in districts:
             if f.district_code is None or code == f.district_code:
                 district_rows.setdefault(code, FunnelRow(code, *districts[code]))
         review.by_district = _sorted(district_rows)
     if "by_group" in wanted:
         review.by_group = _sorted(
-            _rows(facts, lambda p, w: people[p][2], roster.by[2], group_label)
+            _person_rows(facts, people, 2, roster.by[2], group_label)
         )
     if "by_institute" in wanted:
         review.by_institute = _sorted(
@@ -500,9 +743,11 @@ def build_review(
                 lambda k: programmes.get(k, (k, k)) if k else none,
             )
         )
-    review.trend = _trend(store, f, to_month or month, trend_months, roster.total, completions)
+    review.trend = _kept_trend(store, f, to_month or month, trend_months, roster.total)
     review.nodal_officers = officers(store, f.department)
 
+    if not workshop_lines:
+        return review
     per_workshop: dict[str, list[set[str]]] = defaultdict(lambda: [set(), set(), set()])
     for index, step in enumerate(("enrolled", "attended", "completed")):
         for pid, wid in getattr(facts, step):

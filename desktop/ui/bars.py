@@ -123,7 +123,9 @@ class Columns(QWidget):
             for j, (_, colour, values) in enumerate(self.series):
                 h = chart_h * values[i] / top
                 painter.fillRect(QRectF(left + j * width, bottom - h, width - 1, h), QColor(colour))
-            text = " · ".join(f"{values[i]:,}" for _, _, values in self.series)
+            numbers = [values[i] for _, _, values in self.series]
+            # an empty month says 0 once, not "0 · 0 …" across a row of empty months
+            text = " · ".join(f"{n:,}" for n in numbers) if any(numbers) else "0"
             painter.setPen(text_colour)
             painter.drawText(
                 QRectF(i * slot, bottom + 2, slot, line + 2), Qt.AlignmentFlag.AlignCenter, label

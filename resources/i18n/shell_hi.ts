@@ -376,4 +376,115 @@ Offline desk for Mission Karmayogi training centres in Uttar Pradesh: roster, wo
         <translation>यह तब बना जब इस लैपटॉप की घड़ी गलत थी ({0})।</translation>
     </message>
 </context>
+<context>
+    <name>TableExport</name>
+    <message>
+        <source>Export…</source>
+        <translation>निर्यात करें…</translation>
+    </message>
+    <message>
+        <source>Save this list as an Excel workbook or a CSV file (Ctrl+E)</source>
+        <translation>यह सूची Excel वर्कबुक या CSV फ़ाइल के रूप में सहेजें (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel वर्कबुक (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV फ़ाइल, UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export list</source>
+        <translation>सूची निर्यात करें</translation>
+    </message>
+    <message>
+        <source>Exporting the list to {0}…</source>
+        <translation>सूची {0} में निर्यात की जा रही है…</translation>
+    </message>
+    <message>
+        <source>{0} rows exported to {1}</source>
+        <translation>{0} पंक्तियाँ {1} में निर्यात की गईं</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>निर्यात रद्द किया गया; कोई फ़ाइल नहीं लिखी गई।</translation>
+    </message>
+    <message>
+        <source>The list could not be exported: {0}</source>
+        <translation>सूची निर्यात नहीं हो सकी: {0}</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>रोस्टर</translation>
+    </message>
+    <message>
+        <source>Workshops</source>
+        <translation>कार्यशालाएँ</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>सत्र</translation>
+    </message>
+    <message>
+        <source>Enrolled people</source>
+        <translation>नामांकित व्यक्ति</translation>
+    </message>
+    <message>
+        <source>Completion</source>
+        <translation>पूर्णता</translation>
+    </message>
+    <message>
+        <source>Marked at the desk</source>
+        <translation>डेस्क पर अंकित उपस्थिति</translation>
+    </message>
+    <message>
+        <source>Attendance history</source>
+        <translation>उपस्थिति इतिहास</translation>
+    </message>
+    <message>
+        <source>Field visits</source>
+        <translation>क्षेत्र भ्रमण</translation>
+    </message>
+    <message>
+        <source>Certificates register</source>
+        <translation>प्रमाण-पत्र पंजिका</translation>
+    </message>
+    <message>
+        <source>Rejected records</source>
+        <translation>अस्वीकृत रिकॉर्ड</translation>
+    </message>
+    <message>
+        <source>Held updates</source>
+        <translation>रोके गए अद्यतन</translation>
+    </message>
+    <message>
+        <source>Sync history</source>
+        <translation>सिंक इतिहास</translation>
+    </message>
+    <message>
+        <source>Trusted desks</source>
+        <translation>भरोसेमंद डेस्क</translation>
+    </message>
+    <message>
+        <source>Differences with the portal</source>
+        <translation>पोर्टल से अंतर</translation>
+    </message>
+    <message>
+        <source>iGOT - still missing</source>
+        <translation>iGOT - अभी बाकी</translation>
+    </message>
+    <message>
+        <source>iGOT - refused</source>
+        <translation>iGOT - अस्वीकृत</translation>
+    </message>
+    <message>
+        <source>iGOT - needs action</source>
+        <translation>iGOT - कार्रवाई आवश्यक</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>विभाग</translation>
+    </message>
+</context>
 </TS>

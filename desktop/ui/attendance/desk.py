@@ -43,6 +43,7 @@ from desktop.ui.attendance.walk_in import WalkInMixin
 from desktop.ui.clock_notice import ClockNotice, place_after
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import bind_form
+from desktop.ui.table_export import add_export
 from desktop.ui.uiload import child, embed_form, load_ui
 
 
@@ -89,6 +90,7 @@ class AttendancePage(SessionsMixin, MarkingMixin, WalkInMixin, QWidget):
         }
         self.walk_error: QLabel = child(f, QLabel, "walkError")
         self.recent: QListWidget = child(f, QListWidget, "recentList")
+        add_export(self.recent, ctx, "Marked at the desk")
         self.buttons = {
             name: child(f, QPushButton, name)
             for name in (
@@ -275,6 +277,7 @@ class AttendancePage(SessionsMixin, MarkingMixin, WalkInMixin, QWidget):
             self._show(self.tr("No one selected"), self.tr("Scan or pick a person first."), "amber")
             return None
         dialog = AttendanceDetail(self.reader, participant_id, self.desk.workshop["id"], self)
+        add_export(dialog.table, self.ctx, "Attendance history")
         dialog.finished.connect(lambda _r: self.input.setFocus())
         dialog.open()
         return dialog

@@ -34,6 +34,7 @@ from desktop.ui.certificates.verify import VerifyMixin
 from desktop.ui.columns import ColumnFitter
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import bind_form
+from desktop.ui.table_export import add_export
 from desktop.ui.uiload import child, embed_form, load_ui
 
 FORM = "certificates.ui"
@@ -55,6 +56,7 @@ class CertificatesPage(RegisterMixin, IssueMixin, VerifyMixin, QWidget):
         self.status_combo: QComboBox = child(self.ui, QComboBox, "statusCombo")
         self.workshop_filter: QComboBox = child(self.ui, QComboBox, "workshopFilterCombo")
         self.table: QTableWidget = child(self.ui, QTableWidget, "registerTable")
+        add_export(self.table, ctx, "Certificates register")
         self.preview: QLabel = child(self.ui, QLabel, "previewLabel")
         self.register_status: QLabel = child(self.ui, QLabel, "registerStatus")
         self.workshop_combo: QComboBox = child(self.ui, QComboBox, "workshopCombo")

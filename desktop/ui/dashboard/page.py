@@ -130,7 +130,8 @@ class DashboardPage(QWidget):
         self.status.setText(tr("Reading…"))
         self.ctx.run(  # the month first (funnel, departments), then its 12-month trend
             lambda handle: build_review(
-                store, month, filters=filters, trend_months=0, breakdowns=("by_department",)
+                store, month, filters=filters, trend_months=0, breakdowns=("by_department",),
+                workshop_lines=False,
             ),
             on_done=lambda review: self._answer(asked, review),
             on_error=lambda exc, trace: self.status.setText(str(exc)),

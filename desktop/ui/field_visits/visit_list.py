@@ -33,6 +33,7 @@ from desktop.ui.field_visits.common import (
     tr,
 )
 from desktop.ui.i18n import bind_form
+from desktop.ui.table_export import add_export
 from desktop.ui.uiload import child, embed_form, load_ui
 
 
@@ -49,6 +50,7 @@ class VisitList(QWidget):
         self.ui = load_ui("field_visits.ui", self)
         embed_form(self, self.ui)
         self.table: QTableWidget = child(self.ui, QTableWidget, "visitTable")
+        add_export(self.table, ctx, "Field visits")
         bind_form(
             self.ui,
             "field_visits.ui",

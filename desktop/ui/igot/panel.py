@@ -28,6 +28,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.i18n import current_language
 from desktop.ui.igot.auto import forward_task
 from desktop.ui.igot.words import reason_text, status_text, tr
+from desktop.ui.table_export import add_export
 
 
 def _name(row: dict[str, Any], key: str) -> str:
@@ -67,8 +68,11 @@ class IgotPanel(QWidget):
         self.missing_table = self._table("igotMissing")
         self.refused_table = self._table("igotRefused")
         self.action_table = self._table("igotNeedsAction")
-        for table in (self.missing_table, self.refused_table, self.action_table):
+        for table, name in ((self.missing_table, "iGOT - still missing"),
+                            (self.refused_table, "iGOT - refused"),
+                            (self.action_table, "iGOT - needs action")):
             self.tabs.addTab(table, "")
+            add_export(table, context, name)
         self.progress = QProgressBar()
         self.progress.setObjectName("igotProgress")
         self.progress.hide()

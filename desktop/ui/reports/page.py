@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.review import Review, build_review
 from desktop.ui.context import AppContext
+from desktop.ui.table_export import add_export
 from desktop.ui.uiload import child, embed_form, load_ui
 
 CONTEXT = "ReportsPage"
@@ -37,6 +38,7 @@ class ReportsPage(QWidget):
         embed_form(self, self.ui)
         self.month_edit: QDateEdit = child(self.ui, QDateEdit, "monthEdit")
         self.table: QTableWidget = child(self.ui, QTableWidget, "departmentTable")
+        add_export(self.table, ctx, "Departments")
         self.totals: QLabel = child(self.ui, QLabel, "totalsLabel")
         # Success is said in place, not in a modal box the user must dismiss.
         self.status: QLabel = child(self.ui, QLabel, "statusLabel")

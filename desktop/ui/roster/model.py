@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 )
 
 from desktop.core.lookups import department_names_hi, district_names
-from desktop.core.roster.listing import RosterRow, roster_page
+from desktop.core.roster.listing import RosterRow, iter_roster, roster_count, roster_page
 from desktop.core.roster.search import search
 from desktop.store import Connection
 
@@ -94,6 +94,36 @@ class RosterModel(QAbstractTableModel):
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self._rows) - 1, len(HEADERS) - 1)
             )
+
+    def full_reader(self, open_reader):
+        """For Export…: None while a search shows its matches (those rows are exported as
+        shown); otherwise a reader of the whole roster for a worker thread, through the
+        connection `open_reader()` makes there, with the names in the language shown now."""
+        if self._search:
+            return None
+        districts, departments, hindi = self._districts, self._departments, self.hindi
+
+        def shown(row: RosterRow) -> list:
+            values = [getattr(row, attribute) for _header, attribute in HEADERS]
+            for i, (_header, attribute) in enumerate(HEADERS):
+                if attribute == "district_code" and values[i] in districts:
+                    values[i] = districts[values[i]][1 if hindi else 0]
+                elif attribute == "department" and hindi and values[i]:
+                    values[i] = departments.get(values[i], values[i])
+            return values
+
+        def read():
+            conn, close = open_reader()
+
+            def rows():
+                try:
+                    yield from (shown(r) for r in iter_roster(conn))
+                finally:
+                    close()
+
+            return roster_count(conn), rows()
+
+        return read
 
     def row_at(self, row: int) -> RosterRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None

@@ -23,6 +23,7 @@ from desktop.store import Connection
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import ask_yes_no, bind_form, current_language
 from desktop.ui.roster.model import ID_ROLE, SEARCH_LIMIT, RosterModel
+from desktop.ui.table_export import add_export, reader_opener
 from desktop.ui.uiload import child, embed_form, load_ui
 
 FORM = "roster_page.ui"
@@ -103,6 +104,7 @@ class RosterPage(QWidget):
         self.model.modelReset.connect(self._update_status)
         self.model.rowsInserted.connect(lambda *_: self._update_status())
         ctx.changed.connect(self._on_changed)
+        add_export(self.table, ctx, "Roster", lambda: self.model.full_reader(reader_opener(ctx)))
         bind_form(self.form, FORM, after=self._retranslate)
         self._update_buttons()
 

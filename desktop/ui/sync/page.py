@@ -38,6 +38,7 @@ from desktop.ui.sync.tables import REJECTED_TAB, _label
 from desktop.ui.sync.trusted_tab import TrustedTabMixin
 from desktop.ui.sync.usb import UsbMixin
 from desktop.ui.sync.words import describe_damage, tr
+from desktop.ui.table_export import add_export
 from desktop.ui.uiload import child, embed_form, load_ui
 
 FORM = "sync_page.ui"
@@ -96,6 +97,10 @@ class SyncPage(RejectedTabMixin, HeldTabMixin, TrustedTabMixin, HistoryTabMixin,
         self.differences = DifferencesTab(  # `ctx`, not `self`: no cycle keeps the page alive
             ctx.store.device_id, lambda kind, rid: _label(ctx.store.get(kind, rid) or {}, rid))
         self.differences_tab = self.tabs.addTab(self.differences, self.differences.title())
+        for view, name in ((self.rejected, "Rejected records"), (self.held, "Held updates"),
+                           (self.history, "Sync history"), (self.trusted, "Trusted desks"),
+                           (self.differences.table, "Differences with the portal")):
+            add_export(view, ctx, name)
         self.igot_panel = IgotPanel(ctx, None)  # every workshop linked to iGOT, desk-wide
         self.igot_tab = self.tabs.addTab(self.igot_panel, igot_tr("iGOT Karmayogi"))
         self.progress.hide()

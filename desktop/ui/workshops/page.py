@@ -38,6 +38,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.i18n import bind_form
 from desktop.ui.igot.panel import IgotPanel
 from desktop.ui.igot.words import tr as igot_tr
+from desktop.ui.table_export import add_export
 from desktop.ui.uiload import child, embed_form, load_ui
 from desktop.ui.workshops.completion_tab import WHY_COLUMN, CompletionTabMixin
 from desktop.ui.workshops.people_tab import PeopleTabMixin
@@ -118,6 +119,10 @@ class WorkshopsPage(
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([580, 700])  # the plan pane needs the width more at 1024 px
+        for view, name in ((self.table, "Workshops"), (self.sessions, "Sessions"),
+                           (self.enrolled_table, "Enrolled people"),
+                           (self.completion_table, "Completion")):
+            add_export(view, ctx, name)
         self.workshop_id: str | None = None
         self._setup()
         self.refresh()

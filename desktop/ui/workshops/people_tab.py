@@ -67,10 +67,12 @@ class PeopleTabMixin:
     def open_detail(self, participant_id: str):
         """A participant's attendance history in this workshop (who, when, desk, method)."""
         from desktop.ui.attendance.detail import AttendanceDetail
+        from desktop.ui.table_export import add_export
 
         if not participant_id or not self.workshop_id:
             return None
         dialog = AttendanceDetail(self.reader, participant_id, self.workshop_id, self)
+        add_export(dialog.table, self.ctx, "Attendance history")
         dialog.open()
         return dialog
 
