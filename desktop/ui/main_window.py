@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.core.centre import own_institute
+from desktop.ui.about import build_line
 from desktop.ui.clock_notice import ClockNotice
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import Translations, ask_yes_no, bind_form, save_language, translate_buttons
@@ -484,7 +485,9 @@ class MainWindow(QMainWindow):
                 "Karmayogi Desk %1\n\nOffline desk for Mission Karmayogi training centres in "
                 "Uttar Pradesh: roster, workshops, attendance, field visits, certificates and "
                 "sync.",
-            ).replace("%1", __version__),
+            ).replace("%1", __version__)
+            + "\n\n"
+            + build_line(),
             QMessageBox.StandardButton.Ok,
             self,
         )
