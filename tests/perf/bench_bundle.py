@@ -89,7 +89,7 @@ def main() -> int:
     try:
         exe = dist / ("karmayogi-desk.exe" if sys.platform == "win32" else "karmayogi-desk")
         total = size_mb(dist)
-        print(f"\n| bundle folder | {total:.0f} MB | ≤ {TARGET_SIZE_MB} MB |")
+        print(f"\n| bundle folder | {total:.1f} MB ({total * 1e6 / 2**20:.1f} MiB) | ≤ {TARGET_SIZE_MB} MB |")
         print("\n| largest part | MB |\n| --- | --- |")
         for name, mb in largest_parts(dist):
             print(f"| {name} | {mb:.1f} |")
