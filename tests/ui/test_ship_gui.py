@@ -4,6 +4,7 @@ the newest backup offered, the About box's build line, and the Hindi of all of i
 from __future__ import annotations
 
 import ast
+import logging
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -263,3 +264,20 @@ def test_every_new_string_has_hindi():
     assert missing == []
     for text in translated.values():
         assert any("\u0900" <= ch <= "\u097f" for ch in text)
+
+
+def test_a_failed_background_task_is_logged_with_its_traceback(qtbot, caplog):
+    from desktop.ui.tasks import ThreadRunner
+
+    runner = ThreadRunner()
+    errors = []
+
+    def task(_handle):
+        raise RuntimeError("the portal said no")
+
+    with caplog.at_level(logging.WARNING, logger="desktop.ui.tasks"):
+        runner.run(task, on_done=None, on_error=lambda exc, trace: errors.append(exc))
+        qtbot.waitUntil(lambda: len(errors) == 1, timeout=5000)
+        runner.wait()
+    assert "background task failed" in caplog.text
+    assert "RuntimeError: the portal said no" in caplog.text
