@@ -22,6 +22,11 @@ def _root() -> Path:
     return Path(__file__).resolve().parent.parent
 
 
+def bundle_root() -> Path:
+    """The folder holding `forms/`, `resources/` (and in a bundle, `build_info.json`)."""
+    return _root()
+
+
 def resource_path(*parts: str) -> Path:
     """A file under `resources/`, the same call from source and from the bundle."""
     return _root().joinpath("resources", *parts)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
+# the GUI's log (core/logs.py) goes to a temporary folder, never the user's log folder
+os.environ.setdefault("KARMAYOGI_DESK_LOG_DIR", tempfile.mkdtemp(prefix="kd-test-logs-"))
 
 import pytest  # noqa: E402
 

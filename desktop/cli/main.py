@@ -10,9 +10,9 @@ import importlib
 import pkgutil
 import sys
 
-from desktop import __version__
 from desktop.cli import commands
 from desktop.cli.base import EXIT_USAGE, CliError, add_json_flag
+from desktop.core.buildinfo import version_line
 from desktop.core.users import UserError
 from desktop.fileio import MissingFolder
 
@@ -30,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
         "certificates and sync for Mission Karmayogi training centres. "
         "With no command, starts the GUI.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version_line()}")
     parser.add_argument(
         "--db", help="database file (default: $KARMAYOGI_DESK_DB or the per-user data folder)"
     )
@@ -40,6 +40,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="act as this desk user (PIN from the terminal or $KARMAYOGI_DESK_PIN); needed "
         "once a desk has more than one user",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation end to end on a temporary database (roster, attendance, "
+        "certificate, report, main window offscreen); exit 0, or 1 naming the failed step",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda i: i.name):
@@ -62,6 +68,10 @@ def _add_json_everywhere(parser: argparse.ArgumentParser) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        from desktop.cli.selftest import run_self_test
+
+        return run_self_test()
     if not args.command:
         args.command = "gui"
         args.func = _gui

@@ -6,14 +6,19 @@ scrolls."""
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from desktop import APP_NAME, __version__
+from desktop.core.buildinfo import version_line
+from desktop.core.integrity import check_before_start, session_ended, session_started
+from desktop.core.logs import setup_logging, stop_logging
 from desktop.store import Store, StoreError, open_store, pending_migrations
 from desktop.ui.context import AppContext
 from desktop.ui.fonts import install_fonts
@@ -22,7 +27,10 @@ from desktop.ui.tasks import SyncRunner, ThreadRunner
 
 EXIT_CANNOT_OPEN = 2
 EXIT_NOT_SET_UP = 1  # the first-run set-up was cancelled: nothing was written
+#: set: quit as soon as the window is shown and painted (the start-up benchmark)
+QUIT_AFTER_START_ENV_VAR = "KARMAYOGI_DESK_QUIT_AFTER_START"
 translate = QCoreApplication.translate
+log = logging.getLogger(__name__)
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -123,6 +131,11 @@ def start(
     install_fonts(app)
     translations = Translations.shared(app)
     translations.apply(language or saved_language())
+    from desktop.ui.integrity import QUIT, check_before_window
+
+    checked = db_path is not None and check_before_start(db_path)
+    if check_before_window(Path(db_path) if db_path else None) == QUIT:
+        return EXIT_CANNOT_OPEN  # damaged and not restored: the file is left as it was
     try:
         store = open_database(db_path)
     except StoreError as exc:
@@ -135,6 +148,8 @@ def start(
         store.close()
         return EXIT_NOT_SET_UP
     store.checkpoint_in_background()  # the desk's commits never wait for a checkpoint
+    if db_path is not None:
+        session_started(db_path)  # removed on a clean exit: its presence means a crash
     ctx = AppContext(store, Path(db_path) if db_path else None, runner or ThreadRunner())
     window = MainWindow(ctx, translations)
     from desktop.ui.igot.auto import IgotAutoForward
@@ -152,7 +167,18 @@ def start(
         return EXIT_NOT_SET_UP
     window.show()
     clean_abandoned_attachments(ctx)
+    if db_path is not None and not checked and not isinstance(ctx.runner, SyncRunner):
+        check_in_background(window, Path(db_path))
     return window
+
+
+def check_in_background(window, db_path: Path) -> None:
+    """The integrity check of a big file, after the window is up (core/integrity.py)."""
+    from desktop.ui.integrity import BackgroundCheck, damage_found_while_running
+
+    window.integrity_check = BackgroundCheck(
+        db_path, lambda problems: damage_found_while_running(window, db_path, problems)
+    ).start()
 
 
 def clean_abandoned_attachments(ctx: AppContext) -> None:
@@ -173,10 +199,25 @@ def run(db_path: Path | str | None) -> int:
     """`karmayogi-desk gui`: run until the window closes; exit code 2 if the database is
     unusable."""
     app = application()
-    window = start(db_path)
-    if isinstance(window, int):
-        return window
-    code = app.exec()
-    window.ctx.runner.wait()
-    window.ctx.store.close()
-    return int(code)
+    log_path = setup_logging()
+    log.info("Karmayogi Desk %s starting on %s", version_line(), db_path)
+    from desktop.ui.crash import ErrorHandler
+
+    handler = ErrorHandler(log_path).install()
+    try:
+        window = start(db_path)
+        if isinstance(window, int):
+            return window
+        if os.environ.get(QUIT_AFTER_START_ENV_VAR):
+            # tests/perf/bench_bundle.py: time a real start of the bundle to a painted window
+            QTimer.singleShot(0, app.quit)
+        code = app.exec()
+        window.ctx.runner.wait()
+        window.ctx.store.close()  # idempotent: a restore after damage may have closed it
+        if db_path is not None:
+            session_ended(db_path)
+        log.info("Karmayogi Desk closed (exit code %s)", code)
+        return int(code)
+    finally:
+        handler.uninstall()
+        stop_logging(log_path)

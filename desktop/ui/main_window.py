@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.core.centre import own_institute
+from desktop.ui.about import build_line
 from desktop.ui.audit import install_menu as install_audit_menu
 from desktop.ui.audit import passphrase
 from desktop.ui.clock_notice import ClockNotice
@@ -505,7 +506,9 @@ class MainWindow(QMainWindow):
                 "Karmayogi Desk %1\n\nOffline desk for Mission Karmayogi training centres in "
                 "Uttar Pradesh: roster, workshops, attendance, field visits, certificates and "
                 "sync.",
-            ).replace("%1", __version__),
+            ).replace("%1", __version__)
+            + "\n\n"
+            + build_line(),
             QMessageBox.StandardButton.Ok,
             self,
         )

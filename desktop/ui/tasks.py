@@ -7,6 +7,7 @@ general pool. Results and progress come back to the GUI thread through signals. 
 from __future__ import annotations
 
 import itertools
+import logging
 import threading
 import traceback
 from collections.abc import Callable
@@ -15,6 +16,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from desktop.core.progress import Progress
+
+log = logging.getLogger(__name__)
 
 
 class TaskHandle:
@@ -68,6 +71,8 @@ class _Job(QRunnable):
             result = task(handle)
         except BaseException as exc:  # reported to the GUI, never lost in a thread
             trace = traceback.format_exc()
+            # The page shows the message; the log keeps the details (secrets masked there).
+            log.warning("background task failed\n%s", trace)
             exc.__traceback__ = None  # its frames hold the task's locals: free them here, now
             del task, handle
             self.relay.failed.emit(self.job_id, exc, trace)

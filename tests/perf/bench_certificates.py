@@ -152,7 +152,7 @@ def _fpdf_job(args):
         for x, sig in ((62, "signature-coordinator.png"), (235, "signature-director.png")):
             pdf.image(str(tdir / sig), x=x - 40, y=151, w=80, h=15)
         m = qr_matrix(qr)
-        n = m.shape[0]
+        n = len(m)
         mod = 30 / n
         pdf.set_fill_color(0, 0, 0)
         for r in range(n):

@@ -3,12 +3,15 @@
 Why not ReportLab's QR widget: it encodes the code twice (once for `getBounds`) and draws a
 rectangle object per module, which dominated certificate rendering time. The matrix comes
 from zxing-cpp's encoder (C++, ~2 ms for a 600-character JWS) and falls back to segno (pure
-Python, ~50 ms with mask selection) if zxing-cpp cannot encode it.
+Python, ~50 ms with mask selection) if zxing-cpp cannot encode it. Plain lists rather than
+numpy: a QR is at most a few thousand modules, and numpy with its BLAS was 40 MB of the bundle
+for these few lines.
 """
 
 from __future__ import annotations
 
-import numpy as np
+import re
+
 import segno
 from reportlab.pdfgen.canvas import Canvas
 
@@ -18,17 +21,35 @@ except ImportError:  # pragma: no cover - zxing-cpp is a declared dependency
     zxingcpp = None
 
 
-def qr_matrix(data: str, error: str = "m") -> np.ndarray:
-    """Dark (True) / light modules of the QR for `data`, no quiet zone."""
+Matrix = list[list[bool]]
+_DARK_RUN = re.compile(rb"\x00+")
+
+
+def qr_matrix(data: str, error: str = "m") -> Matrix:
+    """Dark (True) / light modules of the QR for `data`, no quiet zone: one list per row."""
+    return [[value == 0 for value in row] for row in _rows(data, error)]
+
+
+def _rows(data: str, error: str) -> list[bytes]:
+    """The QR's rows as bytes, 0 for a dark module and 255 for a light one."""
     if zxingcpp is not None:
         try:
             code = zxingcpp.create_barcode(
                 data, zxingcpp.BarcodeFormat.QRCode, ec_level=error.upper()
             )
-            return np.asarray(code.to_image(scale=1, add_quiet_zones=False)) < 128
+            image = memoryview(code.to_image(scale=1, add_quiet_zones=False))
+            size = image.shape[1]
+            pixels = image.tobytes()
+            # zxing-cpp draws pure black and white; anything darker than mid-grey is dark
+            pixels = pixels.translate(_THRESHOLD)
+            return [pixels[row : row + size] for row in range(0, len(pixels), size)]
         except Exception:  # noqa: BLE001 - fall back to the pure-Python encoder
             pass
-    return np.array(segno.make_qr(data, error=error, boost_error=False).matrix, dtype=bool)
+    matrix = segno.make_qr(data, error=error, boost_error=False).matrix
+    return [bytes(0 if v else 255 for v in row) for row in matrix]
+
+
+_THRESHOLD = bytes(0 if value < 128 else 255 for value in range(256))
 
 
 def draw_qr(
@@ -43,8 +64,8 @@ def draw_qr(
 ) -> None:
     """Draw the QR for `data` with its lower-left corner at (x, y), `size` points square
     (including `quiet_zone` white modules on each side)."""
-    matrix = qr_matrix(data, error)
-    n = matrix.shape[0]
+    rows = _rows(data, error)
+    n = len(rows)
     module = size / (n + 2 * quiet_zone)
     if quiet_zone:
         canvas.saveState()
@@ -53,14 +74,7 @@ def draw_qr(
         canvas.restoreState()
     # One `cm` maps module units to points, so every rectangle is small integers (cheap to
     # format, compact in the file): row r, columns [s, e) -> "s (n-1-r) (e-s) 1 re".
-    padded = np.zeros((n, n + 2), dtype=np.int8)
-    padded[:, 1:-1] = matrix
-    edges = np.diff(padded, axis=1)
-    rows, starts = np.nonzero(edges == 1)
-    _, ends = np.nonzero(edges == -1)
-    ops = " re\n".join(
-        map("{} {} {} 1".format, starts.tolist(), (n - 1 - rows).tolist(), (ends - starts).tolist())
-    )
+    ops = " re\n".join(f"{start} {n - 1 - r} {length} 1" for r, start, length in _dark_runs(rows))
     origin = quiet_zone * module
     canvas.saveState()
     canvas.setFillColorRGB(0, 0, 0)
@@ -70,3 +84,10 @@ def draw_qr(
         + " re\nf"
     )
     canvas.restoreState()
+
+
+def _dark_runs(rows: list[bytes]):
+    """(row, first column, length) of every run of dark modules, row by row."""
+    for r, row in enumerate(rows):
+        for run in _DARK_RUN.finditer(row):
+            yield r, run.start(), run.end() - run.start()
