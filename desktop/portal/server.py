@@ -25,7 +25,8 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from desktop.portal import validate as v
-from desktop.portal.db import Device, PortalDB, PortalError, parse_cursor
+from desktop.portal.db import Device, PortalError, PortalStore, parse_cursor
+from desktop.portal.stores import open_portal_store
 from desktop.protocol.ids import now_ts
 
 PROTOCOL = 1
@@ -83,7 +84,7 @@ class PortalServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, address: tuple[str, int], db: PortalDB, limits: Limits, prefix: str,
+    def __init__(self, address: tuple[str, int], db: PortalStore, limits: Limits, prefix: str,
                  quiet: bool) -> None:
         self.db = db
         self.limits = limits
@@ -472,7 +473,7 @@ def _batch_problems(batch: Any, key: str) -> list[str]:
 class RunningPortal:
     """A portal serving on a background thread (tests, demos); `stop()` ends it."""
 
-    db: PortalDB
+    db: PortalStore
     server: PortalServer
     thread: threading.Thread
     prefix: str
@@ -540,7 +541,7 @@ class RunningPortal:
 def make_server(data_dir: Path | str, host: str = "127.0.0.1", port: int = 0, *,
                 prefix: str = DEFAULT_PREFIX, quiet: bool = False,
                 limits: Limits | None = None) -> PortalServer:
-    db = PortalDB(data_dir)
+    db = open_portal_store(data_dir)
     try:
         return PortalServer((host, port), db, limits or Limits(), prefix, quiet)
     except BaseException:
