@@ -221,3 +221,29 @@ def test_small_answers_are_not_held_back_by_nagle(portal, client):
         assert client.get("/info").status_code == 200
         times.append(time.perf_counter() - started)
     assert sorted(times)[len(times) // 2] < 0.030, times
+
+
+def test_extra_pages_plug_in_before_the_protocol_routes(tmp_path, monkeypatch):
+    """The hook the state's view uses: routes given to start_portal or listed in
+    ROUTE_PROVIDERS are served, with the store, beside the unchanged protocol."""
+    from starlette.responses import PlainTextResponse
+    from starlette.routing import Route
+
+    from desktop.portal import server
+
+    def provider(store):
+        async def seq(request):
+            return PlainTextResponse(str(store.health()["seq"]))
+        return [Route("/state/seq", seq)]
+
+    async def ping(request):
+        return PlainTextResponse("pong")
+
+    monkeypatch.setattr(server, "ROUTE_PROVIDERS", [provider])
+    with start_portal(tmp_path / "portal", extra_routes=[Route("/state/ping", ping)]) as portal:
+        with http_client(portal.url) as client:
+            assert client.get("/state/ping").text == "pong"
+            assert client.get("/state/seq").text == "0"
+            assert client.get("/info").json()["protocol"] == 1
+            missing = client.get("/state/nothing")
+            assert (missing.status_code, missing.json()["error"]) == (404, "not_found")
