@@ -1,13 +1,17 @@
-"""The reference portal's own SQLite database: devices, records, batches, attachments, keys.
+"""The portal's storage: `PortalStore` (every rule and statement, store-neutral) and
+`PortalDB`, its embedded SQLite store: devices, records, batches, attachments, keys.
 
-One writer connection behind a lock (a batch is applied in one `BEGIN IMMEDIATE`
-transaction, so a crash part-way applies nothing) and short-lived reader connections (WAL
-lets them read while a batch is being written). Nothing here speaks HTTP. How records are
-checked against what is held and applied is `desktop.portal.apply`.
+SQLite: one writer connection per process behind a lock (a batch is applied in one
+`BEGIN IMMEDIATE` transaction, so a crash part-way applies nothing; across worker processes
+SQLite itself lets one writer in at a time) and short-lived reader connections (WAL lets them
+read while a batch is being written). PostgreSQL is `desktop.portal.pg`, which runs these
+same statements. Nothing here speaks HTTP. How records are checked against what is held and
+applied is `desktop.portal.apply`.
 
-Longer than 500 lines on purpose: this class is the only code that knows the portal's schema,
-so every statement against it (administration, devices, attachments, batches, the `/changes`
-feed and digests) is read next to the `SCHEMA` it depends on."""
+Longer than 500 lines on purpose: this module is the only code that knows the portal's
+schema, so every statement against it (administration, devices, attachments, batches, the
+`/changes` feed and digests) is read next to the `SCHEMA` it depends on.
+"""
 
 from __future__ import annotations
 
@@ -105,86 +109,70 @@ def decode_public_key(text: Any) -> bytes:
     return raw
 
 
-class PortalDB:
-    """All state of one portal, in `data_dir/portal.db` (attachments in `data_dir/attachments`)."""
+class PortalStore:
+    """What every store of the portal does, over `transaction()` and `reading()` that its
+    subclass provides (SQLite here, PostgreSQL in `desktop.portal.pg`). The statements are
+    shared: SQLite's `?` and `:name` parameters, which the PostgreSQL connection translates,
+    so both stores run the same rules and give the same answers."""
 
-    def __init__(self, data_dir: Path | str) -> None:
-        self.data_dir = Path(data_dir)
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        self.attachments_dir = self.data_dir / "attachments"
-        self.attachments_dir.mkdir(exist_ok=True)
-        self.path = self.data_dir / "portal.db"
-        self._write_lock = threading.RLock()
-        self._writer = self._connect()
-        self._readers: queue.LifoQueue[sqlite3.Connection] = queue.LifoQueue()
-        self._all: list[sqlite3.Connection] = [self._writer]
-        self._closed = False
-        self._digests: dict[str, tuple[int, str]] = {}
+    backend = "abstract"
+    origin: str | None = None
+    _digests: dict[str, tuple[int, str]]
+
+    @staticmethod
+    def dialect(sql: str) -> str:
+        """The store's spelling of a shared statement (SQLite's, here)."""
+        return sql
+
+    @contextmanager
+    def transaction(self) -> Iterator[Any]:  # pragma: no cover - abstract
+        raise NotImplementedError
+        yield
+
+    @contextmanager
+    def reading(self) -> Iterator[Any]:  # pragma: no cover - abstract
+        raise NotImplementedError
+        yield
+
+    def close(self) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def backup(self, dest: Path | str) -> Path:  # pragma: no cover - abstract
+        """A consistent copy of everything the portal holds, taken while it serves."""
+        raise NotImplementedError
+
+    def has_attachment(self, sha256: str) -> bool:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def put_attachment(self, sha256: str, body: bytes, media_type: str) -> bool:
+        raise NotImplementedError  # pragma: no cover - abstract
+
+    def attachment_bytes(self, sha256: str) -> bytes | None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def health(self) -> dict[str, Any]:
+        """For monitoring: the store answers, and how far its version log has come."""
+        with self.reading() as conn:
+            seq = conn.execute("SELECT coalesce(max(seq), 0) FROM version_log").fetchone()[0]
+            devices = conn.execute(
+                "SELECT count(*) FROM device WHERE revoked_at IS NULL").fetchone()[0]
+        return {"store": self.backend, "seq": int(seq), "active_devices": int(devices)}
+
+    def _check_schema_and_origin(self) -> None:
         with self.transaction() as conn:
-            for statement in SCHEMA.split(";"):
-                if statement.strip():
-                    conn.execute(statement)
             if self._meta(conn, "portal_origin") is None:
                 conn.execute(
                     "INSERT INTO meta VALUES ('portal_origin', ?), ('schema_version', ?)",
                     (str(uuid.uuid4()), str(SCHEMA_VERSION)),
                 )
-        version = int(self._meta(self._writer, "schema_version") or 0)
+        with self.reading() as conn:
+            version = int(self._meta(conn, "schema_version") or 0)
+            origin = self._meta(conn, "portal_origin")
         if version > SCHEMA_VERSION:
             self.close()
             raise PortalError(500, "newer_data",
-                              f"{self.path} was written by a newer portal (schema {version})")
-        self.origin = self._meta(self._writer, "portal_origin")
-
-    # --- connections ------------------------------------------------------------------
-
-    def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-        conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=FULL")  # an answered batch survives a power cut
-        conn.execute("PRAGMA busy_timeout=10000")
-        return conn
-
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """The single writer, in one IMMEDIATE transaction: all or nothing."""
-        with self._write_lock:
-            conn = self._writer
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
-
-    @contextmanager
-    def reading(self) -> Iterator[sqlite3.Connection]:
-        """A reader connection in one read transaction (a consistent snapshot)."""
-        try:
-            conn = self._readers.get_nowait()
-        except queue.Empty:
-            conn = self._connect()
-            with self._write_lock:
-                self._all.append(conn)
-        conn.execute("BEGIN")
-        try:
-            yield conn
-        finally:
-            conn.execute("COMMIT")
-            self._readers.put(conn)
-
-    def close(self) -> None:
-        if self._closed:
-            return
-        self._closed = True
-        with self._write_lock:
-            for conn in self._all:
-                try:
-                    conn.close()
-                except sqlite3.Error:
-                    pass
+                              f"{self} was written by a newer portal (schema {version})")
+        self.origin = origin
 
     @staticmethod
     def _meta(conn: sqlite3.Connection, key: str) -> str | None:
@@ -200,7 +188,7 @@ class PortalDB:
         with self.transaction() as conn:
             conn.execute(
                 "INSERT INTO institute VALUES (?, ?, ?) ON CONFLICT(code) DO UPDATE SET "
-                "name_en = excluded.name_en, name_hi = coalesce(excluded.name_hi, name_hi)",
+                "name_en = excluded.name_en, name_hi = coalesce(excluded.name_hi, institute.name_hi)",
                 (code, name_en, name_hi),
             )
 
@@ -406,32 +394,6 @@ class PortalDB:
             ).fetchone()
         return None if row is None else row[0]
 
-    # --- attachments ------------------------------------------------------------------------
-
-    def has_attachment(self, sha256: str) -> bool:
-        with self.reading() as conn:
-            return conn.execute(
-                "SELECT 1 FROM attachment WHERE sha256 = ?", (sha256,)
-            ).fetchone() is not None
-
-    def put_attachment(self, sha256: str, body: bytes, media_type: str) -> bool:
-        """Store the bytes (already hash-checked); False when the portal had them."""
-        path = self.attachments_dir / sha256
-        with self._write_lock:
-            if self.has_attachment(sha256):
-                return False
-            write_file_atomic(path, body)
-            with self.transaction() as conn:
-                conn.execute(
-                    "INSERT INTO attachment VALUES (?, ?, ?, ?)",
-                    (sha256, len(body), media_type, now_ts()),
-                )
-        return True
-
-    def attachment_bytes(self, sha256: str) -> bytes | None:
-        path = self.attachments_dir / sha256
-        return path.read_bytes() if self.has_attachment(sha256) else None
-
     # --- batches ------------------------------------------------------------------------------
 
     def stored_batch(self, batch_id: str) -> sqlite3.Row | None:
@@ -555,7 +517,8 @@ class PortalDB:
                 raise PortalError(400, "invalid_cursor", "cursor is ahead of this portal; "
                                   "start again with an empty since")
             effective: dict[str, int] = {}
-            for rid, eff in conn.execute(_CHANGES_SQL, {"x": institute, "c": c_seq}):
+            sql = self.dialect(_CHANGES_SQL)
+            for rid, eff in conn.execute(sql, {"x": institute, "c": c_seq}):
                 if eff > effective.get(rid, -1):
                     effective[rid] = eff
             items = sorted(
@@ -577,6 +540,131 @@ class PortalDB:
         else:
             cursor = f"{c_seq}:{c_id}" if c_id else str(c_seq)
         return {"cursor": cursor, "records": records}
+
+
+class PortalDB(PortalStore):
+    """The embedded store: all state of one portal in `data_dir/portal.db` (attachments in
+    `data_dir/attachments`). One writer connection per process behind a lock; across
+    processes (several server workers) SQLite's `BEGIN IMMEDIATE` lets one writer at a time."""
+
+    backend = "sqlite"
+
+    def __init__(self, data_dir: Path | str) -> None:
+        self.data_dir = Path(data_dir)
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.attachments_dir = self.data_dir / "attachments"
+        self.attachments_dir.mkdir(exist_ok=True)
+        self.path = self.data_dir / "portal.db"
+        self._write_lock = threading.RLock()
+        self._writer = self._connect()
+        self._readers: queue.LifoQueue[sqlite3.Connection] = queue.LifoQueue()
+        self._all: list[sqlite3.Connection] = [self._writer]
+        self._closed = False
+        self._digests = {}
+        with self.transaction() as conn:
+            for statement in SCHEMA.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+        self._check_schema_and_origin()
+
+    def __str__(self) -> str:
+        return str(self.path)
+
+    # --- connections ------------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")  # an answered batch survives a power cut
+        conn.execute("PRAGMA busy_timeout=10000")
+        return conn
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """The single writer, in one IMMEDIATE transaction: all or nothing."""
+        with self._write_lock:
+            conn = self._writer
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """A reader connection in one read transaction (a consistent snapshot)."""
+        try:
+            conn = self._readers.get_nowait()
+        except queue.Empty:
+            conn = self._connect()
+            with self._write_lock:
+                self._all.append(conn)
+        conn.execute("BEGIN")
+        try:
+            yield conn
+        finally:
+            conn.execute("COMMIT")
+            self._readers.put(conn)
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        with self._write_lock:
+            for conn in self._all:
+                try:
+                    conn.close()
+                except sqlite3.Error:
+                    pass
+
+    def backup(self, dest: Path | str) -> Path:
+        """SQLite's online backup of portal.db plus a copy of the attachments, into the folder
+        `dest` (created; must be empty): `portal serve --data DEST` serves it as it was."""
+        dest = Path(dest)
+        dest.mkdir(parents=True, exist_ok=True)
+        if any(dest.iterdir()):
+            raise PortalError(409, "backup_exists", f"{dest} is not empty")
+        (dest / "attachments").mkdir()
+        # Attachments first: a record naming one is only ever written after its bytes.
+        for path in sorted(self.attachments_dir.iterdir()):
+            if path.is_file() and len(path.name) == 64:
+                write_file_atomic(dest / "attachments" / path.name, path.read_bytes())
+        source, target = self._connect(), sqlite3.connect(dest / "portal.db")
+        try:
+            source.backup(target)  # one step: a consistent snapshot even while batches land
+        finally:
+            source.close()
+            target.close()
+        return dest
+
+    # --- attachments ------------------------------------------------------------------------
+
+    def has_attachment(self, sha256: str) -> bool:
+        with self.reading() as conn:
+            return conn.execute(
+                "SELECT 1 FROM attachment WHERE sha256 = ?", (sha256,)
+            ).fetchone() is not None
+
+    def put_attachment(self, sha256: str, body: bytes, media_type: str) -> bool:
+        """Store the bytes (already hash-checked); False when the portal had them."""
+        path = self.attachments_dir / sha256
+        with self._write_lock:
+            if self.has_attachment(sha256):
+                return False
+            write_file_atomic(path, body)
+            with self.transaction() as conn:
+                conn.execute(
+                    "INSERT INTO attachment VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    (sha256, len(body), media_type, now_ts()),
+                )
+        return True
+
+    def attachment_bytes(self, sha256: str) -> bytes | None:
+        path = self.attachments_dir / sha256
+        return path.read_bytes() if self.has_attachment(sha256) else None
 
 
 def parse_cursor(since: str) -> tuple[int, str]:

@@ -8,6 +8,7 @@ import json
 import os
 import ssl
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -17,6 +18,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from desktop.portal.server import RunningPortal, start_portal
 from desktop.protocol.ids import new_id, now_ts
+from tests.pg_cluster import pg_url
 
 # httpx builds a TLS context per client (~0.1-0.2 s of CA loading); the portal is plain HTTP
 # on loopback, so every test client shares one.
@@ -93,9 +95,18 @@ class Desk:
         return response.json()["results"]
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_target(request, tmp_path) -> str | Path:
+    """Where a test portal keeps its data: a SQLite folder, or a fresh PostgreSQL database
+    (every portal test runs on both stores: same rules, same answers)."""
+    if request.param == "postgresql":
+        return pg_url()
+    return tmp_path / "portal"
+
+
 @pytest.fixture
-def portal(tmp_path) -> RunningPortal:
-    running = start_portal(tmp_path / "portal", max_records=50, max_bytes=64 * 1024,
+def portal(store_target) -> RunningPortal:
+    running = start_portal(store_target, max_records=50, max_bytes=64 * 1024,
                            max_attachment_bytes=256 * 1024, changes_page=1000)
     running.add_enrolment_code("CODE-TST-1", "TST", "Test Institute", "परीक्षण संस्थान")
     yield running

@@ -7,7 +7,10 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
+
+import httpx
 
 from desktop.portal.db import PortalDB
 
@@ -113,3 +116,66 @@ def test_import_and_records(cli, tmp_path):
     assert [json.loads(x) for x in out.splitlines()] == [good]
     lines.write_text("{not json\n", encoding="utf-8")
     assert cli("portal", "import", "--data", data, lines)[0] == 2
+
+
+def test_serve_refuses_plain_http_off_loopback_unless_told_in_words(cli, tmp_path):
+    code, _, err = cli("portal", "serve", "--host", "0.0.0.0", "--port", "0",
+                       "--data", tmp_path / "p", "--tls-cert", tmp_path / "c.pem")
+    assert code == 2 and "--tls-cert and --tls-key go together" in err
+    code, _, err = cli("portal", "serve", "--host", "0.0.0.0", "--port", "0",
+                       "--data", tmp_path / "p")
+    assert code == 2 and "--insecure-http" in err and "--tls-cert" in err
+
+
+def test_serve_two_workers_on_postgresql_then_backup(cli, tmp_path):
+    """`portal serve --database … --workers 2`: both processes answer, one store; SIGTERM
+    stops them cleanly; `portal backup --database` writes a pg_dump."""
+    from tests.pg_cluster import pg_url
+
+    from .conftest import Desk
+    from .samples import record
+
+    url = pg_url()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "desktop", "--json", "portal", "serve", "--port", "0",
+         "--database", url, "--workers", "2", "--enrolment-code", "TWO",
+         "--institute-code", "TST"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    try:
+        started = json.loads(proc.stdout.readline())
+        assert started["data"] == url  # no password in this URL to hide
+        with http_client(started["url"]) as client:
+            for _ in range(100):  # the workers are up when /health answers
+                try:
+                    if client.get("/health").status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                time.sleep(0.1)
+            response = enrol(client, "TWO")
+            assert response.status_code == 201
+            desk = Desk(client, "01936b2e-0000-7000-8000-00000000000c", "TST",
+                        response.json()["device_token"])
+            sent = [record("programme", origin=desk.device_id) for _ in range(3)]
+            assert [r["status"] for r in desk.send(*sent)] == ["applied"] * 3
+            assert client.get("/health").json()["seq"] == 3
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=20)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0, err
+    assert "Traceback" not in err
+    assert "device_token" not in err
+    log_lines = [json.loads(line) for line in err.splitlines() if line.startswith("{")]
+    assert {(line["method"], line["path"]) for line in log_lines} >= {
+        ("POST", "/devices/enrol"), ("POST", "/batches")}
+    code, out, err = cli("--json", "portal", "backup", "--database", url, tmp_path / "bk")
+    assert code == 0, err
+    dump = tmp_path / "bk" / "portal.dump"
+    assert json.loads(out)["backup"] == str(dump)
+    assert dump.read_bytes()[:5] == b"PGDMP"
+    code, _, err = cli("portal", "backup", "--database", url, tmp_path / "bk")
+    assert code == 2 and "exists" in err

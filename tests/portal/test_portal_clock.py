@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from desktop.portal.db import PortalDB
+from desktop.portal.stores import open_portal_store
 from desktop.protocol.ids import format_ts, new_id, set_wall_clock
 from tests.portal.samples import valid_data
 
@@ -17,8 +17,8 @@ def _programme(rid: str, stamp: str | None = None, **changes) -> dict:
     return record
 
 
-def test_admin_edit_after_a_version_from_a_clock_ahead_is_applied(tmp_path):
-    db = PortalDB(tmp_path / "portal")
+def test_admin_edit_after_a_version_from_a_clock_ahead_is_applied(store_target):
+    db = open_portal_store(store_target)
     try:
         rid = new_id()
         ahead = format_ts(datetime.now(timezone.utc) + timedelta(hours=3))
@@ -31,8 +31,8 @@ def test_admin_edit_after_a_version_from_a_clock_ahead_is_applied(tmp_path):
         db.close()
 
 
-def test_portal_clock_set_back_still_stamps_above_what_it_holds(tmp_path):
-    db = PortalDB(tmp_path / "portal")
+def test_portal_clock_set_back_still_stamps_above_what_it_holds(store_target):
+    db = open_portal_store(store_target)
     previous = None
     try:
         first = new_id()

@@ -12,6 +12,7 @@ from desktop.core.centre import init_centre
 from desktop.core.sync.engine import SyncEngine, enrol
 from desktop.portal.server import start_portal
 from desktop.store import open_store
+from tests.pg_cluster import pg_url
 from tests.sync.faultproxy import FaultProxy
 from tests.sync.helpers import fast_backoff
 from tests.sync.receipt_helpers import Relay
@@ -19,9 +20,28 @@ from tests.sync.receipt_helpers import Relay
 _codes = itertools.count(1)
 
 
+# The desk's end-to-end sync tests behind the fault proxy also run against a PostgreSQL
+# portal; the rest of the sync suite uses the embedded store.
+ON_BOTH_STORES = {"test_e2e_faults", "test_kill"}
+
+
+def pytest_generate_tests(metafunc):
+    module = metafunc.module.__name__.rsplit(".", 1)[-1]
+    if "ref_portal" in metafunc.fixturenames and module in ON_BOTH_STORES:
+        metafunc.parametrize("portal_store", ["sqlite", "postgresql"], indirect=True)
+
+
 @pytest.fixture
-def ref_portal(tmp_path):
-    portal = start_portal(tmp_path / "portal")
+def portal_store(request, tmp_path):
+    """Where the reference portal keeps its data: SQLite (default) or PostgreSQL."""
+    if getattr(request, "param", "sqlite") == "postgresql":
+        return pg_url()
+    return tmp_path / "portal"
+
+
+@pytest.fixture
+def ref_portal(portal_store):
+    portal = start_portal(portal_store)
     yield portal
     portal.stop()
 

@@ -1,13 +1,13 @@
-"""`portal …`: run and administer the reference portal (the server side of SYNC-PROTOCOL.md).
+"""`portal …`: run and administer the central portal (the server side of SYNC-PROTOCOL.md).
 
-The portal keeps its own database in `--data DIR`; the desk's `--db` is not used here."""
+The portal keeps its own data in `--data DIR` (SQLite) or `--database postgresql://…`; the
+desk's `--db` is not used here."""
 
 from __future__ import annotations
 
 import argparse
 import signal
 import sys
-import threading
 
 from desktop.cli.base import EXIT_PROBLEMS, CliError, emit, progress
 from desktop.protocol.transport import is_loopback
@@ -22,27 +22,41 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     serve = sub.add_parser(
         "serve",
-        help="serve the protocol over plain HTTP on loopback until Ctrl-C",
+        help="serve the protocol (uvicorn) until Ctrl-C or SIGTERM",
         description="Serve SYNC-PROTOCOL.md §2-8 at the root URL and under --prefix "
-        "(default /offline/v1).",
+        "(default /offline/v1). Plain HTTP only on loopback, unless --insecure-http.",
     )
     _data(serve)
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (loopback)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
     serve.add_argument("--port", type=int, required=True, help="TCP port (0: any free port)")
     serve.add_argument("--prefix", default="/offline/v1", help="extra base path also served")
+    serve.add_argument("--workers", type=int, default=1,
+                       help="server processes on the one store (default 1)")
+    serve.add_argument("--tls-cert", metavar="PEM", help="TLS certificate chain (PEM)")
+    serve.add_argument("--tls-key", metavar="PEM", help="TLS private key (PEM)")
     serve.add_argument(
         "--enrolment-code", action="append", default=[], metavar="CODE",
         help="add a one-time enrolment code before serving (repeatable)",
     )
     _institute(serve, required=False)
     serve.add_argument(
-        "--allow-non-loopback", action="store_true",
-        help="listen on a non-loopback address anyway (plain HTTP: only behind a TLS proxy)",
+        "--insecure-http", "--allow-non-loopback", dest="insecure_http", action="store_true",
+        help="serve plain HTTP on a non-loopback address (only behind a TLS reverse proxy)",
     )
     serve.add_argument("--max-records", type=int, default=1000, help="batch record limit")
     serve.add_argument("--max-bytes", type=int, default=5 * 1024 * 1024, help="batch byte limit")
+    serve.add_argument("--rate", type=float, default=20.0,
+                       help="requests per second per device and worker (beyond it: 429)")
+    serve.add_argument("--burst", type=int, default=120, help="requests per device in a burst")
     serve.add_argument("--quiet", action="store_true", help="do not log each request")
     serve.set_defaults(func=run_serve)
+
+    backup = sub.add_parser(
+        "backup", help="a consistent copy of the portal's data while it serves "
+        "(SQLite online backup, or pg_dump for PostgreSQL) into an empty folder")
+    _data(backup)
+    backup.add_argument("dest", help="folder to write the backup into (created; empty)")
+    backup.set_defaults(func=run_backup)
 
     code = sub.add_parser("add-code", help="add a one-time enrolment code")
     _data(code)
@@ -83,7 +97,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _data(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--data", required=True, metavar="DIR", help="the portal's data folder")
+    where = parser.add_mutually_exclusive_group(required=True)
+    where.add_argument("--data", metavar="DIR", help="the portal's data folder (SQLite)")
+    where.add_argument("--database", metavar="URL",
+                       help="the portal's PostgreSQL database, postgresql://user@host/db "
+                       "(a password is better in ~/.pgpass or PGPASSWORD than here)")
 
 
 def _institute(parser: argparse.ArgumentParser, *, required: bool) -> None:
@@ -92,26 +110,52 @@ def _institute(parser: argparse.ArgumentParser, *, required: bool) -> None:
     parser.add_argument("--institute-name-hi", metavar="N")
 
 
-def _open(args: argparse.Namespace):
-    from desktop.portal.db import PortalDB
+def _target(args: argparse.Namespace) -> str:
+    if args.database:
+        if not args.database.startswith(("postgresql://", "postgres://")):
+            raise CliError("--database must be a postgresql:// URL")
+        return args.database
+    return args.data
 
+
+def _where(args: argparse.Namespace) -> str:
+    """The store, named for a message (a database URL without its password)."""
+    if args.database:
+        from desktop.portal.pg import redact
+
+        return redact(args.database)
+    return str(args.data)
+
+
+def _open(args: argparse.Namespace, pool_size: int = 4):
     try:
-        return PortalDB(args.data)
-    except Exception as exc:  # unreadable folder, not a database, ...
-        raise CliError(f"cannot open portal data in {args.data}: {exc}") from exc
+        from desktop.portal.stores import open_portal_store
+
+        return open_portal_store(_target(args), pool_size=pool_size)
+    except ImportError as exc:
+        raise CliError(f"the portal needs its extra packages: pip install "
+                       f"'karmayogi-desk[portal]' ({exc.name} is missing)") from exc
+    except CliError:
+        raise
+    except Exception as exc:  # unreadable folder, not a database, no server, ...
+        raise CliError(f"cannot open portal data in {_where(args)}: {exc}") from exc
 
 
 def run_serve(args: argparse.Namespace) -> int:
     from desktop.portal.db import PortalError
-    from desktop.portal.server import Limits, PortalServer
 
-    if not is_loopback(args.host) and not args.allow_non_loopback:
+    tls = bool(args.tls_cert or args.tls_key)
+    if tls and not (args.tls_cert and args.tls_key):
+        raise CliError("--tls-cert and --tls-key go together")
+    if not is_loopback(args.host) and not tls and not args.insecure_http:
         raise CliError(
-            f"{args.host} is not a loopback address; plain HTTP is only for loopback "
-            "(SYNC-PROTOCOL.md §1). Use --allow-non-loopback behind a TLS proxy."
+            f"{args.host} is not a loopback address and no --tls-cert/--tls-key was given; "
+            "plain HTTP is only for loopback (SYNC-PROTOCOL.md §1). Behind a TLS reverse "
+            "proxy, say so with --insecure-http."
         )
-    if args.max_records < 1 or args.max_bytes < 1024:
-        raise CliError("--max-records must be ≥ 1 and --max-bytes ≥ 1024")
+    if args.max_records < 1 or args.max_bytes < 1024 or args.workers < 1 or args.rate <= 0:
+        raise CliError("--max-records and --workers must be ≥ 1, --max-bytes ≥ 1024, "
+                       "--rate > 0")
     db = _open(args)
     try:
         if args.institute_code:
@@ -122,39 +166,75 @@ def run_serve(args: argparse.Namespace) -> int:
             )
         for code in args.enrolment_code:
             db.add_enrolment_code(code, args.institute_code)
-        limits = Limits(max_records=args.max_records, max_bytes=args.max_bytes)
-        server = PortalServer((args.host, args.port), db, limits, args.prefix, args.quiet)
     except PortalError as exc:
-        db.close()
         raise CliError(str(exc)) from exc
+    finally:
+        db.close()  # each worker opens its own connections
+    return _serve(args, tls)
+
+
+def _serve(args: argparse.Namespace, tls: bool) -> int:
+    import os
+
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    from desktop.portal import server as portal_server
+
+    limits = portal_server.Limits(max_records=args.max_records, max_bytes=args.max_bytes,
+                                  rate=args.rate, burst=args.burst)
+    os.environ[portal_server.CONFIG_ENV] = portal_server.worker_environment(
+        _target(args), limits, args.prefix, args.quiet)
+    try:
+        sock = portal_server.listening_socket(args.host, args.port)
     except OSError as exc:
-        db.close()
         raise CliError(f"cannot listen on {args.host}:{args.port}: {exc}") from exc
-    host, port = server.server_address[:2]
-    url = f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
-    progress(f"reference portal serving {url} (also {url}{args.prefix}); data in {args.data}")
+    config = portal_server.uvicorn_config(
+        "desktop.portal.server:app_from_env", tls_cert=args.tls_cert, tls_key=args.tls_key,
+        workers=args.workers)
+    host, port = sock.getsockname()[:2]
+    scheme = "https" if tls else "http"
+    url = f"{scheme}://[{host}]:{port}" if ":" in host else f"{scheme}://{host}:{port}"
+    progress(f"portal serving {url} (also {url}{args.prefix}) with {args.workers} worker(s); "
+             f"data in {_where(args)}")
     progress("press Ctrl-C to stop")
     if getattr(args, "json", False):  # one document, at start: scripts learn the port
-        emit(args, {"url": url, "prefixed_url": url + args.prefix, "data": str(args.data)})
+        emit(args, {"url": url, "prefixed_url": url + args.prefix, "data": _where(args)})
         sys.stdout.flush()
-    stopping = threading.Event()
-
-    def _stop(*_: object) -> None:
-        if not stopping.is_set():
-            stopping.set()
-            threading.Thread(target=server.shutdown, daemon=True).start()
-
-    previous = signal.signal(signal.SIGTERM, _stop)
+    # uvicorn re-raises the signal that stopped it once it has shut down: a quiet handler
+    # for SIGTERM, KeyboardInterrupt caught for SIGINT, so both end with exit 0.
+    previous = signal.signal(signal.SIGTERM, lambda *_: None)
     try:
-        server.serve_forever(poll_interval=0.2)
+        if args.workers > 1:
+            import inspect
+
+            extra = {}
+            if "target" in inspect.signature(Multiprocess).parameters:  # uvicorn < 0.50
+                extra["target"] = uvicorn.Server(config).run
+            Multiprocess(config, sockets=[sock], **extra).run()
+        else:
+            config.load()
+            uvicorn.Server(config).run(sockets=[sock])
     except KeyboardInterrupt:
         pass
     finally:
         signal.signal(signal.SIGTERM, previous)
-        server.server_close()
-        server.drop_connections()
-        db.close()
+        sock.close()
     progress("portal stopped")
+    return 0
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    from desktop.portal.db import PortalError
+
+    db = _open(args, pool_size=1)
+    try:
+        written = db.backup(args.dest)
+    except PortalError as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        db.close()
+    emit(args, {"backup": str(written)}, f"Backup written to {written}")
     return 0
 
 
