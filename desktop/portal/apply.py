@@ -17,6 +17,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from desktop.portal import validate as v
+from desktop.portal.state.projection import project
 from desktop.protocol.ids import now_ts
 
 
@@ -244,6 +245,7 @@ def write_rows(
         "revoked = excluded.revoked",
         params,
     )
+    project(conn, rows)  # the state's view: desk-shaped tables, in this same transaction
 
 
 def _signature_problem(qr: str, keys: Mapping[str, str]) -> str | None:

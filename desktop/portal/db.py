@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.fileio import write_file_atomic
+from desktop.portal import state
 from desktop.portal import validate as v
 from desktop.portal.apply import apply_records, dumps, observe_version
 from desktop.protocol import trust as protocol_trust
@@ -124,6 +125,7 @@ class PortalDB:
             for statement in SCHEMA.split(";"):
                 if statement.strip():
                     conn.execute(statement)
+            state.ensure(conn)  # the state's view (desktop/portal/state)
             if self._meta(conn, "portal_origin") is None:
                 conn.execute(
                     "INSERT INTO meta VALUES ('portal_origin', ?), ('schema_version', ?)",

@@ -166,6 +166,9 @@ class PortalHandler(BaseHTTPRequestHandler):
         self._body_read = False
         try:
             path = self._path()
+            if path == "/state" or path.startswith("/state/"):  # the state's view, not §2-8
+                self._state_view(method, path)
+                return
             allowed = []
             for route_method, pattern, name in ROUTES:
                 match = pattern.match(path)
@@ -192,6 +195,19 @@ class PortalHandler(BaseHTTPRequestHandler):
                 self._send(500, {"error": "internal_error"})
             except OSError:
                 self.close_connection = True
+
+    def _state_view(self, method: str, path: str) -> None:
+        """Hand the request to the state's view (`desktop.portal.state.web`), send its answer."""
+        from desktop.portal.state.web import Request, handle
+
+        body = self._read_body(64 * 1024, json_body=False) if method == "POST" else b""
+        headers = {name.lower(): value for name, value in self.headers.items()}
+        answer = handle(self.server.db, Request(method, path, self._query(), headers, body))
+        self.send_response(answer.status)
+        for name, value in [*answer.all_headers(), ("Content-Length", str(len(answer.body)))]:
+            self.send_header(name, value)
+        self._headers_buffer.append(b"\r\n" + answer.body)  # one write, as `_send`
+        self.flush_headers()
 
     def _path(self) -> str:
         path = urlsplit(self.path).path
