@@ -13,7 +13,7 @@ import hmac
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from desktop.protocol.ids import format_ts
@@ -113,7 +113,7 @@ def log_in(conn: Any, name: str, password: str) -> str | None:
     if not check_password(password, stored) or row is None:
         return None
     token = secrets.token_urlsafe(32)
-    now = datetime.now(UTC)
+    now = datetime.now(timezone.utc)
     conn.execute("DELETE FROM admin_session WHERE expires_at < ?", (format_ts(now),))
     conn.execute(
         "INSERT INTO admin_session (token_sha256, name, created_at, expires_at) "
@@ -145,7 +145,7 @@ def _sha(token: str) -> str:
 
 
 def _now() -> str:
-    return format_ts(datetime.now(UTC))
+    return format_ts(datetime.now(timezone.utc))
 
 
 _DUMMY = hash_password(secrets.token_hex(8))  # equal work for an unknown name

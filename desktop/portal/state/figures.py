@@ -18,7 +18,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from desktop.core import lookups
@@ -242,7 +242,7 @@ class QuietDesk:
 def quiet_desks(conn: Any, days: int, now: datetime | None = None) -> list[QuietDesk]:
     """Desks (not revoked) whose last batch, or enrolment if they never sent one, is more
     than `days` days old; longest silent first."""
-    now = now or datetime.now(UTC)
+    now = now or datetime.now(timezone.utc)
     cutoff = format_ts(now - timedelta(days=days))
     rows = conn.execute(
         "SELECT d.device_id, d.device_name, d.institute_code, i.name_en, i.name_hi, "

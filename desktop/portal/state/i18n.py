@@ -20,6 +20,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "language": ("हिन्दी", "English"),
     "month": ("From month", "माह से"),
     "to_month": ("To month", "माह तक"),
+    "month_col": ("Month", "माह"),
     "department": ("Department", "विभाग"),
     "district": ("District", "ज़िला"),
     "institute": ("Institute", "संस्थान"),

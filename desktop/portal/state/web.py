@@ -41,7 +41,7 @@ _MONTH = re.compile(r"^\d{4}-\d{2}$")
 _HEADERS = {
     "Cache-Control": "no-store",
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",  # "no-referrer" would make Origin "null"
     "X-Frame-Options": "DENY",
     "Content-Security-Policy": "default-src 'none'; style-src 'self' 'unsafe-inline'; "
     "font-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; "
@@ -243,9 +243,9 @@ def _raw(req: Request) -> dict[str, str]:
 
 def _params(req: Request) -> dict[str, Any]:
     """The period, filters and quiet-desk days a request asks for; ValueError names the field."""
-    from datetime import UTC, datetime
+    from datetime import datetime, timezone
 
-    month = _one(req, "month") or datetime.now(UTC).strftime("%Y-%m")
+    month = _one(req, "month") or datetime.now(timezone.utc).strftime("%Y-%m")
     to = _one(req, "to") or None
     for name, value in (("month", month), ("to", to)):
         if value is not None and not _MONTH.match(value):
@@ -336,9 +336,9 @@ def _number(value: int | None) -> str:
 
 
 def _clock(moment: float) -> str:
-    from datetime import UTC, datetime
+    from datetime import datetime, timezone
 
-    return datetime.fromtimestamp(moment, UTC).strftime("%Y-%m-%d %H:%M:%S")
+    return datetime.fromtimestamp(moment, timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
 
 
 _APPS: weakref.WeakKeyDictionary[Any, StateApp] = weakref.WeakKeyDictionary()

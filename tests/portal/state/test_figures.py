@@ -3,7 +3,7 @@ dataset, and against the desk's own review core run over the same tables."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
@@ -147,7 +147,7 @@ def test_the_projection_is_rebuilt_from_the_records_when_missing(state_portal, t
 
 
 def test_quiet_desks_are_those_without_a_batch_for_n_days(state_portal):
-    now = datetime.now(UTC)
+    now = datetime.now(timezone.utc)
     devices = {}
     with http_client(state_portal.url) as client:
         for name in ("fresh", "never", "old"):
