@@ -4,18 +4,22 @@ Who counts as registered, enrolled, attended, completed and certified is decided
 review core (`desktop.core.review`: `_workshops`, `_facts`, `_rows`, `_total`), run over the
 portal's projection (`ReviewSource`); nothing here restates a definition. To answer a filter
 change at state scale in well under a second, the core's facts for a period are read once,
-unfiltered, with each participant's department, district and group (`Snapshot`); a filter then
+unfiltered, with each participant's department, district and group (`Facts`); a filter then
 keeps the (participant, workshop) pairs whose participant and workshop match it — exactly
 what the core's own filters do in SQL (participant fields narrow every step, institute and mode
 the steps from enrolled on), which `tests/portal/state` checks against `build_review` itself.
 
-A snapshot is kept while the portal's data version (`version_log`) is unchanged, or for
-`MAX_AGE` seconds while desks keep syncing; the page says when its figures were read."""
+Each month's facts are read once and serve that month, its row in the trend of the eleven
+months after it, and so on; they are kept while the portal's data version (`version_log`) is
+unchanged, or for `MAX_AGE` seconds while desks keep syncing. The page says when its
+figures were read."""
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -27,28 +31,52 @@ from desktop.core.reports import month_bounds
 from desktop.portal.state.source import ReviewSource
 from desktop.protocol.ids import format_ts
 
-MAX_AGE = 60.0  # seconds a snapshot serves while the data keeps changing
+MAX_AGE = 300.0  # seconds a period's facts serve while desks keep syncing
 TREND_MONTHS = 12
 NONE_LABEL = ("(not given)", "(अनुल्लिखित)")
+log = logging.getLogger(__name__)
 TABLES = ("funnel", "by_department", "by_district", "by_institute", "by_month")
 
 
 @dataclass
-class Snapshot:
-    """The review core's facts for one period and its months, unfiltered."""
+class Facts:
+    """The review core's facts for one period, unfiltered, with the people and workshops
+    they name."""
 
     version: int
     read_at: float
-    first: str
-    last: str
-    roster: dict[tuple[str, str, str], int]
+    facts: core._Facts
     people: core.People
     workshops: dict[str, dict]
-    facts: core._Facts
-    months: list[tuple[str, core._Facts, dict[str, dict]]]
+
+
+@dataclass
+class Reference:
+    """The roster's counts by (department, district, group) and the names tables show."""
+
+    version: int
+    read_at: float
+    roster: dict[tuple[str, str, str], int]
     departments_hi: dict[str, str]
     districts: dict[str, tuple[str, str]]
     institutes: dict[str, tuple[str, str]]
+
+
+@dataclass
+class Snapshot:
+    """What a page for one period needs: its facts, each of its months' and the roster."""
+
+    first: str
+    last: str
+    reference: Reference
+    period: Facts
+    months: list[tuple[str, Facts]]
+
+    @property
+    def read_at(self) -> float:
+        """When the oldest part was read (what the page says)."""
+        return min([self.reference.read_at, self.period.read_at,
+                    *(f.read_at for _, f in self.months)])
 
 
 @dataclass
@@ -82,12 +110,9 @@ def data_version(conn: Any) -> int:
     return int(conn.execute("SELECT coalesce(max(seq), 0) FROM version_log").fetchone()[0])
 
 
-def read_snapshot(conn: Any, month: str, to_month: str | None) -> Snapshot:
-    """Run the review core over the projection for the period and each of its months."""
-    first, last = core._period(month, to_month)
-    store = ReviewSource(conn)
-    everything = core.Filters()
-    where, args = core._who(everything, "p")
+def read_reference(conn: Any, version: int) -> Reference:
+    """The roster counted by the participant fields the filters use, and the names."""
+    where, args = core._who(core.Filters(), "p")
     roster: dict[tuple[str, str, str], int] = {}
     for dept, district, group, count in conn.execute(
         "SELECT p.department, p.district_code, p.service_group, count(*) FROM participant p "
@@ -96,29 +121,11 @@ def read_snapshot(conn: Any, month: str, to_month: str | None) -> Snapshot:
     ):
         key = (dept or core.UNKNOWN, district or core.UNKNOWN, core._group(group))
         roster[key] = roster.get(key, 0) + count
-    people: core.People = {}
-    completions: dict[str, set[str]] = {}
-    workshops = {w["id"]: w for w in core._workshops(store, first, last, everything)}
-    facts = core._facts(
-        store, everything, people, list(workshops.values()), first, last, completions
-    )
-    months = []
-    for m in trend_months(month, to_month):
-        m_first, m_last = month_bounds(m)
-        m_workshops = core._workshops(store, m_first, m_last, everything)
-        m_facts = core._facts(store, everything, people, m_workshops, m_first, m_last,
-                              completions)
-        months.append((m, m_facts, {w["id"]: w for w in m_workshops}))
-    return Snapshot(
-        version=data_version(conn),
+    store = ReviewSource(conn)
+    return Reference(
+        version=version,
         read_at=time.time(),
-        first=first,
-        last=last,
         roster=roster,
-        people=people,
-        workshops=workshops,
-        facts=facts,
-        months=months,
         departments_hi=lookups.department_names_hi(store),
         districts=lookups.district_names(store),
         institutes={
@@ -126,6 +133,20 @@ def read_snapshot(conn: Any, month: str, to_month: str | None) -> Snapshot:
             for r in conn.execute("SELECT code, name_en, name_hi FROM institute")
         },
     )
+
+
+def read_facts(conn: Any, first: str, last: str, version: int,
+               completions: dict[str, set[str]]) -> Facts:
+    """Run the review core over the projection for one period, with no filter.
+    `completions` carries each workshop's eligible participants across periods."""
+    store = ReviewSource(conn)
+    everything = core.Filters()
+    people: core.People = {}
+    workshops = {w["id"]: w for w in core._workshops(store, first, last, everything)}
+    facts = core._facts(
+        store, everything, people, list(workshops.values()), first, last, completions
+    )
+    return Facts(version, time.time(), facts, people, workshops)
 
 
 def _matcher(f: core.Filters, people: core.People,
@@ -152,9 +173,9 @@ def _narrow(facts: core._Facts, keep: Callable[[tuple[str, str]], bool]) -> core
     ))
 
 
-def _registered(snapshot: Snapshot, f: core.Filters) -> tuple[int, list[dict[str, int]]]:
+def _registered(ref: Reference, f: core.Filters) -> tuple[int, list[dict[str, int]]]:
     total, by = 0, [{}, {}]
-    for (dept, district, group), count in snapshot.roster.items():
+    for (dept, district, group), count in ref.roster.items():
         if (f.department is not None and dept != f.department) or (
             f.district_code is not None and district != f.district_code) or (
             f.service_group is not None and group != f.service_group):
@@ -167,64 +188,98 @@ def _registered(snapshot: Snapshot, f: core.Filters) -> tuple[int, list[dict[str
 
 def view(snapshot: Snapshot, month: str, to_month: str | None, f: core.Filters) -> View:
     """The page's tables for the filters, from a snapshot of the period."""
-    facts = _narrow(snapshot.facts, _matcher(f, snapshot.people, snapshot.workshops))
-    registered, (by_dept, by_district) = _registered(snapshot, f)
+    ref, period = snapshot.reference, snapshot.period
+    facts = _narrow(period.facts, _matcher(f, period.people, period.workshops))
+    registered, (by_dept, by_district) = _registered(ref, f)
     out = View(month, to_month or month, f, snapshot.read_at,
                core._total(registered, facts, ("Total", "कुल"), ""))
-    people = snapshot.people
+    people = period.people
 
     def dept_label(key: str) -> tuple[str, str]:
-        return (key, snapshot.departments_hi.get(key, key)) if key else NONE_LABEL
+        return (key, ref.departments_hi.get(key, key)) if key else NONE_LABEL
 
     def district_label(key: str) -> tuple[str, str]:
-        return snapshot.districts.get(key, (key, key)) if key else NONE_LABEL
+        return ref.districts.get(key, (key, key)) if key else NONE_LABEL
 
     def institute_label(key: str) -> tuple[str, str]:
-        return snapshot.institutes.get(key, (key, key)) if key else NONE_LABEL
+        return ref.institutes.get(key, (key, key)) if key else NONE_LABEL
 
     out.by_department = core._sorted(
         core._rows(facts, lambda p, w: people[p][0], by_dept, dept_label))
     districts = core._rows(facts, lambda p, w: people[p][1], by_district, district_label)
-    for code in snapshot.districts:  # every district has a row, as in the desk's review
+    for code in ref.districts:  # every district has a row, as in the desk's review
         if f.district_code is None or code == f.district_code:
-            districts.setdefault(code, core.FunnelRow(code, *snapshot.districts[code]))
+            districts.setdefault(code, core.FunnelRow(code, *ref.districts[code]))
     out.by_district = core._sorted(districts)
     out.by_institute = core._sorted(core._rows(
-        facts, lambda p, w: snapshot.workshops[w]["institute_code"] or core.UNKNOWN, None,
+        facts, lambda p, w: period.workshops[w]["institute_code"] or core.UNKNOWN, None,
         institute_label))
-    for m, m_facts, m_workshops in snapshot.months:
-        narrowed = _narrow(m_facts, _matcher(f, people, m_workshops))
-        out.by_month.append(core._total(registered, narrowed, (m, m), m))
+    for m, month_facts in snapshot.months:
+        keep = _matcher(f, month_facts.people, month_facts.workshops)
+        out.by_month.append(core._total(registered, _narrow(month_facts.facts, keep), (m, m), m))
     return out
 
 
 class Figures:
-    """Snapshots of the portal's figures, shared by the page's requests."""
+    """The periods' facts, shared by the page's requests: each month's are read once and
+    serve as a month of its own, a row of other months' trend and a part of ranges."""
 
-    def __init__(self, reading: Callable[[], Any], max_age: float = MAX_AGE) -> None:
+    def __init__(self, reading: Callable[[], Any], max_age: float = MAX_AGE,
+                 keep: int = 64) -> None:
         self._reading = reading  # PortalDB.reading: a read transaction
         self._max_age = max_age
+        self._keep = keep
         self._lock = threading.Lock()
-        self._cache: dict[tuple[str, str | None], Snapshot] = {}
+        self._cache: OrderedDict[tuple[str, ...], Any] = OrderedDict()
+        self._completions: tuple[int, dict[str, set[str]]] = (-1, {})
 
     def view(self, month: str, to_month: str | None, f: core.Filters) -> View:
         return view(self.snapshot(month, to_month), month, to_month, f)
 
     def snapshot(self, month: str, to_month: str | None) -> Snapshot:
-        key = (month, to_month if to_month != month else None)
-        with self._lock:  # one reading at a time: a second request waits and reuses it
-            with self._reading() as conn:
-                held = self._cache.get(key)
-                if held is not None and (
-                    time.time() - held.read_at < self._max_age or held.version == data_version(conn)
-                ):
-                    return held
-                snapshot = read_snapshot(conn, *key)
-            self._cache.pop(key, None)
-            self._cache[key] = snapshot
-            while len(self._cache) > 8:
-                self._cache.pop(next(iter(self._cache)))
-            return snapshot
+        first, last = core._period(month, to_month)
+        with self._lock, self._reading() as conn:  # one reading at a time; others reuse it
+            version = data_version(conn)
+            if self._completions[0] != version:
+                self._completions = (version, {})
+            completions = self._completions[1]
+            reference = self._get(("reference",), version,
+                                  lambda: read_reference(conn, version))
+            period = self._get((first, last), version,
+                               lambda: read_facts(conn, first, last, version, completions))
+            months = []
+            for m in trend_months(month, to_month):
+                bounds = month_bounds(m)
+                months.append((m, self._get(bounds, version, lambda b=bounds: read_facts(
+                    conn, b[0], b[1], version, completions))))
+        return Snapshot(first, last, reference, period, months)
+
+    def _get(self, key: tuple[str, ...], version: int, read: Callable[[], Any]) -> Any:
+        """The held part while the data is unchanged or it is younger than `max_age`."""
+        held = self._cache.get(key)
+        if held is not None and (
+            held.version == version or time.time() - held.read_at < self._max_age
+        ):
+            self._cache.move_to_end(key)
+            return held
+        fresh = self._cache[key] = read()
+        self._cache.move_to_end(key)
+        while len(self._cache) > self._keep:
+            self._cache.popitem(last=False)
+        return fresh
+
+    def warm(self, month: str) -> threading.Thread:
+        """Read a month and its trend on a background thread (the page's first view)."""
+
+        def run() -> None:
+            try:
+                self.snapshot(month, None)
+            except Exception as exc:  # a portal closed meanwhile: nothing to warm
+                log.warning("state view: reading %s ahead failed: %r", month, exc)
+
+        thread = threading.Thread(target=run, name="state-view-warm", daemon=True)
+        thread.start()
+        return thread
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ import re
 import threading
 import weakref
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from http.cookies import SimpleCookie
 from pathlib import Path
 from typing import Any
@@ -73,9 +74,11 @@ class Response:
 class StateApp:
     """The page for one portal database (`PortalDB`: `transaction()`, `reading()`)."""
 
-    def __init__(self, db: Any) -> None:
+    def __init__(self, db: Any, warm: bool = True) -> None:
         self.db = db
         self.figures = figures.Figures(db.reading)
+        if warm:  # the month the page opens on, read while the admin logs in
+            self.figures.warm(_this_month())
         self.env = Environment(
             loader=FileSystemLoader(Path(__file__).with_name("templates")),
             autoescape=select_autoescape(["html"]),
@@ -243,9 +246,7 @@ def _raw(req: Request) -> dict[str, str]:
 
 def _params(req: Request) -> dict[str, Any]:
     """The period, filters and quiet-desk days a request asks for; ValueError names the field."""
-    from datetime import datetime, timezone
-
-    month = _one(req, "month") or datetime.now(timezone.utc).strftime("%Y-%m")
+    month = _one(req, "month") or _this_month()
     to = _one(req, "to") or None
     for name, value in (("month", month), ("to", to)):
         if value is not None and not _MONTH.match(value):
@@ -271,16 +272,17 @@ def _params(req: Request) -> dict[str, Any]:
 
 def _options(snapshot: figures.Snapshot, lang: str) -> dict[str, list[tuple[str, str]]]:
     hi = lang == "hi"
-    departments = {d for d, _, _ in snapshot.roster if d} | set(snapshot.departments_hi)
+    ref = snapshot.reference
+    departments = {d for d, _, _ in ref.roster if d} | set(ref.departments_hi)
     return {
         "department": sorted(
-            ((d, snapshot.departments_hi.get(d, d) if hi else d) for d in departments),
+            ((d, ref.departments_hi.get(d, d) if hi else d) for d in departments),
             key=lambda o: o[1]),
         "district": sorted(
-            ((code, names[1] if hi else names[0]) for code, names in snapshot.districts.items()),
+            ((code, names[1] if hi else names[0]) for code, names in ref.districts.items()),
             key=lambda o: o[1]),
         "institute": sorted(
-            ((code, names[1] if hi else names[0]) for code, names in snapshot.institutes.items()),
+            ((code, names[1] if hi else names[0]) for code, names in ref.institutes.items()),
             key=lambda o: o[1]),
         "group": [(g, labels[1] if hi else labels[0]) for g, labels in core.GROUP_LABELS.items()],
     }
@@ -335,9 +337,11 @@ def _number(value: int | None) -> str:
     return "—" if value is None else f"{value:,}"
 
 
-def _clock(moment: float) -> str:
-    from datetime import datetime, timezone
+def _this_month() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m")
 
+
+def _clock(moment: float) -> str:
     return datetime.fromtimestamp(moment, timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
 
 

@@ -121,14 +121,25 @@ def test_the_projection_follows_newer_versions_and_tombstones(state_portal):
 def test_a_snapshot_is_reused_while_the_data_is_unchanged(state_portal):
     shared = figures.Figures(state_portal.db.reading, max_age=0)
     first = shared.snapshot("2026-11", None)
-    assert shared.snapshot("2026-11", None) is first
+    assert first.months[-1][1] is first.period  # November's facts serve its trend row too
+    assert shared.snapshot("2026-11", None).period is first.period
+    # December's trend reuses November's and the ten months before
+    december = shared.snapshot("2026-12", None)
+    assert [f for _, f in december.months[:-1]] == [f for _, f in first.months[1:]]
     state_portal.add_institute("NEW", "New Institute")  # not a record: version unchanged
-    assert shared.snapshot("2026-11", None) is first
+    assert shared.snapshot("2026-11", None).period is first.period
     state_portal.put_record({"kind": "programme", "id": "01936b2e-0000-7000-8000-00000000abcd",
                              "data": {"code": "P2", "title_en": "P2", "title_hi": None,
                                       "igot_course_id": None, "hours": 1,
                                       "min_attendance_pct": 100}})
-    assert shared.snapshot("2026-11", None) is not first
+    assert shared.snapshot("2026-11", None).period is not first.period
+    patient = figures.Figures(state_portal.db.reading, max_age=3600)
+    held = patient.snapshot("2026-11", None).period
+    state_portal.put_record({"kind": "programme", "id": "01936b2e-0000-7000-8000-00000000abce",
+                             "data": {"code": "P3", "title_en": "P3", "title_hi": None,
+                                      "igot_course_id": None, "hours": 1,
+                                      "min_attendance_pct": 100}})
+    assert patient.snapshot("2026-11", None).period is held  # younger than max_age
 
 
 def test_the_projection_is_rebuilt_from_the_records_when_missing(state_portal, tmp_path):
