@@ -22,7 +22,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "to_month": ("To month", "माह तक"),
     "month_col": ("Month", "माह"),
     "department": ("Department", "विभाग"),
-    "district": ("District", "ज़िला"),
+    "district": ("District", "जनपद"),
     "institute": ("Institute", "संस्थान"),
     "group": ("Service group", "सेवा समूह"),
     "mode": ("Mode", "प्रकार"),
@@ -33,7 +33,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "quiet_days": ("Desks silent for more than (days)", "इतने दिन से अधिक शांत डेस्क (दिन)"),
     "funnel": ("The funnel", "प्रशिक्षण क्रम"),
     "by_department": ("By department", "विभागवार"),
-    "by_district": ("By district", "ज़िलावार"),
+    "by_district": ("By district", "जनपदवार"),
     "by_institute": ("By institute", "संस्थानवार"),
     "by_month": ("Month by month", "माहवार"),
     "quiet_desks": ("Desks that have not synced", "जिन डेस्क ने सिंक नहीं किया"),
@@ -64,7 +64,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "परिभाषाएँ डेस्क की मासिक समीक्षा जैसी: पंजीकृत = रोस्टर में; नामांकित = अवधि की किसी "
         "कार्यशाला में नामांकन (वापस नहीं लिया); उपस्थित = अवधि में किसी सत्र में उपस्थित या "
         "विलंब से उपस्थित; पूर्ण = अवधि के अंत तक समाप्त कार्यशाला में पूर्णता नियम से पात्र; "
-        "प्रमाणित = अवधि के अंत तक जारी प्रमाणपत्र, जो रद्द या प्रतिस्थापित नहीं हुआ। एक व्यक्ति "
+        "प्रमाणित = अवधि के अंत तक जारी प्रमाण-पत्र, जो निरस्त या प्रतिस्थापित नहीं हुआ। एक व्यक्ति "
         "एक पंक्ति में एक बार गिना जाता है।",
     ),
     "bad_request": ("Please check: {problem}", "कृपया जाँचें: {problem}"),
