@@ -68,10 +68,10 @@ def build(data: Path, desk: Path) -> None:
     conn.execute("PRAGMA synchronous=OFF")
     conn.execute("ATTACH ? AS d", (str(desk),))
     indexes = [s.strip() for s in SCHEMA.split(";") if "INDEX" in s and " record " in s]
-    indexes += projection.INDEXES  # dropped for the load, made again after it
+    indexes += [i for i in projection.INDEXES if i.startswith("CREATE")]  # made after the load
     conn.execute("BEGIN")
     for statement in indexes:
-        conn.execute("DROP INDEX " + INDEX_NAME.search(statement).group(1))
+        conn.execute("DROP INDEX IF EXISTS " + INDEX_NAME.search(statement).group(1))
     codes = [f"I{n:02d}" for n in range(INSTITUTES)]
     conn.executemany("INSERT INTO institute VALUES (?, ?, ?)",
                      [(c, f"Institute {c}", f"संस्थान {c}") for c in codes])
