@@ -17,6 +17,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from desktop.portal import validate as v
+from desktop.portal.state.projection import project
 from desktop.protocol import audit as audit_wire
 from desktop.protocol.ids import now_ts
 
@@ -311,6 +312,8 @@ def write_rows(
         "revoked = excluded.revoked",
         params,
     )
+    if isinstance(conn, sqlite3.Connection):  # the state's view runs on the SQLite store for now
+        project(conn, rows)  # desk-shaped tables, in this same transaction
 
 
 def _signature_problem(qr: str, keys: Mapping[str, str]) -> str | None:

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.fileio import write_file_atomic
+from desktop.portal import state
 from desktop.portal import validate as v
 from desktop.portal.apply import apply_records, dumps, observe_version
 from desktop.protocol import trust as protocol_trust
@@ -160,6 +161,8 @@ class PortalStore:
 
     def _check_schema_and_origin(self) -> None:
         with self.transaction() as conn:
+            if self.backend == "sqlite":  # the state's view (desktop/portal/state): SQLite for now
+                state.ensure(conn)
             if self._meta(conn, "portal_origin") is None:
                 conn.execute(
                     "INSERT INTO meta VALUES ('portal_origin', ?), ('schema_version', ?)",

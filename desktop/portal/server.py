@@ -671,3 +671,13 @@ def start_portal(store: Path | str, host: str = "127.0.0.1", port: int = 0, *,
         time.sleep(0.005)
     return RunningPortal(db=db, server=server, thread=thread, sock=sock, prefix=prefix,
                          limits=lim, scheme="https" if tls_cert else "http")
+
+
+def _mount_state_view() -> None:
+    """The state's view for headquarters (desktop/portal/state), before the protocol's routes."""
+    from desktop.portal.state.asgi import routes
+
+    ROUTE_PROVIDERS.append(routes)
+
+
+_mount_state_view()

@@ -95,6 +95,30 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     revoke.add_argument("device_id")
     revoke.set_defaults(func=run_revoke)
 
+    _register_admin(sub)
+
+
+def _register_admin(sub: argparse._SubParsersAction) -> None:
+    """`portal admin add|list|disable`: accounts for the state's view (desktop/portal/state)."""
+    admin = sub.add_parser("admin", help="admin accounts that may log in to the state's view")
+    admin.set_defaults(help_parser=admin)
+    verbs = admin.add_subparsers(dest="admin_command", metavar="SUBCOMMAND")
+    add = verbs.add_parser(
+        "add", help="add an admin account, or set a new password for one",
+        description="The password is read from the terminal (asked twice), or from the first "
+        "line of --password-file; it is kept only as a scrypt hash.")
+    _data(add)
+    add.add_argument("name")
+    add.add_argument("--password-file", metavar="F", help="read the password from F's first line")
+    add.set_defaults(func=run_admin_add)
+    listing = verbs.add_parser("list", help="list the admin accounts")
+    _data(listing)
+    listing.set_defaults(func=run_admin_list)
+    disable = verbs.add_parser("disable", help="stop an admin account (its sessions end)")
+    _data(disable)
+    disable.add_argument("name")
+    disable.set_defaults(func=run_admin_disable)
+
 
 def _data(parser: argparse.ArgumentParser) -> None:
     where = parser.add_mutually_exclusive_group(required=True)
@@ -345,3 +369,68 @@ def run_records(args: argparse.Namespace) -> int:
     finally:
         db.close()
     return 0
+
+
+def _password(args: argparse.Namespace) -> str:
+    if args.password_file:
+        try:
+            with open(args.password_file, encoding="utf-8") as handle:
+                return handle.readline().rstrip("\r\n")
+        except OSError as exc:
+            raise CliError(f"cannot read --password-file {args.password_file}: {exc}") from exc
+    import getpass
+
+    first = getpass.getpass("New password: ")
+    if getpass.getpass("Again: ") != first:
+        raise CliError("the two passwords differ; nothing changed")
+    return first
+
+
+def run_admin_add(args: argparse.Namespace) -> int:
+    from desktop.portal.state import accounts
+
+    password = _password(args)
+    db = _open(args)
+    try:
+        with db.transaction() as conn:
+            accounts.ensure(conn)
+            new = accounts.add_admin(conn, args.name, password)
+    except accounts.AccountError as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        db.close()
+    emit(args, {"name": args.name, "new": new},
+         f"Admin {args.name} " + ("added" if new else "now has the new password"))
+    return 0
+
+
+def run_admin_list(args: argparse.Namespace) -> int:
+    from desktop.portal.state import accounts
+
+    db = _open(args)
+    try:
+        with db.transaction() as conn:
+            accounts.ensure(conn)
+            admins = accounts.list_admins(conn)
+    finally:
+        db.close()
+    emit(args, admins, lambda: "\n".join(
+        f"{a['name']}  added {a['created_at'][:10]}"
+        + (f"  disabled {a['disabled_at'][:10]}" if a["disabled_at"] else "") for a in admins)
+        or "no admin accounts")
+    return 0
+
+
+def run_admin_disable(args: argparse.Namespace) -> int:
+    from desktop.portal.state import accounts
+
+    db = _open(args)
+    try:
+        with db.transaction() as conn:
+            accounts.ensure(conn)
+            done = accounts.disable_admin(conn, args.name)
+    finally:
+        db.close()
+    emit(args, {"disabled": done},
+         f"Admin {args.name} disabled" if done else "No such enabled admin (nothing changed)")
+    return 0 if done else EXIT_PROBLEMS
