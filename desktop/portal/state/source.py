@@ -14,6 +14,10 @@ from desktop.portal.state.projection import COLUMNS
 class ReviewSource:
     """A read-only stand-in for `desktop.store.Store` over the portal's projection."""
 
+    #: No file: the desk review's own result cache (keyed by a desk file and its version
+    #: clock) stays out of it; the state's view keeps figures per month itself.
+    path = None
+
     def __init__(self, conn: Any) -> None:
         self.conn = conn
 
