@@ -31,6 +31,7 @@ class Venue:
 
     def __init__(self, folder: Path, n: int = 2, people: int = 20, port: int = 0) -> None:
         self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
         self.hub_path = folder / "hub.db"
         self.hub_store = make_db(self.hub_path, 1)
         self.workshop, self.sessions, self.people = workshop_with_people(

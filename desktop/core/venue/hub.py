@@ -289,6 +289,7 @@ class VenueHub:
     def start(self, on_join: Callable[[str], None] | None = None) -> VenueHub:
         store = open_store(self.path, create=False)
         try:
+            desks.authorise(store)
             cert, key, self.fingerprint = tls.hub_identity(store, [self.address, "127.0.0.1"])
             desks.register_hub(store)
             state = HubState(store, secret=codes.new_secret(), on_join=on_join)

@@ -52,6 +52,7 @@ def _token(store: Store) -> str | None:
 def join(store: Store, text: str, *, device_name: str | None = None) -> dict[str, Any]:
     """Check the hub's certificate against the code, then ask to join with its secret."""
     code = codes.parse(text)
+    desks.authorise(store)
     if joined(store):
         raise VenueError("This desk is already in a venue. Leave it first.")
     try:
