@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from desktop.core.centre import desk_number
 from desktop.core.sync import outbox
 from desktop.core.venue import code as codes
 from desktop.core.venue import desks, relay, tls
@@ -38,7 +39,6 @@ from desktop.store import Store, open_store
 MAX_BODY = 6 * 1024 * 1024
 MAX_WAIT = 5.0
 DEFAULT_PORT = 47800
-SERVICE_TYPE = "_karmayogi-venue._tcp.local."
 
 
 def lan_address() -> str:
@@ -268,6 +268,7 @@ class VenueHub:
         self._thread: threading.Thread | None = None
         self._state: HubState | None = None
         self._zeroconf: Any = None
+        self.institute, self.desk = "", 0
 
     @property
     def running(self) -> bool:
@@ -292,6 +293,7 @@ class VenueHub:
             desks.authorise(store)
             cert, key, self.fingerprint = tls.hub_identity(store, [self.address, "127.0.0.1"])
             desks.register_hub(store)
+            self.institute, self.desk = store.institute_code or "", desk_number(store)
             state = HubState(store, secret=codes.new_secret(), on_join=on_join)
             server = _Server((self.bind, self.port), state, tls.server_context(cert, key))
         except BaseException:

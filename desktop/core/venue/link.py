@@ -196,7 +196,6 @@ def status(store: Store) -> dict[str, Any]:
     loose = store.conn.execute(
         "SELECT count(DISTINCT record_id) FROM change_log WHERE state = 'pending' AND origin = ?",
         (store.device_id,)).fetchone()[0]
-    awaiting = _awaiting_portal(store)
     return {
         "role": "host" if hosting else ("joined" if state else "none"),
         "hosting": json.loads(hosting) if hosting else None,
@@ -206,7 +205,9 @@ def status(store: Store) -> dict[str, Any]:
         "last_error": store.meta_get(LAST_ERROR),
         "desks": desks.listing(store),
         "waiting_for_hub": int(loose) + sum(b.record_count for b in unsent),
-        "waiting_for_portal_via_hub": len(awaiting),
+        "waiting_for_portal_via_hub": int(store.conn.execute(
+            "SELECT coalesce(sum(b.record_count), 0) FROM venue_sent s JOIN sync_batch b "
+            "ON b.batch_id = s.batch_id WHERE b.state IN ('queued', 'sending')").fetchone()[0]),
         "held": len(held_records(store)),
         **relay.waiting(store),
     }
