@@ -144,6 +144,10 @@ def start(
     window.add_status_widget(SyncStatusWidget(ctx, auto=not isinstance(ctx.runner, SyncRunner)))
     # After every portal sync that ended well, attended marks go on to iGOT where it is set up.
     IgotAutoForward.for_context(ctx).follow(SyncController.for_context(ctx))
+    # A desk that is in a venue goes on exchanging with its hub (desktop/ui/venue).
+    from desktop.ui.venue.controller import VenueController
+
+    VenueController.for_context(ctx)
     window.show()
     clean_abandoned_attachments(ctx)
     return window
