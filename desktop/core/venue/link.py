@@ -217,9 +217,9 @@ def status(store: Store) -> dict[str, Any]:
 class Follower:
     """Exchange with the hub continuously on a connection of its own (tests, the bench, the
     CLI): a round holds the pull up to `wait` seconds at the hub, so a mark made elsewhere
-    arrives as soon as the hub has it."""
+    arrives as soon as the hub has it, and a mark made here waits at most `wait` to go up."""
 
-    def __init__(self, path: Path | str, *, wait: float = 1.0, pause: float = 1.0) -> None:
+    def __init__(self, path: Path | str, *, wait: float = 0.5, pause: float = 1.0) -> None:
         self.path, self.wait, self.pause = Path(path), wait, pause
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
