@@ -206,3 +206,18 @@ def test_a_hub_on_a_fresh_port_gets_a_fresh_code(tmp_path):
         v.hub = again
     finally:
         v.close()
+
+
+def test_guessing_the_secret_replaces_the_code(venue, tmp_path):
+    from desktop.core.venue.hub import MAX_WRONG
+
+    code = venue.hub.code
+    guesser = make_db(tmp_path / "guess.db", 8)
+    for _ in range(MAX_WRONG):
+        wrong = codes.JoinCode("127.0.0.1", code.port, code.fingerprint, "ZZZZZZZZ")
+        with pytest.raises(HubRefused, match="wrong or was used"):
+            link.join(guesser, wrong.text())
+    assert venue.hub.code.secret != code.secret
+    with pytest.raises(HubRefused):
+        link.join(guesser, code.text())  # the old code is gone too
+    guesser.close()

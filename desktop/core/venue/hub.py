@@ -39,6 +39,7 @@ from desktop.store import Store, open_store
 MAX_BODY = 6 * 1024 * 1024
 MAX_WAIT = 5.0
 DEFAULT_PORT = 47800
+MAX_WRONG = 10  # wrong joining secrets before the code is replaced (8 letters: 2^40 codes)
 
 
 def lan_address() -> str:
@@ -64,6 +65,7 @@ class HubState:
     on_join: Callable[[str], None] | None = None
     joined: int = 0
     closed: bool = False
+    wrong: int = 0  # wrong secrets since the code was made
 
 
 class _Server(ThreadingHTTPServer):
@@ -205,8 +207,13 @@ class _Handler(BaseHTTPRequestHandler):
             try:
                 token = desks.admit(state.store, state.secret, request)
             except desks.JoinRefused as exc:
+                if exc.error == "bad_secret":
+                    state.wrong += 1
+                    if state.wrong >= MAX_WRONG:  # someone is guessing: the code changes
+                        state.secret, state.wrong = codes.new_secret(), 0
                 return self._send(exc.status, {"error": exc.error, "message": str(exc)})
             state.secret = codes.new_secret()  # one time: the next desk needs the next code
+            state.wrong = 0
             state.joined += 1
         if state.on_join is not None:
             state.on_join(str(request.get("device_id")))
