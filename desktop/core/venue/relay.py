@@ -162,6 +162,8 @@ def changes(store: Store, cursor: str | None, requester: str, limit: int = PAGE)
     top = int(store.conn.execute("SELECT coalesce(max(seq), 0) FROM change_log").fetchone()[0])
     htop = int(store.conn.execute(
         "SELECT coalesce(max(seq), 0) FROM attendance_history").fetchone()[0])
+    if since > top or hsince > htop:  # the hub's database went back (a restore): start over
+        since, hsince = 0, 0
     rows = store.conn.execute(
         "SELECT seq, kind, record_id FROM change_log WHERE seq > ? AND seq <= ? AND origin != ? "
         "ORDER BY seq LIMIT ?",
