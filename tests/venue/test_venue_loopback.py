@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from datetime import datetime, timezone
+from pathlib import Path
 
 import pytest
 
@@ -221,3 +222,22 @@ def test_guessing_the_secret_replaces_the_code(venue, tmp_path):
     with pytest.raises(HubRefused):
         link.join(guesser, code.text())  # the old code is gone too
     guesser.close()
+
+
+def test_tokens_and_keys_stay_out_of_the_databases(venue):
+    import os
+    import stat
+
+    desk = venue.desks[0]
+    token = link._token(desk)
+    assert token and len(token) >= 40
+    path = tls.keys_dir(desk) / link.TOKEN_FILE
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    key = tls.keys_dir(venue.hub_store) / tls.KEY_FILE
+    assert stat.S_IMODE(os.stat(key).st_mode) == 0o600
+    for store in venue.all:
+        store.conn.execute("PRAGMA wal_checkpoint(FULL)")
+        raw = Path(store.path).read_bytes()
+        assert token.encode() not in raw
+        assert b"PRIVATE KEY" not in raw
+        assert venue.hub.code.secret.encode() not in raw

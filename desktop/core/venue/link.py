@@ -21,7 +21,7 @@ from typing import Any
 from desktop.core.centre import desk_number
 from desktop.core.sync import outbox
 from desktop.core.sync.held import apply_pulled, held_records, retry_held
-from desktop.core.sync.keys import _write_private, keys_dir
+from desktop.core.sync.keys import keys_dir
 from desktop.core.venue import code as codes
 from desktop.core.venue import desks, relay, tls
 from desktop.core.venue.client import HubClient, HubUnreachable, NotJoined, VenueError
@@ -68,7 +68,7 @@ def join(store: Store, text: str, *, device_name: str | None = None) -> dict[str
     with HubClient(code.url, pem) as client:
         _, answer, _ = client.request("POST", "/join", json=request)
     tls.save_pinned(store, pem)
-    _write_private(_token_path(store), str(answer["token"]).encode("utf-8"))
+    tls.write_private(_token_path(store), str(answer["token"]).encode("utf-8"))
     state = {"url": code.url, "fingerprint": code.fingerprint,
              "hub_device_id": answer["hub_device_id"], "joined_at": now_ts()}
     with store.transaction():

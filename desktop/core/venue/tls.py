@@ -20,12 +20,19 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from desktop.core.sync.keys import _write_private, keys_dir
+from desktop.core.sync.keys import keys_dir
+from desktop.fileio import write_file_atomic
 from desktop.store import Store
 
 CERT_FILE = "venue-hub-cert.pem"
 KEY_FILE = "venue-hub-key.pem"
 PINNED_FILE = "venue-pinned-cert.pem"
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Keys, certificates and tokens: mode 0600 from the first byte, beside the database."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_file_atomic(path, data, private=True)
 
 
 class PinMismatch(Exception):
@@ -81,8 +88,8 @@ def hub_identity(store: Store, addresses: list[str]) -> tuple[Path, Path, str]:
         cert_pem, key_pem = make_certificate(
             f"Karmayogi venue {store.institute_code or ''}".strip(), addresses
         )
-        _write_private(key_path, key_pem)
-        _write_private(cert_path, cert_pem)
+        write_private(key_path, key_pem)
+        write_private(cert_path, cert_pem)
     return cert_path, key_path, fingerprint_of_pem(cert_path.read_bytes())
 
 
@@ -127,7 +134,7 @@ def pinned_context(pem: bytes) -> ssl.SSLContext:
 
 
 def save_pinned(store: Store, pem: bytes) -> None:
-    _write_private(keys_dir(store) / PINNED_FILE, pem)
+    write_private(keys_dir(store) / PINNED_FILE, pem)
 
 
 def load_pinned(store: Store) -> bytes | None:
