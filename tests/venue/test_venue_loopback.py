@@ -241,3 +241,12 @@ def test_tokens_and_keys_stay_out_of_the_databases(venue):
         assert token.encode() not in raw
         assert b"PRIVATE KEY" not in raw
         assert venue.hub.code.secret.encode() not in raw
+
+
+def test_a_second_laptop_with_a_taken_desk_number_is_refused(venue, tmp_path):
+    twin = make_db(tmp_path / "twin.db", 2)  # desk 2 is in the venue already
+    with pytest.raises(HubRefused, match="Desk 2 is already in this venue"):
+        link.join(twin, venue.hub.code.text())
+    link.leave(venue.desks[0])  # desk 2 leaves: its number is free again
+    link.join(twin, venue.hub.code.text())
+    twin.close()

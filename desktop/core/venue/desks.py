@@ -54,8 +54,17 @@ def admit(store: Store, expected_secret: str | None, request: dict[str, Any]) ->
     device_id = str(request.get("device_id") or "")
     if not device_id or device_id == store.device_id:
         raise JoinRefused(422, "bad_device", "device_id: missing, or the hub's own.")
-    token = secrets.token_urlsafe(32)
     number = request.get("desk_number")
+    taken = store.conn.execute(
+        "SELECT 1 FROM venue_desk WHERE desk_number = ? AND device_id != ? AND left_at IS NULL "
+        "AND (hub = 1 OR token_sha256 IS NOT NULL)", (number, device_id)).fetchone()
+    if taken:
+        # The desk says "marked at desk N" and numbers certificates by desk: N must be one laptop.
+        raise JoinRefused(
+            409, "desk_number_taken",
+            f"Desk {number} is already in this venue. Give this laptop another desk number "
+            "(`karmayogi-desk init … --desk N`, or the centre's set-up) and join again.")
+    token = secrets.token_urlsafe(32)
     with store.transaction():
         store.conn.execute(
             """INSERT INTO venue_desk(device_id, desk_number, name, token_sha256, joined_at,
