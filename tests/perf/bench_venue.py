@@ -37,7 +37,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--people", type=int, default=300)
     parser.add_argument("--rate", type=float, default=1.0, help="scans per second per desk")
+    parser.add_argument("--quick", action="store_true", help="60 people at 3 scans/s")
     args = parser.parse_args()
+    if args.quick:
+        args.people, args.rate = 60, 3.0
     folder = Path(tempfile.mkdtemp(prefix="kd-bench-venue-"))
     venue = Venue(folder, n=2, people=args.people)
     venue.settle(2)

@@ -130,8 +130,11 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def _body(self) -> bytes:
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_BODY:
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            raise relay.BadBatch(400, "bad_content_length") from None
+        if length < 0 or length > MAX_BODY:
             raise relay.BadBatch(413, "too_large")
         data = self.rfile.read(length)
         if (self.headers.get("Content-Encoding") or "").lower() == "gzip":
