@@ -102,5 +102,29 @@
         <source>not yet</source>
         <translation>अभी नहीं</translation>
     </message>
+    <message>
+        <source>A laptop with this desk number is already in the venue. Give this laptop another desk number in the centre's set-up, then join again.</source>
+        <translation>इस डेस्क संख्या वाला लैपटॉप पहले से आयोजन स्थल में है। केंद्र की सेटिंग में इस लैपटॉप को दूसरी डेस्क संख्या दें, फिर दोबारा जुड़ें।</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached. This desk keeps marking and catches up when the hub is back.</source>
+        <translation>हब तक नहीं पहुँचा जा सका। यह डेस्क उपस्थिति दर्ज करती रहती है और हब लौटने पर सब मिला लेती है।</translation>
+    </message>
+    <message>
+        <source>The hub no longer knows this desk. Leave the venue and join again.</source>
+        <translation>हब अब इस डेस्क को नहीं पहचानता। आयोजन स्थल छोड़ें और दोबारा जुड़ें।</translation>
+    </message>
+    <message>
+        <source>The venue belongs to another institute: this desk cannot join it.</source>
+        <translation>यह आयोजन स्थल किसी दूसरे संस्थान का है: यह डेस्क इससे नहीं जुड़ सकती।</translation>
+    </message>
+    <message>
+        <source>This is not the hub of the venue: its certificate is different from the one the code names (or the one this desk joined). Nothing was sent.</source>
+        <translation>यह आयोजन स्थल का हब नहीं है: इसका प्रमाण-पत्र कोड में बताए (या जुड़ते समय मिले) प्रमाण-पत्र से अलग है। कुछ नहीं भेजा गया।</translation>
+    </message>
+    <message>
+        <source>This joining code is wrong or was used already. Ask the host desk for the code it shows now.</source>
+        <translation>यह जुड़ने का कोड गलत है या पहले ही इस्तेमाल हो चुका है। होस्ट डेस्क पर अभी दिख रहा कोड माँगें।</translation>
+    </message>
 </context>
 </TS>

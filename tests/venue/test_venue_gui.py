@@ -134,3 +134,17 @@ def test_every_venue_string_has_hindi():
     for (_context, source), text in have.items():
         assert re.search("[\u0900-\u097f]", text), source
         assert set(re.findall(r"\{\d\}", source)) == set(re.findall(r"\{\d\}", text)), source
+
+
+def test_problems_are_said_in_the_users_language(panels, tmp_path):
+    from desktop.core.venue.tls import PinMismatch
+    from desktop.ui.venue.panel import describe
+
+    panel = panels("lone", 4)
+    panel.join_input.setText(codes.JoinCode("127.0.0.1", 9, "ab" * 32, "ABCDEFGH").text())
+    panel.join()  # nothing listens on port 9
+    assert panel.last_problem.startswith("The hub cannot be reached.")
+    _language("hi")
+    assert describe(PinMismatch("x")).startswith("यह आयोजन स्थल का हब नहीं है")
+    _language("en")
+    assert describe(PinMismatch("x")).startswith("This is not the hub of the venue")

@@ -24,8 +24,8 @@ INTERVAL_MS = 500  # a mark is at the other desks within about a second
 class VenueController(QObject):
     #: the latest `link.status` (plus `code` and `fingerprint` while hosting)
     changed = Signal(object)
-    #: a problem in words for the user (from the core, English; shown as it is)
-    problem = Signal(str)
+    #: a problem: the exception (the panel puts it in the user's language), or None when over
+    problem = Signal(object)
 
     def __init__(self, ctx: AppContext, *, auto: bool | None = None) -> None:
         """`auto`: exchange on a timer; by default only with real background threads (tests
@@ -75,7 +75,7 @@ class VenueController(QObject):
 
         def failed(exc: BaseException, _trace: str) -> None:
             self._busy = False
-            self.problem.emit(str(exc))
+            self.problem.emit(exc)
             self.tick(True)
 
         self.ctx.run(task, on_done=finished, on_error=failed, kind="net", changes=changes,
@@ -115,7 +115,7 @@ class VenueController(QObject):
         self._busy = True
         hub = self.hub
 
-        def task(_h) -> tuple[dict[str, Any], dict[str, int] | None, str | None]:
+        def task(_h) -> tuple[dict[str, Any], dict[str, int] | None, Exception | None]:
             store = self._store()
             result, error = None, None
             if hub is None and link.joined(store):
@@ -123,7 +123,7 @@ class VenueController(QObject):
                     # the portal's answers, relayed by the hub, are asked for now and then
                     result = link.exchange(store, acks=self._rounds % 20 == 0)
                 except (VenueError, PinMismatch) as exc:
-                    error = str(exc)
+                    error = exc
             if not (force or self.watched or hub is not None or self._rounds % 8 == 0 or (
                     result and result["received"])):
                 return self.status, result, error  # the counts can wait: nobody is looking
@@ -135,7 +135,7 @@ class VenueController(QObject):
                 info["fingerprint"] = hub.code.fingerprint
             return info, result, error
 
-        def done(out: tuple[dict[str, Any], dict[str, int] | None, str | None]) -> None:
+        def done(out: tuple[dict[str, Any], dict[str, int] | None, Exception | None]) -> None:
             self._busy = False
             self._rounds += 1
             self.status = out[0]
@@ -143,11 +143,11 @@ class VenueController(QObject):
             if out[2]:
                 self.problem.emit(out[2])
             elif out[1] is not None:
-                self.problem.emit("")  # the hub answers again: the last problem is over
+                self.problem.emit(None)  # the hub answers again: the last problem is over
 
         def failed(exc: BaseException, _trace: str) -> None:
             self._busy = False
-            self.problem.emit(str(exc))
+            self.problem.emit(exc)
 
         def received(out: tuple[Any, dict[str, int] | None, Any]) -> tuple[str, ...]:
             return RECEIVED_KINDS if out[1] and out[1]["received"] else ()

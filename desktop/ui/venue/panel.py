@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from desktop.core.dates import format_datetime
 from desktop.core.venue import code as codes
-from desktop.core.venue.tls import short
+from desktop.core.venue.client import HubRefused, HubUnreachable, NotJoined
+from desktop.core.venue.tls import PinMismatch, short
 from desktop.ui.context import AppContext
 from desktop.ui.uiload import PAGE_MARGINS
 from desktop.ui.venue.controller import VenueController
@@ -147,13 +148,14 @@ class VenuePanel(QWidget):
         try:
             codes.parse(text)
         except codes.BadCode as exc:
-            self.show_problem(tr("This is not a joining code: {0}").format(str(exc)))
+            self.show_problem(exc)
             return
         self.show_problem("")
         self.controller.join(text)
 
     # -- showing ------------------------------------------------------------------------------
-    def show_problem(self, text: str) -> None:
+    def show_problem(self, problem: BaseException | str | None) -> None:
+        text = describe(problem) if isinstance(problem, BaseException) else (problem or "")
         self.last_problem = text
         self.message.setText(text)
 
@@ -234,6 +236,37 @@ class VenuePanel(QWidget):
             )
             for col, text in enumerate(cells):
                 self.desks.setItem(row, col, QTableWidgetItem(text))
+
+
+_REFUSALS = {
+    "bad_secret": QT_TRANSLATE_NOOP(
+        "VenuePanel", "This joining code is wrong or was used already. Ask the host desk for "
+        "the code it shows now."),
+    "other_institute": QT_TRANSLATE_NOOP(
+        "VenuePanel", "The venue belongs to another institute: this desk cannot join it."),
+    "desk_number_taken": QT_TRANSLATE_NOOP(
+        "VenuePanel", "A laptop with this desk number is already in the venue. Give this "
+        "laptop another desk number in the centre's set-up, then join again."),
+}
+
+
+def describe(exc: BaseException) -> str:
+    """A venue problem in the user's language; the core's English words for the rest."""
+    if isinstance(exc, codes.BadCode):
+        return tr("This is not a joining code: {0}").format(str(exc))
+    if isinstance(exc, PinMismatch):
+        return tr("This is not the hub of the venue: its certificate is different from the "
+                  "one the code names (or the one this desk joined). Nothing was sent.")
+    if isinstance(exc, HubUnreachable):
+        return tr("The hub cannot be reached. This desk keeps marking and catches up when the "
+                  "hub is back.")
+    if isinstance(exc, NotJoined):
+        return tr("The hub no longer knows this desk. Leave the venue and join again.")
+    if isinstance(exc, HubRefused) and isinstance(exc.body, dict):
+        refusal = _REFUSALS.get(str(exc.body.get("error")))
+        if refusal:
+            return tr(refusal)
+    return str(exc)
 
 
 def create_page(ctx: AppContext) -> QWidget:
