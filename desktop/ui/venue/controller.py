@@ -12,7 +12,7 @@ from desktop.core.venue import link
 from desktop.core.venue.client import VenueError
 from desktop.core.venue.hub import DEFAULT_PORT, VenueHub
 from desktop.core.venue.tls import PinMismatch
-from desktop.store import Store, open_store
+from desktop.store import Store, StoreClosed, open_store
 from desktop.ui.context import AppContext
 from desktop.ui.tasks import SyncRunner
 
@@ -109,6 +109,11 @@ class VenueController(QObject):
 
     # -- the round ----------------------------------------------------------------------------
     def tick(self, force: bool = False) -> None:
+        try:
+            self.ctx.store.conn.in_transaction  # noqa: B018 (a closed store raises here)
+        except StoreClosed:  # the window's database was closed (restore, quit): stop following
+            self.shutdown()
+            return
         outside = self.status and self.status.get("role") == "none" and self.hub is None
         if self._busy or (outside and not self.watched and not force):
             return  # not in a venue and nobody looking: nothing to do this second
