@@ -38,6 +38,7 @@ class VenueController(QObject):
         #: a panel shows the status: refresh it every round even outside a venue
         self.watched = False
         self._busy = False
+        self._closing = False
         self._rounds = 0
         self._conn: Store | None = None
         self.timer = QTimer(self)
@@ -69,12 +70,12 @@ class VenueController(QObject):
         self._busy = True
 
         def finished(result: Any) -> None:
-            self._busy = False
+            self._idle()
             if done is not None:
                 done(result)
 
         def failed(exc: BaseException, _trace: str) -> None:
-            self._busy = False
+            self._idle()
             self.problem.emit(exc)
             self.tick(True)
 
@@ -141,7 +142,7 @@ class VenueController(QObject):
             return info, result, error
 
         def done(out: tuple[dict[str, Any], dict[str, int] | None, Exception | None]) -> None:
-            self._busy = False
+            self._idle()
             self._rounds += 1
             self.status = out[0]
             self.changed.emit(out[0])
@@ -151,7 +152,7 @@ class VenueController(QObject):
                 self.problem.emit(None)  # the hub answers again: the last problem is over
 
         def failed(exc: BaseException, _trace: str) -> None:
-            self._busy = False
+            self._idle()
             self.problem.emit(exc)
 
         def received(out: tuple[Any, dict[str, int] | None, Any]) -> tuple[str, ...]:
@@ -160,10 +161,22 @@ class VenueController(QObject):
         self.ctx.run(task, on_done=done, on_error=failed, kind="net", changes=received, by=self)
 
     def shutdown(self) -> None:
+        """Stop following and hosting. A round still running keeps its connection until it
+        ends (`_idle` closes it then)."""
         self.timer.stop()
+        self._closing = True
         if self.hub is not None:
             self.hub.stop()
             self.hub = None
+        if not self._busy:
+            self._close_conn()
+
+    def _close_conn(self) -> None:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+
+    def _idle(self) -> None:
+        self._busy = False
+        if self._closing:
+            self._close_conn()
