@@ -165,6 +165,10 @@ def start(
         window.deleteLater()
         store.close()
         return EXIT_NOT_SET_UP
+    # A desk that is in a venue goes on exchanging with its hub (desktop/ui/venue).
+    from desktop.ui.venue.controller import VenueController
+
+    VenueController.for_context(ctx)
     window.show()
     clean_abandoned_attachments(ctx)
     if db_path is not None and not checked and not isinstance(ctx.runner, SyncRunner):

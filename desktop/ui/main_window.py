@@ -57,6 +57,7 @@ AREAS: tuple[tuple[str, str, str], ...] = (
     ("field_visits", QT_TRANSLATE_NOOP("MainWindow", "Field visits"), "क्षेत्र भ्रमण"),
     ("certificates", QT_TRANSLATE_NOOP("MainWindow", "Certificates"), "प्रमाण-पत्र"),
     ("sync", QT_TRANSLATE_NOOP("MainWindow", "Sync"), "सिंक"),
+    ("venue", QT_TRANSLATE_NOOP("MainWindow", "Venue"), "आयोजन स्थल"),
     ("dashboard", QT_TRANSLATE_NOOP("MainWindow", "Dashboard"), "डैशबोर्ड"),
     ("reports", QT_TRANSLATE_NOOP("MainWindow", "Reports"), "रिपोर्ट"),
 )
@@ -99,6 +100,12 @@ def _sync(ctx: AppContext) -> QWidget:
     return create_page(ctx)
 
 
+def _venue(ctx: AppContext) -> QWidget:
+    from desktop.ui.venue.panel import create_page
+
+    return create_page(ctx)
+
+
 def _dashboard(ctx: AppContext) -> QWidget:
     from desktop.ui.dashboard.page import create_page
 
@@ -119,6 +126,7 @@ PAGES: dict[str, Callable[[AppContext], QWidget]] = {
     "field_visits": _field_visits,
     "certificates": _certificates,
     "sync": _sync,
+    "venue": _venue,
     "reports": _reports,
     "dashboard": _dashboard,
 }

@@ -267,6 +267,10 @@
       <translation>{time} पर पहले ही {status} दर्ज है — कुछ नहीं बदला</translation>
     </message>
     <message>
+      <source>Already marked {status} at desk {desk} at {time} — nothing changed</source>
+      <translation>डेस्क {desk} पर {time} पर पहले ही {status} दर्ज है — कुछ नहीं बदला</translation>
+    </message>
+    <message>
       <source>Not enrolled in this workshop. F2: register as walk-in</source>
       <translation>इस कार्यशाला में नामांकित नहीं। F2: मौके पर पंजीकरण करें</translation>
     </message>

@@ -173,6 +173,12 @@ NO_WINDOW: dict[str, dict[str, str]] = {
     "reports": {
         "refreshButton": "recomputes the report on the page",
     },
+    "venue": {
+        "venueHost": "starts the hub (network); the code and QR show on the page",
+        "venueStop": "stops the hub; the page shows it",
+        "venueLeave": "leaves the venue; the page shows it",
+        "venueJoin": "joins with the typed code (network); problems show on the page",
+    },
 }
 
 #: Sub-views of a page, besides its tabs, that a button opens on the page itself.

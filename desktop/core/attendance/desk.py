@@ -22,6 +22,7 @@ from desktop.core.attendance.writes import _history, close_session, undo_mark, w
 from desktop.core.dates import format_date, format_datetime
 from desktop.core.enrolment import enrolment_of
 from desktop.core.users import Permission, require
+from desktop.core.venue.desks import desk_of
 from desktop.protocol.ids import format_ts, parse_ts
 from desktop.store import RecordNotFound, Store
 
@@ -203,15 +204,20 @@ class Desk:
                     and abs(moment - parse_ts(first)) < DUPLICATE_WINDOW
                 )
                 outcome = "duplicate" if recent else "already"
+                # Marked at another desk of the venue: say which (desktop.core.venue).
+                where = None if current["origin"] == store.device_id else desk_of(
+                    store, current["origin"])
                 return MarkResult(
                     outcome,
-                    f"{name}: already marked {current['status']} at "
-                    f"{parse_ts(first).astimezone().strftime('%H:%M')}; nothing changed.",
+                    f"{name}: already marked {current['status']}"
+                    + (f" at desk {where}" if where is not None else "")
+                    + f" at {parse_ts(first).astimezone().strftime('%H:%M')}; nothing changed.",
                     person,
                     current["status"],
                     current["status"],
                     first,
                     att_id,
+                    extra={"desk": where} if where is not None else {},
                 )
             if live and current["status"] == new_status:
                 return MarkResult(

@@ -195,6 +195,14 @@ class MarkingMixin:
                 or translate("AttendancePage", "not marked"),
                 new=status or translate("AttendancePage", "not marked"),
             )
+        elif o == "already" and result.extra.get("desk") is not None:  # another venue desk
+            title, detail = (
+                name,
+                translate(
+                    "AttendancePage",
+                    "Already marked {status} at desk {desk} at {time} — nothing changed",
+                ).format(status=status, desk=result.extra["desk"], time=when),
+            )
         elif o == "already":
             title, detail = (
                 name,

@@ -111,7 +111,12 @@ class SyncController(QObject):
 
     def probe(self) -> None:
         """Is the portal reachable? A change from no to yes starts a sync."""
-        if self._probing or self.running or not self.enrolled():
+        try:
+            enrolled = self.enrolled()
+        except StoreClosed:  # the window's database was closed: nothing left to follow
+            self.stop_auto()
+            return
+        if self._probing or self.running or not enrolled:
             return
         url = sync_engine.portal_url(self.ctx.store)
         ca = self.ctx.store.meta_get("sync.ca_bundle")
