@@ -48,6 +48,7 @@ LIST_NAMES = (
     QT_TRANSLATE_NOOP("TableExport", "Held updates"),
     QT_TRANSLATE_NOOP("TableExport", "Sync history"),
     QT_TRANSLATE_NOOP("TableExport", "Trusted desks"),
+    QT_TRANSLATE_NOOP("TableExport", "Desks at this venue"),
     QT_TRANSLATE_NOOP("TableExport", "Differences with the portal"),
     QT_TRANSLATE_NOOP("TableExport", "iGOT - still missing"),
     QT_TRANSLATE_NOOP("TableExport", "iGOT - refused"),

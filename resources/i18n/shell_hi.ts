@@ -467,6 +467,10 @@ Offline desk for Mission Karmayogi training centres in Uttar Pradesh: roster, wo
         <translation>भरोसेमंद डेस्क</translation>
     </message>
     <message>
+        <source>Desks at this venue</source>
+        <translation>इस स्थल की डेस्क</translation>
+    </message>
+    <message>
         <source>Differences with the portal</source>
         <translation>पोर्टल से अंतर</translation>
     </message>

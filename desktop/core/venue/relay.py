@@ -19,6 +19,7 @@ from typing import Any
 
 from desktop.core.sync import outbox
 from desktop.core.sync.held import apply_pulled
+from desktop.protocol import audit as audit_wire
 from desktop.protocol.ids import now_ts
 from desktop.protocol.records import KIND_FIELDS, KIND_ORDER, row_to_record
 from desktop.store import Store
@@ -49,7 +50,9 @@ def _check(doc: Any, batch_id: str, device_id: str, institute: str | None) -> li
     if not isinstance(records, list):
         raise BadBatch(422, "invalid_batch", "records: must be a list")
     for i, r in enumerate(records):
-        if not isinstance(r, dict) or set(r) != RECORD_KEYS or r["kind"] not in KIND_FIELDS:
+        if not isinstance(r, dict) or set(r) != RECORD_KEYS or not (
+            r["kind"] in KIND_FIELDS or r["kind"] == audit_wire.KIND
+        ):
             raise BadBatch(422, "invalid_record", f"records[{i}]: not a §4 record")
         if r["origin"] != device_id:
             raise BadBatch(422, "invalid_record", f"records[{i}]: origin is not the sender")
@@ -77,7 +80,13 @@ def receive_batch(
     results: dict[int, dict[str, Any]] = {}
     with store.transaction():
         # Parents before children within the batch; answers in the order sent.
-        for pos in sorted(range(len(records)), key=lambda p: order[records[p]["kind"]]):
+        for pos in sorted(range(len(records)),
+                          key=lambda p: order.get(records[p]["kind"], len(order))):
+            if records[pos]["kind"] == audit_wire.KIND:
+                # The sending desk's audit chain: not a record of this desk, relayed to the
+                # portal untouched in the batch (which checks the chain per device).
+                results[pos] = {"id": records[pos]["id"], "status": "applied"}
+                continue
             status = apply_pulled(store, records[pos])
             if status == "stale":
                 note_losing_mark(store, records[pos])

@@ -26,6 +26,7 @@ from desktop.core.venue import code as codes
 from desktop.core.venue.client import HubRefused, HubUnreachable, NotJoined
 from desktop.core.venue.tls import PinMismatch, short
 from desktop.ui.context import AppContext
+from desktop.ui.table_export import add_export
 from desktop.ui.uiload import PAGE_MARGINS
 from desktop.ui.venue.controller import VenueController
 
@@ -109,6 +110,7 @@ class VenuePanel(QWidget):
         self.desks.verticalHeader().hide()
         self.desks.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.desks.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        add_export(self.desks, ctx, "Desks at this venue")
         self.waiting = QLabel()
         self.waiting.setObjectName("venueWaiting")
         self.waiting.setWordWrap(True)
