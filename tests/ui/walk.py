@@ -331,9 +331,22 @@ def _first_row(page: QWidget, view_name: str) -> None:
         QApplication.processEvents()
 
 
+def _show_every_visit(page: QWidget) -> None:
+    """Filters back to "All": an earlier trigger (the monthly review) narrowed the list to a
+    district and month that may hold no visit, which would leave the form unopened."""
+    from PySide6.QtWidgets import QComboBox
+
+    for name in ("districtFilter", "departmentFilter", "monthFilter", "statusFilter"):
+        combo = page.findChild(QComboBox, name)
+        if combo is not None and combo.count():
+            combo.setCurrentIndex(0)
+    QApplication.processEvents()
+
+
 def _open_view(window, area: str, view: str) -> None:
     page = window.open_area(area)
-    if view == "field_visit_form":  # the first visit of the list, opened
+    if view == "field_visit_form":  # the first visit of the whole list, opened
+        _show_every_visit(page)
         _first_row(page, "visitTable")
         button = page.findChild(QPushButton, "openButton")
         if button is not None and button.isVisible():
@@ -431,6 +444,10 @@ def walk_window(window, walk: Walk, *, pictures: bool = False) -> Walk:
             button = buttons[0]
             if not button.isVisible() or not button.isEnabled():
                 # Nothing to act on in this data (e.g. no rejected record): not reachable.
+                # A button inside a view the walk could not open is a walk fault, said.
+                if trigger.view and not button.isVisible():
+                    walk.report(key, f"the {trigger.view} view did not open, so its button "
+                                     "was not reached")
                 if trigger.view:
                     _close_view(window, trigger.area, trigger.view)
                 continue
