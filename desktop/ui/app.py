@@ -13,12 +13,14 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from desktop import APP_NAME, __version__
 from desktop.core.buildinfo import version_line
 from desktop.core.integrity import check_before_start, session_ended, session_started
 from desktop.core.logs import setup_logging, stop_logging
+from desktop.paths import resource_path
 from desktop.store import Store, StoreError, open_store, pending_migrations
 from desktop.ui.context import AppContext
 from desktop.ui.fonts import install_fonts
@@ -41,6 +43,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
+    app.setWindowIcon(QIcon(str(resource_path("app", "karmayogi-desk.png"))))
     return app  # type: ignore[return-value]
 
 
