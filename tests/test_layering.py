@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import pkgutil
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -49,3 +51,24 @@ def test_import_contracts_hold():
     )
     assert "Contracts: 4 kept, 0 broken." in result.stdout, result.stdout + result.stderr
     assert result.returncode == 0
+
+
+#: A module longer than this needs its reason written at its top (issue 12: a newcomer reads
+#: small modules with one job; a long one says why it is one piece).
+LONG_MODULE_LINES = 520
+_REASON = re.compile(r"\b\d{3}(?:,\d{3})? lines\b")
+
+
+def test_every_long_module_says_at_its_top_why_it_is_long():
+    unexplained = []
+    for path in sorted((ROOT / "desktop").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        if text.count("\n") <= LONG_MODULE_LINES:
+            continue
+        docstring = ast.get_docstring(ast.parse(text)) or ""
+        if not _REASON.search(docstring):
+            unexplained.append(f"{path.relative_to(ROOT)} ({text.count(chr(10))} lines)")
+    assert not unexplained, (
+        "over about 500 lines without a reason in the module docstring (say e.g. 'About 600 "
+        "lines on purpose: …'): " + ", ".join(unexplained)
+    )

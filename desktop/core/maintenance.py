@@ -22,7 +22,10 @@ Two backup formats:
 entry's hash, the database's integrity, not from a newer version) while unpacking into a
 staging folder beside the database, before anything is touched; then a full safety backup
 of the current state is written; then store/restore_journal.py puts database, keys and files
-in place (see there for what happens after a crash)."""
+in place (see there for what happens after a crash).
+
+About 600 lines on purpose: backup and restore are mirror images (the same manifest, folder
+list and checks, both ways), kept side by side so a change to one is read against the other."""
 
 from __future__ import annotations
 

@@ -17,7 +17,11 @@ A participant counts once per row whatever the number of workshops. Department, 
 service group are the participant's own fields; institute and programme are the workshop's,
 so those rows have no `registered` (None): the roster belongs to no workshop. The filters on
 participant fields narrow every step; the workshop filters (institute, mode) narrow the steps
-from enrolled on."""
+from enrolled on.
+
+About 800 lines on purpose: these definitions are one set of queries shared by the desk's
+review, the dashboard, the report files and the portal's state view; split into parts, the
+period and filter rules would have to be repeated in each."""
 
 from __future__ import annotations
 

@@ -3,7 +3,10 @@
 Each area is a package `desktop.ui.<area>` whose page module has `create_page(ctx) ->
 QWidget`. The window imports it (a plain import, inside `PAGES`' factories so that start-up
 does not load every screen) the first time the area is opened. A page that fails while being
-built shows its error in its place, so one broken screen never takes the window down."""
+built shows its error in its place, so one broken screen never takes the window down.
+
+A little over 500 lines: menus, status bar and navigation each add a few wiring methods here,
+the one place a reader looks for them; the pages themselves live in their packages."""
 
 from __future__ import annotations
 

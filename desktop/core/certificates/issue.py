@@ -9,6 +9,9 @@ Rules (from what users of other tools complain about):
 
 Work happens in chunks: each chunk is one transaction (numbers, signatures, rendering on both
 cores, inserts); cancel takes effect between chunks, so what was committed is complete.
+
+A little over 500 lines: issue, re-issue, revoke and reprint share the numbering, signing and
+rendering steps of that one chunked transaction, kept together so they cannot drift apart.
 """
 
 from __future__ import annotations
