@@ -78,3 +78,75 @@ def test_participant_triggers_are_deferred_while_inserting(store):
             "participant_fts_insert",
             "participant_log_insert",
         ]
+
+
+def _fts_setting(store, key):
+    row = store.conn.execute("SELECT v FROM participant_fts_config WHERE k = ?", (key,)).fetchone()
+    return None if row is None else row[0]
+
+
+PEOPLE = [
+    {"name_en": f"Ramesh Kumar {i}", "name_hi": "रमेश कुमार", "employee_code": f"E{i:05d}"}
+    for i in range(300)
+]
+
+
+def test_search_index_merged_once_finds_everyone_and_puts_the_setting_back(store):
+    """A first import's search index is merged once at the end (automerge 0, optimize): the
+    index is whole, every row is found, and the table's own automerge setting is back."""
+    store.conn.execute("INSERT INTO participant_fts(participant_fts, rank) VALUES ('automerge', 7)")
+    with store.transaction(), BulkInserter(store, "participant",
+                                           merge_search_index_once=True) as bulk:
+        for start in range(0, len(PEOPLE), 50):  # several chunks, as an import writes them
+            bulk.add(PEOPLE[start:start + 50])
+            bulk.catch_up()
+        assert _fts_setting(store, "automerge") == 0  # no merging while rows go in
+    assert _fts_setting(store, "automerge") == 7
+    store.conn.execute("INSERT INTO participant_fts(participant_fts) VALUES ('integrity-check')")
+    hits = store.conn.execute(
+        "SELECT count(*) FROM participant_fts WHERE participant_fts MATCH 'ramesh'"
+    ).fetchone()[0]
+    assert hits == len(PEOPLE)
+
+
+def test_a_rolled_back_merge_once_leaves_the_setting_as_it_was(store):
+    with pytest.raises(RuntimeError, match="stop"):
+        with store.transaction(), BulkInserter(store, "participant",
+                                               merge_search_index_once=True) as bulk:
+            bulk.add(PEOPLE[:10])
+            raise RuntimeError("stop")
+    assert _fts_setting(store, "automerge") is None  # FTS5's default, as before
+    assert store.conn.execute("SELECT count(*) FROM participant").fetchone()[0] == 0
+
+
+def _rows(store):
+    return [tuple(r)[2:] for r in store.conn.execute(
+        "SELECT * FROM participant ORDER BY seq").fetchall()]
+
+
+def test_values_made_beforehand_insert_the_same_rows(store, tmp_path):
+    """The importer's reader builds each row's values in column order; inserted, they are the
+    same rows as those built from the data dicts here (ids and stamps aside)."""
+    from desktop.core.roster.pipeline import PARTICIPANT_FIELDS
+    from desktop.store import open_store
+
+    rows = [dict(p, mobile=f"98{i:08d}", district_code="LKO") for i, p in enumerate(PEOPLE[:20])]
+    with store.transaction(), BulkInserter(store, "participant") as bulk:
+        bulk.add(rows, values=[tuple(map(r.get, PARTICIPANT_FIELDS)) for r in rows])
+    with open_store(tmp_path / "other.db", create=True) as other:
+        with other.transaction(), BulkInserter(other, "participant") as bulk:
+            bulk.add(rows)
+        columns = [c[1] for c in store.conn.execute("PRAGMA table_info(participant)")]
+        keep = [i for i, c in enumerate(columns) if c in PARTICIPANT_FIELDS]
+        mine = [[r[i] for i in keep] for r in store.conn.execute("SELECT * FROM participant")]
+        theirs = [[r[i] for i in keep] for r in other.conn.execute("SELECT * FROM participant")]
+    assert mine == theirs and len(mine) == 20
+
+
+def test_every_import_field_is_a_column_of_the_participant_table():
+    """The reader's values tuple holds the participant table's fields only: a new import
+    field must be a participant field too, or it would be dropped without a word."""
+    from desktop.core.roster.fields import IMPORT_FIELDS
+    from desktop.core.roster.pipeline import PARTICIPANT_FIELDS
+
+    assert set(IMPORT_FIELDS) <= set(PARTICIPANT_FIELDS)

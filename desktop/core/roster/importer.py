@@ -364,7 +364,7 @@ def import_roster(
                     _open_chunks(spec, reader_process) as chunks,
                     store.transaction(),
                     deferred_indexes(store, defer),
-                    BulkInserter(store, "participant") as bulk,
+                    BulkInserter(store, "participant", merge_search_index_once=big) as bulk,
                 ):
                     job.run(bulk, chunks)
                     if result.rows == 0 and not (cancelled and cancelled()):
@@ -517,7 +517,7 @@ class _ImportJob:
 
     def _apply(self, entries: list[Entry], bulk: BulkInserter) -> int:
         """Match and write a validated chunk."""
-        accepted = [data for _, _, data, errors, _ in entries if not errors]
+        accepted = [data for _, _, data, errors, _, _ in entries if not errors]
         found = {}
         for key in self.keys:
             values = [value for data in accepted if (value := data.get(key))]
@@ -534,9 +534,10 @@ class _ImportJob:
         new_derived: list[int] = []
         new_rows: list[dict[str, str]] = []
         new_keys: list[str] = []
+        new_values: list[tuple[Any, ...] | None] = []
         new_numbers: list[int] = []
         result, writer = self.result, self.writer
-        for number, cells, data, errors, key in entries:
+        for number, cells, data, errors, key, values in entries:
             status = ""
             made_up = DERIVED_KEY in data and data.pop(DERIVED_KEY) is not None
             converted: tuple[str, ...] = ()
@@ -550,6 +551,7 @@ class _ImportJob:
                 )
                 if status == "created":
                     new_keys.append(key)
+                    new_values.append(values)
                     if made_up:
                         new_derived.append(len(new_rows) - 1)
                 if (
@@ -571,7 +573,7 @@ class _ImportJob:
         for key in self.keys:  # later chunks see this chunk's accepted values as "maybe"
             self.seen[key].add_all(local[key])
         if new_rows:
-            ids = bulk.add(new_rows, latin_keys=new_keys)
+            ids = bulk.add(new_rows, latin_keys=new_keys, values=new_values)
             self.inserted.extend(new_numbers)
             result.created += len(new_rows)
             if new_derived:
