@@ -155,10 +155,13 @@ def start(
         session_started(db_path)  # removed on a clean exit: its presence means a crash
     ctx = AppContext(store, Path(db_path) if db_path else None, runner or ThreadRunner())
     window = MainWindow(ctx, translations)
+    # Automatic backups and sync only with real background threads; tests drive them.
+    from desktop.ui.backups.auto import AutomaticBackups
     from desktop.ui.igot.auto import IgotAutoForward
     from desktop.ui.sync.status import SyncController, SyncStatusWidget
 
-    # Automatic sync only with real background threads; tests drive sync themselves.
+    window.automatic_backups = AutomaticBackups(ctx, auto=not isinstance(ctx.runner, SyncRunner))
+    window.add_status_widget(window.automatic_backups.label)
     window.add_status_widget(SyncStatusWidget(ctx, auto=not isinstance(ctx.runner, SyncRunner)))
     # After every portal sync that ended well, attended marks go on to iGOT where it is set up.
     IgotAutoForward.for_context(ctx).follow(SyncController.for_context(ctx))

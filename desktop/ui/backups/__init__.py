@@ -1,0 +1,1 @@
+"""Backups in the window: the automatic daily backup and its line in the status bar."""
