@@ -222,6 +222,43 @@ def read_header(handle: IO[bytes], label: Path) -> Header:
     return Header(magic + size_bytes + header, doc, mac)
 
 
+def _keys(source: Path, header: Header, protection: Protection | None) -> tuple[bytes, bytes]:
+    """The encryption and MAC keys for `protection`, after checking it opens `source`."""
+    doc = header.doc
+    if protection is None:
+        where = f" (kept in {header.key_label})" if header.key_label else ""
+        raise PassphraseNeeded(
+            f"{source} is encrypted. Give its passphrase"
+            + (f", or make its key available{where}" if header.key_source == "keyring"
+               else "")
+            + "; nothing was changed."
+        )
+    try:
+        kdf = doc["kdf"]
+        salt = _unb64(kdf["salt"])
+        _unb64(doc["nonce_prefix"]), int(doc["chunk"])  # readable, or the header was changed
+        if protection.passphrase is not None and kdf.get("name") != "scrypt":
+            raise WrongPassphrase(
+                f"{source} was encrypted with a key kept in {header.key_label or 'the OS keyring'}"
+                ", not with a passphrase; nothing was changed.")
+        enc, mac, check = _subkeys(_master(protection, kdf), salt)
+    except (KeyError, ValueError, TypeError):
+        raise ForgedBackup(f"{source}: its header was changed (unreadable key "
+                           "parameters). Nothing was changed.") from None
+    if not hmac.compare_digest(_b64(check[:16]), str(doc.get("key_check"))):
+        raise WrongPassphrase(
+            f"The passphrase does not open {source}. Check it (capital letters, Hindi or "
+            "English keyboard) and try again; nothing was changed.")
+    return enc, mac
+
+
+def check_passphrase(source: Path, protection: Protection) -> None:
+    """Raise WrongPassphrase (or PassphraseNeeded, ForgedBackup) unless `protection`
+    opens `source`: asked before a restore starts, so a typo is said at once."""
+    with source.open("rb") as handle:
+        _keys(source, read_header(handle, source), protection)
+
+
 def decrypt_to(
     source: Path,
     out: IO[bytes],
@@ -234,31 +271,8 @@ def decrypt_to(
     with source.open("rb") as handle:
         header = read_header(handle, source)
         doc = header.doc
-        if protection is None:
-            where = f" (kept in {header.key_label})" if header.key_label else ""
-            raise PassphraseNeeded(
-                f"{source} is encrypted. Give its passphrase"
-                + (f", or make its key available{where}" if header.key_source == "keyring"
-                   else "")
-                + "; nothing was changed."
-            )
-        try:
-            kdf = doc["kdf"]
-            salt = _unb64(kdf["salt"])
-            prefix = _unb64(doc["nonce_prefix"])
-            chunk_size = int(doc["chunk"])
-            if protection.passphrase is not None and kdf.get("name") != "scrypt":
-                raise WrongPassphrase(
-                    f"{source} was encrypted with a key kept in {header.key_label or 'the OS keyring'}"
-                    ", not with a passphrase; nothing was changed.")
-            enc, mac, check = _subkeys(_master(protection, kdf), salt)
-        except (KeyError, ValueError, TypeError):
-            raise ForgedBackup(f"{source}: its header was changed (unreadable key "
-                               "parameters). Nothing was changed.") from None
-        if not hmac.compare_digest(_b64(check[:16]), str(doc.get("key_check"))):
-            raise WrongPassphrase(
-                f"The passphrase does not open {source}. Check it (capital letters, Hindi or "
-                "English keyboard) and try again; nothing was changed.")
+        enc, mac = _keys(source, header, protection)
+        prefix, chunk_size = _unb64(doc["nonce_prefix"]), int(doc["chunk"])  # checked there
         if not hmac.compare_digest(hmac.new(mac, header.raw, hashlib.sha256).digest(),
                                    header.mac):
             raise ForgedBackup(

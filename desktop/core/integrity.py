@@ -97,17 +97,19 @@ class Candidate:
 def backups_of(db_path: Path | str) -> list[Candidate]:
     """Backups beside the database, newest first: full backups (`<name>-backup-….kdbackup`,
     also the safety copies a restore makes), database copies (`<name>-backup-….db`) and the
-    copies made before each migration (`<name>.db.pre-….bak`)."""
+    copies made before each migration (`<name>.db.pre-….bak`), and the automatic daily
+    backups in `<name>-backups/` (desktop/core/backup_schedule.py)."""
     db_path = Path(db_path)
     folder = db_path.parent
     found: dict[Path, Candidate] = {}
     patterns = (
-        f"{db_path.stem}-backup-*.kdbackup",
-        f"{db_path.stem}-backup-*.db",
-        f"{db_path.name}.pre-*.bak",
+        (folder, f"{db_path.stem}-backup-*.kdbackup"),
+        (folder, f"{db_path.stem}-backup-*.db"),
+        (folder, f"{db_path.name}.pre-*.bak"),
+        (folder / f"{db_path.stem}-backups", f"{db_path.stem}-auto-*.kdbackup"),
     )
-    for pattern in patterns:
-        for path in folder.glob(pattern):
+    for where, pattern in patterns:
+        for path in where.glob(pattern):
             if path.is_file():
                 found[path] = Candidate(path, path.suffix == ".kdbackup", path.stat().st_mtime)
     return sorted(found.values(), key=lambda c: c.mtime, reverse=True)
@@ -115,12 +117,17 @@ def backups_of(db_path: Path | str) -> list[Candidate]:
 
 def looks_sound(candidate: Candidate) -> bool:
     """A cheap first look (the restore itself checks everything before it changes anything):
-    a full backup is a ZIP whose archive directory reads and holds a database; a database
-    copy starts with SQLite's header."""
+    a full backup is a ZIP whose archive directory reads and holds a database, or an
+    encrypted one whose header reads (its content is authenticated by the restore); a
+    database copy starts with SQLite's header."""
+    from desktop.core import backup_crypto
+
     try:
         with candidate.path.open("rb") as handle:
             head = handle.read(16)
         if candidate.full:
+            if backup_crypto.is_encrypted(candidate.path):
+                return backup_crypto.key_source(candidate.path) is not None
             if not head.startswith(_ZIP_HEADER):
                 return False
             with zipfile.ZipFile(candidate.path) as archive:

@@ -121,6 +121,14 @@ def tell(title: str, text: str, *, error: bool = False) -> None:
         QMessageBox.information(None, title, text)
 
 
+def ask_passphrase(file_name: str):
+    """The passphrase of an encrypted backup chosen for a restore, or None when cancelled
+    (replaced in tests)."""
+    from desktop.ui.audit import passphrase
+
+    return passphrase.ask_existing(None, file_name)
+
+
 def handle_damaged(
     db_path: Path,
     problems: list[str],
@@ -135,15 +143,27 @@ def handle_damaged(
     choice = ask(damaged_dialog(db_path, problems, candidate, running=running))
     if choice != "restore" or candidate is None:
         return LATER if choice == "later" else QUIT
+    from desktop.core import backup_crypto
     from desktop.core.maintenance import restore
     from desktop.store import StoreError
 
+    needs_passphrase = backup_crypto.key_source(candidate.path) == "passphrase"
+    protection = None
+    while needs_passphrase:  # not the keyring's key: asked until right or cancelled
+        protection = ask_passphrase(candidate.path.name)
+        if protection is None:
+            return LATER if running else QUIT
+        try:
+            backup_crypto.check_passphrase(candidate.path, protection)
+            break
+        except backup_crypto.WrongPassphrase as exc:
+            tell(translate("Ship", "The backup could not be restored"), str(exc), error=True)
     if before_restore is not None:
         before_restore()
     try:
         run_with_progress(
             translate("Ship", "Restoring %1 …").replace("%1", candidate.path.name),
-            lambda: restore(candidate.path, db_path),
+            lambda: restore(candidate.path, db_path, protection=protection),
         )
     except StoreError as exc:
         log.error("restoring %s failed: %s", candidate.path, exc)
