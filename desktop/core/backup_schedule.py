@@ -20,6 +20,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from desktop.core import maintenance
+from desktop.core.users import Permission, require
 from desktop.store import Store, StoreError
 
 KEEP_DAYS_META = "backup.keep_days"
@@ -51,6 +52,7 @@ def keep_days(store: Store) -> int:
 
 
 def set_keep_days(store: Store, days: int) -> None:
+    require(store, Permission.SETTINGS)
     if not 1 <= int(days) <= 365:
         raise StoreError(f"Keep backups for {days!r} days: use a whole number from 1 to 365.")
     with store.transaction():
@@ -64,6 +66,7 @@ def second_folder(store: Store) -> Path | None:
 
 def set_second_folder(store: Store, folder: Path | None) -> None:
     """Choose (or with None clear) the second folder; it must exist when chosen."""
+    require(store, Permission.SETTINGS)
     if folder is not None and not Path(folder).is_dir():
         raise StoreError(f"Second backup folder {folder}: no such folder.")
     with store.transaction():

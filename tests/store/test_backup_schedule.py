@@ -4,6 +4,7 @@ without touching anything that is not surely ours (desktop/core/backup_schedule.
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
@@ -100,3 +101,35 @@ def test_settings_are_checked(desk, tmp_path):
             backup_schedule.set_second_folder(s, tmp_path / "nowhere")
         assert backup_schedule.keep_days(s) == backup_schedule.DEFAULT_KEEP_DAYS
         assert backup_schedule.second_folder(s) is None
+
+
+def test_cli_settings_run_and_list(desk, tmp_path, cli):
+    import json
+
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    code, out, _ = cli("--db", desk, "--json", "backups", "settings", "--keep-days", "7",
+                       "--second-folder", stick)
+    assert code == 0 and json.loads(out)["keep_days"] == 7
+    assert json.loads(out)["second_folder"] == str(stick)
+    code, out, _ = cli("--db", desk, "--json", "backups", "run")
+    made = json.loads(out)
+    assert code == 0 and Path(made["made"]).exists() and Path(made["copied_to"]).exists()
+    code, out, _ = cli("--db", desk, "backups", "run")
+    assert code == 0 and "already made" in out
+    code, out, _ = cli("--db", desk, "--json", "backups", "list")
+    assert [b["path"] for b in json.loads(out)["backups"]] == [made["made"]]
+    code, _, err = cli("--db", desk, "backups", "settings", "--keep-days", "0")
+    assert code == 2 and "1 to 365" in err
+
+
+def test_only_an_admin_changes_the_settings(desk):
+    from desktop.core.users import AccessDenied, Role, add_user
+
+    with open_store(desk) as s:
+        add_user(s, "Asha", Role.ADMIN, pin="1234")
+        add_user(s, "Om", Role.OPERATOR, pin="1111")
+        s.actor = "Om"
+        with pytest.raises(AccessDenied):
+            backup_schedule.set_keep_days(s, 5)
+        assert backup_schedule.keep_days(s) == backup_schedule.DEFAULT_KEEP_DAYS
