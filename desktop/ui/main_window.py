@@ -42,6 +42,7 @@ from desktop.core.centre import own_institute
 from desktop.ui.about import build_line
 from desktop.ui.audit import install_menu as install_audit_menu
 from desktop.ui.audit import passphrase
+from desktop.ui.backups.dialog import open_dialog as open_backups_dialog
 from desktop.ui.clock_notice import ClockNotice
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import Translations, ask_yes_no, bind_form, save_language, translate_buttons
@@ -281,6 +282,8 @@ class MainWindow(QMainWindow):
         self.action_about.triggered.connect(self.show_about)
         self.action_backup.triggered.connect(self.backup)
         self.action_restore.triggered.connect(self.restore)
+        self.action_backups: QAction = child(self, QAction, "actionBackups")
+        self.action_backups.triggered.connect(lambda: open_backups_dialog(self))
         self.action_audit = install_audit_menu(self, self.ctx)  # File ▸ Audit log… (issue 16)
 
     def _retranslate_code_texts(self) -> None:

@@ -239,6 +239,14 @@ Offline desk for Mission Karmayogi training centres in Uttar Pradesh: roster, wo
         <translation>पुनर्स्थापना (&amp;R)…</translation>
     </message>
     <message>
+        <source>&amp;Automatic backups…</source>
+        <translation>स्वचालित बैकअप (&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Where the daily backups go, how many days are kept, a second folder</source>
+        <translation>दैनिक बैकअप कहाँ जाते हैं, कितने दिन रखे जाते हैं, दूसरा फ़ोल्डर</translation>
+    </message>
+    <message>
         <source>Replace the data with a backup (the current data is saved first)</source>
         <translation>डेटा को बैकअप से बदलें (वर्तमान डेटा पहले सहेजा जाता है)</translation>
     </message>

@@ -23,6 +23,7 @@ MUST_SEE = (
     "menu/actionRestore",
     "menu/actionAbout",
     "menu/actionAudit",
+    "menu/actionBackups",
     "roster/addButton",
     "roster/editButton",
     "roster/importButton",

@@ -84,6 +84,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(None, "actionRestore"),
     Trigger(None, "actionAbout"),
     Trigger(None, "actionAudit"),
+    Trigger(None, "actionBackups"),
     Trigger("roster", "addButton"),
     Trigger("roster", "editButton", select_first="table"),
     Trigger("roster", "deleteButton", select_first="table"),

@@ -29,13 +29,16 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def backup_task(store: Any):
-    """Today's backup if due, with its own connection (None when not due)."""
+def backup_task(store: Any, *, even_if_done: bool = False):
+    """Today's backup if due (or `even_if_done`), with its own connection (None: not due)."""
 
     def task(_handle: Any) -> Any:
         own = store.reader()
         try:
-            return backup_schedule.run_if_due(own, datetime.now().astimezone())
+            now = datetime.now().astimezone()
+            if even_if_done:
+                return backup_schedule.run_now(own, now)
+            return backup_schedule.run_if_due(own, now)
         finally:
             own.close()
 

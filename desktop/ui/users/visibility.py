@@ -69,6 +69,7 @@ PAGE_DISABLED: dict[str, tuple[tuple[str, Permission], ...]] = {
 #: main-window menu actions (object names) and their permission
 WINDOW_ACTIONS: tuple[tuple[str, Permission], ...] = (
     ("actionRestore", P.RESTORE),
+    ("actionBackups", P.SETTINGS),
     ("actionAudit", P.VIEW_AUDIT),
 )
 #: widgets of the window itself (the status bar's Sync now)
