@@ -160,7 +160,8 @@ def start(
     from desktop.ui.igot.auto import IgotAutoForward
     from desktop.ui.sync.status import SyncController, SyncStatusWidget
 
-    window.automatic_backups = AutomaticBackups(ctx, auto=not isinstance(ctx.runner, SyncRunner))
+    window.automatic_backups = AutomaticBackups(
+        ctx, window, auto=not isinstance(ctx.runner, SyncRunner))
     window.add_status_widget(window.automatic_backups.label)
     window.add_status_widget(SyncStatusWidget(ctx, auto=not isinstance(ctx.runner, SyncRunner)))
     # After every portal sync that ended well, attended marks go on to iGOT where it is set up.

@@ -143,3 +143,25 @@ def test_every_dialog_string_has_hindi():
     wanted = _dialog_strings()
     assert len(wanted) >= 15
     assert not sorted(w for w in wanted if not have.get(w))
+
+
+def test_a_backup_ending_after_the_window_closed_is_harmless(qtbot, demo_db):
+    """The run finishes on a pool thread; the window (and its status bar label) may be gone
+    by then, and its timers must go with it."""
+    from types import SimpleNamespace
+
+    from PySide6.QtWidgets import QMainWindow
+    from shiboken6 import delete
+
+    from desktop.ui.backups.auto import AutomaticBackups
+
+    window = QMainWindow()
+    ctx = SimpleNamespace(db_path=demo_db, store=None, run=None)
+    auto = AutomaticBackups(ctx, window, auto=True)
+    assert auto.first.isActive() and auto.timer.isActive()
+    window.statusBar().addPermanentWidget(auto.label)
+    auto.running = True
+    delete(window)  # the label, the controller and its timers go with the window
+    auto._done(None)  # the pool's answer arrives afterwards
+    auto.check()  # and a late timer tick, were there one
+    assert auto.running is False

@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QLabel
+from shiboken6 import isValid
 
 from desktop.core import backup_schedule
 
@@ -68,8 +69,8 @@ def status_text(last: datetime | None, now: datetime, second_missing: Path | Non
 class AutomaticBackups(QObject):
     """One per window: the label, the timers and the background run."""
 
-    def __init__(self, ctx: Any, *, auto: bool = True) -> None:
-        super().__init__()
+    def __init__(self, ctx: Any, parent: QObject | None = None, *, auto: bool = True) -> None:
+        super().__init__(parent)  # the window: its timers end with it
         self.ctx = ctx
         self.running = False
         self.second_missing: Path | None = None
@@ -78,10 +79,13 @@ class AutomaticBackups(QObject):
         self.label.setObjectName("backupStatus")
         self.label.installEventFilter(self)
         self.refresh()
+        self.first = QTimer(self)
+        self.first.setSingleShot(True)
+        self.first.timeout.connect(self.check)
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.check)
         if auto and ctx.db_path is not None:
-            QTimer.singleShot(FIRST_CHECK_MS, self.check)
+            self.first.start(FIRST_CHECK_MS)
             self.timer.start(CHECK_EVERY_MS)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
@@ -90,6 +94,8 @@ class AutomaticBackups(QObject):
         return False
 
     def refresh(self) -> None:
+        if not isValid(self.label):  # the window closed while a backup was running
+            return
         db_path = self.ctx.db_path
         last = backup_schedule.last_backup(Path(db_path)) if db_path is not None else None
         text, warn = status_text(last, datetime.now().astimezone(), self.second_missing)
@@ -102,7 +108,7 @@ class AutomaticBackups(QObject):
 
     def check(self) -> None:
         """Make today's backup in the background if it is due (one run at a time)."""
-        if self.running or self.ctx.db_path is None:
+        if self.running or self.ctx.db_path is None or not isValid(self.label):
             return
         self.running = True
         self.ctx.run(backup_task(self.ctx.store), self._done, self._failed, kind="net")
