@@ -5,7 +5,10 @@ The walk (tests/ui/walk.py) clicks the real actions and buttons of the window st
 real way on the demo database, catches each window that opens and closes it as a user would.
 It fails when a window shows nothing or is a hidden second window (the empty Enrol box), has no
 real size (the 0×0 Programmes dialog), cannot be closed, extends past the screen, or when a
-label, column header or table cell is cut off, or a list needs sideways scrolling. Each screen
+label, column header or table cell is cut off, or a list needs sideways scrolling — and, in
+Hindi, when a screen or dialog shows English words of its own (issue 19's Hindi walk: labels,
+buttons, titles, tabs, column headers and hints; data, key legends and the words on
+`walk_checks.ALLOWED_LATIN` aside; Qt's own file and print dialogs included). Each screen
 size runs in a child process whose offscreen screen has that size. `python -m tests.screens
 OUT/` runs the same walk and keeps the pictures."""
 

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tests.ui.walk_checks import cut_off_texts, window_problems
+from tests.ui.walk_checks import cut_off_texts, data_words_of, latin_texts, window_problems
 
 SIZES = ((1366, 768), (1024, 768))
 LANGUAGES = ("en", "hi")
@@ -207,6 +207,8 @@ class Walk:
     screen: QRect
     seen: list[Seen] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    #: Latin words of the walked database (names, offices): data, not untranslated chrome
+    data_words: frozenset[str] = frozenset()
 
     def report(self, key: str, message: str) -> None:
         self.problems.append(f"[{self.language} {self.screen.width()}×{self.screen.height()}] "
@@ -278,6 +280,8 @@ class Catcher:
         seen = Seen(key, window.windowTitle(), (window.width(), window.height()))
         seen.problems.extend(window_problems(window, self.walk.screen))
         seen.problems.extend(cut_off_texts(window))
+        if self.walk.language == "hi":
+            seen.problems.extend(latin_texts(window, self.walk.data_words))
         if self.pictures:
             seen.picture = window.grab()
         self.caught.append(seen)
@@ -391,6 +395,8 @@ def look_at_page(walk: Walk, window, key: str, pictures: bool) -> None:
     QApplication.processEvents()
     seen = Seen(key, window.windowTitle(), (window.width(), window.height()))
     seen.problems.extend(cut_off_texts(window))
+    if walk.language == "hi":
+        seen.problems.extend(latin_texts(window, walk.data_words))
     frame = window.frameGeometry()
     if not walk.screen.contains(frame):
         seen.problems.append(
@@ -546,7 +552,8 @@ def walk_languages(db_path: Path, *, pictures: bool = False,
     for language in languages:
         window = open_window(db_path, language)
         try:
-            walk = walk_window(window, Walk(language, screen), pictures=pictures)
+            walk = Walk(language, screen, data_words=data_words_of(db_path))
+            walk = walk_window(window, walk, pictures=pictures)
             walk_setup_dialog(walk, window, pictures=pictures)  # in the window's language
             walks.append(walk)
         finally:

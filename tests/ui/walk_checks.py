@@ -171,3 +171,117 @@ def window_problems(window: QWidget, screen: QRect) -> list[str]:
             f"{frame.height()} on a {screen.width()}×{screen.height()} screen"
         )
     return problems
+
+
+# -- the Hindi walk (issue 19, item 4) --------------------------------------------------------
+#: Latin words a Hindi screen may show, and why. Everything else in the window's own text
+#: (labels, buttons, group and tab titles, column headers, hints, window titles) must be Hindi.
+ALLOWED_LATIN: dict[str, str] = {
+    "iGOT": "the portal's name (iGOT Karmayogi), as on its own Hindi pages",
+    "PDF": "a file type users know by this name", "XLSX": "a file type", "CSV": "a file type",
+    "QR": "the code's name", "USB": "the stick's name", "URL": "an address's name",
+    "HTTPS": "an address's scheme", "OK": "Qt's standard button, as Hindi Windows shows it",
+    "Admin": "the demo desk's user *name* (data; the role beside it is Hindi)",
+    "UPAAM": "the institute's code (data)",
+    "Ctrl": "a key's legend as printed on the keyboard", "Shift": "a key's legend",
+    "Esc": "a key's legend", "Enter": "a key's legend", "Alt": "a key's legend",
+    "Windows": "the product name, as on a Hindi Windows", "Excel": "the product name",
+    "https": "an address shown as an example of what to type",
+}
+_LATIN_WORD = None
+
+
+def _latin_words(text: str, data_words: frozenset[str] = frozenset()) -> list[str]:
+    """Latin words of `text` that are neither allowed nor data: a word found in the walked
+    database's own text (a person's or an office's name) is data the user typed."""
+    import re
+
+    global _LATIN_WORD
+    if _LATIN_WORD is None:
+        _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
+    # file extensions (.xlsx), identifiers and formats (do_…, kdv1/…) are what to type
+    text = re.sub(r"\.\w+|\b\w+_\S*|\b\w+\d/\S*", " ", text)
+    words = []
+    for word in _LATIN_WORD.findall(text):
+        if word in ALLOWED_LATIN or word in data_words:
+            continue
+        if word.isupper() and len(word) <= 6:  # a code (LKO, EOFF, A/B…): data, not chrome
+            continue
+        words.append(word)
+    return words
+
+
+def _data_like(text: str) -> bool:
+    """Paths, addresses, e-mails, fingerprints and numbers shown as values, not chrome."""
+    import re
+
+    return bool(re.fullmatch(r"[\w .:/\\@+~…-]*[/\\@][\w .:/\\@+~…-]*|[0-9A-F]{4}(-[0-9A-F]{4})+",
+                             text.strip()))
+
+
+def data_words_of(db_path) -> frozenset[str]:
+    """Every Latin word in the text of a (demo) database: names, offices, designations."""
+    import re
+    import sqlite3
+
+    words: set[str] = set()
+    with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as conn:
+        tables = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%'")]
+        for table in tables:
+            columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")
+                       if (r[2] or "").upper() in ("TEXT", "")]
+            for column in columns:
+                for (value,) in conn.execute(f'SELECT DISTINCT "{column}" FROM "{table}" '
+                                             f'WHERE typeof("{column}") = \'text\''):
+                    words.update(re.findall(r"[A-Za-z]+", value))
+    return frozenset(words)
+
+
+def latin_texts(root: QWidget, data_words: frozenset[str] = frozenset()) -> list[str]:
+    """The window's own visible texts with Latin words that are not on `ALLOWED_LATIN`.
+    Data is left out: table and list cells, line-edit contents, combo items and labels showing
+    a path, an address or a fingerprint."""
+    from PySide6.QtWidgets import QGroupBox, QLineEdit, QTabWidget
+
+    texts: list[tuple[str, str]] = []
+    if root.isWindow() and root.windowTitle():
+        texts.append(("window title", root.windowTitle()))
+    for label in root.findChildren(QLabel):
+        if label.isVisible() and label.text() and not _data_like(label.text()):
+            if label.textFormat() == Qt.TextFormat.RichText or QtGui.Qt.mightBeRichText(
+                label.text()
+            ):
+                doc = QtGui.QTextDocument()
+                doc.setHtml(label.text())
+                texts.append((f"label {label.objectName()}", doc.toPlainText()))
+            else:
+                texts.append((f"label {label.objectName()}", label.text()))
+    for button in root.findChildren(QAbstractButton):
+        if button.isVisible() and button.text():
+            texts.append((f"button {button.objectName()}", _plain(button.text())))
+    for group in root.findChildren(QGroupBox):
+        if group.isVisible() and group.title():
+            texts.append((f"group {group.objectName()}", _plain(group.title())))
+    for tabs in root.findChildren(QTabWidget):
+        if tabs.isVisible():
+            texts += [(f"tab of {tabs.objectName()}", _plain(tabs.tabText(i)))
+                      for i in range(tabs.count()) if tabs.isTabVisible(i)]
+    for header in root.findChildren(QHeaderView):
+        if header.isVisible() and header.orientation() == Qt.Orientation.Horizontal:
+            model = header.model()
+            for column in range(model.columnCount() if model is not None else 0):
+                if not header.isSectionHidden(column):
+                    title = model.headerData(column, Qt.Orientation.Horizontal)
+                    texts.append((f"column header of {header.parent().objectName()}",
+                                  str(title or "")))
+    for edit in root.findChildren(QLineEdit):
+        if edit.isVisible() and edit.placeholderText() and not _data_like(edit.placeholderText()):
+            texts.append((f"hint of {edit.objectName()}", edit.placeholderText()))
+    found = []
+    for where, text in texts:
+        words = _latin_words(text, data_words)
+        if words:
+            found.append(f"{where} shows English in Hindi: {text[:80]!r} "
+                         f"({', '.join(sorted(set(words))[:5])})")
+    return found
