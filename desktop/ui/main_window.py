@@ -47,6 +47,7 @@ from desktop.ui.clock_notice import ClockNotice
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import Translations, ask_yes_no, bind_form, save_language, translate_buttons
 from desktop.ui.progress import TaskProgress
+from desktop.ui.settings_dialog import open_dialog as open_settings_dialog
 from desktop.ui.uiload import child, load_ui
 
 FORM = "main_window.ui"
@@ -284,6 +285,8 @@ class MainWindow(QMainWindow):
         self.action_restore.triggered.connect(self.restore)
         self.action_backups: QAction = child(self, QAction, "actionBackups")
         self.action_backups.triggered.connect(lambda: open_backups_dialog(self))
+        self.action_settings: QAction = child(self, QAction, "actionSettings")
+        self.action_settings.triggered.connect(lambda: open_settings_dialog(self))
         self.action_audit = install_audit_menu(self, self.ctx)  # File ▸ Audit log… (issue 16)
 
     def _retranslate_code_texts(self) -> None:

@@ -239,6 +239,14 @@ Offline desk for Mission Karmayogi training centres in Uttar Pradesh: roster, wo
         <translation>पुनर्स्थापना (&amp;R)…</translation>
     </message>
     <message>
+        <source>&amp;Settings…</source>
+        <translation>सेटिंग्स (&amp;S)…</translation>
+    </message>
+    <message>
+        <source>The centre's names, this desk's number, the signing key</source>
+        <translation>केंद्र के नाम, इस डेस्क की संख्या, हस्ताक्षर कुंजी</translation>
+    </message>
+    <message>
         <source>&amp;Automatic backups…</source>
         <translation>स्वचालित बैकअप (&amp;A)…</translation>
     </message>

@@ -27,6 +27,7 @@ MUST_SEE = (
     "menu/actionAbout",
     "menu/actionAudit",
     "menu/actionBackups",
+    "menu/actionSettings",
     "roster/addButton",
     "roster/editButton",
     "roster/importButton",

@@ -85,6 +85,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(None, "actionAbout"),
     Trigger(None, "actionAudit"),
     Trigger(None, "actionBackups"),
+    Trigger(None, "actionSettings"),
     Trigger("roster", "addButton"),
     Trigger("roster", "editButton", select_first="table"),
     Trigger("roster", "deleteButton", select_first="table"),

@@ -70,6 +70,7 @@ PAGE_DISABLED: dict[str, tuple[tuple[str, Permission], ...]] = {
 WINDOW_ACTIONS: tuple[tuple[str, Permission], ...] = (
     ("actionRestore", P.RESTORE),
     ("actionBackups", P.SETTINGS),
+    ("actionSettings", P.SETTINGS),
     ("actionAudit", P.VIEW_AUDIT),
 )
 #: widgets of the window itself (the status bar's Sync now)
