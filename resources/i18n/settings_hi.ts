@@ -8,7 +8,7 @@
     <message><source>This centre and this desk</source><translation>यह केंद्र और यह डेस्क</translation></message>
     <message><source>Institute code</source><translation>संस्थान कोड</translation></message>
     <message><source>Name (English)</source><translation>नाम (अंग्रेज़ी)</translation></message>
-    <message><source>Name (Hindi)</source><translation>नाम (हिंदी)</translation></message>
+    <message><source>Name (Hindi)</source><translation>नाम (हिन्दी)</translation></message>
     <message><source>Desk number</source><translation>डेस्क संख्या</translation></message>
     <message><source>Every laptop of one institute needs its own desk number, so that their certificate numbers and signing keys never clash. Changing it gives this desk a new signing key; certificates already issued keep verifying.</source><translation>एक संस्थान के हर लैपटॉप की अपनी डेस्क संख्या होनी चाहिए, ताकि उनके प्रमाण-पत्र क्रमांक और हस्ताक्षर कुंजियाँ कभी न टकराएँ। इसे बदलने पर इस डेस्क को नई हस्ताक्षर कुंजी मिलती है; पहले जारी प्रमाण-पत्र सत्यापित होते रहते हैं।</translation></message>
     <message><source>Certificate signing key</source><translation>प्रमाण-पत्र हस्ताक्षर कुंजी</translation></message>
