@@ -38,6 +38,7 @@ import psycopg
 from psycopg_pool import ConnectionPool
 
 from desktop.portal.db import PortalError, PortalStore
+from desktop.portal.stores import redact
 from desktop.protocol.ids import now_ts
 
 # One key for "the portal's writer" (any 64-bit number no other application on the database
@@ -300,12 +301,6 @@ class PgPortalDB(PortalStore):
                 "SELECT body FROM attachment WHERE sha256 = ?", (sha256,)
             ).fetchone()
         return None if row is None else bytes(row[0])
-
-
-def redact(conninfo: str) -> str:
-    """The connection string without its password, for logs and messages."""
-    text = re.sub(r"(postgres(?:ql)?://[^:/@]+):[^@]*@", r"\1:***@", conninfo)
-    return re.sub(r"(password\s*=\s*)\S+", r"\1***", text)
 
 
 def _safe(message: str, conninfo: str) -> str:
