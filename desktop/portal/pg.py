@@ -37,8 +37,8 @@ from typing import Any
 import psycopg
 from psycopg_pool import ConnectionPool
 
+from desktop.portal.conninfo import redact
 from desktop.portal.db import PortalError, PortalStore
-from desktop.portal.stores import redact
 from desktop.protocol.ids import now_ts
 
 # One key for "the portal's writer" (any 64-bit number no other application on the database

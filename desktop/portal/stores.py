@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from desktop.portal.db import PortalDB, PortalStore
@@ -21,9 +20,3 @@ def open_portal_store(target: str | Path, *, pool_size: int = 8) -> PortalStore:
         return PgPortalDB(str(target), pool_size=pool_size)
     return PortalDB(target)
 
-
-def redact(conninfo: str) -> str:
-    """The connection string without its password, for logs and messages (here, not in the
-    PostgreSQL module, so a desk bundle without psycopg can still name a database)."""
-    text = re.sub(r"(postgres(?:ql)?://[^:/@]+):[^@]*@", r"\1:***@", conninfo)
-    return re.sub(r"(password\s*=\s*)\S+", r"\1***", text)

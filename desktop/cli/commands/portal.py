@@ -145,7 +145,7 @@ def _target(args: argparse.Namespace) -> str:
 def _where(args: argparse.Namespace) -> str:
     """The store, named for a message (a database URL without its password)."""
     if args.database:
-        from desktop.portal.stores import redact
+        from desktop.portal.conninfo import redact
 
         return redact(args.database)
     return str(args.data)
