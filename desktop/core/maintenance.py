@@ -48,7 +48,7 @@ from desktop.core.progress import Cancelled, Progress
 from desktop.core.users import Permission, require_on_file
 from desktop.fileio import AtomicFile, require_folder
 from desktop.paths import files_dir
-from desktop.store import Store, StoreError, open_store, restore_journal
+from desktop.store import Store, StoreError, in_use, open_store, restore_journal
 from desktop.store.errors import NewerDatabaseError
 from desktop.store.migrations import applied_names, backup_to
 
@@ -354,19 +354,22 @@ def restore(
             f"{source} does not exist. Nothing was changed. Check the file name and that the "
             "USB stick holding it is plugged in."
         )
-    restore_journal.finish_pending(db_path)
-    if backup_crypto.is_encrypted(source):
-        safety = _restore_encrypted(source, db_path, progress, protection)
-        encrypted = True
-    elif is_full_backup(source):
-        safety = _restore_full(source, db_path, progress)
-        encrypted = False
-    else:
-        safety = _restore_plain(source, db_path)
-        encrypted = False
-    with open_store(db_path, create=False) as restored:
-        audit.record(restored, "restore", target=source.name, details={
-            "encrypted": encrypted, "previous_saved_as": safety.name if safety else None})
+    # Refused while another process has the file open: it would go on writing into the
+    # replaced file and its work would be lost without a word (store/in_use.py).
+    with in_use.sole_use(db_path):
+        restore_journal.finish_pending(db_path)
+        if backup_crypto.is_encrypted(source):
+            safety = _restore_encrypted(source, db_path, progress, protection)
+            encrypted = True
+        elif is_full_backup(source):
+            safety = _restore_full(source, db_path, progress)
+            encrypted = False
+        else:
+            safety = _restore_plain(source, db_path)
+            encrypted = False
+        with open_store(db_path, create=False) as restored:
+            audit.record(restored, "restore", target=source.name, details={
+                "encrypted": encrypted, "previous_saved_as": safety.name if safety else None})
     return safety
 
 

@@ -5,6 +5,7 @@ from sqlite3 import Connection
 from desktop.store.database import Store, open_store, pending_migrations
 from desktop.store.errors import (
     CorruptDatabaseError,
+    DatabaseInUseError,
     NewerDatabaseError,
     ReadOnlyDatabaseError,
     RecordNotFound,
@@ -15,6 +16,7 @@ from desktop.store.errors import (
 __all__ = [
     "Connection",
     "CorruptDatabaseError",
+    "DatabaseInUseError",
     "NewerDatabaseError",
     "ReadOnlyDatabaseError",
     "RecordNotFound",

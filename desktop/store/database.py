@@ -24,7 +24,7 @@ from desktop.protocol.records import (
     record_to_row,
     row_to_record,
 )
-from desktop.store import migrations, restore_journal
+from desktop.store import in_use, migrations, restore_journal
 from desktop.store.checkpoint import BACKSTOP_PAGES, WalCheckpointer
 from desktop.store.errors import (
     CorruptDatabaseError,
@@ -101,7 +101,12 @@ def open_store(
     if db_path is not None:
         restore_journal.finish_pending(db_path)  # a restore cut short: finish it first
         _check_file(db_path, create=create)
-    conn = _connect(":memory:" if db_path is None else db_path)
+    held = None if db_path is None else in_use.hold(db_path)
+    try:
+        conn = _connect(":memory:" if db_path is None else db_path)
+    except BaseException:
+        in_use.release(held)
+        raise
     try:
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -114,11 +119,13 @@ def open_store(
         _configure(conn, in_memory=in_memory)
         backup = migrations.migrate(db, db_path, on_upgrade) if migrate else None
         store = Store(db, db_path)
+        store.in_use_key, held = held, None  # released by store.close()
         store.last_backup = backup
         store.ensure_device_id()
         return store
     except BaseException:
         conn.close()
+        in_use.release(held)
         raise
 
 
@@ -147,6 +154,8 @@ class Store:
         # signed in, or for a script on a database without users). Set by the session layer;
         # read by whatever records "who did it" (record versions, mark history, the audit log).
         self.actor: str | None = None
+        #: this store's count in the process's shared "in use" lock (store/in_use.py)
+        self.in_use_key: Path | None = None
 
     # -- lifecycle -------------------------------------------------------------------------
     def checkpoint_in_background(self, interval: float = 0.5) -> None:
@@ -163,6 +172,8 @@ class Store:
             self._checkpointer.stop()
             self._checkpointer = None
         self.conn.close()
+        key, self.in_use_key = self.in_use_key, None  # close() is idempotent
+        in_use.release(key)
 
     def __enter__(self) -> Store:
         return self

@@ -26,5 +26,9 @@ class ReadOnlyDatabaseError(StoreError):
     """The file or its folder cannot be written."""
 
 
+class DatabaseInUseError(StoreError):
+    """Another process has the database open (or is restoring it) right now."""
+
+
 class RecordNotFound(StoreError):
     """A record id that is not in the database."""

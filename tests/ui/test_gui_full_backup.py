@@ -200,3 +200,30 @@ def test_backup_messages_in_hindi(start_window, demo_db, tmp_path, monkeypatch):
     shown, _asked = _dialogs(monkeypatch, save=(str(tmp_path / "b.kdbackup"), ""))
     window.action_backup.trigger()
     assert "बैकअप" in shown[-1] and "हस्ताक्षर कुंजियाँ" in shown[-1]
+
+
+def test_restore_is_refused_while_another_process_has_the_database(
+    window, tmp_path, monkeypatch
+):
+    """File ▸ Restore… with the same database open in another process (a second window, a
+    command, the venue hub): refused in words, nothing replaced, and the desk works on."""
+    from tests.store.other_process import HOLDER, Other
+
+    store = window.ctx.store
+    backup_path = tmp_path / "before.kdbackup"
+    from desktop.core import maintenance
+
+    maintenance.backup(store, backup_path)
+    store.insert("participant", {"name_en": "Keep Me Too"})
+    shown, _asked = _dialogs(monkeypatch, open_=(str(backup_path), ""))
+    other = Other(HOLDER, store.path)
+    try:
+        window.action_restore.trigger()
+        assert "open in another Karmayogi Desk" in shown[-1]
+    finally:
+        other.stop()
+    assert window.ctx.store.conn.execute(
+        "SELECT count(*) FROM participant WHERE name_en = 'Keep Me Too'"
+    ).fetchone()[0] == 1
+    assert not list(store.path.parent.glob("*.pre-restore*"))
+    window.ctx.store.insert("participant", {"name_en": "Still Writable"})  # reopened
