@@ -28,6 +28,7 @@ from typing import IO
 import portalocker
 
 from desktop.store.errors import DatabaseInUseError
+from desktop.text.said import said
 
 SUFFIX = "-inuse"
 _TRIES = 15
@@ -71,8 +72,11 @@ def _open_hold(key: Path) -> _Hold | None:
             return _Hold(handle, 0)
         handle.close()  # the last user removed the file meanwhile: lock the new one
     raise DatabaseInUseError(
-        f"{key.name} is being restored from a backup by another Karmayogi Desk right "
-        "now. Open it again when the restore has finished; nothing was changed."
+        said(
+            "{name} is being restored from a backup by another Karmayogi Desk right now. Open it "
+            "again when the restore has finished; nothing was changed.",
+            name=key.name,
+        )
     )
 
 
@@ -146,9 +150,12 @@ def sole_use(db_path: Path) -> Iterator[None]:
             # Linux drops the shared lock before trying the exclusive one: take it again.
             _share_again(current.handle)
             raise DatabaseInUseError(
-                f"{key.name} is open in another Karmayogi Desk right now (another window, a "
-                "command, or the venue hub on this computer). Close it there first, then "
-                "restore again. Nothing was changed."
+                said(
+                    "{name} is open in another Karmayogi Desk right now (another window, a "
+                    "command, or the venue hub on this computer). Close it there first, then "
+                    "restore again. Nothing was changed.",
+                    name=key.name,
+                )
             ) from None
         try:
             yield

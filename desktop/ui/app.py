@@ -25,6 +25,7 @@ from desktop.store import Store, StoreError, open_store, pending_migrations
 from desktop.ui.context import AppContext
 from desktop.ui.fonts import install_fonts
 from desktop.ui.i18n import Translations, saved_language
+from desktop.ui.said import say
 from desktop.ui.tasks import SyncRunner, ThreadRunner
 
 EXIT_CANNOT_OPEN = 2
@@ -142,10 +143,10 @@ def start(
     try:
         store = open_database(db_path)
     except StoreError as exc:
-        show_error(translate("App", "Karmayogi Desk cannot open the database"), str(exc))
+        show_error(translate("App", "Karmayogi Desk cannot open the database"), say(exc))
         return EXIT_CANNOT_OPEN
     except OSError as exc:  # e.g. a folder that vanished between check and open
-        show_error(translate("App", "Karmayogi Desk cannot open the database"), str(exc))
+        show_error(translate("App", "Karmayogi Desk cannot open the database"), say(exc))
         return EXIT_CANNOT_OPEN
     if not ask_for_centre(store):
         store.close()

@@ -22,6 +22,7 @@ from desktop.core.centre import DESK_MAX, DESK_MIN, check_code, check_desk, own_
 from desktop.core.setup import set_up_centre
 from desktop.store import Store, StoreError
 from desktop.ui.i18n import translate_buttons
+from desktop.ui.said import say
 from desktop.ui.uiload import child, load_ui
 from desktop.ui.users.first_admin import FirstAdminFields
 
@@ -103,7 +104,7 @@ class CentreSetupDialog:
             self.first_admin.create(self.store)
         except (StoreError, OSError) as exc:  # e.g. the key folder cannot be written
             self.show_problem(
-                self.code, tr("The centre could not be set up: {error}").format(error=exc)
+                self.code, tr("The centre could not be set up: {error}").format(error=say(exc))
             )
             return False
         self.error.setVisible(False)

@@ -22,6 +22,7 @@ from desktop import APP_NAME
 from desktop.core import integrity
 from desktop.core.dates import format_datetime
 from desktop.ui.i18n import translate_buttons
+from desktop.ui.said import say
 
 translate = QCoreApplication.translate
 log = logging.getLogger(__name__)
@@ -157,7 +158,7 @@ def handle_damaged(
             backup_crypto.check_passphrase(candidate.path, protection)
             break
         except backup_crypto.WrongPassphrase as exc:
-            tell(translate("Ship", "The backup could not be restored"), str(exc), error=True)
+            tell(translate("Ship", "The backup could not be restored"), say(exc), error=True)
     if before_restore is not None:
         before_restore()
     try:
@@ -167,7 +168,7 @@ def handle_damaged(
         )
     except StoreError as exc:
         log.error("restoring %s failed: %s", candidate.path, exc)
-        tell(translate("Ship", "The backup could not be restored"), str(exc), error=True)
+        tell(translate("Ship", "The backup could not be restored"), say(exc), error=True)
         return QUIT
     log.info("restored %s over the damaged %s", candidate.path, db_path)
     integrity.session_ended(db_path)

@@ -47,6 +47,7 @@ from desktop.ui.clock_notice import ClockNotice
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import Translations, ask_yes_no, bind_form, save_language, translate_buttons
 from desktop.ui.progress import TaskProgress
+from desktop.ui.said import say
 from desktop.ui.settings_dialog import open_dialog as open_settings_dialog
 from desktop.ui.uiload import child, load_ui
 
@@ -506,12 +507,12 @@ class MainWindow(QMainWindow):
 
         def failed(exc: BaseException, trace: str) -> None:
             reopen()
-            QMessageBox.critical(self, translate("MainWindow", "Restore"), str(exc))
+            QMessageBox.critical(self, translate("MainWindow", "Restore"), say(exc))
 
         self.ctx.run(task, on_done=done, on_error=failed, dialog=dialog)
 
     def _task_failed(self, exc: BaseException, trace: str) -> None:
-        QMessageBox.critical(self, translate("MainWindow", "Karmayogi Desk"), str(exc))
+        QMessageBox.critical(self, translate("MainWindow", "Karmayogi Desk"), say(exc))
 
     def about_box(self) -> QMessageBox:
         """The About box, its OK button in the GUI's language (Qt has no Hindi of its own)."""

@@ -22,6 +22,7 @@ from desktop.core import desk_settings
 from desktop.core.users import UserError
 from desktop.store import StoreError
 from desktop.ui.i18n import translate_buttons
+from desktop.ui.said import say
 from desktop.ui.uiload import child, embed_form, load_ui
 
 
@@ -66,7 +67,7 @@ class SettingsDialog(QDialog):
             saved = desk_settings.save(self.ctx.store, self.name_en.text(),
                                        self.name_hi.text(), self.desk.value())
         except (StoreError, UserError) as exc:
-            self.error.setText(str(exc))
+            self.error.setText(say(exc))
             return
         self._show(saved)
         self.ctx.notify("centre")  # a settings save, not a page's operation

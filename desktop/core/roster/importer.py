@@ -54,6 +54,7 @@ from desktop.fileio import AtomicFile
 from desktop.protocol.records import KIND_FIELDS
 from desktop.store import Store
 from desktop.store.bulk import BulkInserter, deferred_indexes
+from desktop.text.said import said
 
 CHUNK_ROWS = 5000
 MAX_ERRORS = 10_000
@@ -206,11 +207,17 @@ def resolve_mapping(
     for name, target in (extra or {}).items():
         header = labels.get(normalise_header(name))
         if header is None:
-            raise RosterFileError(f"--map names a column the file does not have: {name!r}")
+            raise RosterFileError(said(
+                    "--map names a column the file does not have: {name!r}",
+                    name=name,
+                ))
         wanted = _field_named(target)
         if wanted is None:
             raise RosterFileError(
-                f"--map {name}={target}: no such field (fields: {', '.join(IMPORT_FIELDS)})"
+                said(
+                    "--map {name}={target}: no such field (fields: {value})",
+                    name=name, target=target, value=', '.join(IMPORT_FIELDS),
+                )
             )
         for other, current in mapping.items():
             if wanted and current == wanted and other != header:
@@ -219,7 +226,10 @@ def resolve_mapping(
     for name in ignore:
         header = labels.get(normalise_header(name))
         if header is None:
-            raise RosterFileError(f"--ignore names a column the file does not have: {name!r}")
+            raise RosterFileError(said(
+                    "--ignore names a column the file does not have: {name!r}",
+                    name=name,
+                ))
         mapping[header] = IGNORE
     return mapping, unmapped_watch(headers, mapping, ignore)
 
@@ -246,7 +256,10 @@ def check_mapping(
     if isinstance(mapping, Mapping):
         unknown = [h for h in mapping if h not in headers]
         if unknown:
-            raise RosterFileError(f"the mapping names columns the file does not have: {unknown}")
+            raise RosterFileError(said(
+                    "the mapping names columns the file does not have: {unknown}",
+                    unknown=unknown,
+                ))
         seen: set[str] = set()
         pairs: list[tuple[int, str]] = []
         for index, header in enumerate(headers):
@@ -257,21 +270,27 @@ def check_mapping(
         pairs = [(i, f or IGNORE) for i, f in enumerate(mapping)]
     bad = [f for _, f in pairs if f and f not in IMPORT_FIELDS]
     if bad:
-        raise RosterFileError(f"unknown participant field(s) in the mapping: {bad}")
+        raise RosterFileError(said("unknown participant field(s) in the mapping: {bad}", bad=bad))
     targets = [f for _, f in pairs if f]
     twice = sorted({f for f in targets if targets.count(f) > 1})
     if twice:
         raise RosterFileError(
-            "more than one column is mapped to: " + ", ".join(FIELD_LABELS[f] for f in twice)
+            said(
+                "more than one column is mapped to: {fields}",
+                fields=", ".join(FIELD_LABELS[f] for f in twice),
+            )
         )
     missing = missing_required(targets)
     if missing:
         names = ", ".join(FIELD_LABELS[f] for f in missing)
         found = ", ".join(repr(h) for h in headers if h) or "none"
         raise RosterFileError(
-            f"missing required column(s): {names}. Columns found: {found}. "
-            "Rename the column (e.g. 'Name (English)', 'Full Name', 'नाम (अंग्रेज़ी)', or "
-            "'नाम (हिन्दी)' for a list with Hindi names only) or map it."
+            said(
+                "missing required column(s): {names}. Columns found: {found}. Rename the column "
+                "(e.g. 'Name (English)', 'Full Name', 'नाम (अंग्रेज़ी)', or 'नाम (हिन्दी)' for a "
+                "list with Hindi names only) or map it.",
+                names=names, found=found,
+            )
         )
     return [(i, f) for i, f in pairs if f]
 
@@ -404,7 +423,10 @@ class _ReportWriter:
             self.file = AtomicFile(path, fsync=False)
             self.handle = self.file.tmp.open("w", encoding="utf-8-sig", newline="")
         except OSError as exc:
-            raise RosterFileError(f"cannot write the report {path}: {exc.strerror}") from exc
+            raise RosterFileError(said(
+                    "cannot write the report {path}: {strerror}",
+                    path=path, strerror=exc.strerror,
+                )) from exc
         self.width = len(headers)
         self.csv = csv.writer(self.handle)
         self.csv.writerow(csv_row([*headers, "Status", "Error"]))
@@ -484,7 +506,7 @@ class _ImportJob:
 
     def _tick(self, done: int, fraction: float) -> None:
         if self.cancelled is not None and self.cancelled():
-            raise ImportCancelled("import cancelled; nothing was changed")
+            raise ImportCancelled(said("import cancelled; nothing was changed"))
         if self.progress is not None:
             # total: the rows read so far scaled by the share of the file read (0 = unknown)
             total = max(done, round(done / fraction)) if fraction > 0 else 0

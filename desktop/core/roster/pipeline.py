@@ -183,7 +183,7 @@ def _serve(spec: ReadSpec, send: Any) -> None:
     except UnmappedColumns as exc:
         send.send(("unmapped", exc.columns))
     except RosterFileError as exc:
-        send.send(("file-error", str(exc)))
+        send.send(("file-error", exc.args[0] if exc.args else str(exc)))  # a Said stays one
     except (BrokenPipeError, EOFError, KeyboardInterrupt):
         pass  # the importer stopped listening (cancelled or failed): just end
     except BaseException:

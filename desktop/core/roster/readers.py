@@ -23,6 +23,7 @@ from typing import Any
 
 from desktop.core.roster.fields import header_score
 from desktop.core.roster.zipcheck import check_workbook_zip
+from desktop.text.said import said
 
 csv.field_size_limit(1 << 24)
 
@@ -51,10 +52,11 @@ class UnmappedColumns(RosterFileError):
     def __init__(self, columns: list[str]) -> None:
         self.columns = list(columns)
         names = ", ".join(repr(c) for c in self.columns)
-        super().__init__(
-            f"column(s) {names} hold data but map to no participant field; nothing was "
-            "imported. Map each to a field or leave it out by name."
-        )
+        super().__init__(said(
+            "column(s) {names} hold data but map to no participant field; nothing was "
+            "imported. Map each to a field or leave it out by name.",
+            names=names,
+        ))
 
 
 def column_label(headers: list[str], index: int) -> str:
@@ -110,16 +112,19 @@ def open_table(path: str | Path, sheet: str | None = None) -> Table:
     path = Path(path)
     try:
         if path.is_dir():
-            raise RosterFileError(f"{path} is a folder, not a file.")
+            raise RosterFileError(said("{path} is a folder, not a file.", path=path))
         size = path.stat().st_size
         with path.open("rb") as handle:
             head = handle.read(_SNIFF_BYTES)
     except FileNotFoundError as exc:
-        raise RosterFileError(f"{path}: no such file.") from exc
+        raise RosterFileError(said("{path}: no such file.", path=path)) from exc
     except OSError as exc:
-        raise RosterFileError(f"{path} cannot be read: {exc.strerror or exc}.") from exc
+        raise RosterFileError(said(
+                "{path} cannot be read: {value}.",
+                path=path, value=exc.strerror or exc,
+            )) from exc
     if size == 0 or not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
-        raise RosterFileError(f"{path} is empty.")
+        raise RosterFileError(said("{path} is empty.", path=path))
     if head.startswith(b"PK\x03\x04"):
         refusal = check_workbook_zip(path)  # before any XML is parsed
         if refusal:
@@ -128,7 +133,10 @@ def open_table(path: str | Path, sheet: str | None = None) -> Table:
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return _open_xls(path, size, sheet)
     if sheet:
-        raise RosterFileError(f"{path} is a text file, not a workbook: it has no sheets.")
+        raise RosterFileError(said(
+                "{path} is a text file, not a workbook: it has no sheets.",
+                path=path,
+            ))
     encoding = _detect_encoding(path, head)
     return _open_csv(path, size, head, encoding)
 
@@ -152,9 +160,15 @@ def _detect_encoding(path: Path, head: bytes) -> str:
             return "utf-16-le"
         if even > len(sample) // 4 and odd == 0:
             return "utf-16-be"
-        raise RosterFileError(f"{path} is not a text or spreadsheet file (binary data).")
+        raise RosterFileError(said(
+                "{path} is not a text or spreadsheet file (binary data).",
+                path=path,
+            ))
     if b"\x00" in sample:
-        raise RosterFileError(f"{path} is not a text or spreadsheet file (binary data).")
+        raise RosterFileError(said(
+                "{path} is not a text or spreadsheet file (binary data).",
+                path=path,
+            ))
     try:
         # A multi-byte character may be cut at the end of the sample: decode incrementally.
         codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
@@ -162,9 +176,12 @@ def _detect_encoding(path: Path, head: bytes) -> str:
         if _is_windows_1252(path):
             return "cp1252"
         raise RosterFileError(
-            f'{path} is neither UTF-8 nor Windows-1252 ("ANSI") text (byte {exc.start + 1} '
-            "is invalid). Hindi would be lost: in Excel choose Save As → 'CSV UTF-8' or "
-            "'Unicode Text', or save as .xlsx."
+            said(
+                '{path} is neither UTF-8 nor Windows-1252 ("ANSI") text (byte {value} is '
+                "invalid). Hindi would be lost: in Excel choose Save As → 'CSV UTF-8' or 'Unicode "
+                "Text', or save as .xlsx.",
+                path=path, value=exc.start + 1,
+            )
         ) from exc
     size = path.stat().st_size
     if len(head) < size <= _CP1252_LIMIT and not _is_utf8(path) and _is_windows_1252(path):
@@ -266,11 +283,17 @@ def _open_csv(path: Path, size: int, head: bytes, encoding: str) -> Table:
             # The decoder works a block ahead of the csv reader: find the real line.
             bad = _first_undecodable_line(path, encoding) or number + 1
             raise RosterFileError(
-                f"{path}: row {bad} is not valid {encoding} text. Save the file as "
-                "'CSV UTF-8' or '.xlsx' and try again."
+                said(
+                    "{path}: row {bad} is not valid {encoding} text. Save the file as 'CSV UTF-8' "
+                    "or '.xlsx' and try again.",
+                    path=path, bad=bad, encoding=encoding,
+                )
             ) from exc
         except csv.Error as exc:
-            raise RosterFileError(f"{path}: row {number + 1} cannot be read ({exc}).") from exc
+            raise RosterFileError(said(
+                    "{path}: row {value} cannot be read ({error}).",
+                    path=path, value=number + 1, error=str(exc),
+                )) from exc
 
     stream = records()
     try:
@@ -327,7 +350,7 @@ def _find_header(
         if len(seen) >= _HEADER_SEARCH_ROWS:
             break
     if not seen:
-        raise RosterFileError(f"{path} is empty.")
+        raise RosterFileError(said("{path} is empty.", path=path))
     scores = [header_score(cells) for _, cells in seen]
     best = max(range(len(seen)), key=lambda i: (scores[i], -i))
     if scores[best] == 0:
@@ -336,7 +359,7 @@ def _find_header(
     while headers and not headers[-1]:
         headers.pop()
     if not headers:
-        raise RosterFileError(f"{path} has no header row.")
+        raise RosterFileError(said("{path} has no header row.", path=path))
     return header_row, headers, seen[best + 1 :]
 
 
@@ -367,24 +390,33 @@ def _open_xlsx(path: Path, size: int, sheet_name: str | None = None) -> Table:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise RosterFileError(
-            f"{path} is not a readable Excel workbook ({exc}). Save it again from Excel as "
-            ".xlsx or CSV UTF-8."
+            said(
+                "{path} is not a readable Excel workbook ({error}). Save it again from Excel as "
+                ".xlsx or CSV UTF-8.",
+                path=path, error=str(exc),
+            )
         ) from exc
     except Exception as exc:  # openpyxl raises many kinds on damaged files
-        raise RosterFileError(f"{path} is not a readable Excel workbook ({exc}).") from exc
+        raise RosterFileError(said(
+                "{path} is not a readable Excel workbook ({error}).",
+                path=path, error=str(exc),
+            )) from exc
     if sheet_name:
         if sheet_name not in workbook.sheetnames:
             workbook.close()
             raise RosterFileError(
-                f"{path} has no sheet {sheet_name!r}; its sheets: "
-                + ", ".join(repr(n) for n in workbook.sheetnames)
+                said(
+                "{path} has no sheet {sheet!r}; its sheets: {sheets}",
+                path=path, sheet=sheet_name,
+                sheets=", ".join(repr(n) for n in workbook.sheetnames),
+            )
             )
         sheet = workbook[sheet_name]
     else:
         sheet = _first_sheet_with_data(workbook)
     if sheet is None:
         workbook.close()
-        raise RosterFileError(f"{path} is empty (no sheet holds any data).")
+        raise RosterFileError(said("{path} is empty (no sheet holds any data).", path=path))
     max_row = sheet.max_row or 0
     state = {"row": 0}
 
@@ -395,7 +427,10 @@ def _open_xlsx(path: Path, size: int, sheet_name: str | None = None) -> Table:
                 yield number, list(values)
         except Exception as exc:  # damaged sheet XML
             raise RosterFileError(
-                f"{path}: row {state['row'] + 1} cannot be read ({exc})."
+                said(
+                    "{path}: row {value} cannot be read ({error}).",
+                    path=path, value=state['row'] + 1, error=str(exc),
+                )
             ) from exc
 
     stream = records()
@@ -432,8 +467,11 @@ def _open_xls(path: Path, size: int, sheet_name: str | None = None) -> Table:
     """An old Excel 97-2003 workbook, read with xlrd (which reads .xls only, whole)."""
     if size > _XLS_LIMIT:
         raise RosterFileError(
-            f"{path} is an old Excel (.xls) workbook of {size // (1024 * 1024)} MB, more than "
-            "any roster; save it as .xlsx or CSV UTF-8 and import that."
+            said(
+                "{path} is an old Excel (.xls) workbook of {value} MB, more than any roster; save "
+                "it as .xlsx or CSV UTF-8 and import that.",
+                path=path, value=size // (1024 * 1024),
+            )
         )
     import xlrd
 
@@ -441,14 +479,20 @@ def _open_xls(path: Path, size: int, sheet_name: str | None = None) -> Table:
         book = xlrd.open_workbook(str(path), on_demand=True)
     except Exception as exc:  # xlrd raises its own kinds and struct errors on damaged files
         raise RosterFileError(
-            f"{path} is an old Excel (.xls) workbook that cannot be read ({exc}). Open it in "
-            "Excel and save it as Excel Workbook (.xlsx) or CSV UTF-8."
+            said(
+                "{path} is an old Excel (.xls) workbook that cannot be read ({error}). Open it in "
+                "Excel and save it as Excel Workbook (.xlsx) or CSV UTF-8.",
+                path=path, error=str(exc),
+            )
         ) from exc
     names = book.sheet_names()
     if sheet_name and sheet_name not in names:
         book.release_resources()
         raise RosterFileError(
-            f"{path} has no sheet {sheet_name!r}; its sheets: " + ", ".join(map(repr, names))
+            said(
+                "{path} has no sheet {sheet!r}; its sheets: {sheets}",
+                path=path, sheet=sheet_name, sheets=", ".join(map(repr, names)),
+            )
         )
     chosen = None
     for name in [sheet_name] if sheet_name else names:
@@ -461,7 +505,7 @@ def _open_xls(path: Path, size: int, sheet_name: str | None = None) -> Table:
             break
     if chosen is None:
         book.release_resources()
-        raise RosterFileError(f"{path} is empty (no sheet holds any data).")
+        raise RosterFileError(said("{path} is empty (no sheet holds any data).", path=path))
     sheet = chosen
     state = {"row": 0}
 
@@ -513,7 +557,10 @@ def sheet_names(path: str | Path) -> list[str]:
         try:
             workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
         except Exception as exc:  # damaged: the reader says so with its own message
-            raise RosterFileError(f"{path} is not a readable Excel workbook ({exc}).") from exc
+            raise RosterFileError(said(
+                    "{path} is not a readable Excel workbook ({error}).",
+                    path=path, error=str(exc),
+                )) from exc
         try:
             return [
                 ws.title
@@ -531,7 +578,10 @@ def sheet_names(path: str | Path) -> list[str]:
         try:
             book = xlrd.open_workbook(str(path), on_demand=True)
         except Exception as exc:
-            raise RosterFileError(f"{path} cannot be read as an .xls workbook ({exc}).") from exc
+            raise RosterFileError(said(
+                    "{path} cannot be read as an .xls workbook ({error}).",
+                    path=path, error=str(exc),
+                )) from exc
         try:
             return [name for name in book.sheet_names() if book.sheet_by_name(name).nrows]
         finally:

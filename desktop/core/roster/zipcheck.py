@@ -10,6 +10,8 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from desktop.text.said import said
+
 MB = 1024 * 1024
 #: Shared strings kept in memory: 64 MB unpacked is ~400 MB parsed, within an import's 500 MB.
 MAX_SHARED_STRINGS = 64 * MB
@@ -41,10 +43,12 @@ def check_workbook_zip(path: Path) -> str | None:
             too_big |= entry.file_size > MAX_RATIO * max(entry.compress_size, 1)
     if not too_big:
         return None
-    return (
-        f"{path.name} ({_size(size)}) unpacks to {_size(total)} ({biggest.filename} alone is "
-        f"{_size(biggest.file_size)}), far more than a roster holds: it was not opened. If it "
-        "really is a roster, open it in Excel and save it as CSV UTF-8, then import that."
+    return said(
+        "{name} ({size}) unpacks to {total} ({entry} alone is {entry_size}), far more than a "
+        "roster holds: it was not opened. If it really is a roster, open it in Excel and save "
+        "it as CSV UTF-8, then import that.",
+        name=path.name, size=_size(size), total=_size(total), entry=biggest.filename,
+        entry_size=_size(biggest.file_size),
     )
 
 

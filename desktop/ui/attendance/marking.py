@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.core import attendance, people
 from desktop.core.dates import format_date
 from desktop.ui.i18n import ask_yes_no
+from desktop.ui.said import say
 
 COLOURS = {
     "green": ("#1b7f3b", "#ffffff"),
@@ -157,12 +158,12 @@ class MarkingMixin:
         self.in_flight -= 1
         self._show(
             translate("AttendancePage", "Not saved"),
-            translate("AttendancePage", "The mark could not be saved: {error}").format(error=exc),
+            translate("AttendancePage", "The mark could not be saved: {error}").format(error=say(exc)),
             "red",
         )
 
     def _on_failed_quiet(self, exc: BaseException, _trace: str) -> None:
-        self._show(translate("AttendancePage", "Not saved"), str(exc), "red")
+        self._show(translate("AttendancePage", "Not saved"), say(exc), "red")
 
     def show_result(self, result: attendance.MarkResult) -> None:
         self.last_result = result

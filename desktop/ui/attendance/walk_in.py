@@ -10,6 +10,7 @@ from PySide6.QtCore import (
 )
 
 from desktop.core import attendance, enrolment, people
+from desktop.ui.said import say
 
 #: These methods are AttendancePage's: their texts keep its translation context in
 #: resources/i18n/attendance_hi.ts (lupdate reads the literal context).
@@ -120,7 +121,7 @@ class WalkInMixin:
                 "AttendancePage", "A mobile number has 10 digits and starts with 6–9."
             ),
         }
-        self.walk_error.setText(messages.get(exc.field, str(exc)))
+        self.walk_error.setText(messages.get(exc.field, say(exc)))
         target = self.walk_fields.get(fields.get(exc.field, "walkName"))
         if target is not None:
             target.setFocus()

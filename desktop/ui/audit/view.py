@@ -32,6 +32,7 @@ from desktop.core.audit import view as audit_view
 from desktop.protocol.ids import parse_ts
 from desktop.store import Store
 from desktop.ui.i18n import current_language, translate_buttons
+from desktop.ui.said import say
 
 
 def tr(text: str) -> str:
@@ -281,6 +282,6 @@ class AuditView(QDialog):
         try:
             audit_view.write_xlsx(self.store, self.entries, target)
         except OSError as exc:
-            QMessageBox.critical(self, tr("Audit log"), str(exc))
+            QMessageBox.critical(self, tr("Audit log"), say(exc))
             return
         self.status.setText(tr("{0} entries written to {1}").format(len(self.entries), target))

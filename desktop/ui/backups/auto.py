@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel
 from shiboken6 import isValid
 
 from desktop.core import backup_schedule
+from desktop.ui.said import say
 
 CONTEXT = "AutomaticBackups"
 FIRST_CHECK_MS = 60_000
@@ -122,6 +123,6 @@ class AutomaticBackups(QObject):
 
     def _failed(self, exc: BaseException, _trace: str = "") -> None:
         self.running = False
-        self.last_error = str(exc)
+        self.last_error = say(exc)
         log.error("The automatic backup failed: %s", exc)
         self.refresh()

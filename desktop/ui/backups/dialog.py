@@ -26,6 +26,7 @@ from desktop.core.dates import format_date
 from desktop.store import StoreError
 from desktop.ui.backups.auto import backup_task
 from desktop.ui.i18n import translate_buttons
+from desktop.ui.said import say
 from desktop.ui.uiload import child, embed_form, load_ui
 
 
@@ -99,7 +100,7 @@ class BackupsDialog(QDialog):
             backup_schedule.set_keep_days(store, self.keep.value())
             backup_schedule.set_second_folder(store, Path(text) if text else None)
         except StoreError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(say(exc))
             return False
         return True
 
@@ -131,7 +132,7 @@ class BackupsDialog(QDialog):
 
     def _failed(self, exc: BaseException, _trace: str = "") -> None:
         self.now_button.setEnabled(True)
-        self.status.setText(tr("The backup failed: %1").replace("%1", str(exc)))
+        self.status.setText(tr("The backup failed: %1").replace("%1", say(exc)))
 
 
 def open_dialog(window: Any) -> None:

@@ -13,6 +13,7 @@ from desktop.core.certificates.issue import (
 from desktop.core.certificates.preview import preview_pdf
 from desktop.core.enrolment import enrolled
 from desktop.ui.certificates.common import _show_scaled, open_in_viewer, pdf_page_image, tr
+from desktop.ui.said import say
 
 
 class IssueMixin:
@@ -28,7 +29,7 @@ class IssueMixin:
         try:
             results = evaluate_workshop(self.ctx.store, workshop_id)
         except Exception as exc:  # noqa: BLE001
-            self.eligible_label.setText(str(exc))
+            self.eligible_label.setText(say(exc))
             return
         eligible = [r.participant_id for r in results if r.eligible]
         holding = sum(
@@ -128,7 +129,7 @@ class IssueMixin:
         self.issue_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
         self.handle = None
-        self.issue_status.setText(str(exc))
+        self.issue_status.setText(say(exc))
 
     def open_batch(self) -> None:
         if self.last_batch:

@@ -34,6 +34,7 @@ from desktop.ui.certificates.verify import VerifyMixin
 from desktop.ui.columns import ColumnFitter
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import bind_form
+from desktop.ui.said import say
 from desktop.ui.table_export import add_export
 from desktop.ui.uiload import child, embed_form, load_ui
 
@@ -123,7 +124,7 @@ class CertificatesPage(RegisterMixin, IssueMixin, VerifyMixin, QWidget):
 
     # -- housekeeping ----------------------------------------------------------------------
     def _error(self, exc: BaseException, trace: str) -> None:
-        QMessageBox.warning(self, tr("Certificates"), str(exc))
+        QMessageBox.warning(self, tr("Certificates"), say(exc))
 
     def _on_changed(self, kind: str) -> None:
         if kind in ("workshop", "programme"):

@@ -34,6 +34,7 @@ from desktop.ui.certificates.common import (
     print_pdf,
     tr,
 )
+from desktop.ui.said import say
 
 
 class RegisterMixin:
@@ -141,7 +142,7 @@ class RegisterMixin:
         try:
             image = pdf_page_image(reprint_bytes(self.ctx.store, number), width=720)
         except Exception as exc:  # noqa: BLE001 - shown in place, the register stays usable
-            self.preview.setText(str(exc))
+            self.preview.setText(say(exc))
             return
         self._preview_pix = QPixmap.fromImage(image)
         self._fit_preview()

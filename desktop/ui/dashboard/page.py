@@ -14,6 +14,7 @@ from desktop.store import Store
 from desktop.ui.bars import COLOURS, Bar, Columns, HorizontalBars
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import current_language
+from desktop.ui.said import say
 from desktop.ui.uiload import child, embed_form, load_ui
 
 CONTEXT = "DashboardPage"
@@ -134,7 +135,7 @@ class DashboardPage(QWidget):
                 workshop_lines=False,
             ),
             on_done=lambda review: self._answer(asked, review),
-            on_error=lambda exc, trace: self.status.setText(str(exc)),
+            on_error=lambda exc, trace: self.status.setText(say(exc)),
         )
 
     def _answer(self, asked: int, review: Review) -> None:
@@ -145,7 +146,7 @@ class DashboardPage(QWidget):
         self.ctx.run(
             lambda handle: trend(store, month, filters),
             on_done=lambda rows: self._trend_answer(asked, rows),
-            on_error=lambda exc, trace: self.status.setText(str(exc)),
+            on_error=lambda exc, trace: self.status.setText(say(exc)),
         )
 
     def _trend_answer(self, asked: int, rows: list[FunnelRow]) -> None:

@@ -18,6 +18,7 @@ from desktop.ui.field_visits.common import (
     OVERDUE_FG,
     tr,
 )
+from desktop.ui.said import say
 
 
 class AttachmentsMixin:
@@ -60,7 +61,7 @@ class AttachmentsMixin:
                 try:
                     stored.append(att.add_attachment(self.ctx.store, path, keep_location=keep))
                 except att.AttachmentError as exc:
-                    errors.append(str(exc))
+                    errors.append(say(exc))
             return stored, errors
 
         def done(result):
@@ -103,7 +104,7 @@ class AttachmentsMixin:
             try:
                 png = att.thumbnail_png(self.ctx.store, ref["sha256"], size=160)
             except att.MissingAttachment as exc:
-                notes.append(str(exc))
+                notes.append(say(exc))
                 item.setText(ref["filename"] + "\n(" + tr("missing") + ")")
                 item.setForeground(QBrush(OVERDUE_FG))
                 png = None

@@ -51,6 +51,7 @@ from desktop.ui.field_visits.form_attachments import AttachmentsMixin
 from desktop.ui.field_visits.form_people import PeopleMixin
 from desktop.ui.field_visits.form_workshop import WorkshopReportMixin
 from desktop.ui.i18n import bind_form
+from desktop.ui.said import say
 from desktop.ui.uiload import child, embed_form, load_ui
 from desktop.ui.workshops.problems import WORKSHOP_PROBLEMS
 
@@ -344,4 +345,4 @@ class VisitForm(PeopleMixin, ActionPointsMixin, AttachmentsMixin, WorkshopReport
             lines = [texts.line(p) for p in exc.problems]
             self.show_error(lead + " " + " · ".join(lines), exc.fields)
         else:
-            self.show_error(str(exc))
+            self.show_error(say(exc))

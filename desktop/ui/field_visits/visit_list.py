@@ -33,6 +33,7 @@ from desktop.ui.field_visits.common import (
     tr,
 )
 from desktop.ui.i18n import bind_form
+from desktop.ui.said import say
 from desktop.ui.table_export import add_export
 from desktop.ui.uiload import child, embed_form, load_ui
 
@@ -190,7 +191,7 @@ class VisitList(QWidget):
             self.count.setText(tr("Report written: %1").replace("%1", str(result.path)))
 
         def failed(exc, _trace=""):
-            self.count.setText(str(exc))
+            self.count.setText(say(exc))
 
         self.ctx.run(task, done, failed)
 

@@ -26,6 +26,7 @@ from desktop.core.workshops import find_workshop, sessions_of
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import current_language, translate_buttons
 from desktop.ui.igot.words import tr
+from desktop.ui.said import say
 
 #: the editable column of the sessions table
 IGOT_COLUMN = 3
@@ -108,7 +109,7 @@ class IgotLinkDialog(QDialog):
 
         def failed(exc: BaseException, _trace: str | None = None) -> None:
             # a LinkError names the field and what an iGOT id looks like; nothing was written
-            self.error.setText(tr("Not linked: {0}").replace("{0}", str(exc)))
+            self.error.setText(tr("Not linked: {0}").replace("{0}", say(exc)))
             self.error.show()
 
         self.ctx.run(

@@ -28,6 +28,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.i18n import current_language
 from desktop.ui.igot.auto import forward_task
 from desktop.ui.igot.words import reason_text, status_text, tr
+from desktop.ui.said import say
 from desktop.ui.table_export import add_export
 
 
@@ -253,7 +254,7 @@ class IgotPanel(QWidget):
         def failed(exc: BaseException, _trace: str) -> None:
             self.progress.hide()
             self.forward_button.setEnabled(True)
-            self._say(QT_TRANSLATE_NOOP("IgotPanel", "Forwarding stopped: {0}"), str(exc))
+            self._say(QT_TRANSLATE_NOOP("IgotPanel", "Forwarding stopped: {0}"), say(exc))
 
         self.context.run(task, done, failed, progress, kind=kind, changes=("igot",))
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.core.igot import settings as igot_settings
 from desktop.ui.context import AppContext
 from desktop.ui.igot.words import check_text
+from desktop.ui.said import say
 
 CONTEXT = "IgotSettings"
 
@@ -172,4 +173,4 @@ def _settings_error(exc: Exception) -> str:
         return tr("Use an https:// address: plain http is allowed only to this computer.")
     if "expected https" in text:
         return tr("This is not a web address (expected https://host/path).")
-    return text
+    return say(exc)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.review import Review, build_review
 from desktop.ui.context import AppContext
+from desktop.ui.said import say
 from desktop.ui.table_export import add_export
 from desktop.ui.uiload import child, embed_form, load_ui
 
@@ -65,7 +66,7 @@ class ReportsPage(QWidget):
                 self.ctx.store, month, trend_months=0, breakdowns=("by_department",)
             ),
             on_done=self.show_report,
-            on_error=lambda exc, trace: QMessageBox.warning(self, tr("Report"), str(exc)),
+            on_error=lambda exc, trace: QMessageBox.warning(self, tr("Report"), say(exc)),
         )
 
     def show_report(self, report: Review) -> None:
@@ -130,7 +131,7 @@ class ReportsPage(QWidget):
         self.ctx.run(
             task,
             on_done=lambda p: self.status.setText(tr("Saved {0}").format(p)),
-            on_error=lambda exc, trace: QMessageBox.warning(self, tr("Report"), str(exc)),
+            on_error=lambda exc, trace: QMessageBox.warning(self, tr("Report"), say(exc)),
             kind="pdf",
         )
 

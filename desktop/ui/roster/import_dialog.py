@@ -34,6 +34,7 @@ from desktop.ui.i18n import bind_form
 from desktop.ui.roster import import_flow
 from desktop.ui.roster.import_flow import Cancelled, ImportFileError, ImportPlan, ImportSummary
 from desktop.ui.roster.problems import ROSTER_PROBLEMS, problem_text
+from desktop.ui.said import say
 from desktop.ui.uiload import child, load_ui
 
 FORM = "import_dialog.ui"
@@ -260,10 +261,10 @@ class ImportDialog(QDialog):
                 ).replace("%1", exc.name)
             )
         elif isinstance(exc, (ImportFileError, OSError)):
-            self.file_error.setText(str(exc))
+            self.file_error.setText(say(exc))
         else:
             self.file_error.setText(
-                translate("ImportDialog", "The file could not be read: %1").replace("%1", str(exc))
+                translate("ImportDialog", "The file could not be read: %1").replace("%1", say(exc))
             )
 
     # -- step 2: mapping ---------------------------------------------------------------------
@@ -374,7 +375,7 @@ class ImportDialog(QDialog):
         self.ctx.run(
             lambda handle: plan.evaluate(store, mapping, PREVIEW_ROWS),
             on_done=self._previewed,
-            on_error=lambda exc, trace: self.mapping_error.setText(str(exc)),
+            on_error=lambda exc, trace: self.mapping_error.setText(say(exc)),
         )
 
     # -- step 3: preview and import ----------------------------------------------------------
@@ -501,7 +502,7 @@ class ImportDialog(QDialog):
             self.outcome = "cancelled"
         else:
             self.outcome = "failed"
-            self.failure = str(exc)
+            self.failure = say(exc)
         self._finish()
 
     def _finish(self) -> None:

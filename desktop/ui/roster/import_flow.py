@@ -30,6 +30,7 @@ from desktop.core.roster.importer import (
 )
 from desktop.core.roster.readers import NoDataRows, RosterFileError, column_label, sheet_names
 from desktop.store import Store
+from desktop.ui.said import say
 
 FIELDS: tuple[str, ...] = IMPORT_FIELDS
 #: A column holding data that matches no field, until the user chooses (a field or IGNORE).
@@ -141,7 +142,7 @@ class ImportPlan:
         try:
             check_mapping(self.headers, self.mapping_dict(mapping))
         except RosterFileError as exc:
-            return [str(exc)]
+            return [say(exc)]
         return []
 
     def evaluate(

@@ -23,6 +23,7 @@ from desktop.store import Connection
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import ask_yes_no, bind_form, current_language
 from desktop.ui.roster.model import ID_ROLE, SEARCH_LIMIT, RosterModel
+from desktop.ui.said import say
 from desktop.ui.table_export import add_export, reader_opener
 from desktop.ui.uiload import child, embed_form, load_ui
 
@@ -181,7 +182,7 @@ class RosterPage(QWidget):
 
     def _search_failed(self, exc: BaseException, trace: str) -> None:
         self._searching = False
-        self.status.setText(str(exc))
+        self.status.setText(say(exc))
 
     # -- selection and actions ---------------------------------------------------------------
     def selected_id(self) -> str | None:
@@ -235,7 +236,7 @@ class RosterPage(QWidget):
             lambda handle: people.delete_person(store, record_id),
             changes=("participant",),
             on_error=lambda exc, trace: QMessageBox.critical(
-                self, translate("RosterPage", "Delete person"), str(exc)
+                self, translate("RosterPage", "Delete person"), say(exc)
             ),
         )
         return True

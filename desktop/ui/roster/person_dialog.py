@@ -25,6 +25,7 @@ from desktop.store import Connection
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import bind_form, current_language, translate_buttons
 from desktop.ui.roster import checks
+from desktop.ui.said import say
 from desktop.ui.uiload import child, load_ui
 
 FORM = "roster_person.ui"
@@ -233,5 +234,5 @@ class PersonDialog(QDialog):
     def _failed(self, exc: BaseException, trace: str) -> None:
         self.buttons.setEnabled(True)
         self.error_label.setText(
-            translate("PersonDialog", "Could not save: %1").replace("%1", str(exc))
+            translate("PersonDialog", "Could not save: %1").replace("%1", say(exc))
         )

@@ -28,6 +28,7 @@ from desktop.ui.clock_notice import ClockNotice, place_after
 from desktop.ui.i18n import bind_form
 from desktop.ui.igot.panel import IgotPanel
 from desktop.ui.igot.words import tr as igot_tr
+from desktop.ui.said import say
 from desktop.ui.sync.dialogs import EnrolDialog
 from desktop.ui.sync.differences import DifferencesTab, describe_reconcile
 from desktop.ui.sync.held_tab import HeldTabMixin
@@ -290,7 +291,7 @@ class SyncPage(RejectedTabMixin, HeldTabMixin, TrustedTabMixin, HistoryTabMixin,
             self.message.setText(self._message())
         else:
             self._message = None
-            self.message.setText(str(exc))
+            self.message.setText(say(exc))
         self.refresh()
 
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.sync import outbox
+from desktop.ui.said import say
 from desktop.ui.sync.dialogs import FixDialog
 from desktop.ui.sync.tables import REJECTED_TAB, _fit_columns, _label
 from desktop.ui.sync.words import KIND_NAMES, tr
@@ -90,7 +91,7 @@ class RejectedTabMixin:
         try:
             changes = dialog.changes()
         except ValueError as exc:
-            QMessageBox.warning(self, tr("Fix rejected record"), str(exc))
+            QMessageBox.warning(self, tr("Fix rejected record"), say(exc))
             return
         if not changes:
             return

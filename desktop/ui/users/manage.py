@@ -28,6 +28,7 @@ from desktop.core.users.desk_lock import lock_minutes, set_lock_minutes
 from desktop.protocol.ids import parse_ts
 from desktop.store import Store
 from desktop.ui.i18n import bind_form, translate_buttons
+from desktop.ui.said import say
 from desktop.ui.uiload import child, load_ui
 from desktop.ui.users.edit import ADD, PIN, ROLE, UserEditDialog
 from desktop.ui.users.texts import role_name, tr
@@ -117,7 +118,7 @@ class UsersDialog:
         try:
             action()
         except (UserError, ValueError) as exc:
-            self.error.setText(str(exc))
+            self.error.setText(say(exc))
             self.error.setVisible(True)
             return False
         self.error.setVisible(False)

@@ -26,6 +26,7 @@ from desktop.core.venue import code as codes
 from desktop.core.venue.client import HubRefused, HubUnreachable, NotJoined
 from desktop.core.venue.tls import PinMismatch, short
 from desktop.ui.context import AppContext
+from desktop.ui.said import say
 from desktop.ui.table_export import add_export
 from desktop.ui.uiload import PAGE_MARGINS
 from desktop.ui.venue.controller import VenueController
@@ -255,7 +256,7 @@ _REFUSALS = {
 def describe(exc: BaseException) -> str:
     """A venue problem in the user's language; the core's English words for the rest."""
     if isinstance(exc, codes.BadCode):
-        return tr("This is not a joining code: {0}").format(str(exc))
+        return tr("This is not a joining code: {0}").format(say(exc))
     if isinstance(exc, PinMismatch):
         return tr("This is not the hub of the venue: its certificate is different from the "
                   "one the code names (or the one this desk joined). Nothing was sent.")
@@ -268,7 +269,7 @@ def describe(exc: BaseException) -> str:
         refusal = _REFUSALS.get(str(exc.body.get("error")))
         if refusal:
             return tr(refusal)
-    return str(exc)
+    return say(exc)
 
 
 def create_page(ctx: AppContext) -> QWidget:

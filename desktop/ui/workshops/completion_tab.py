@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.core import completion, enrolment, workshops
 from desktop.core.dates import format_date
 from desktop.paths import files_dir
+from desktop.ui.said import say
 
 #: These methods are WorkshopsPage's: their texts keep its translation context in
 #: resources/i18n/workshops_hi.ts (lupdate reads the literal context).
@@ -279,7 +280,7 @@ class CompletionTabMixin:
         self.ctx.run(
             task,
             on_done=self.open_file,
-            on_error=lambda exc, _t: self.error.setText(str(exc)),
+            on_error=lambda exc, _t: self.error.setText(say(exc)),
             kind="pdf",
         )
 

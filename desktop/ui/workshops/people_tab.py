@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import enrolment, people
+from desktop.ui.said import say
 
 #: These methods are WorkshopsPage's: their texts keep its translation context in
 #: resources/i18n/workshops_hi.ts (lupdate reads the literal context).
@@ -142,7 +143,7 @@ class PeopleTabMixin:
             return enrolment.import_nominations(self.store, workshop_id, path)
 
         def failed(exc, _trace):
-            self.enrolled_label.setText(str(exc))
+            self.enrolled_label.setText(say(exc))
 
         def done(result):
             outcome["result"] = result

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 from desktop.core import workshops
 from desktop.core.dates import format_date, parse_date
 from desktop.core.workshops import SessionPlan, ValidationError, WorkshopPlan
+from desktop.ui.said import say
 from desktop.ui.workshops.problems import problem_lines
 
 #: These methods are WorkshopsPage's: their texts keep its translation context in
@@ -195,7 +196,7 @@ class PlanTabMixin:
         if isinstance(exc, ValidationError):
             self.error.setText(problem_lines(exc.problems))
         else:
-            self.error.setText(str(exc))
+            self.error.setText(say(exc))
 
     def copy_selected(self) -> None:
         if not self.workshop_id:
