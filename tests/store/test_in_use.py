@@ -69,7 +69,7 @@ def test_opening_is_refused_while_another_process_restores(db_path):
     try:
         with pytest.raises(DatabaseInUseError) as refused:
             open_store(db_path, create=False)
-        assert "being restored" in str(refused.value)
+        assert "busy with a restore" in str(refused.value)
     finally:
         restoring.stop()
     open_store(db_path, create=False).close()  # and fine once it has finished

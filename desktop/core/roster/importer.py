@@ -53,7 +53,7 @@ from desktop.core.users import Permission, require
 from desktop.fileio import AtomicFile
 from desktop.protocol.records import KIND_FIELDS
 from desktop.store import Store
-from desktop.store.bulk import BulkInserter, deferred_indexes
+from desktop.store.bulk import BulkInserter, deferred_indexes, written_once_if_alone
 from desktop.text.said import said
 
 CHUNK_ROWS = 5000
@@ -380,6 +380,7 @@ def import_roster(
         try:
             try:
                 with (
+                    written_once_if_alone(store, big and not dry_run),
                     _open_chunks(spec, reader_process) as chunks,
                     store.transaction(),
                     deferred_indexes(store, defer),
