@@ -12,6 +12,7 @@ changed it, the trigger simply stays and does the work row by row."""
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
@@ -288,4 +289,14 @@ def written_once_if_alone(store: Store, wanted: bool = True) -> Iterator[bool]:
             yield switched
         finally:
             if switched:
-                conn.execute("PRAGMA journal_mode=WAL")
+                _wal_again(conn)
+
+
+def _wal_again(conn: sqlite3.Connection) -> None:
+    """Back to WAL; a connection that reads at this instant (the GUI's checkpoint thread)
+    makes SQLite answer with the old mode instead, so try a few times. Should it still fail,
+    the next `open_store` switches it."""
+    for _attempt in range(50):
+        if conn.execute("PRAGMA journal_mode=WAL").fetchone()[0] == "wal":
+            return
+        time.sleep(0.02)
