@@ -36,6 +36,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from desktop.store import StoreError
+from desktop.text.said import said
 
 MAGIC = b"KDBKENC1"
 FORMAT = "karmayogi-desk-backup-encrypted"
@@ -194,31 +195,36 @@ class Header:
 def read_header(handle: IO[bytes], label: Path) -> Header:
     """The header of an encrypted backup (not yet authenticated: `decrypt_to` does that)."""
     def bad(why: str) -> ForgedBackup:
-        return ForgedBackup(f"{label} is not a usable encrypted backup: {why}. Nothing was "
-                            "changed.")
+        return ForgedBackup(said(
+            "{label} is not a usable encrypted backup: {why}. Nothing was changed.",
+            label=label, why=why,
+        ))
 
     magic = handle.read(len(MAGIC))
     if magic != MAGIC:
-        raise bad("it does not start like one")
+        raise bad(said("it does not start like one"))
     size_bytes = handle.read(4)
     if len(size_bytes) != 4:
-        raise bad("it is cut short")
+        raise bad(said("it is cut short"))
     (size,) = struct.unpack(">I", size_bytes)
     if size > 64 * 1024 * 1024:
-        raise bad("its header is implausibly large")
+        raise bad(said("its header is implausibly large"))
     header = handle.read(size)
     mac = handle.read(32)
     if len(header) != size or len(mac) != 32:
-        raise bad("it is cut short")
+        raise bad(said("it is cut short"))
     try:
         doc = json.loads(header.decode("utf-8"))
     except (ValueError, UnicodeDecodeError):
-        raise bad("its header is not readable") from None
+        raise bad(said("its header is not readable")) from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise bad("its header is not a Karmayogi Desk backup header")
+        raise bad(said("its header is not a Karmayogi Desk backup header"))
     if not isinstance(doc.get("version"), int) or doc["version"] > VERSION:
-        raise StoreError(f"{label} was written by a newer version of Karmayogi Desk. Install "
-                         "the newer version to restore it; nothing was changed.")
+        raise StoreError(said(
+                "{label} was written by a newer version of Karmayogi Desk. Install the newer "
+                "version to restore it; nothing was changed.",
+                label=label,
+            ))
     return Header(magic + size_bytes + header, doc, mac)
 
 
@@ -239,16 +245,25 @@ def _keys(source: Path, header: Header, protection: Protection | None) -> tuple[
         _unb64(doc["nonce_prefix"]), int(doc["chunk"])  # readable, or the header was changed
         if protection.passphrase is not None and kdf.get("name") != "scrypt":
             raise WrongPassphrase(
-                f"{source} was encrypted with a key kept in {header.key_label or 'the OS keyring'}"
-                ", not with a passphrase; nothing was changed.")
+                said(
+                    "{source} was encrypted with a key kept in {place}, not with a passphrase; "
+                    "nothing was changed.",
+                    source=source, place=header.key_label or said('the OS keyring'),
+                ))
         enc, mac, check = _subkeys(_master(protection, kdf), salt)
     except (KeyError, ValueError, TypeError):
-        raise ForgedBackup(f"{source}: its header was changed (unreadable key "
-                           "parameters). Nothing was changed.") from None
+        raise ForgedBackup(said(
+                "{source}: its header was changed (unreadable key parameters). Nothing was "
+                "changed.",
+                source=source,
+            )) from None
     if not hmac.compare_digest(_b64(check[:16]), str(doc.get("key_check"))):
         raise WrongPassphrase(
-            f"The passphrase does not open {source}. Check it (capital letters, Hindi or "
-            "English keyboard) and try again; nothing was changed.")
+            said(
+                "The passphrase does not open {source}. Check it (capital letters, Hindi or "
+                "English keyboard) and try again; nothing was changed.",
+                source=source,
+            ))
     return enc, mac
 
 
@@ -276,9 +291,12 @@ def decrypt_to(
         if not hmac.compare_digest(hmac.new(mac, header.raw, hashlib.sha256).digest(),
                                    header.mac):
             raise ForgedBackup(
-                f"{source}: the passphrase is right but the backup's manifest or header was "
-                "changed after it was written (forged or tampered). It is refused; nothing "
-                "was changed.")
+                said(
+                    "{source}: the passphrase is right but the backup's manifest or header was "
+                    "changed after it was written (forged or tampered). It is refused; nothing "
+                    "was changed.",
+                    source=source,
+                ))
         aad = hashlib.sha256(header.raw).digest()
         aes = AESGCM(enc)
         counter = 0
@@ -290,8 +308,11 @@ def decrypt_to(
                 plain = aes.decrypt(_nonce(prefix, counter, last), block, aad)
             except Exception:  # InvalidTag: changed, reordered or cut short
                 raise ForgedBackup(
-                    f"{source}: part {counter + 1} of the encrypted archive was changed, "
-                    "damaged or cut short. It is refused; nothing was changed.") from None
+                    said(
+                        "{source}: part {part} of the encrypted archive was changed, damaged or "
+                        "cut short. It is refused; nothing was changed.",
+                        source=source, part=counter + 1,
+                    )) from None
             out.write(plain)
             if step is not None:
                 step(len(plain))

@@ -24,6 +24,7 @@ from desktop.core.backup_crypto import Protection
 from desktop.core.certificates.keys import keys_dir_for
 from desktop.fileio import write_file_atomic
 from desktop.store import Store, StoreError
+from desktop.text.said import said
 
 SERVICE = "karmayogi-desk-backup"
 KEY_ENV = "KARMAYOGI_DESK_BACKUP_KEY"
@@ -81,7 +82,7 @@ def automatic_backup_key(store: Store, *, create: bool = True) -> BackupKey:
     path = keys_dir_for(store.path) / KEY_FILE
     if not path.exists():
         if not create:
-            raise StoreError("No automatic-backup key has been made on this desk yet.")
+            raise StoreError(said("No automatic-backup key has been made on this desk yet."))
         path.parent.mkdir(parents=True, exist_ok=True)
         write_file_atomic(path, base64.b64encode(os.urandom(32)) + b"\n", private=True)
     where = (f"the file {path} (no OS keyring on this machine; the file is readable by "
@@ -98,7 +99,10 @@ def key_for_restore(store_path: Path | None, label: str | None) -> Protection | 
         try:
             return Protection(key=_decode(text), key_label=label)
         except ValueError:
-            raise StoreError(f"{KEY_ENV} is not a backup key (base64 of 32 bytes).") from None
+            raise StoreError(said(
+                    "{variable} is not a backup key (base64 of 32 bytes).",
+                    variable=KEY_ENV,
+                )) from None
     backend = keyring_backend()
     if backend is not None and label and f"service {SERVICE}, name " in label:
         name = label.rsplit(", name ", 1)[1]

@@ -22,6 +22,7 @@ from pathlib import Path
 from desktop.core import maintenance
 from desktop.core.users import Permission, require
 from desktop.store import Store, StoreError
+from desktop.text.said import said
 
 KEEP_DAYS_META = "backup.keep_days"
 SECOND_FOLDER_META = "backup.second_folder"
@@ -54,7 +55,10 @@ def keep_days(store: Store) -> int:
 def set_keep_days(store: Store, days: int) -> None:
     require(store, Permission.SETTINGS)
     if not 1 <= int(days) <= 365:
-        raise StoreError(f"Keep backups for {days!r} days: use a whole number from 1 to 365.")
+        raise StoreError(said(
+                "Keep backups for {days!r} days: use a whole number from 1 to 365.",
+                days=days,
+            ))
     with store.transaction():
         store.meta_set(KEEP_DAYS_META, str(int(days)))
 
@@ -68,7 +72,7 @@ def set_second_folder(store: Store, folder: Path | None) -> None:
     """Choose (or with None clear) the second folder; it must exist when chosen."""
     require(store, Permission.SETTINGS)
     if folder is not None and not Path(folder).is_dir():
-        raise StoreError(f"Second backup folder {folder}: no such folder.")
+        raise StoreError(said("Second backup folder {folder}: no such folder.", folder=folder))
     with store.transaction():
         store.meta_set(SECOND_FOLDER_META, str(folder) if folder is not None else "")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from desktop.store import Store, StoreError
+from desktop.text.said import said
 
 _CODE = re.compile(r"^[A-Z0-9][A-Z0-9-]{1,15}$")
 
@@ -21,12 +22,15 @@ def init_centre(
     number within it (`desk`; None keeps the one recorded, 1 for a new database)."""
     code = check_code(code)
     if not name_en.strip():
-        raise StoreError("Institute name (English) must not be empty.")
+        raise StoreError(said("Institute name (English) must not be empty."))
     desk = check_desk(desk) if desk is not None else desk_number(store)
     existing = store.institute_code
     if existing and existing != code:
         raise StoreError(
-            f"This database already belongs to institute {existing}; it cannot become {code}."
+            said(
+                "This database already belongs to institute {existing}; it cannot become {code}.",
+                existing=existing, code=code,
+            )
         )
     with store.transaction():
         store.conn.execute(
@@ -44,7 +48,10 @@ def check_code(value: str) -> str:
     code = value.strip().upper()
     if not _CODE.match(code):
         raise StoreError(
-            f"Institute code {code!r}: use 2–16 capital letters, digits or '-' (e.g. UPAAM)."
+            said(
+                "Institute code {code!r}: use 2–16 capital letters, digits or '-' (e.g. UPAAM).",
+                code=code,
+            )
         )
     return code
 
@@ -57,9 +64,12 @@ def check_desk(value: object) -> int:
         desk = None
     if desk is None or not DESK_MIN <= desk <= DESK_MAX:
         raise StoreError(
-            f"Desk number {value!r}: use a whole number from {DESK_MIN} to {DESK_MAX}. Every "
-            "laptop of one institute needs its own desk number, so that their certificate "
-            "numbers and signing keys never clash."
+            said(
+                "Desk number {value!r}: use a whole number from {low} to {high}. Every "
+                "laptop of one institute needs its own desk number, so that their certificate "
+                "numbers and signing keys never clash.",
+                value=value, low=DESK_MIN, high=DESK_MAX,
+            )
         )
     return desk
 

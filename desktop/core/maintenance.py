@@ -51,6 +51,7 @@ from desktop.paths import files_dir
 from desktop.store import Store, StoreError, in_use, open_store, restore_journal
 from desktop.store.errors import NewerDatabaseError
 from desktop.store.migrations import applied_names, backup_to
+from desktop.text.said import said, said_of
 
 FULL_SUFFIX = ".kdbackup"
 PLAIN_SUFFIXES = (".db", ".sqlite", ".sqlite3", ".bak")
@@ -99,7 +100,7 @@ def _private_temp(target: Path) -> AtomicFile:
 def _finish(file: AtomicFile) -> None:
     """fsync, 0600, then rename: a half-written backup never carries the final name."""
     if file.path.exists():
-        raise StoreError(f"{file.path} already exists; choose another name.")
+        raise StoreError(said("{path} already exists; choose another name.", path=file.path))
     file.commit()
 
 
@@ -163,7 +164,7 @@ def _backup_ex(
         target = target / default_backup_path(store.path).name
     require_folder(target)
     if target.exists():
-        raise StoreError(f"{target} already exists; choose another name.")
+        raise StoreError(said("{target} already exists; choose another name.", target=target))
     if not is_full_backup_name(target):
         file = _private_temp(target)
         try:
@@ -259,7 +260,7 @@ def _full_backup(
             if progress is not None:
                 progress(done, total, "")
             if cancelled is not None and cancelled():
-                raise BackupCancelled("The backup was cancelled; nothing was written.")
+                raise BackupCancelled(said("The backup was cancelled; nothing was written."))
 
         entries = []
         with zipfile.ZipFile(tmp, "w", compresslevel=1, allowZip64=True) as zf:
@@ -308,17 +309,18 @@ def _check_database_file(path: Path, label: Path) -> None:
     """Readable, not from a newer version, integrity ok — or a StoreError naming `label` that
     says what is wrong with the file (never "restore it from a backup": it is the backup)."""
     if path.stat().st_size == 0:
-        raise _bad(label, "the file is empty")
+        raise _bad(label, said("the file is empty"))
     try:
         with open_store(path, create=False, migrate=False) as candidate:
             problems = check(candidate)
     except NewerDatabaseError:
         raise
     except StoreError as exc:
-        raise _bad(label, "it is neither a full backup (.kdbackup) nor a database file, or it "
-                   "is damaged") from exc
+        raise _bad(label, said(
+            "it is neither a full backup (.kdbackup) nor a database file, or it is damaged")) from exc
     if problems:
-        raise _bad(label, f"it fails its integrity check: {problems[0]}")
+        raise _bad(label, said(
+            "it fails its integrity check: {problem}", problem=problems[0]))
 
 
 # -- restore --------------------------------------------------------------------------------
@@ -351,8 +353,11 @@ def restore(
     db_path = Path(db_path)
     if not source.exists():
         raise StoreError(
-            f"{source} does not exist. Nothing was changed. Check the file name and that the "
-            "USB stick holding it is plugged in."
+            said(
+                "{source} does not exist. Nothing was changed. Check the file name and that the "
+                "USB stick holding it is plugged in.",
+                source=source,
+            )
         )
     # Refused while another process has the file open: it would go on writing into the
     # replaced file and its work would be lost without a word (store/in_use.py).
@@ -446,11 +451,12 @@ def _restore_plain(source: Path, db_path: Path) -> Path | None:
 
 
 def _bad(source: Path, why: str) -> StoreError:
-    return StoreError(
-        f"{source} is not a usable Karmayogi Desk backup: {why}. Nothing was changed. Try "
+    return StoreError(said(
+        "{source} is not a usable Karmayogi Desk backup: {why}. Nothing was changed. Try "
         "another backup file (full backups end in .kdbackup; the newest is usually beside "
-        "the database or on the backup USB stick)."
-    )
+        "the database or on the backup USB stick).",
+        source=source, why=why,
+    ))
 
 
 def read_manifest(source: Path) -> dict[str, Any]:
@@ -463,7 +469,7 @@ def read_manifest(source: Path) -> dict[str, Any]:
         with zipfile.ZipFile(source) as zf:
             return _manifest(zf, source)
     except (zipfile.BadZipFile, OSError) as exc:
-        raise _bad(source, f"damaged archive: {exc}") from exc
+        raise _bad(source, said("damaged archive: {error}", error=str(exc))) from exc
 
 
 def _safe_name(name: str) -> bool:
@@ -483,33 +489,37 @@ def _manifest(zf: zipfile.ZipFile, source: Path) -> dict[str, Any]:
     try:
         manifest = json.loads(zf.read(MANIFEST).decode("utf-8"))
     except KeyError:
-        raise _bad(source, "no manifest.json") from None
+        raise _bad(source, said("no manifest.json")) from None
     except (ValueError, UnicodeDecodeError) as exc:
-        raise _bad(source, f"unreadable manifest: {exc}") from exc
+        raise _bad(source, said("unreadable manifest: {error}", error=str(exc))) from exc
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise _bad(source, "not a Karmayogi Desk backup manifest")
+        raise _bad(source, said("not a Karmayogi Desk backup manifest"))
     version = manifest.get("version")
     if not isinstance(version, int) or version > FORMAT_VERSION:
         raise StoreError(
-            f"{source} was written by a newer version of Karmayogi Desk (backup format "
-            f"{version}). Install the newer version to restore it; nothing was changed."
+            said(
+                "{source} was written by a newer version of Karmayogi Desk (backup format "
+                "{version}). Install the newer version to restore it; nothing was changed.",
+                source=source, version=version,
+            )
         )
     entries = manifest.get("entries")
     if not isinstance(entries, list) or not all(
         isinstance(e, dict) and isinstance(e.get("name"), str) and isinstance(e.get("sha256"), str)
         for e in entries
     ):
-        raise _bad(source, "manifest without a list of entries")
+        raise _bad(source, said("manifest without a list of entries"))
     listed = [e["name"] for e in entries]
     if DATABASE not in listed:
-        raise _bad(source, "no database in it")
+        raise _bad(source, said("no database in it"))
     bad = [n for n in listed if not _safe_name(n)]
     if bad:
-        raise _bad(source, f"unexpected entry {bad[0]!r}")
+        raise _bad(source, said("unexpected entry {entry!r}", entry=bad[0]))
     members = {n for n in zf.namelist() if not n.endswith("/")} - {MANIFEST}
     if len(set(listed)) != len(listed) or members != set(listed):
         extra = sorted(members.symmetric_difference(listed))
-        raise _bad(source, f"its contents do not match its manifest ({extra[:1] or 'dupes'})")
+        raise _bad(source, said(
+            "its contents do not match its manifest ({which})", which=extra[:1] or "dupes"))
     return manifest
 
 
@@ -537,9 +547,10 @@ def _unpack(
                         if progress is not None:
                             progress(done, total, "")
                 if digest.hexdigest() != entry["sha256"].lower():
-                    raise _bad(shown, f"{name} does not match its SHA-256 in the manifest")
+                    raise _bad(shown, said(
+                        "{name} does not match its SHA-256 in the manifest", name=name))
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise _bad(shown, f"damaged archive: {exc}") from exc
+        raise _bad(shown, said("damaged archive: {error}", error=str(exc))) from exc
     for folder in ("keys", "files"):
         (staging / folder).mkdir(exist_ok=True)
     _restrict_keys(staging / "keys")
@@ -577,7 +588,10 @@ def _restore_full(
         try:
             _check_database_file(staging / DATABASE, label)
         except StoreError as exc:
-            raise type(exc)(f"{label} cannot be restored: {exc} Nothing was changed.") from exc
+            raise type(exc)(said(
+                    "{label} cannot be restored: {error} Nothing was changed.",
+                    label=label, error=said_of(exc) or str(exc),
+                )) from exc
         for suffix in ("-wal", "-shm"):  # the check opened it; nothing of it may stay behind
             Path(str(staging / DATABASE) + suffix).unlink(missing_ok=True)
     except BaseException:

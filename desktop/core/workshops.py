@@ -17,6 +17,7 @@ from desktop.core import audit, lookups
 from desktop.core.problems import Catalogue, Problem
 from desktop.core.users import Permission, require
 from desktop.store import RecordNotFound, Store
+from desktop.text.said import said
 
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 MODES = ("institute", "field")
@@ -520,7 +521,7 @@ def default_session(store: Store, now: datetime) -> dict[str, Any] | None:
 def find_workshop(store: Store, workshop_id: str) -> dict[str, Any]:
     row = store.get("workshop", workshop_id)
     if row is None or row["deleted"]:
-        raise RecordNotFound(f"No workshop with id {workshop_id}.")
+        raise RecordNotFound(said("No workshop with id {workshop_id}.", workshop_id=workshop_id))
     return dict(row)
 
 

@@ -32,6 +32,7 @@ from desktop.store.errors import (
     RecordNotFound,
     StoreError,
 )
+from desktop.text.said import said
 from desktop.text.translit import participant_key as _participant_key
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -43,26 +44,38 @@ CLOCK_KEY = "clock.high"
 def _check_file(path: Path, *, create: bool) -> None:
     if not path.exists():
         if not create:
-            raise StoreError(f"No database at {path}. Run `karmayogi-desk init` first.")
+            raise StoreError(said(
+                    "No database at {path}. Run `karmayogi-desk init` first.",
+                    path=path,
+                ))
         parent = path.parent if str(path.parent) else Path(".")
         if not parent.exists():
-            raise StoreError(f"The folder {parent} does not exist.")
+            raise StoreError(said("The folder {parent} does not exist.", parent=parent))
         if not os.access(parent, os.W_OK):
-            raise ReadOnlyDatabaseError(f"Cannot create a database in {parent}: not writable.")
+            raise ReadOnlyDatabaseError(said(
+                    "Cannot create a database in {parent}: not writable.",
+                    parent=parent,
+                ))
         return
     if path.is_dir():
-        raise StoreError(f"{path} is a folder, not a database file.")
+        raise StoreError(said("{path} is a folder, not a database file.", path=path))
     if path.stat().st_size:
         with path.open("rb") as handle:
             if handle.read(16) != _SQLITE_MAGIC:
                 raise CorruptDatabaseError(
-                    f"{path} is not a Karmayogi Desk database (not an SQLite file, or damaged). "
-                    "Restore it from a backup with `karmayogi-desk restore FILE`."
+                    said(
+                        "{path} is not a Karmayogi Desk database (not an SQLite file, or "
+                        "damaged). Restore it from a backup with `karmayogi-desk restore FILE`.",
+                        path=path,
+                    )
                 )
     if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
         raise ReadOnlyDatabaseError(
-            f"{path} cannot be written (read-only file or folder). Copy it to a writable "
-            "folder or fix its permissions; nothing was changed."
+            said(
+                "{path} cannot be written (read-only file or folder). Copy it to a writable "
+                "folder or fix its permissions; nothing was changed.",
+                path=path,
+            )
         )
 
 
@@ -112,7 +125,10 @@ def open_store(
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.DatabaseError as exc:
             raise CorruptDatabaseError(
-                f"{db_path} cannot be read as a database ({exc}). Restore it from a backup."
+                said(
+                    "{db_path} cannot be read as a database ({error}). Restore it from a backup.",
+                    db_path=db_path, error=str(exc),
+                )
             ) from exc
         db = Database(conn)
         migrations.check_not_newer(db)

@@ -267,3 +267,22 @@ def test_demo_template_is_not_changed(demo_template, tmp_path):
     shutil.copyfile(demo_template, copy)
     with open_store(copy) as s:
         assert [u for u in ("Om Prakash",) if find_user(s, u)] == []
+
+
+def test_the_cores_refusal_is_said_in_hindi(start_window, team_db, dialogs):
+    """Disabling the desk's only admin is refused by the core; in Hindi the dialog says so in
+    Hindi (the core's message through the "Said" catalogue), naming the admin."""
+    steps, met = dialogs
+    steps.append(sign_in_as("Admin"))
+    window = start_window(team_db, language="hi")
+    shown: list[str] = []
+
+    def manage(users_dialog):
+        users_dialog.table.selectRow(0)  # Admin, the only admin
+        assert users_dialog.toggle_disabled() is False
+        shown.append(users_dialog.error.text())
+        users_dialog.buttons.button(QDialogButtonBox.StandardButton.Close).click()
+
+    steps.append(manage)
+    window.desk_session.users_action.trigger()
+    assert shown == ["Admin इस डेस्क का एकमात्र प्रशासक है; पहले किसी और को प्रशासक बनाएँ।"]

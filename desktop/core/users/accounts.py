@@ -15,6 +15,7 @@ from desktop.core.users.pins import check_pin_rule, hash_pin
 from desktop.core.users.session import acting_user, require
 from desktop.protocol.ids import format_ts, wall_now
 from desktop.store import Store
+from desktop.text.said import said
 
 MAX_NAME = 60
 
@@ -22,11 +23,14 @@ MAX_NAME = 60
 def clean_name(name: str) -> str:
     text = " ".join(unicodedata.normalize("NFC", name or "").split())
     if not text:
-        raise UserError("A user needs a name.")
+        raise UserError(said("A user needs a name."))
     if len(text) > MAX_NAME:
-        raise UserError(f"A user's name may have at most {MAX_NAME} characters.")
+        raise UserError(said(
+                "A user's name may have at most {most} characters.",
+                most=MAX_NAME,
+            ))
     if any(unicodedata.category(c).startswith("C") for c in text):
-        raise UserError("A user's name may not hold control characters.")
+        raise UserError(said("A user's name may not hold control characters."))
     return text
 
 
@@ -48,13 +52,13 @@ def add_user(store: Store, name: str, role: Role | str, pin: str | None = None) 
     role = Role.parse(role) if isinstance(role, str) else role
     name = clean_name(name)
     if not has_users(store) and role is not Role.ADMIN:
-        raise UserError("The first user of a desk is its admin: choose the admin role.")
+        raise UserError(said("The first user of a desk is its admin: choose the admin role."))
     if pin is not None:
         check_pin_rule(pin)
     digest = hash_pin(pin) if pin is not None else None
     with store.transaction():
         if find_user(store, name) is not None:
-            raise UserError(f"There is already a user called {name}.")
+            raise UserError(said("There is already a user called {name}.", name=name))
         store.conn.execute(
             "INSERT INTO desk_user(name, role, pin_hash, created_at, created_by) "
             "VALUES (?, ?, ?, ?, ?)",
@@ -66,7 +70,7 @@ def add_user(store: Store, name: str, role: Role | str, pin: str | None = None) 
 def _existing(store: Store, name: str) -> User:
     user = find_user(store, name)
     if user is None:
-        raise UserError(f"No user called {name.strip()}.")
+        raise UserError(said("No user called {name}.", name=name.strip()))
     return user
 
 
@@ -84,7 +88,10 @@ def set_role(store: Store, name: str, role: Role | str) -> User:
         user = _existing(store, name)
         if user.role is Role.ADMIN and role is not Role.ADMIN and not user.disabled:
             if not _other_active_admins(store, user.name):
-                raise UserError(f"{user.name} is the desk's only admin; make another admin first.")
+                raise UserError(said(
+                        "{name} is the desk's only admin; make another admin first.",
+                        name=user.name,
+                    ))
         store.conn.execute(
             "UPDATE desk_user SET role = ? WHERE name = ?", (role.label, user.name)
         )
@@ -117,7 +124,10 @@ def set_disabled(store: Store, name: str, disabled: bool = True) -> User:
     with store.transaction():
         user = _existing(store, name)
         if disabled and user.role is Role.ADMIN and not _other_active_admins(store, user.name):
-            raise UserError(f"{user.name} is the desk's only admin; make another admin first.")
+            raise UserError(said(
+                    "{name} is the desk's only admin; make another admin first.",
+                    name=user.name,
+                ))
         store.conn.execute(
             "UPDATE desk_user SET disabled = ? WHERE name = ?", (int(disabled), user.name)
         )

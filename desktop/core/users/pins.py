@@ -12,6 +12,8 @@ import hashlib
 import hmac
 import os
 
+from desktop.text.said import said
+
 N, R, P = 2**14, 8, 1  # ~16 MiB and ~50 ms per try on a desk laptop
 _LEN = 32
 MIN_LENGTH = 4
@@ -24,11 +26,17 @@ class PinRuleError(ValueError):
 
 def check_pin_rule(pin: str) -> None:
     if not isinstance(pin, str) or len(pin) < MIN_LENGTH:
-        raise PinRuleError(f"A PIN or password needs at least {MIN_LENGTH} characters.")
+        raise PinRuleError(said(
+                "A PIN or password needs at least {least} characters.",
+                least=MIN_LENGTH,
+            ))
     if len(pin) > MAX_LENGTH:
-        raise PinRuleError(f"A PIN or password may have at most {MAX_LENGTH} characters.")
+        raise PinRuleError(said(
+                "A PIN or password may have at most {most} characters.",
+                most=MAX_LENGTH,
+            ))
     if pin.strip() != pin:
-        raise PinRuleError("A PIN or password may not begin or end with a space.")
+        raise PinRuleError(said("A PIN or password may not begin or end with a space."))
 
 
 def _b64(data: bytes) -> str:

@@ -28,6 +28,7 @@ from desktop.core.users.permissions import Permission, Role, role_allows
 from desktop.core.users.pins import verify_pin
 from desktop.protocol.ids import format_ts, parse_ts
 from desktop.store import Store
+from desktop.text.said import said
 
 MAX_ATTEMPTS = 5
 LOCK_FOR = timedelta(minutes=5)
@@ -58,14 +59,17 @@ def acting_user(store: Store) -> User | None:
         if user is None or user.disabled:
             if not has_users(store):
                 return None  # a name set on a desk without users (e.g. in tests): no roles
-            raise NotSignedIn(f"{store.actor} is not an active user of this desk; sign in again.")
+            raise NotSignedIn(said(
+                    "{actor} is not an active user of this desk; sign in again.",
+                    actor=store.actor,
+                ))
         return user
     if not has_users(store):
         return None
     user = implicit_user(store)
     if user is None:
         raise NotSignedIn(
-            "This desk has several users: sign in first (command line: --user NAME)."
+            said("This desk has several users: sign in first (command line: --user NAME).")
         )
     store.actor = user.name
     return user
@@ -111,13 +115,19 @@ def sign_in(store: Store, name: str, pin: str | None, *, now: Clock = _utc_now) 
             "SELECT * FROM desk_user WHERE name = ?", ((name or "").strip(),)
         ).fetchone()
         if row is None or row["disabled"]:
-            raise SignInError(f"No active user called {(name or '').strip()} on this desk.")
+            raise SignInError(said(
+                    "No active user called {name} on this desk.",
+                    name=(name or '').strip(),
+                ))
         if row["locked_until"] is not None and parse_ts(row["locked_until"]) > moment:
             until = parse_ts(row["locked_until"])
             raise SignInError(
-                f"{row['name']} is locked after {MAX_ATTEMPTS} wrong PINs until "
-                f"{until.astimezone().strftime('%H:%M')}; try again then, or ask an admin "
-                "to reset the PIN.",
+                said(
+                    "{name} is locked after {attempts} wrong PINs until {until}; try again "
+                    "then, or ask an admin to reset the PIN.",
+                    name=row['name'], attempts=MAX_ATTEMPTS,
+                    until=until.astimezone().strftime('%H:%M'),
+                ),
                 locked_until=until,
             )
         if row["pin_hash"] is None:
@@ -144,12 +154,17 @@ def sign_in(store: Store, name: str, pin: str | None, *, now: Clock = _utc_now) 
     if not ok:
         if locked:
             raise SignInError(
-                f"Wrong PIN. {row['name']} is now locked for {int(LOCK_FOR.total_seconds() // 60)} "
-                "minutes.",
+                said(
+                    "Wrong PIN. {name} is now locked for {minutes} minutes.",
+                    name=row['name'], minutes=int(LOCK_FOR.total_seconds() // 60),
+                ),
                 locked_until=parse_ts(locked),
             )
         left = MAX_ATTEMPTS - attempts
-        raise SignInError(f"Wrong PIN for {row['name']} ({left} tries left before a lock).")
+        raise SignInError(said(
+                "Wrong PIN for {name} ({left} tries left before a lock).",
+                name=row['name'], left=left,
+            ))
     store.actor = row["name"]
     user = find_user(store, row["name"])
     assert user is not None
