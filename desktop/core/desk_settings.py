@@ -13,6 +13,7 @@ from desktop.core.centre import desk_number, own_institute
 from desktop.core.certificates import keys
 from desktop.core.setup import set_up_centre
 from desktop.store import Store, StoreError
+from desktop.text.said import said
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ def fingerprint_of_key(public_raw: bytes) -> str:
 def current(store: Store) -> DeskSettings:
     institute = own_institute(store)
     if institute is None:
-        raise StoreError("This database has no centre yet: set it up first.")
+        raise StoreError(said("This database has no centre yet: set it up first."))
     kid = keys.current_kid(store)
     fingerprint = None
     if kid is not None:

@@ -22,6 +22,7 @@ from typing import Any
 
 from desktop.core.cells import csv_row, xlsx_row
 from desktop.core.progress import Cancelled, Progress
+from desktop.text.said import said
 
 FORMATS = ("xlsx", "csv")
 #: rows between two progress reports and Cancel checks
@@ -49,8 +50,10 @@ def export_format(path: Path) -> str:
     suffix = path.suffix.lower().lstrip(".")
     if suffix not in FORMATS:
         raise ValueError(
-            f"{path.name}: cannot export to a .{suffix or '(no suffix)'} file; "
-            "name it .xlsx or .csv"
+            said(
+                "{name}: cannot export to a .{suffix} file; name it .xlsx or .csv",
+                name=path.name, suffix=suffix or "(no suffix)",
+            )
         )
     return suffix
 
@@ -110,7 +113,10 @@ def export_table(
     FileNotFoundError when the folder does not exist (it is never made)."""
     fmt = export_format(path)
     if not path.parent.is_dir():
-        raise FileNotFoundError(f"The folder {path.parent} does not exist; nothing was written.")
+        raise FileNotFoundError(said(
+                "The folder {parent} does not exist; nothing was written.",
+                parent=path.parent,
+            ))
     fd, temp = tempfile.mkstemp(prefix=".export-", suffix="." + fmt, dir=path.parent)
     os.close(fd)
     try:

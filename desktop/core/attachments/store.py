@@ -33,6 +33,7 @@ from desktop.fileio import write_file_atomic
 from desktop.paths import store_folder
 from desktop.protocol.ids import now_ts
 from desktop.store import Store
+from desktop.text.said import said
 
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 
@@ -107,19 +108,31 @@ def read_attachment(store: Store, sha256: str, *, verify: bool = True) -> bytes:
     except FileNotFoundError:
         if info is None:
             raise MissingAttachment(
-                f"The attachment {sha256[:12]}… is not on this desk (it was attached on another "
-                "desk and has not been received yet). The visit record is complete without it."
+                said(
+                    "The attachment {digest}… is not on this desk (it was attached on another desk "
+                    "and has not been received yet). The visit record is complete without it.",
+                    digest=sha256[:12],
+                )
             ) from None
         raise MissingAttachment(
-            f"The attachment {name!r} is no longer on disk (expected at {path}). The visit "
-            "record is kept; attach the file again to restore it."
+            said(
+                "The attachment {name!r} is no longer on disk (expected at {path}). The visit "
+                "record is kept; attach the file again to restore it.",
+                name=name, path=path,
+            )
         ) from None
     except OSError as exc:
-        raise MissingAttachment(f"The attachment {name!r} cannot be read: {exc}.") from exc
+        raise MissingAttachment(said(
+                "The attachment {name!r} cannot be read: {error}.",
+                name=name, error=str(exc),
+            )) from exc
     if verify and hashlib.sha256(data).hexdigest() != sha256:
         raise MissingAttachment(
-            f"The attachment {name!r} at {path} was changed or damaged on disk (its contents "
-            "no longer match). The visit record is kept; attach the file again."
+            said(
+                "The attachment {name!r} at {path} was changed or damaged on disk (its contents "
+                "no longer match). The visit record is kept; attach the file again.",
+                name=name, path=path,
+            )
         )
     return data
 
@@ -155,17 +168,26 @@ def add_attachment(store: Store, source: Path | str, *, keep_location: bool = Fa
     source = Path(source)
     name = source.name
     if not source.is_file():
-        raise AttachmentError(f"{name!r}: no such file ({source}).")
+        raise AttachmentError(said(
+                "{name!r}: no such file ({source}).",
+                name=name, source=source,
+            ))
     size = source.stat().st_size
     if size > MAX_BYTES:
         raise AttachmentError(
-            f"{name!r} is {_human(size)}; an attachment may be at most 10 MiB. "
-            "Make a smaller copy (e.g. a lower-resolution photo) and attach that."
+            said(
+                "{name!r} is {size}; an attachment may be at most 10 MiB. Make a smaller copy "
+                "(e.g. a lower-resolution photo) and attach that.",
+                name=name, size=_human(size),
+            )
         )
     try:
         data = source.read_bytes()
     except OSError as exc:
-        raise AttachmentError(f"{name!r} cannot be read: {exc.strerror or exc}.") from exc
+        raise AttachmentError(said(
+                "{name!r} cannot be read: {reason}.",
+                name=name, reason=exc.strerror or str(exc),
+            )) from exc
     return add_bytes(store, data, name, keep_location=keep_location)
 
 
@@ -182,7 +204,10 @@ def add_bytes(
 
     if len(data) > MAX_BYTES:
         raise AttachmentError(
-            f"{filename!r} is {_human(len(data))}; an attachment may be at most 10 MiB."
+            said(
+                "{filename!r} is {size}; an attachment may be at most 10 MiB.",
+                filename=filename, size=_human(len(data)),
+            )
         )
     fmt: str | None = None
     looks_image = Path(filename).suffix.lower() in IMAGE_EXT
@@ -193,14 +218,20 @@ def add_bytes(
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         if Path(filename).suffix.lower() in HEIF_EXT and not heif_supported():
             raise AttachmentError(
-                f"{filename!r} is a HEIC/HEIF photo and this installation cannot read them "
-                "(the pillow-heif package is missing). Reinstall Karmayogi Desk, or attach "
-                "a JPEG copy of the photo."
+                said(
+                    "{filename!r} is a HEIC/HEIF photo and this installation cannot read them "
+                    "(the pillow-heif package is missing). Reinstall Karmayogi Desk, or attach a "
+                    "JPEG copy of the photo.",
+                    filename=filename,
+                )
             ) from exc
         if looks_image:
             raise AttachmentError(
-                f"{filename!r} is not a readable image (damaged or not really a "
-                f"{Path(filename).suffix} file): {exc}."
+                said(
+                    "{filename!r} is not a readable image (damaged or not really a {suffix} "
+                    "file): {error}.",
+                    filename=filename, suffix=Path(filename).suffix, error=str(exc),
+                )
             ) from exc
         fmt = None
     removed = False
@@ -210,13 +241,19 @@ def add_bytes(
             data, removed = to_jpeg(data, keep_location=keep_location)
         except (OSError, ValueError, SyntaxError) as exc:
             raise AttachmentError(
-                f"{filename!r} is not a readable image (damaged or not really a "
-                f"{Path(filename).suffix} file): {exc}."
+                said(
+                    "{filename!r} is not a readable image (damaged or not really a {suffix} "
+                    "file): {error}.",
+                    filename=filename, suffix=Path(filename).suffix, error=str(exc),
+                )
             ) from exc
         if len(data) > MAX_BYTES:
             raise AttachmentError(
-                f"{filename!r} is over 10 MiB once converted to JPEG. Make a smaller copy "
-                "(e.g. a lower-resolution photo) and attach that."
+                said(
+                    "{filename!r} is over 10 MiB once converted to JPEG. Make a smaller copy "
+                    "(e.g. a lower-resolution photo) and attach that.",
+                    filename=filename,
+                )
             )
         converted_from, filename, fmt = filename, jpeg_name(filename), "JPEG"
     elif fmt and not keep_location:
@@ -224,7 +261,10 @@ def add_bytes(
         removed = stripped is not data and stripped != data
         data = stripped
         if len(data) > MAX_BYTES:
-            raise AttachmentError(f"{filename!r} is over 10 MiB after removing location data.")
+            raise AttachmentError(said(
+                    "{filename!r} is over 10 MiB after removing location data.",
+                    filename=filename,
+                ))
     sha = hashlib.sha256(data).hexdigest()
     media_type = _media_type(Path(filename), fmt)
     relative = _relative(sha)
@@ -282,7 +322,10 @@ def _write_atomic(target: Path, data: bytes) -> None:
 def store_received(store: Store, sha256: str, data: bytes, filename: str, media_type: str) -> Path:
     """Keep bytes that arrived from elsewhere (sync pull) under their hash, after checking it."""
     if hashlib.sha256(data).hexdigest() != sha256:
-        raise AttachmentError(f"{filename!r}: the received bytes do not match {sha256[:12]}….")
+        raise AttachmentError(said(
+                "{filename!r}: the received bytes do not match {digest}….",
+                filename=filename, digest=sha256[:12],
+            ))
     relative = _relative(sha256)
     target = attachments_root(store) / relative
     if not target.is_file():

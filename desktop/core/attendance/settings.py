@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from desktop.core import audit
 from desktop.core.users import Permission, require
 from desktop.store import Store
+from desktop.text.said import said
 
 
 @dataclass(frozen=True)
@@ -47,11 +48,11 @@ def save_settings(
     with store.transaction():  # the settings and their audit entry commit together
         if grace_minutes is not None:
             if not 0 <= grace_minutes <= 240:
-                raise ValueError("grace time must be 0–240 minutes")
+                raise ValueError(said("grace time must be 0–240 minutes"))
             store.meta_set("attendance.grace_minutes", str(grace_minutes))
         if open_before_minutes is not None:
             if not 0 <= open_before_minutes <= 720:
-                raise ValueError("opening time must be 0–720 minutes before the start")
+                raise ValueError(said("opening time must be 0–720 minutes before the start"))
             store.meta_set("attendance.open_before_minutes", str(open_before_minutes))
         if desk is not None:
             store.meta_set("desk_name", desk.strip() or None)

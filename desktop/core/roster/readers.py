@@ -120,8 +120,8 @@ def open_table(path: str | Path, sheet: str | None = None) -> Table:
         raise RosterFileError(said("{path}: no such file.", path=path)) from exc
     except OSError as exc:
         raise RosterFileError(said(
-                "{path} cannot be read: {value}.",
-                path=path, value=exc.strerror or exc,
+                "{path} cannot be read: {reason}.",
+                path=path, reason=exc.strerror or str(exc),
             )) from exc
     if size == 0 or not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise RosterFileError(said("{path} is empty.", path=path))
@@ -177,10 +177,10 @@ def _detect_encoding(path: Path, head: bytes) -> str:
             return "cp1252"
         raise RosterFileError(
             said(
-                '{path} is neither UTF-8 nor Windows-1252 ("ANSI") text (byte {value} is '
+                '{path} is neither UTF-8 nor Windows-1252 ("ANSI") text (byte {byte} is '
                 "invalid). Hindi would be lost: in Excel choose Save As → 'CSV UTF-8' or 'Unicode "
                 "Text', or save as .xlsx.",
-                path=path, value=exc.start + 1,
+                path=path, byte=exc.start + 1,
             )
         ) from exc
     size = path.stat().st_size
@@ -291,8 +291,8 @@ def _open_csv(path: Path, size: int, head: bytes, encoding: str) -> Table:
             ) from exc
         except csv.Error as exc:
             raise RosterFileError(said(
-                    "{path}: row {value} cannot be read ({error}).",
-                    path=path, value=number + 1, error=str(exc),
+                    "{path}: row {row} cannot be read ({error}).",
+                    path=path, row=number + 1, error=str(exc),
                 )) from exc
 
     stream = records()
@@ -428,8 +428,8 @@ def _open_xlsx(path: Path, size: int, sheet_name: str | None = None) -> Table:
         except Exception as exc:  # damaged sheet XML
             raise RosterFileError(
                 said(
-                    "{path}: row {value} cannot be read ({error}).",
-                    path=path, value=state['row'] + 1, error=str(exc),
+                    "{path}: row {row} cannot be read ({error}).",
+                    path=path, row=state['row'] + 1, error=str(exc),
                 )
             ) from exc
 
@@ -468,9 +468,9 @@ def _open_xls(path: Path, size: int, sheet_name: str | None = None) -> Table:
     if size > _XLS_LIMIT:
         raise RosterFileError(
             said(
-                "{path} is an old Excel (.xls) workbook of {value} MB, more than any roster; save "
+                "{path} is an old Excel (.xls) workbook of {megabytes} MB, more than any roster; save "
                 "it as .xlsx or CSV UTF-8 and import that.",
-                path=path, value=size // (1024 * 1024),
+                path=path, megabytes=size // (1024 * 1024),
             )
         )
     import xlrd
