@@ -312,8 +312,7 @@ def write_rows(
         "revoked = excluded.revoked",
         params,
     )
-    if isinstance(conn, sqlite3.Connection):  # the state's view runs on the SQLite store for now
-        project(conn, rows)  # desk-shaped tables, in this same transaction
+    project(conn, rows)  # the state's view's desk-shaped tables, in this same transaction
 
 
 def _signature_problem(qr: str, keys: Mapping[str, str]) -> str | None:

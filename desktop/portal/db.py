@@ -161,8 +161,7 @@ class PortalStore:
 
     def _check_schema_and_origin(self) -> None:
         with self.transaction() as conn:
-            if self.backend == "sqlite":  # the state's view (desktop/portal/state): SQLite for now
-                state.ensure(conn)
+            state.ensure(conn)  # the state's view (desktop/portal/state), on either store
             if self._meta(conn, "portal_origin") is None:
                 conn.execute(
                     "INSERT INTO meta VALUES ('portal_origin', ?), ('schema_version', ?)",

@@ -83,8 +83,17 @@ CREATE TABLE trust_key (
 
 # Byte order for every text column, whatever the database's locale: ids, version stamps and
 # kids sort and compare exactly as SQLite (and the desk) compare them.
+def _state_view_tables() -> str:
+    """The state's view's tables (desk-shaped projection, admin accounts), as the SQLite
+    store has them (`state.ensure` runs the same idempotent statements after)."""
+    from desktop.portal.state import accounts, projection
+
+    return ";\n".join([*projection.schema(), *accounts.SCHEMA])
+
+
 MIGRATIONS: list[tuple[str, str]] = [
     ("0001_initial", _TABLES.replace(" TEXT", ' TEXT COLLATE "C"')),
+    ("0002_state_view", _state_view_tables().replace(" TEXT", ' TEXT COLLATE "C"')),
 ]
 
 

@@ -2,9 +2,7 @@
 
 The page itself (`desktop.portal.state.web`) is plain functions, request in and answer out;
 this module only turns a Starlette request into that `Request` and the answer back. The page
-reads the desk-shaped projection, which the SQLite store keeps today: on PostgreSQL the
-review's SQL still has SQLite-only spellings (README, "The state's view"), so no route is
-served there yet rather than a page that fails."""
+reads the desk-shaped projection, which both stores keep (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -22,9 +20,6 @@ MAX_FORM_BYTES = 64 * 1024  # a login form; nothing bigger is ever posted here
 
 
 def routes(store) -> Sequence[BaseRoute]:
-    if getattr(store, "backend", None) != "sqlite":
-        return []
-
     async def endpoint(request: StarletteRequest) -> StarletteResponse:
         body = b""
         if request.method == "POST":

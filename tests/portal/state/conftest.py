@@ -1,4 +1,5 @@
-"""A portal on loopback holding the hand-computed state of `dataset`, with an admin."""
+"""A portal on loopback holding the hand-computed state of `dataset`, with an admin, on each
+store (SQLite and PostgreSQL: `store_target` of tests/portal/conftest.py)."""
 
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ ADMIN, PASSWORD = "hq.admin", "correct horse battery"
 
 
 @pytest.fixture
-def state_portal(tmp_path) -> RunningPortal:
-    running = start_portal(tmp_path / "portal")
+def state_portal(store_target) -> RunningPortal:
+    running = start_portal(store_target)
     dataset.load(running)
     with running.db.transaction() as conn:
         accounts.add_admin(conn, ADMIN, PASSWORD)

@@ -8,9 +8,9 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from desktop.core import review as core
-from desktop.portal.db import PortalDB
 from desktop.portal.state import figures
 from desktop.portal.state.source import ReviewSource
+from desktop.portal.stores import open_portal_store
 from desktop.protocol.ids import format_ts, new_id
 
 from ..conftest import enrol, http_client
@@ -142,13 +142,13 @@ def test_a_snapshot_is_reused_while_the_data_is_unchanged(state_portal):
     assert patient.snapshot("2026-11", None).period is held  # younger than max_age
 
 
-def test_the_projection_is_rebuilt_from_the_records_when_missing(state_portal, tmp_path):
+def test_the_projection_is_rebuilt_from_the_records_when_missing(state_portal, store_target):
     before = figures.Figures(state_portal.db.reading).view("2026-11", None, core.Filters())
     with state_portal.db.transaction() as conn:
         conn.execute("DELETE FROM attendance")
         conn.execute("DELETE FROM meta WHERE key = 'state.projection'")
     state_portal.stop()
-    db = PortalDB(tmp_path / "portal")
+    db = open_portal_store(store_target)
     try:
         after = figures.Figures(db.reading).view("2026-11", None, core.Filters())
     finally:

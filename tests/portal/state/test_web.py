@@ -5,10 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import re
+import subprocess
 
 import openpyxl
 import pytest
 
+from desktop.portal.pg import find_pg_tool
 from desktop.portal.state import accounts
 from desktop.portal.state.i18n import STRINGS
 
@@ -94,9 +96,14 @@ def test_a_disabled_admin_is_logged_out_at_once(web, state_portal):
 def test_neither_password_nor_session_token_is_stored(web, state_portal):
     log_in(web)
     token = web.cookies.get("kd_state")
-    raw = (state_portal.db.path).read_bytes()
-    for wal in state_portal.db.path.parent.glob("portal.db-wal"):
-        raw += wal.read_bytes()
+    if state_portal.db.backend == "sqlite":
+        raw = (state_portal.db.path).read_bytes()
+        for wal in state_portal.db.path.parent.glob("portal.db-wal"):
+            raw += wal.read_bytes()
+    else:  # every row of the PostgreSQL database, as plain SQL
+        pg_dump = find_pg_tool("pg_dump")
+        raw = subprocess.run([pg_dump, "--data-only", f"--dbname={state_portal.db.conninfo}"],
+                             capture_output=True, check=True).stdout
     assert PASSWORD.encode() not in raw and token.encode() not in raw
     assert b"scrypt$" in raw
 
