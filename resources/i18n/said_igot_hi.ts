@@ -30,5 +30,6 @@
     <message><source>{what}: cannot read {path} ({reason}).</source><translation>{what}: {path} पढ़ी नहीं जा सकी ({reason})।</translation></message>
     <message><source>{what}: the first line of {path} holds spaces; expected one value.</source><translation>{what}: {path} की पहली पंक्ति में रिक्त स्थान हैं; एक ही मान अपेक्षित है।</translation></message>
     <message><source>{what}: the first line of {path} is empty.</source><translation>{what}: {path} की पहली पंक्ति खाली है।</translation></message>
+    <message><source>no reason given</source><translation>कोई कारण नहीं बताया गया</translation></message>
 </context>
 </TS>

@@ -65,7 +65,7 @@ def _error_code(body: Any) -> str:
         for value in (params.get("err"), body.get("responseCode"), params.get("errmsg")):
             if isinstance(value, str) and value:
                 return value[:200]
-    return "no reason given"
+    return said("no reason given")  # a code in the bookkeeping; words in a message
 
 
 class IgotClient:
