@@ -107,6 +107,8 @@ def test_a_portal_that_is_down_and_an_unusable_address_are_said_in_hindi(
         "http://portal.example.org/sync: सादा http केवल इसी कंप्यूटर (127.0.0.1) के लिए अनुमत "
         "है; https:// का उपयोग करें, ताकि नाम और मोबाइल नंबर रास्ते में एन्क्रिप्ट रहें।"
     )
+    _shoot(page, "said_hi_sync_address")
+    _assert_not_clipped(page.message)
 
 
 def test_the_current_runs_problem_is_said_in_hindi_and_a_stored_one_in_english(hindi):
@@ -145,7 +147,7 @@ def test_a_bundle_this_desk_made_is_refused_in_hindi(hindi, desk, portal, qtbot,
     missing = tmp_path / "गायब.kdbundle"
     monkeypatch.setattr(usb.QFileDialog, "getOpenFileName", lambda *a, **k: (str(missing), ""))
     page.import_bundle()
-    assert page.message.text().startswith(f"{missing} खोली नहीं जा सकी (")
+    assert page.message.text() == f"{missing} खोली नहीं जा सकी (ऐसी कोई फ़ाइल या फ़ोल्डर नहीं है)।"
     _shoot(page, "said_hi_sync_bundle")
 
 
@@ -159,12 +161,17 @@ def _shoot(widget, name: str) -> None:
         assert widget.grab().save(str(SHOTS / f"{name}_{w}x{h}.png"))
 
 
+def _assert_not_clipped(label) -> None:
+    """Long Hindi wraps: the label is as tall as its text needs at its width."""
+    assert label.wordWrap()
+    assert label.height() >= label.heightForWidth(label.width())
+
+
 def test_issuing_without_the_signing_key_is_said_in_hindi(hindi, db_path, qtbot):
     pytest.importorskip("PySide6.QtPrintSupport")
-    from tests.certificates.certdata import make_workshop
-
     from desktop.core.certificates import keys
     from desktop.ui.certificates import page as page_module
+    from tests.certificates.certdata import make_workshop
 
     store = open_store(db_path)
     try:
@@ -178,23 +185,27 @@ def test_issuing_without_the_signing_key_is_said_in_hindi(hindi, db_path, qtbot)
         page = page_module.create_page(AppContext(store, store.path, SyncRunner()))
         qtbot.addWidget(page)
         page.workshop_combo.setCurrentIndex(page.workshop_combo.findData(workshop["workshop"]))
+        page.tabs.setCurrentIndex(1)
+        assert page.tabs.tabText(1) == "जारी करें"
         page.issue_button.click()
         text = page.issue_status.text()
         assert text.startswith(f"हस्ताक्षर कुंजी {kid} ")
         assert "कुंजी फ़ोल्डर बैकअप से पुनर्स्थापित करें" in text and "keys rotate" in text
-        _shoot(page, "said_hi_certificate_key")
+        _shoot(page, "said_hi_certificate_key")  # last at 1024 px: two lines there
+        label = page.issue_status
+        _assert_not_clipped(label)
+        assert label.height() >= 2 * label.fontMetrics().lineSpacing()
     finally:
         store.close()
 
 
 def test_igot_link_and_connection_problems_are_said_in_hindi(hindi, store, db_path, qtbot):
+    from desktop.ui.igot.link_dialog import IgotLinkDialog
+    from desktop.ui.igot.settings_dialog import IgotSettingsDialog
     from tests.igot.conftest import configure
     from tests.igot.fakeigot import FakeIgot
     from tests.igot.helpers import BATCH, COURSE, make_workshop
     from tests.sync.faultproxy import FaultProxy
-
-    from desktop.ui.igot.link_dialog import IgotLinkDialog
-    from desktop.ui.igot.settings_dialog import IgotSettingsDialog
 
     ws, _sids = make_workshop(store, sessions=1, course=None, batch=None)
     dialog = IgotLinkDialog(AppContext(store, None, SyncRunner()), ws)
@@ -206,6 +217,11 @@ def test_igot_link_and_connection_problems_are_said_in_hindi(hindi, store, db_pa
         "iGOT पाठ्यक्रम आईडी: 'not-a-course' iGOT सामग्री आईडी नहीं है (ये do_ से शुरू होती हैं)।"
     )
     assert store.get("workshop", ws)["igot_course_id"] is None
+    dialog.show()
+    QApplication.processEvents()
+    _assert_not_clipped(dialog.error)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    assert dialog.grab().save(str(SHOTS / "said_hi_igot_link.png"))
 
     # Test connection: iGOT refuses the batch read with an error the desk has no words for.
     fake = FakeIgot()
@@ -220,7 +236,13 @@ def test_igot_link_and_connection_problems_are_said_in_hindi(hindi, store, db_pa
         qtbot.addWidget(settings)
         settings.test_connection()
         qtbot.waitUntil(lambda: "HTTP 400" in settings.message.text(), timeout=10_000)
-        assert settings.message.text() == "iGOT ने अनुरोध अस्वीकार कर दिया (HTTP 400: कोई कारण नहीं बताया गया)।"
+        assert settings.message.text() == (
+            "iGOT ने अनुरोध अस्वीकार कर दिया (HTTP 400: कोई कारण नहीं बताया गया)।"
+        )
+        settings.show()
+        QApplication.processEvents()
+        _assert_not_clipped(settings.message)
+        assert settings.grab().save(str(SHOTS / "said_hi_igot_settings.png"))
     finally:
         disk.close()
         proxy.stop()

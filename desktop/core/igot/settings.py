@@ -12,6 +12,7 @@ from desktop.core.sync.client import PortalError, check_url
 from desktop.core.sync.keys import _write_private, keys_dir
 from desktop.core.users import Permission, require
 from desktop.store import Store
+from desktop.text.os_reason import os_reason
 from desktop.text.said import said
 
 BASE_URL_KEY = "igot.base_url"
@@ -48,7 +49,7 @@ def secret_from_file(path: str | Path, what: str) -> str:
     except OSError as exc:
         raise SettingsError(said(
                 "{what}: cannot read {path} ({reason}).",
-                what=what, path=path, reason=exc.strerror or str(exc),
+                what=what, path=path, reason=os_reason(exc),
             )) from exc
     value = lines[0].strip() if lines else ""
     if not value:

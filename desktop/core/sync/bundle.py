@@ -38,6 +38,7 @@ from desktop.protocol import audit as audit_wire
 from desktop.protocol.ids import now_ts
 from desktop.protocol.records import KIND_FIELDS, KIND_ORDER, data_fields
 from desktop.store import Store
+from desktop.text.os_reason import os_reason
 from desktop.text.said import said, said_of
 
 FORMAT = "kdbundle/1"
@@ -187,7 +188,7 @@ def _read_entries(path: Path | str) -> dict[str, bytes]:
     except (FileNotFoundError, PermissionError, IsADirectoryError) as exc:
         raise BundleError(said(
                 "{path} cannot be opened ({reason}).",
-                path=path, reason=exc.strerror or str(exc),
+                path=path, reason=os_reason(exc),
             )) from exc
     except Exception as exc:  # noqa: BLE001 - any failure to open the ZIP is a damaged file
         raise DamagedBundle(path, None, "not_bundle") from exc

@@ -36,6 +36,7 @@ from desktop.core.users import Permission, require
 from desktop.fileio import write_file_atomic
 from desktop.protocol.ids import now_ts
 from desktop.store import Store
+from desktop.text.os_reason import os_reason
 from desktop.text.said import said, said_of
 
 FORMAT = "kdreceipt/1"
@@ -110,7 +111,7 @@ def _read_verified(path: Path | str) -> tuple[dict[str, Any], str, str, dict[str
     except OSError as exc:
         raise ReceiptError(said(
                 "{path} cannot be opened ({reason}).",
-                path=path, reason=exc.strerror or str(exc),
+                path=path, reason=os_reason(exc),
             )) from exc
     try:
         doc = json.loads(raw)
