@@ -4,6 +4,9 @@
 <!-- The core's certificates messages (desktop/text/said.py) -->
 <context>
     <name>Said</name>
+    <message><source>not eligible (completion rule not met or not enrolled)</source><translation>पात्र नहीं (पूर्णता का नियम पूरा नहीं हुआ या नामांकित नहीं)</translation></message>
+    <message><source>already holds {number} (valid); choose re-issue</source><translation>पहले से प्रमाण-पत्र {number} (मान्य) है; पुनः जारी करना चुनें</translation></message>
+    <message><source>already holds {number} (revoked); choose re-issue</source><translation>पहले से प्रमाण-पत्र {number} (निरस्त) है; पुनः जारी करना चुनें</translation></message>
     <message><source>An in-memory database has no files folder; pass out_dir.</source><translation>मेमोरी में बने डेटाबेस का कोई फ़ाइल फ़ोल्डर नहीं होता; out_dir दें।</translation></message>
     <message><source>A re-issue needs a reason.</source><translation>पुनः जारी करने के लिए कारण आवश्यक है।</translation></message>
     <message><source>Run init first: this database has no institute code.</source><translation>पहले init चलाएँ: इस डेटाबेस में संस्थान कोड नहीं है।</translation></message>

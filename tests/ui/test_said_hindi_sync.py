@@ -247,3 +247,32 @@ def test_igot_link_and_connection_problems_are_said_in_hindi(hindi, store, db_pa
         disk.close()
         proxy.stop()
         fake.stop()
+
+
+def test_why_certificates_were_not_issued_is_said_in_hindi(hindi, db_path, qtbot):
+    pytest.importorskip("PySide6.QtPrintSupport")
+    from desktop.core.certificates import keys
+    from desktop.core.certificates.issue import issue_certificates
+    from desktop.ui.certificates import page as page_module
+    from tests.certificates.certdata import make_workshop
+
+    store = open_store(db_path)
+    try:
+        keys.ensure_signing_key(store)
+        workshop = make_workshop(store)
+        done = issue_certificates(store, workshop["workshop"])
+        assert len(done.issued) == 4
+        page = page_module.create_page(AppContext(store, store.path, SyncRunner()))
+        qtbot.addWidget(page)
+        page.workshop_combo.setCurrentIndex(page.workshop_combo.findData(workshop["workshop"]))
+        page.tabs.setCurrentIndex(1)
+        page.issue_button.click()
+        lines = page.issue_status.text().split("\n")
+        assert len(lines) == 5  # the count, then one reason per person
+        numbers = {c.number for c in done.issued}
+        for line in lines[1:]:
+            number = line.removeprefix("पहले से प्रमाण-पत्र ").split(" ", 1)[0]
+            assert number in numbers
+            assert line == f"पहले से प्रमाण-पत्र {number} (मान्य) है; पुनः जारी करना चुनें"
+    finally:
+        store.close()

@@ -149,12 +149,16 @@ def _plan(
     skipped: list[tuple[str, str]] = []
     for pid in wanted:
         if pid not in allowed_set:
-            skipped.append((pid, "not eligible (completion rule not met or not enrolled)"))
+            skipped.append((pid, said("not eligible (completion rule not met or not enrolled)")))
             continue
         old = current_certificate(store, pid, workshop_id)
         if old is not None and not reissue_reason:
-            state = "revoked" if old["revoked_at"] else "valid"
-            skipped.append((pid, f"already holds {old['number']} ({state}); choose re-issue"))
+            why = (
+                said("already holds {number} (revoked); choose re-issue", number=old["number"])
+                if old["revoked_at"]
+                else said("already holds {number} (valid); choose re-issue", number=old["number"])
+            )
+            skipped.append((pid, why))
             continue
         todo.append((pid, old))
     return todo, skipped
