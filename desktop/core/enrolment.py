@@ -13,6 +13,7 @@ from desktop.core import people
 from desktop.core.users import Permission, require
 from desktop.protocol.fields import normalise_mobile
 from desktop.store import RecordNotFound, Store
+from desktop.text.said import said
 
 SOURCES = ("nominated", "walk_in", "imported")
 
@@ -66,7 +67,7 @@ def withdraw(store: Store, workshop_id: str, participant_id: str) -> bool:
     with store.transaction():
         current = enrolment_of(store, workshop_id, participant_id)
         if current is None:
-            raise RecordNotFound("This person is not enrolled in the workshop.")
+            raise RecordNotFound(said("This person is not enrolled in the workshop."))
         return store.update("enrolment", current["id"], {"status": "withdrawn"})
 
 

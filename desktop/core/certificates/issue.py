@@ -48,6 +48,7 @@ from desktop.fileio import AtomicFile, make_named_folder
 from desktop.paths import files_dir
 from desktop.protocol.ids import new_id, now_ts
 from desktop.store import RecordNotFound, Store, StoreError
+from desktop.text.said import said
 
 POOL_THRESHOLD = 24  # below this many, rendering in-process beats starting workers
 
@@ -87,7 +88,7 @@ class IssueResult:
 
 def certificates_root(store: Store) -> Path:
     if store.path is None:
-        raise CertificateError("An in-memory database has no files folder; pass out_dir.")
+        raise CertificateError(said("An in-memory database has no files folder; pass out_dir."))
     return files_dir(store.path) / "certificates"
 
 
@@ -148,12 +149,16 @@ def _plan(
     skipped: list[tuple[str, str]] = []
     for pid in wanted:
         if pid not in allowed_set:
-            skipped.append((pid, "not eligible (completion rule not met or not enrolled)"))
+            skipped.append((pid, said("not eligible (completion rule not met or not enrolled)")))
             continue
         old = current_certificate(store, pid, workshop_id)
         if old is not None and not reissue_reason:
-            state = "revoked" if old["revoked_at"] else "valid"
-            skipped.append((pid, f"already holds {old['number']} ({state}); choose re-issue"))
+            why = (
+                said("already holds {number} (revoked); choose re-issue", number=old["number"])
+                if old["revoked_at"]
+                else said("already holds {number} (valid); choose re-issue", number=old["number"])
+            )
+            skipped.append((pid, why))
             continue
         todo.append((pid, old))
     return todo, skipped
@@ -182,10 +187,10 @@ def issue_certificates(
     `out_dir`)."""
     require(store, Permission.ISSUE_CERTIFICATES)
     if reissue_reason is not None and not reissue_reason.strip():
-        raise CertificateError("A re-issue needs a reason.")
+        raise CertificateError(said("A re-issue needs a reason."))
     institute = store.institute_code
     if not institute:
-        raise CertificateError("Run init first: this database has no institute code.")
+        raise CertificateError(said("Run init first: this database has no institute code."))
     ctx = WorkshopContext.load(store, workshop_id)
     template_path = str(find_template(template, store.path).parent)
     kid, private = keys.signing_key(store)
@@ -377,12 +382,15 @@ def revoke(store: Store, number: str, reason: str, when: str | None = None) -> d
     """Revoke with reason and date: a new version of the certificate record, so it syncs."""
     require(store, Permission.REVOKE_CERTIFICATES)
     if not reason or not reason.strip():
-        raise CertificateError("A revocation needs a reason.")
+        raise CertificateError(said("A revocation needs a reason."))
     with store.transaction():
         cert = find_by_number(store, number)
         if cert["revoked_at"]:
             raise CertificateError(
-                f"Certificate {cert['number']} was already revoked on {format_date(cert['revoked_at'])}."
+                said(
+                    "Certificate {number} was already revoked on {date}.",
+                    number=cert['number'], date=format_date(cert['revoked_at']),
+                )
             )
         store.update(
             "certificate",
@@ -413,14 +421,20 @@ def reprint_bytes(store: Store, number: str) -> bytes:
     path = stored_file(store, cert["id"])
     if path is None or not path.is_file():
         raise CertificateError(
-            f"The issued file of {cert['number']} is not on this desk ({path}); it was issued "
-            "elsewhere or the files folder was not restored."
+            said(
+                "The issued file of {number} is not on this desk ({path}); it was issued "
+                "elsewhere or the files folder was not restored.",
+                number=cert['number'], path=path,
+            )
         )
     data = path.read_bytes()
     if hashlib.sha256(data).hexdigest() != cert["pdf_sha256"]:
         raise CertificateError(
-            f"The stored file of {cert['number']} does not match the one issued (SHA-256 "
-            "differs); it has been altered. Restore it from a backup."
+            said(
+                "The stored file of {number} does not match the one issued (SHA-256 differs); it "
+                "has been altered. Restore it from a backup.",
+                number=cert['number'],
+            )
         )
     if not cert["revoked_at"]:
         return data

@@ -29,6 +29,7 @@ from desktop.protocol import trust as protocol_trust
 from desktop.protocol.b64 import b64u, b64u_decode
 from desktop.protocol.ids import now_ts
 from desktop.store import Store, StoreError
+from desktop.text.said import said
 
 KEYS_ENV = "KARMAYOGI_DESK_KEYS"
 
@@ -54,7 +55,7 @@ def keys_dir_for(db_path: Path | str | None) -> Path:
     if env:
         return Path(env)
     if db_path is None:
-        raise StoreError("An in-memory database has no keys folder.")
+        raise StoreError(said("An in-memory database has no keys folder."))
     path = Path(db_path)
     return path.with_name(path.stem + "-keys")
 
@@ -93,8 +94,11 @@ def _next_key_number(store: Store) -> int:
     number = max(used, default=first - 1) + 1
     if number > final:
         raise KeyError_(
-            f"Desk {desk} has used all its {final - first + 1} signing-key numbers "
-            f"({institute}:{first} to {institute}:{final}); no new key can be made."
+            said(
+                "Desk {desk} has used all its {count} signing-key numbers ({institute}:{first} to "
+                "{institute}:{final}); no new key can be made.",
+                desk=desk, count=final - first + 1, institute=institute, first=first, final=final,
+            )
         )
     return number
 
@@ -112,7 +116,7 @@ def _key_file(folder: Path, kid: str) -> Path:
 def _institute(store: Store) -> str:
     code = store.institute_code
     if not code:
-        raise StoreError("Run init first: this database has no institute code.")
+        raise StoreError(said("Run init first: this database has no institute code."))
     return code
 
 
@@ -187,19 +191,25 @@ def signing_key(store: Store) -> tuple[str, Ed25519PrivateKey]:
     if folder is None:
         key = _memory_keys.get((id(store), kid))
         if key is None:
-            raise KeyError_(f"The signing key {kid} is not available in this session.")
+            raise KeyError_(said(
+                    "The signing key {kid} is not available in this session.",
+                    kid=kid,
+                ))
         return kid, key
     path = _key_file(folder, kid)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise KeyError_(
-            f"The signing key {kid} is missing ({path}). Restore the keys folder from a backup "
-            "or run `keys rotate` to make a new key."
+            said(
+                "The signing key {kid} is missing ({path}). Restore the keys folder from a backup "
+                "or run `keys rotate` to make a new key.",
+                kid=kid, path=path,
+            )
         ) from exc
     key = serialization.load_pem_private_key(data, password=None)
     if not isinstance(key, Ed25519PrivateKey):
-        raise KeyError_(f"{path} is not an Ed25519 key.")
+        raise KeyError_(said("{path} is not an Ed25519 key.", path=path))
     return kid, key
 
 

@@ -27,6 +27,7 @@ import re
 
 from desktop.core.centre import DESK_MAX, DESK_MIN, check_desk, desk_number
 from desktop.store import Store, StoreError
+from desktop.text.said import said
 
 __all__ = ["DESK_MAX", "DESK_MIN", "check_desk", "desk_number"]
 
@@ -144,10 +145,13 @@ def next_number(store: Store, institute: str, year: int, desk: int | None = None
     serial = last + 1
     if serial > final:
         raise NumberingError(
-            f"Desk {desk} has used all {final - first + 1:,} certificate numbers for {year} "
-            f"({prefix}{first:06d} to {prefix}{final:06d}). Issue these certificates from "
-            "another desk of the institute, or give this laptop an unused desk number "
-            "(init --desk N)."
+            said(
+                "Desk {desk} has used all {count:,} certificate numbers for {year} "
+                "({prefix}{first:06d} to {prefix}{final:06d}). Issue these certificates from "
+                "another desk of the institute, or give this laptop an unused desk number (init "
+                "--desk N).",
+                desk=desk, count=final - first + 1, year=year, prefix=prefix, first=first, final=final,
+            )
         )
     store.conn.execute(
         "INSERT INTO certificate_counter(institute, year, last) VALUES (?, ?, ?) "

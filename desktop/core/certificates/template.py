@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.paths import files_dir, resource_path
+from desktop.text.said import said
 
 DEFAULT_TEMPLATE = "academy"
 
@@ -74,7 +75,7 @@ def find_template(name_or_path: str | Path | None, db_path: Path | str | None = 
         candidate = folder / str(name_or_path) / "template.json"
         if candidate.is_file():
             return candidate
-    raise TemplateError(f"No certificate template named {str(name_or_path)!r}.")
+    raise TemplateError(said("No certificate template named {name!r}.", name=str(name_or_path)))
 
 
 def _fields_of(text: str) -> set[str]:
@@ -86,41 +87,61 @@ def load_template(name_or_path: str | Path | None = None, db_path=None) -> Templ
     try:
         spec = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise TemplateError(f"{path}: not readable JSON ({exc})") from exc
+        raise TemplateError(said(
+                "{path}: not readable JSON ({error})",
+                path=path, error=str(exc),
+            )) from exc
     page = spec.get("page") or {}
     size = str(page.get("size", "A4")).upper()
     if size not in PAGE_SIZES_MM:
-        raise TemplateError(f"{path}: page.size must be one of {', '.join(PAGE_SIZES_MM)}")
+        raise TemplateError(said(
+                "{path}: page.size must be one of {sizes}",
+                path=path, sizes=', '.join(PAGE_SIZES_MM),
+            ))
     w, h = PAGE_SIZES_MM[size]
     orientation = page.get("orientation", "landscape")
     if orientation not in ("landscape", "portrait"):
-        raise TemplateError(f"{path}: page.orientation must be landscape or portrait")
+        raise TemplateError(said(
+                "{path}: page.orientation must be landscape or portrait",
+                path=path,
+            ))
     if orientation == "landscape":
         w, h = h, w
     for i, block in enumerate(spec.get("blocks", [])):
         where = f"{path}: blocks[{i}]"
         for key in ("text", "x", "y", "size"):
             if key not in block:
-                raise TemplateError(f"{where} has no {key!r}")
+                raise TemplateError(said("{where} has no {key!r}", where=where, key=key))
         unknown = _fields_of(block["text"]) - set(PLACEHOLDERS)
         if unknown:
             raise TemplateError(
-                f"{where}: unknown placeholder(s) {', '.join(sorted(unknown))}; "
-                f"known: {', '.join(PLACEHOLDERS)}"
+                said(
+                    "{where}: unknown placeholder(s) {unknown}; known: {known}",
+                    where=where, unknown=', '.join(sorted(unknown)), known=', '.join(PLACEHOLDERS),
+                )
             )
         if block.get("font", "regular") not in ("regular", "bold"):
-            raise TemplateError(f"{where}: font must be regular or bold")
+            raise TemplateError(said("{where}: font must be regular or bold", where=where))
         if block.get("align", "left") not in ("left", "center", "right"):
-            raise TemplateError(f"{where}: align must be left, center or right")
+            raise TemplateError(said("{where}: align must be left, center or right", where=where))
     template = Template(spec.get("name", path.parent.name), path.parent, w, h, spec)
     for i, image in enumerate(spec.get("images", [])):
         if not template.asset(image["file"]).is_file():
-            raise TemplateError(f"{path}: images[{i}] file {image['file']!r} not found")
+            raise TemplateError(said(
+                    "{path}: images[{i}] file {file!r} not found",
+                    path=path, i=i, file=image['file'],
+                ))
     for i, sig in enumerate(spec.get("signatories", [])):
         if sig.get("signature") and not template.asset(sig["signature"]).is_file():
-            raise TemplateError(f"{path}: signatories[{i}] file {sig['signature']!r} not found")
+            raise TemplateError(said(
+                    "{path}: signatories[{i}] file {signature!r} not found",
+                    path=path, i=i, signature=sig['signature'],
+                ))
     if "qr" not in spec:
-        raise TemplateError(f"{path}: a certificate template needs a 'qr' position")
+        raise TemplateError(said(
+                "{path}: a certificate template needs a 'qr' position",
+                path=path,
+            ))
     return template
 
 

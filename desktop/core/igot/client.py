@@ -24,6 +24,7 @@ from desktop.core.sync.client import (
     ssl_context,
 )
 from desktop.protocol.transport import is_loopback
+from desktop.text.said import said
 
 UPDATE_PATH = "v1/content/state/admin/update"
 BATCH_READ_PATH = "v1/course/batch/read/{batch_id}"
@@ -39,11 +40,12 @@ class IgotAuthError(IgotError):
 
     def __init__(self, status: int) -> None:
         self.status = status
-        super().__init__(
-            f"iGOT refused the coordinator's access token or the API key (HTTP {status}). "
+        super().__init__(said(
+            "iGOT refused the coordinator's access token or the API key (HTTP {status}). "
             "Nothing more was sent: get a new token from iGOT and enter it in the iGOT "
-            "settings (CLI: igot settings --token-file F)."
-        )
+            "settings (CLI: igot settings --token-file F).",
+            status=status,
+        ))
 
 
 class IgotRefused(IgotError):
@@ -52,7 +54,9 @@ class IgotRefused(IgotError):
     def __init__(self, status: int, body: Any) -> None:
         self.status = status
         self.code = _error_code(body)
-        super().__init__(f"iGOT refused the request (HTTP {status}: {self.code}).")
+        super().__init__(said(
+            "iGOT refused the request (HTTP {status}: {code}).", status=status, code=self.code
+        ))
 
 
 def _error_code(body: Any) -> str:
@@ -61,7 +65,7 @@ def _error_code(body: Any) -> str:
         for value in (params.get("err"), body.get("responseCode"), params.get("errmsg")):
             if isinstance(value, str) and value:
                 return value[:200]
-    return "no reason given"
+    return said("no reason given")  # a code in the bookkeeping; words in a message
 
 
 class IgotClient:
@@ -105,16 +109,25 @@ class IgotClient:
         try:
             response = self._http.request(method, path, content=content, headers=headers)
         except httpx.TimeoutException as exc:
-            raise Transient(f"iGOT did not answer in time ({type(exc).__name__}).") from None
+            raise Transient(said(
+                    "iGOT did not answer in time ({kind}).",
+                    kind=type(exc).__name__,
+                )) from None
         except httpx.TransportError as exc:
             text = str(exc)
             if "CERTIFICATE_VERIFY_FAILED" in text or "certificate verify failed" in text:
                 raise IgotError(
-                    f"iGOT's certificate at {self.base_url} could not be verified."
+                    said(
+                        "iGOT's certificate at {base_url} could not be verified.",
+                        base_url=self.base_url,
+                    )
                 ) from None
             raise Transient(
-                f"iGOT could not be reached at {self.base_url} ({type(exc).__name__}): "
-                "is there a network connection?"
+                said(
+                    "iGOT could not be reached at {base_url} ({kind}): is there a network "
+                    "connection?",
+                    base_url=self.base_url, kind=type(exc).__name__,
+                )
             ) from None
         try:
             body: Any = response.json() if response.content else None
@@ -124,10 +137,10 @@ class IgotClient:
         if status in (401, 403):
             raise IgotAuthError(status)
         if status in (429, 503):
-            raise Transient(f"iGOT is busy (HTTP {status}).",
+            raise Transient(said("iGOT is busy (HTTP {status}).", status=status),
                             parse_retry_after(response.headers.get("Retry-After")), status)
         if status >= 500:
-            raise Transient(f"iGOT had an internal problem (HTTP {status}).", None, status)
+            raise Transient(said("iGOT had an internal problem (HTTP {status}).", status=status), None, status)
         return status, body
 
     def update_state(self, body: bytes) -> dict[str, Any]:
@@ -136,7 +149,7 @@ class IgotClient:
         if status != 200:
             raise IgotRefused(status, answer)
         if not isinstance(answer, dict) or not isinstance(answer.get("result"), dict):
-            raise Transient("iGOT answered without a result map; trying again later.")
+            raise Transient(said("iGOT answered without a result map; trying again later."))
         return answer["result"]
 
     def read_batch(self, batch_id: str) -> dict[str, Any] | None:

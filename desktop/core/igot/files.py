@@ -17,6 +17,7 @@ from desktop.core.enrolment import enrol
 from desktop.core.users import Permission, require
 from desktop.fileio import write_file_atomic
 from desktop.store import Store
+from desktop.text.said import said
 
 HEADER = ("batchId", "userIds")
 
@@ -29,8 +30,11 @@ def _linked(store: Store, workshop_id: str) -> dict[str, Any]:
     ws = store.require("workshop", workshop_id)
     if not ws["igot_batch_id"]:
         raise EnrolmentFileError(
-            f"Workshop {workshop_id} is not linked to an iGOT batch "
-            "(workshop link ID --igot-course DO_ID --igot-batch BATCH_ID)."
+            said(
+                "Workshop {workshop_id} is not linked to an iGOT batch (workshop link ID "
+                "--igot-course DO_ID --igot-batch BATCH_ID).",
+                workshop_id=workshop_id,
+            )
         )
     return ws
 
@@ -68,12 +72,15 @@ def import_enrolment_file(store: Store, workshop_id: str, path: Path) -> dict[st
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise EnrolmentFileError(f"cannot read {path}: {exc}") from exc
+        raise EnrolmentFileError(said("cannot read {path}: {error}", path=path, error=str(exc))) from exc
     reader = csv.reader(io.StringIO(text))
     header = [h.strip() for h in next(reader, [])]
     if [h.lower() for h in header[:2]] != [h.lower() for h in HEADER]:
         raise EnrolmentFileError(
-            f"{path}: the first row must be the columns batchId,userIds (found {header[:2]})."
+            said(
+                "{path}: the first row must be the columns batchId,userIds (found {found}).",
+                path=path, found=header[:2],
+            )
         )
     by_user = {r[0]: r[1] for r in store.conn.execute(
         "SELECT igot_user_id, id FROM participant WHERE deleted = 0 "

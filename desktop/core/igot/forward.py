@@ -26,6 +26,7 @@ from desktop.core.sync.client import Backoff, Transient
 from desktop.core.users import Permission, require
 from desktop.protocol.ids import new_id, now_ts, parse_ts, wall_now
 from desktop.store import Store
+from desktop.text.said import said, said_of
 
 ATTENDED = ("present", "late")
 MAX_CONTENTS = 50  # sessions per request: a learner's whole workshop fits in one
@@ -288,11 +289,14 @@ def send_queued(
                 except Transient as exc:
                     writer.tried(request_id, str(exc))
                     if not backoff.wait(attempt, exc.retry_after):
-                        stopped = f"{exc} The rest waits for the next run."
+                        stopped = said(
+                            "{error} The rest waits for the next run.",
+                            error=said_of(exc) or str(exc),
+                        )
                         return writer.forwarded, answered, stopped, auth
                     continue
                 except IgotAuthError as exc:
-                    stopped, auth = str(exc), True
+                    stopped, auth = said_of(exc) or str(exc), True
                     return writer.forwarded, answered, stopped, auth
                 except IgotRefused as exc:
                     writer.refused(request_id, marks_of[request_id], exc.code)

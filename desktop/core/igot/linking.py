@@ -14,6 +14,7 @@ from typing import Any
 
 from desktop.core.users import Permission, require
 from desktop.store import RecordNotFound, Store
+from desktop.text.said import said, said_of
 
 _ID = re.compile(r"^[A-Za-z0-9_.:\-]{1,100}$")
 
@@ -25,9 +26,15 @@ class LinkError(ValueError):
 def _check_id(value: str, what: str, *, course: bool = False) -> str:
     value = (value or "").strip()
     if not _ID.match(value):
-        raise LinkError(f"{what}: {value!r} is not an iGOT id (letters, digits, _ - . :).")
+        raise LinkError(said(
+                "{what}: {value!r} is not an iGOT id (letters, digits, _ - . :).",
+                what=what, value=value,
+            ))
     if course and not value.startswith("do_"):
-        raise LinkError(f"{what}: {value!r} is not an iGOT content id (they start with do_).")
+        raise LinkError(said(
+                "{what}: {value!r} is not an iGOT content id (they start with do_).",
+                what=what, value=value,
+            ))
     return value
 
 
@@ -41,9 +48,9 @@ def link_workshop(
     """Store the workshop's course and batch ids and the given sessions' content ids in one
     transaction; every session must belong to this workshop."""
     require(store, Permission.IGOT)
-    course = _check_id(course_id, "iGOT course id", course=True)
-    batch = _check_id(batch_id, "iGOT batch id")
-    wanted = {sid: _check_id(do, f"iGOT session id for session {sid}", course=True)
+    course = _check_id(course_id, said("iGOT course id"), course=True)
+    batch = _check_id(batch_id, said("iGOT batch id"))
+    wanted = {sid: _check_id(do, said("iGOT session id for session {sid}", sid=sid), course=True)
               for sid, do in (sessions or {}).items()}
     changed = 0
     with store.transaction():
@@ -51,7 +58,10 @@ def link_workshop(
         for sid in wanted:
             row = store.get("session", sid)
             if row is None or row["deleted"] or row["workshop_id"] != workshop_id:
-                raise LinkError(f"session {sid}: not a session of workshop {workshop_id}.")
+                raise LinkError(said(
+                        "session {sid}: not a session of workshop {workshop_id}.",
+                        sid=sid, workshop_id=workshop_id,
+                    ))
         changed += store.update(
             "workshop", workshop_id, {"igot_course_id": course, "igot_batch_id": batch}
         )
@@ -195,7 +205,7 @@ def apply_matches(store: Store, matches: Iterable[Match]) -> int:
                 changed += store.update("participant", m.participant_id,
                                         {"igot_user_id": _check_id(m.igot_user_id, "userId")})
             except RecordNotFound as exc:
-                raise LinkError(str(exc)) from exc
+                raise LinkError(said_of(exc) or str(exc)) from exc
     return changed
 
 
@@ -205,7 +215,7 @@ def parse_session_links(pairs: Iterable[str]) -> dict[str, str]:
     for pair in pairs:
         sid, sep, do = pair.partition("=")
         if not sep or not sid.strip() or not do.strip():
-            raise LinkError(f"--session {pair!r}: expected SESSION_ID=DO_ID.")
+            raise LinkError(said("--session {pair!r}: expected SESSION_ID=DO_ID.", pair=pair))
         out[sid.strip()] = do.strip()
     return out
 
@@ -226,14 +236,17 @@ def read_users_csv(path: str | Path) -> list[dict[str, Any]]:
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise LinkError(f"cannot read {path}: {exc}") from exc
+        raise LinkError(said("cannot read {path}: {error}", path=path, error=str(exc))) from exc
     reader = csv.reader(text.splitlines())
     header = [h.strip().lower() for h in next(reader, [])]
     where = {key: next((i for i, h in enumerate(header) if h in names), None)
              for key, names in _USER_COLUMNS.items()}
     if where["userId"] is None or all(where[k] is None for k in _USER_COLUMNS if k != "userId"):
-        raise LinkError(f"{path}: the first row must name a userId column and at least one of "
-                        "employee code, e-mail or mobile.")
+        raise LinkError(said(
+                "{path}: the first row must name a userId column and at least one of employee "
+                "code, e-mail or mobile.",
+                path=path,
+            ))
     rows = []
     for row_no, row in enumerate(reader, start=2):
         if not any(cell.strip() for cell in row):

@@ -12,6 +12,8 @@ from desktop.core.sync.client import PortalError, check_url
 from desktop.core.sync.keys import _write_private, keys_dir
 from desktop.core.users import Permission, require
 from desktop.store import Store
+from desktop.text.os_reason import os_reason
+from desktop.text.said import said
 
 BASE_URL_KEY = "igot.base_url"
 API_KEY_FILE = "igot-api-key"
@@ -45,12 +47,21 @@ def secret_from_file(path: str | Path, what: str) -> str:
     try:
         lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
     except OSError as exc:
-        raise SettingsError(f"{what}: cannot read {path} ({exc.strerror or exc}).") from exc
+        raise SettingsError(said(
+                "{what}: cannot read {path} ({reason}).",
+                what=what, path=path, reason=os_reason(exc),
+            )) from exc
     value = lines[0].strip() if lines else ""
     if not value:
-        raise SettingsError(f"{what}: the first line of {path} is empty.")
+        raise SettingsError(said(
+                "{what}: the first line of {path} is empty.",
+                what=what, path=path,
+            ))
     if any(ch.isspace() for ch in value):
-        raise SettingsError(f"{what}: the first line of {path} holds spaces; expected one value.")
+        raise SettingsError(said(
+                "{what}: the first line of {path} holds spaces; expected one value.",
+                what=what, path=path,
+            ))
     return value
 
 
@@ -73,11 +84,13 @@ def save(
     current_base = store.meta_get(BASE_URL_KEY)
     folder = keys_dir(store)
     if current_base is None and not base_url:
-        raise SettingsError("iGOT settings need the base URL the first time (--base).")
+        raise SettingsError(said("iGOT settings need the base URL the first time (--base)."))
     if api_key is None and _read(folder / API_KEY_FILE) is None:
-        raise SettingsError("iGOT settings need the API key the first time (--api-key-file).")
+        raise SettingsError(said(
+                "iGOT settings need the API key the first time (--api-key-file).",
+            ))
     if token is None and _read(folder / TOKEN_FILE) is None:
-        raise SettingsError("iGOT settings need the coordinator's token (--token-file).")
+        raise SettingsError(said("iGOT settings need the coordinator's token (--token-file)."))
     base = normalise_base(base_url) if base_url else None
     if api_key is not None:
         _write_private(folder / API_KEY_FILE, api_key.encode("utf-8"))

@@ -11,6 +11,7 @@ from desktop.core.igot.client import IgotAuthError, IgotClient, IgotError
 from desktop.core.igot.forward import plan, summary_lists
 from desktop.core.sync.client import Transient
 from desktop.store import Store
+from desktop.text.said import said_of
 
 # Sunbird batch status: 0 not started, 1 ongoing, 2 ended
 _BATCH_STATE = {0: "has not started yet", 2: "has ended"}
@@ -69,7 +70,7 @@ def test_batch(client: IgotClient, workshop: dict[str, Any]) -> Check:
     except Transient as exc:
         return Check(wid, False, f"No connection to iGOT: {exc}", "network")
     except IgotError as exc:
-        return Check(wid, False, str(exc))
+        return Check(wid, False, said_of(exc) or str(exc))
     if batch is None:
         return Check(wid, False, f"iGOT does not know the batch {batch_id}: check the batch id "
                                  "on the programme's page on iGOT.", "unknown_batch")

@@ -38,6 +38,8 @@ from desktop.protocol import audit as audit_wire
 from desktop.protocol.ids import now_ts
 from desktop.protocol.records import KIND_FIELDS, KIND_ORDER, data_fields
 from desktop.store import Store
+from desktop.text.os_reason import os_reason
+from desktop.text.said import said, said_of
 
 FORMAT = "kdbundle/1"
 
@@ -145,24 +147,35 @@ def export_bundle(
 
 def _check_record(record: Any, where: str) -> None:
     if not isinstance(record, dict):
-        raise BundleError(f"{where}: a record is not an object.")
+        raise BundleError(said("{where}: a record is not an object.", where=where))
     kind = record.get("kind")
     fields = audit_wire.FIELDS if kind == audit_wire.KIND else KIND_FIELDS.get(kind)
     if fields is None:
-        raise BundleError(f"{where}: unknown record kind {kind!r}.")
+        raise BundleError(said("{where}: unknown record kind {kind!r}.", where=where, kind=kind))
     for key in ("id", "updated_at", "origin"):
         if not isinstance(record.get(key), str) or not record[key]:
-            raise BundleError(f"{where}: record {record.get('id')!r} lacks {key}.")
+            raise BundleError(said(
+                    "{where}: record {id!r} lacks {key}.",
+                    where=where, id=record.get('id'), key=key,
+                ))
     if not isinstance(record.get("deleted"), bool):
-        raise BundleError(f"{where}: record {record['id']} has no boolean 'deleted'.")
+        raise BundleError(said(
+                "{where}: record {id} has no boolean 'deleted'.",
+                where=where, id=record['id'],
+            ))
     data = record.get("data")
     if not isinstance(data, dict):
-        raise BundleError(f"{where}: record {record['id']} has no data object.")
+        raise BundleError(said(
+                "{where}: record {id} has no data object.",
+                where=where, id=record['id'],
+            ))
     unknown = set(data) - set(fields if kind == audit_wire.KIND else data_fields(kind))
     if unknown:
         raise BundleError(
-            f"{where}: record {record['id']} ({kind}) has unknown field(s) "
-            f"{', '.join(sorted(unknown))}."
+            said(
+                "{where}: record {id} ({kind}) has unknown field(s) {fields}.",
+                where=where, id=record['id'], kind=kind, fields=', '.join(sorted(unknown)),
+            )
         )
 
 
@@ -173,7 +186,10 @@ def _read_entries(path: Path | str) -> dict[str, bytes]:
     try:
         zf = zipfile.ZipFile(path)
     except (FileNotFoundError, PermissionError, IsADirectoryError) as exc:
-        raise BundleError(f"{path} cannot be opened ({exc.strerror or exc}).") from exc
+        raise BundleError(said(
+                "{path} cannot be opened ({reason}).",
+                path=path, reason=os_reason(exc),
+            )) from exc
     except Exception as exc:  # noqa: BLE001 - any failure to open the ZIP is a damaged file
         raise DamagedBundle(path, None, "not_bundle") from exc
     entries: dict[str, bytes] = {}
@@ -213,16 +229,16 @@ def read_verified(
     except ValueError as exc:
         raise DamagedBundle(path, "manifest.json", "not_json") from exc
     if not isinstance(manifest, dict):
-        raise BundleError(f"{path}: not a {FORMAT} bundle.")
+        raise BundleError(said("{path}: not a {format} bundle.", path=path, format=FORMAT))
     public_key = str(manifest.get("public_key") or "")
     if not verify_signature(public_key, signature, manifest_bytes):
         raise DamagedBundle(path, "manifest.json", "signature")
     if manifest.get("format") != FORMAT:
-        raise BundleError(f"{path}: not a {FORMAT} bundle.")
+        raise BundleError(said("{path}: not a {format} bundle.", path=path, format=FORMAT))
     files = manifest.get("files")
     batch_ids = manifest.get("batches")
     if not isinstance(files, dict) or not isinstance(batch_ids, list):
-        raise BundleError(f"{path}: the manifest lacks its file or batch list.")
+        raise BundleError(said("{path}: the manifest lacks its file or batch list.", path=path))
     blobs: dict[str, bytes] = {}
     for name, digest in files.items():
         if name not in names:
@@ -232,14 +248,23 @@ def read_verified(
         blobs[name] = entries[name]
     extra = names - set(files) - {"manifest.json", "manifest.sig"}
     if extra:
-        raise BundleError(f"{path} holds files the manifest does not list: {sorted(extra)}.")
+        raise BundleError(said(
+                "{path} holds files the manifest does not list: {names}.",
+                path=path, names=sorted(extra),
+            ))
     device = str(manifest.get("device_id") or "")
     if device == store.device_id:
-        raise BundleError(f"{path} was made by this desk; import it on another desk.")
+        raise BundleError(said(
+                "{path} was made by this desk; import it on another desk.",
+                path=path,
+            ))
     if manifest.get("institute_code") != store.institute_code:
         raise BundleError(
-            f"{path} comes from institute {manifest.get('institute_code')}; this desk is "
-            f"{store.institute_code}. Only desks of one institute exchange bundles."
+            said(
+                "{path} comes from institute {theirs}; this desk is {institute_code}. Only desks "
+                "of one institute exchange bundles.",
+                path=path, theirs=manifest.get('institute_code'), institute_code=store.institute_code,
+            )
         )
     decision = trust.check(store, path, device_id=device, public_key=public_key,
                            institute_code=store.institute_code,
@@ -250,12 +275,15 @@ def read_verified(
         header = manifest["encryption"]
         if header.get("recipient") != keys.box_public_b64():
             raise BundleError(
-                f"{path} is encrypted for another desk (key {str(header.get('recipient'))[:12]}…)."
+                said(
+                    "{path} is encrypted for another desk (key {key}…).",
+                    path=path, key=str(header.get('recipient'))[:12],
+                )
             )
         try:
             opener = crypto.Opener(header, keys.box_key())
         except ValueError as exc:
-            raise BundleError(f"{path}: {exc}.") from exc
+            raise BundleError(said("{path}: {error}.", path=path, error=said_of(exc) or str(exc))) from exc
     suffix = ".enc" if opener else ""
 
     def plain(name: str) -> bytes:
@@ -264,32 +292,44 @@ def read_verified(
         try:
             return opener.open(name, blobs[name])
         except Exception as exc:  # noqa: BLE001 - InvalidTag and friends
-            raise BundleError(f"{path}: {name} cannot be decrypted.") from exc
+            raise BundleError(said("{path}: {name} cannot be decrypted.", path=path, name=name)) from exc
 
     batches = []
     for batch_id in batch_ids:
         name = f"batches/{batch_id}.json{suffix}"
         if name not in blobs:
-            raise BundleError(f"{path}: batch {batch_id} is listed but has no file.")
+            raise BundleError(said(
+                    "{path}: batch {batch_id} is listed but has no file.",
+                    path=path, batch_id=batch_id,
+                ))
         body = plain(name)
         try:
             doc = json.loads(body)
         except ValueError as exc:
-            raise BundleError(f"{path}: {name} is not valid JSON.") from exc
+            raise BundleError(said("{path}: {name} is not valid JSON.", path=path, name=name)) from exc
         if not isinstance(doc, dict) or doc.get("batch_id") != batch_id or doc.get(
             "protocol"
         ) != outbox.PROTOCOL or not isinstance(doc.get("records"), list):
-            raise BundleError(f"{path}: {name} is not a protocol-1 batch with that id.")
+            raise BundleError(said(
+                    "{path}: {name} is not a protocol-1 batch with that id.",
+                    path=path, name=name,
+                ))
         if doc.get("institute_code") != store.institute_code:
-            raise BundleError(f"{path}: batch {batch_id} belongs to another institute.")
+            raise BundleError(said(
+                    "{path}: batch {batch_id} belongs to another institute.",
+                    path=path, batch_id=batch_id,
+                ))
         for i, record in enumerate(doc["records"]):
-            _check_record(record, f"{name} record {i + 1}")
+            _check_record(record, said("{name} record {number}", name=name, number=i + 1))
         have = store.conn.execute(
             "SELECT body_sha256 FROM sync_batch WHERE batch_id = ?", (batch_id,)
         ).fetchone()
         if have is not None and have[0] != _sha(body):
             raise BundleError(
-                f"{path}: batch {batch_id} differs from the copy this desk already holds."
+                said(
+                    "{path}: batch {batch_id} differs from the copy this desk already holds.",
+                    path=path, batch_id=batch_id,
+                )
             )
         batches.append((batch_id, body, doc))
     found: dict[str, bytes] = {}
@@ -298,7 +338,10 @@ def read_verified(
             sha = name.removeprefix("attachments/").removesuffix(suffix)
             data = plain(name)
             if _sha(data) != sha:
-                raise BundleError(f"{path}: attachment {sha} does not match its name.")
+                raise BundleError(said(
+                        "{path}: attachment {sha} does not match its name.",
+                        path=path, sha=sha,
+                    ))
             found[sha] = data
     return manifest, manifest_bytes, batches, found, decision
 

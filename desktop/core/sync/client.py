@@ -25,6 +25,7 @@ import httpx
 from desktop import __version__
 from desktop.protocol.ids import wall_now
 from desktop.protocol.transport import is_loopback
+from desktop.text.said import said
 
 DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=60.0, write=60.0, pool=10.0)
 
@@ -57,7 +58,10 @@ class Refused(PortalError):
         self.status = status
         self.body = body
         detail = body.get("error") if isinstance(body, dict) else None
-        super().__init__(message or f"The portal refused the request (HTTP {status}: {detail}).")
+        super().__init__(message or said(
+            "The portal refused the request (HTTP {status}: {detail}).",
+            status=status, detail=detail,
+        ))
 
 
 _ssl_contexts: dict[str, ssl.SSLContext] = {}
@@ -88,11 +92,17 @@ def check_url(url: str) -> str:
     url = url.strip().rstrip("/")
     parts = urlsplit(url)
     if parts.scheme not in {"http", "https"} or not parts.hostname:
-        raise PortalError(f"{url!r} is not a portal address (expected https://host/path).")
+        raise PortalError(said(
+                "{url!r} is not a portal address (expected https://host/path).",
+                url=url,
+            ))
     if parts.scheme == "http" and not is_loopback(parts.hostname):
         raise InsecureUrl(
-            f"{url}: plain http is only allowed to this computer (127.0.0.1); use https:// "
-            "so names and mobile numbers are encrypted on the way."
+            said(
+                "{url}: plain http is only allowed to this computer (127.0.0.1); use https:// so "
+                "names and mobile numbers are encrypted on the way.",
+                url=url,
+            )
         )
     return url
 
@@ -202,14 +212,23 @@ class PortalClient:
                 method, path, content=content, headers=all_headers, params=params
             )
         except httpx.TimeoutException as exc:
-            raise Transient(f"The portal did not answer in time ({type(exc).__name__}).") from exc
+            raise Transient(said(
+                    "The portal did not answer in time ({kind}).",
+                    kind=type(exc).__name__,
+                )) from exc
         except httpx.TransportError as exc:  # refused, reset, DNS, TLS handshake …
             if _is_tls_failure(exc):
                 raise PortalError(
-                    f"The portal's certificate could not be verified: {exc}. Check the "
-                    "address, or configure the organisation's CA bundle."
+                    said(
+                        "The portal's certificate could not be verified: {error}. Check the "
+                        "address, or configure the organisation's CA bundle.",
+                        error=str(exc),
+                    )
                 ) from exc
-            raise Transient(f"The portal could not be reached ({exc or type(exc).__name__}).") from exc
+            raise Transient(said(
+                    "The portal could not be reached ({error}).",
+                    error=str(exc or type(exc).__name__),
+                )) from exc
         self._note_date(response)
         try:
             body: Any = response.json() if response.content else None
@@ -218,17 +237,22 @@ class PortalClient:
         status = response.status_code
         if status == 401:
             raise AuthError(
-                "The portal no longer accepts this desk's token (401). Sync has stopped: "
-                "enrol this desk again with a new one-time code."
+                said(
+                    "The portal no longer accepts this desk's token (401). Sync has stopped: "
+                    "enrol this desk again with a new one-time code.",
+                )
             )
         if status in (429, 503):
             raise Transient(
-                f"The portal is busy (HTTP {status}).",
+                said("The portal is busy (HTTP {status}).", status=status),
                 parse_retry_after(response.headers.get("Retry-After")),
                 status,
             )
         if status >= 500:
-            raise Transient(f"The portal had an internal problem (HTTP {status}).", None, status)
+            raise Transient(said(
+                    "The portal had an internal problem (HTTP {status}).",
+                    status=status,
+                ), None, status)
         return Answer(status, body, response.headers)
 
     @staticmethod
@@ -247,7 +271,7 @@ class PortalClient:
             headers={"Content-Type": "application/json"},
         )
         if answer.status == 403:
-            raise Refused(403, answer.body, "The enrolment code is wrong or was already used.")
+            raise Refused(403, answer.body, said("The enrolment code is wrong or was already used."))
         return self._ok(answer, 201, 200)
 
     def post_batch(self, batch_id: str, body: bytes) -> Answer:

@@ -15,6 +15,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from desktop.protocol.b64 import b64u, b64u_decode
+from desktop.text.said import said
 
 ALG = "X25519-HKDF-SHA256-ChaCha20Poly1305"
 _INFO = b"kdbundle/1 file key"
@@ -50,7 +51,7 @@ class Sealer:
 class Opener:
     def __init__(self, header: dict, private: X25519PrivateKey) -> None:
         if header.get("alg") != ALG:
-            raise ValueError(f"unknown bundle encryption {header.get('alg')!r}")
+            raise ValueError(said("unknown bundle encryption {alg!r}", alg=header.get('alg')))
         ephemeral = X25519PublicKey.from_public_bytes(b64u_decode(str(header["ephemeral"])))
         self._aead = _derive(private.exchange(ephemeral))
 

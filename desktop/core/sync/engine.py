@@ -62,6 +62,7 @@ from desktop.core.sync.keys import DeviceKeys
 from desktop.core.users import Permission, require
 from desktop.protocol.ids import format_ts, now_ts
 from desktop.store import Store
+from desktop.text.said import said, said_of
 
 __all__ = [
     "NotEnrolled", "SyncBusy", "SyncEngine", "SyncResult", "apply_pulled", "enrol", "held_reason",
@@ -85,6 +86,12 @@ def _lock_for(store: Store) -> threading.Lock:
     key = str(store.path) if store.path else f"mem:{id(store)}"
     with _locks_guard:
         return _locks.setdefault(key, threading.Lock())
+
+
+def _said(exc: BaseException) -> str:
+    """The exception's message as it was raised: a `Said` stays one (the GUI says it in its
+    language; the database stores it as the English text)."""
+    return said_of(exc) or str(exc)
 
 
 @dataclass
@@ -160,13 +167,17 @@ class SyncEngine:
         token = self.token or self.keys.token()
         if not url or not token:
             raise NotEnrolled(
-                "This desk is not enrolled with a portal. Run `karmayogi-desk enrol --portal "
-                "URL --code CODE` (or use Enrol on the Sync screen)."
+                said(
+                    "This desk is not enrolled with a portal. Run `karmayogi-desk enrol --portal "
+                    "URL --code CODE` (or use Enrol on the Sync screen).",
+                )
             )
         if self.token is None and needs_reenrol(self.store):
             raise AuthError(
-                "The portal refused this desk's token earlier. Enrol this desk again with a "
-                "new one-time code; until then sync stays stopped."
+                said(
+                    "The portal refused this desk's token earlier. Enrol this desk again with a "
+                    "new one-time code; until then sync stays stopped.",
+                )
             )
         return PortalClient(
             url, token, ca_bundle=self.store.meta_get("sync.ca_bundle"),
@@ -181,7 +192,7 @@ class SyncEngine:
             require(self.store, Permission.SYNC)
         lock = _lock_for(self.store)
         if not lock.acquire(blocking=False):
-            raise SyncBusy("A sync is already running.")
+            raise SyncBusy(said("A sync is already running."))
         try:
             return self._sync(trigger, pull)
         finally:
@@ -202,9 +213,10 @@ class SyncEngine:
                 # before then must not knock again.
                 self._freeze(self._cached_limits())
                 result.outcome = "wait"
-                result.message = (
-                    f"The portal asked this desk to wait until {wait_until} (Retry-After); "
-                    "sync resumes then."
+                result.message = said(
+                    "The portal asked this desk to wait until {until} (Retry-After); "
+                    "sync resumes then.",
+                    until=wait_until,
                 )
                 return result
             with self.client() as client, self._clock_check(client, result):
@@ -214,7 +226,7 @@ class SyncEngine:
                 except Transient as exc:
                     _note_retry_after(self.store, exc)
                     self._freeze(self._cached_limits())
-                    result.outcome, result.message = "offline", str(exc)
+                    result.outcome, result.message = "offline", _said(exc)
                     return result
                 limits = outbox.Limits.from_info(info)
                 self.store.meta_set("sync.limits", json.dumps(info))
@@ -232,12 +244,12 @@ class SyncEngine:
                         self._push(client, limits, result)
         except AuthError as exc:
             self.store.meta_set("sync.auth_failed", "1")
-            result.outcome, result.message = "auth", str(exc)
+            result.outcome, result.message = "auth", _said(exc)
         except Transient as exc:
             _note_retry_after(self.store, exc)
-            result.outcome, result.message = "offline", str(exc)
+            result.outcome, result.message = "offline", _said(exc)
         except PortalError as exc:
-            result.outcome, result.message = "error", str(exc)
+            result.outcome, result.message = "error", _said(exc)
         except Exception as exc:
             # A bug or a local database problem: the run is recorded as failed (never as a
             # success) and the error still reaches the caller.
@@ -300,7 +312,7 @@ class SyncEngine:
         while batches:
             batch = batches.pop(0)
             if self.cancelled():
-                result.outcome, result.message = "incomplete", "Cancelled."
+                result.outcome, result.message = "incomplete", said("Cancelled.")
                 return
             self.progress(done, total, f"Sending batch {done + 1} of {total}")
             made = self._send(client, batch, limits, backoff, result)
@@ -392,7 +404,7 @@ class SyncEngine:
             counts = outbox.apply_response(self.store, batch.batch_id, response, via=via)
         except outbox.ResponseMismatch as exc:
             outbox.mark_retry(self.store, batch.batch_id, str(exc), None)
-            raise PortalError(str(exc)) from exc
+            raise PortalError(_said(exc)) from exc
         result.acked_records += counts.acked
 
     def _refused(

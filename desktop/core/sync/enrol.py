@@ -16,6 +16,7 @@ from desktop.core.sync.keys import DeviceKeys
 from desktop.core.users import Permission, require
 from desktop.protocol.ids import now_ts
 from desktop.store import Store
+from desktop.text.said import said
 
 
 def portal_url(store: Store) -> str | None:
@@ -45,13 +46,15 @@ def enrol(
     require(store, Permission.SYNC)
     keys = keys or DeviceKeys.for_store(store)
     if not store.institute_code:
-        raise PortalError("Set up this centre first (`karmayogi-desk init`).")
+        raise PortalError(said("Set up this centre first (`karmayogi-desk init`)."))
     with PortalClient(url, ca_bundle=ca_bundle, transport=transport) as client:
         info = client.info()
         if info.get("protocol") != outbox.PROTOCOL:
             raise PortalError(
-                f"The portal speaks sync protocol {info.get('protocol')!r}; this desk speaks "
-                f"{outbox.PROTOCOL}."
+                said(
+                    "The portal speaks sync protocol {theirs!r}; this desk speaks {ours}.",
+                    theirs=info.get('protocol'), ours=outbox.PROTOCOL,
+                )
             )
         answer = client.enrol(
             {
@@ -65,11 +68,14 @@ def enrol(
     token = answer.get("device_token") if isinstance(answer, dict) else None
     institute = answer.get("institute") if isinstance(answer, dict) else None
     if not token or not isinstance(institute, dict):
-        raise PortalError("The portal's enrolment answer lacks a token or institute.")
+        raise PortalError(said("The portal's enrolment answer lacks a token or institute."))
     if institute.get("code") and institute["code"] != store.institute_code:
         raise PortalError(
-            f"This code enrols a desk of institute {institute['code']}, but this desk belongs "
-            f"to {store.institute_code}. Ask the portal administrator for the right code."
+            said(
+                "This code enrols a desk of institute {code}, but this desk belongs to "
+                "{institute_code}. Ask the portal administrator for the right code.",
+                code=institute['code'], institute_code=store.institute_code,
+            )
         )
     keys.save_token(str(token))
     previous = portal_url(store)

@@ -27,6 +27,7 @@ from desktop.core.users import Permission, require
 from desktop.protocol.ids import new_id, now_ts
 from desktop.protocol.records import BY_COLUMN, BY_FIELD, JSON_FIELDS, KIND_FIELDS, KIND_ORDER
 from desktop.store import Store
+from desktop.text.said import said
 
 PROTOCOL = 1
 
@@ -333,17 +334,22 @@ def apply_response(
     results = response.get("results") if isinstance(response, dict) else None
     if not isinstance(results, list) or len(results) != len(records):
         raise ResponseMismatch(
-            f"The portal's answer for batch {batch_id} has "
-            f"{len(results) if isinstance(results, list) else 'no'} results for "
-            f"{len(records)} records."
+            said(
+                "The portal's answer for batch {batch_id} has {results} results for {records} records.",
+                batch_id=batch_id, results=len(results) if isinstance(results, list) else "no",
+                records=len(records),
+            )
         )
     counts = AckCounts()
     rejected: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
     for record, result in zip(records, results, strict=True):
         if not isinstance(result, dict) or result.get("id") != record[2]:
             raise ResponseMismatch(
-                f"The portal's answer for batch {batch_id} is not in the order sent "
-                f"(expected {record[2]} at position {record[0] + 1})."
+                said(
+                    "The portal's answer for batch {batch_id} is not in the order sent (expected "
+                    "{id} at position {position}).",
+                    batch_id=batch_id, id=record[2], position=record[0] + 1,
+                )
             )
         status = result.get("status")
         if record[1] == audit_chain.KIND and status in ("applied", "stale", "rejected"):
@@ -356,7 +362,10 @@ def apply_response(
             counts.rejected += 1
             rejected.append((tuple(record), result))
         else:
-            raise ResponseMismatch(f"Unknown record status {status!r} in batch {batch_id}.")
+            raise ResponseMismatch(said(
+                    "Unknown record status {status!r} in batch {batch_id}.",
+                    status=status, batch_id=batch_id,
+                ))
     missing = [pos for (pos, *_), result in rejected
                if result.get("code") == "missing_attachment"]
     with store.transaction():

@@ -36,6 +36,8 @@ from desktop.core.users import Permission, require
 from desktop.fileio import write_file_atomic
 from desktop.protocol.ids import now_ts
 from desktop.store import Store
+from desktop.text.os_reason import os_reason
+from desktop.text.said import said, said_of
 
 FORMAT = "kdreceipt/1"
 
@@ -107,13 +109,16 @@ def _read_verified(path: Path | str) -> tuple[dict[str, Any], str, str, dict[str
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
-        raise ReceiptError(f"{path} cannot be opened ({exc.strerror or exc}).") from exc
+        raise ReceiptError(said(
+                "{path} cannot be opened ({reason}).",
+                path=path, reason=os_reason(exc),
+            )) from exc
     try:
         doc = json.loads(raw)
     except ValueError as exc:  # UnicodeDecodeError included: a flipped byte, a cut copy
         raise DamagedReceipt(path, None, "not_json") from exc
     if not isinstance(doc, dict):
-        raise ReceiptError(f"{path} is not a {FORMAT} receipt.")
+        raise ReceiptError(said("{path} is not a {format} receipt.", path=path, format=FORMAT))
     for part, kind in (("receipt", str), ("signer", dict), ("signature", str)):
         if not isinstance(doc.get(part), kind):
             raise DamagedReceipt(path, part, "missing" if part not in doc else "unreadable")
@@ -129,7 +134,7 @@ def _read_verified(path: Path | str) -> tuple[dict[str, Any], str, str, dict[str
     except ValueError as exc:
         raise DamagedReceipt(path, "receipt", "not_json") from exc
     if not isinstance(receipt, dict) or receipt.get("format") != FORMAT:
-        raise ReceiptError(f"{path}: not a {FORMAT} receipt.")
+        raise ReceiptError(said("{path}: not a {format} receipt.", path=path, format=FORMAT))
     claimed = receipt.get("signer")
     if claimed is not None and claimed != {"device_id": signer.get("device_id"),
                                            "institute_code": signer.get("institute_code")}:
@@ -150,10 +155,13 @@ def import_receipt(
     signer_id = str(signer.get("device_id"))
     if receipt.get("device_id") != store.device_id:
         raise ReceiptError(
-            f"{path} is for desk {receipt.get('device_id')}, not this one ({store.device_id})."
+            said(
+                "{path} is for desk {theirs}, not this one ({device_id}).",
+                path=path, theirs=receipt.get('device_id'), device_id=store.device_id,
+            )
         )
     if signer.get("institute_code") != store.institute_code:
-        raise ReceiptError(f"{path} was signed by a desk of another institute.")
+        raise ReceiptError(said("{path} was signed by a desk of another institute.", path=path))
     decision = trust.check(store, path, device_id=signer_id, public_key=public_key,
                            institute_code=signer.get("institute_code"),
                            trust_fingerprint=trust_fingerprint, purpose=trust.RECEIPT,
@@ -189,7 +197,7 @@ def import_receipt(
                 try:
                     counts = outbox.apply_response(store, batch_id, response, via=via)
                 except outbox.ResponseMismatch as exc:
-                    raise ReceiptError(f"{path}: {exc}") from exc
+                    raise ReceiptError(said("{path}: {error}", path=path, error=said_of(exc) or str(exc))) from exc
                 result["rejected"] += counts.rejected
             else:
                 outbox.mark_acked_by_receipt(store, [batch_id], via)

@@ -28,8 +28,17 @@ from desktop.core.sync.keys import fingerprint, same_fingerprint
 from desktop.core.users import Permission, require
 from desktop.protocol.ids import now_ts
 from desktop.store import Store
+from desktop.text.said import said
 
 BUNDLE, RECEIPT = "bundle", "receipt"
+
+
+#: the kind of file in words another language can say (a signer is asked to confirm it)
+_WHAT = {
+    "bundle": lambda: said("bundle"),
+    "receipt": lambda: said("receipt"),
+    "file": lambda: said("file"),
+}
 
 
 class UntrustedSigner(ValueError):
@@ -49,27 +58,33 @@ class UntrustedSigner(ValueError):
         self.fingerprint = fingerprint(public_key)
         self.changed = changed
         self.given = given
-        desk = f"desk {device_id}" + (f" of institute {institute_code}" if institute_code
-                                      else "")
+        desk = (
+            said("desk {device_id} of institute {institute_code}", device_id=device_id,
+                 institute_code=institute_code)
+            if institute_code else said("desk {device_id}", device_id=device_id)
+        )
         if given is not None:
-            message = (
-                f"{path} is signed by {desk} with key fingerprint {self.fingerprint}, not the "
-                f"fingerprint {given} that was confirmed. Nothing was changed."
+            message = said(
+                "{path} is signed by {desk} with key fingerprint {fingerprint}, not the "
+                "fingerprint {given} that was confirmed. Nothing was changed.",
+                path=path, desk=desk, fingerprint=self.fingerprint, given=given,
             )
         elif changed:
-            message = (
-                f"{path} claims to come from {desk}, but is signed with a different key "
-                f"(fingerprint {self.fingerprint}) than the one this desk knows for that "
+            message = said(
+                "{path} claims to come from {desk}, but is signed with a different key "
+                "(fingerprint {fingerprint}) than the one this desk knows for that "
                 "desk: it may be forged. Nothing was changed. Import it only if the operator "
                 "of that desk confirms this fingerprint (for example, that desk was "
-                "reinstalled)."
+                "reinstalled).",
+                path=path, desk=desk, fingerprint=self.fingerprint,
             )
         else:
-            message = (
-                f"{path} is signed by {desk}, which this desk does not trust yet (key "
-                f"fingerprint {self.fingerprint}). Nothing was changed. Ask the operator of "
-                f"that desk to read out its key fingerprint, and import the {self.what} "
-                "again, confirming the fingerprint, only if they match."
+            message = said(
+                "{path} is signed by {desk}, which this desk does not trust yet (key "
+                "fingerprint {fingerprint}). Nothing was changed. Ask the operator of "
+                "that desk to read out its key fingerprint, and import the {what} "
+                "again, confirming the fingerprint, only if they match.",
+                path=path, desk=desk, fingerprint=self.fingerprint, what=_WHAT[self.what](),
             )
         super().__init__(message)
 

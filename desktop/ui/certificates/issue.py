@@ -120,7 +120,7 @@ class IssueMixin:
         if result.cancelled:
             text += " " + tr("Cancelled: the rest were not issued.")
         if result.skipped:
-            text += "\n" + "\n".join(reason for _, reason in result.skipped[:5])
+            text += "\n" + "\n".join(say(reason) for _, reason in result.skipped[:5])
         self.issue_status.setText(text)
         self.refresh()
         self.update_eligible()

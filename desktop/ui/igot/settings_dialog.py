@@ -152,7 +152,7 @@ class IgotSettingsDialog(QDialog):
         def done(check: Any) -> None:
             self.test_button.setEnabled(True)
             self.message.setText(check_text(check.code, workshop.get("igot_batch_id"),
-                                            check.message))
+                                            say(check.message)))
 
         def failed(exc: BaseException, _trace: str) -> None:
             self.test_button.setEnabled(True)

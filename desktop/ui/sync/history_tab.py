@@ -7,12 +7,14 @@ from typing import Any
 from PySide6.QtWidgets import QTableWidgetItem
 
 from desktop.core.sync import engine as sync_engine
+from desktop.ui.said import say
 from desktop.ui.sync.status import local_time
 from desktop.ui.sync.words import tr
 
 
 def describe_run(run: dict[str, Any]) -> str:
-    """One sync run in words a centre coordinator reads at a glance."""
+    """One sync run in words a centre coordinator reads at a glance. The current run's
+    `message` is the core's `Said` (in the GUI's language); a stored run's is its English."""
     outcome = run.get("outcome")
     if outcome is None:
         return tr("Interrupted (the app was closed during the sync); it resumes next time.")
@@ -37,7 +39,7 @@ def describe_run(run: dict[str, Any]) -> str:
     elif outcome == "incomplete":
         parts.append(tr("{0} record(s) still waiting.").format(run["pending"]))
     else:
-        parts.append(tr("Stopped by a problem: {0}").format(run.get("message") or ""))
+        parts.append(tr("Stopped by a problem: {0}").format(say(run.get("message") or "")))
     return " ".join(parts)
 
 

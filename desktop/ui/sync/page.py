@@ -222,7 +222,7 @@ class SyncPage(RejectedTabMixin, HeldTabMixin, TrustedTabMixin, HistoryTabMixin,
     def _finished(self, result: Any) -> None:
         self.progress.hide()
         if isinstance(result, BaseException):
-            self.message.setText(str(result))
+            self.message.setText(say(result))
         else:
             run = {
                 "outcome": result.outcome, "sent_batches": result.sent_batches,
