@@ -348,3 +348,39 @@ def test_igot_set_through_its_settings_dialog(monkeypatch, start_window, tmp_pat
     finally:
         conn.close()
     assert "key-123" not in values and "token-456" not in values
+
+
+def test_next_waits_for_the_enrolment_answer(qtbot, tmp_path, ref_portal):
+    """On a real thread the answer comes later: the page must not be left (and deleted with
+    the wizard) before it arrives."""
+    from desktop.store import open_store
+    from desktop.ui.first_run import FirstRunWizard
+
+    class HeldRunner(SyncRunner):
+        held: list = []
+
+        def run(self, *args, **kwargs):
+            self.held.append((args, kwargs))
+
+        def release(self):
+            while self.held:
+                args, kwargs = self.held.pop(0)
+                SyncRunner.run(self, *args, **kwargs)
+
+    runner = HeldRunner()
+    store = open_store(tmp_path / "new.db")
+    wizard = FirstRunWizard(store, runner=runner)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    try:
+        page = to_portal_page(wizard)
+        page.url.setText(ref_portal.url)
+        page.code.setText("ENROL-1")
+        page.button.click()
+        assert page.result.text() == "Enrolling…"
+        assert not wizard.button(B.NextButton).isEnabled() and not page.button.isEnabled()
+        runner.release()
+        assert page.result.text().startswith("Enrolled with ")
+        assert wizard.button(B.NextButton).isEnabled()
+    finally:
+        store.close()

@@ -52,6 +52,15 @@ class PortalPage(FormPage):
         self.button.clicked.connect(self.enrol)
         self._said: Any = None  # the result's words, said again after a language switch
         self.enrolled = False
+        self.enrolling = False  # Next waits for the answer (the page must outlive its task)
+
+    def isComplete(self) -> bool:  # noqa: N802 (Qt API)
+        return not self.enrolling
+
+    def _busy(self, busy: bool) -> None:
+        self.enrolling = busy
+        self.button.setEnabled(not busy)
+        self.completeChanged.emit()
 
     def title_text(self) -> str:
         return tr("Portal enrolment (optional)")
@@ -84,7 +93,7 @@ class PortalPage(FormPage):
                     own.close()
 
         def done(info: dict[str, Any]) -> None:
-            self.button.setEnabled(True)
+            self._busy(False)
             self.enrolled = True
             institute = info["institute"]
             name = institute.get("name_en") or institute.get("code") or ""
@@ -92,11 +101,12 @@ class PortalPage(FormPage):
                                  "window is open.").format(info["portal"], name))
 
         def failed(exc: BaseException, _trace: str = "") -> None:
-            self.button.setEnabled(True)
+            self._busy(False)
+            error = str(exc)
             self._say(lambda: tr("Enrolment did not work: {0} Nothing else was changed; try "
-                                 "again, or skip and enrol later on the Sync page.").format(exc))
+                                 "again, or skip and enrol later on the Sync page.").format(error))
 
-        self.button.setEnabled(False)
+        self._busy(True)
         self._say(lambda: tr("Enrolling…"))
         self.wizard_.context().run(task, done, failed, kind="net")
 
