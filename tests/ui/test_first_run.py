@@ -285,3 +285,16 @@ def test_every_page_is_hindi_with_the_hindi_translator(monkeypatch, start_window
     for title, labels in pages:
         assert devanagari(title), title
         assert labels and all(devanagari(text) for text in labels), labels
+
+
+def test_the_language_chosen_in_the_wizard_is_the_main_windows(monkeypatch, start_window,
+                                                               tmp_path, english_after):
+    def steps(wizard):
+        wizard.language_page.hindi.click()
+        set_up_and_finish(wizard)
+
+    drive(monkeypatch, steps)
+    window = start_window(tmp_path / "new.db", language="en")
+    assert not isinstance(window, int)
+    assert window.translations.language == "hi" and saved_language() == "hi"
+    assert devanagari(window.menuBar().actions()[0].text())
