@@ -384,3 +384,22 @@ def test_next_waits_for_the_enrolment_answer(qtbot, tmp_path, ref_portal):
         assert wizard.button(B.NextButton).isEnabled()
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("argv, env, named", [
+    ([], False, False),
+    (["--db", "given.db"], False, True),
+    ([], True, True),
+])
+def test_gui_tells_start_whether_the_database_was_named(monkeypatch, own_data_folder, tmp_path,
+                                                        argv, env, named):
+    from desktop.cli.commands import gui
+
+    if env:
+        monkeypatch.setenv(DB_ENV_VAR, str(tmp_path / "env.db"))
+    calls = []
+    monkeypatch.setattr(app_module, "run", lambda path, **kw: calls.append((path, kw)) or 0)
+    monkeypatch.setattr(gui, "missing_packages", lambda: [])
+    db = argv[1] if argv else None
+    assert gui.run_gui(argparse.Namespace(db=db, demo=False)) == 0
+    assert calls == [(default_db_path() if db is None else Path(db), {"db_named": named})]

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QWidget, QWizardPage
 
 from desktop.store import Store
@@ -15,6 +16,7 @@ from desktop.ui.uiload import child, embed_form, load_ui
 
 #: a text in the current language, asked for again after a language switch
 Words = Callable[[], str]
+T = TypeVar("T", bound=QObject)
 
 
 class Wizard(Protocol):
@@ -43,7 +45,8 @@ class FormPage(QWizardPage):
         self._problem: Words | None = None
         self.error: QLabel | None = self.form.findChild(QLabel, "errorLabel")
 
-    def find(self, cls, name: str):
+    def find(self, cls: type[T], name: str) -> T:
+        """The form's widget (uiload.child: a renamed widget fails loudly)."""
         return child(self.form, cls, name)
 
     def retranslate(self) -> None:
