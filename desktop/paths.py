@@ -44,12 +44,35 @@ def data_dir() -> Path:
     return path
 
 
+DB_FILE_NAME = "karmayogi-desk.db"
+#: in the per-user data folder: the database file the first-run wizard put elsewhere
+LOCATION_FILE = "database-location.txt"
+
+
 def default_db_path() -> Path:
-    """`--db` default: the environment variable, else the per-user data directory."""
+    """`--db` default: the environment variable, else the file the first-run wizard was told to
+    keep the data in (CLI and GUI alike), else the per-user data directory."""
     env = os.environ.get(DB_ENV_VAR)
     if env:
         return Path(env)
-    return data_dir() / "karmayogi-desk.db"
+    return remembered_db_path() or data_dir() / DB_FILE_NAME
+
+
+def remembered_db_path() -> Path | None:
+    """The database file chosen in the first-run wizard, if one was chosen."""
+    try:
+        text = (data_dir() / LOCATION_FILE).read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    return Path(text) if text else None
+
+
+def remember_db_path(path: Path) -> None:
+    """Make `path` the database of every later start without `--db` (written atomically)."""
+    target = data_dir() / LOCATION_FILE
+    temporary = target.with_suffix(".tmp")
+    temporary.write_text(f"{path}\n", encoding="utf-8")
+    os.replace(temporary, target)
 
 
 def files_dir(db_path: Path | str) -> Path:

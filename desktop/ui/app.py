@@ -54,23 +54,30 @@ def show_error(title: str, message: str) -> None:
 
 
 def run_setup_dialog(setup) -> bool:
-    """Show the first-run "Set up this centre" dialog modally; True once the centre is set up
-    (replaced in tests, which fill the dialog and press its buttons themselves)."""
-    return setup.exec()
+    """Show the first-run wizard modally; True once the centre is set up (replaced in tests,
+    which fill its pages and press its buttons themselves)."""
+    setup.exec()
+    return setup.set_up
 
 
-def ask_for_centre(store: Store) -> bool:
-    """Before the main window, on a database without an own institute: ask for the centre
-    and set it up as `karmayogi-desk init` does. False when the user cancelled."""
-    from desktop.ui.centre_setup import CentreSetupDialog, needs_set_up
+def ask_for_centre(store: Store, *, can_choose_folder: bool = False,
+                   runner: ThreadRunner | SyncRunner | None = None) -> Store | None:
+    """Before the main window, on a database without an own institute: the first-run wizard
+    (desktop/ui/first_run), which sets the centre up as `karmayogi-desk init` does. Returns
+    the store to go on with (the wizard may have started the new database in another
+    folder), or None when the user cancelled before anything was written."""
+    from desktop.core.centre import own_institute
 
-    if not needs_set_up(store):
-        return True
-    setup = CentreSetupDialog(store)
+    if own_institute(store) is not None:
+        return store
+    from desktop.ui.first_run import FirstRunWizard
+
+    setup = FirstRunWizard(store, can_choose_folder=can_choose_folder, runner=runner)
     try:
-        return run_setup_dialog(setup)
+        done = run_setup_dialog(setup)
+        return setup.store if done else None
     finally:
-        setup.dialog.deleteLater()
+        setup.deleteLater()
 
 
 def open_database(db_path: Path | str | None) -> Store:
@@ -124,11 +131,13 @@ def start(
     *,
     runner: ThreadRunner | SyncRunner | None = None,
     language: str | None = None,
+    db_named: bool = True,
 ):
     """Everything up to a shown main window; returns the window, or an exit code when the
     database cannot be opened (the message was shown and the file is left untouched) or when
     the first-run centre set-up was cancelled (the database stays un-initialised, so the next
-    start asks again)."""
+    start asks again). `db_named`: False when nobody named the database (no `--db`, no
+    KARMAYOGI_DESK_DB): the first-run wizard may then start a new one in another folder."""
     from desktop.ui.main_window import MainWindow  # after QApplication: it builds widgets
 
     app = application()
@@ -140,6 +149,7 @@ def start(
     checked = db_path is not None and check_before_start(db_path)
     if check_before_window(Path(db_path) if db_path else None) == QUIT:
         return EXIT_CANNOT_OPEN  # damaged and not restored: the file is left as it was
+    existed = db_path is not None and Path(db_path).exists()
     try:
         store = open_database(db_path)
     except StoreError as exc:
@@ -148,9 +158,15 @@ def start(
     except OSError as exc:  # e.g. a folder that vanished between check and open
         show_error(translate("App", "Karmayogi Desk cannot open the database"), say(exc))
         return EXIT_CANNOT_OPEN
-    if not ask_for_centre(store):
+    from desktop.core.data_folder import can_choose_folder
+
+    set_up = ask_for_centre(store, runner=runner, can_choose_folder=can_choose_folder(
+        Path(db_path) if db_path else None, existed=existed, explicit=db_named))
+    if set_up is None:
         store.close()
         return EXIT_NOT_SET_UP
+    if set_up is not store:  # the wizard made the new database in the folder chosen there
+        store, db_path = set_up, set_up.path
     store.checkpoint_in_background()  # the desk's commits never wait for a checkpoint
     if db_path is not None:
         session_started(db_path)  # removed on a clean exit: its presence means a crash
@@ -207,9 +223,9 @@ def clean_abandoned_attachments(ctx: AppContext) -> None:
     ctx.run(lambda _handle: remove_abandoned(store), None, failed)
 
 
-def run(db_path: Path | str | None) -> int:
+def run(db_path: Path | str | None, *, db_named: bool = True) -> int:
     """`karmayogi-desk gui`: run until the window closes; exit code 2 if the database is
-    unusable."""
+    unusable. `db_named`: see start()."""
     app = application()
     log_path = setup_logging()
     log.info("Karmayogi Desk %s starting on %s", version_line(), db_path)
@@ -217,7 +233,10 @@ def run(db_path: Path | str | None) -> int:
 
     handler = ErrorHandler(log_path).install()
     try:
-        window = start(db_path)
+        # db_named only when it matters: tests replace start() with a one-argument stub
+        window = start(db_path) if db_named else start(db_path, db_named=False)
+        if not isinstance(window, int):
+            db_path = window.ctx.db_path  # the first-run wizard may have chosen another folder
         if isinstance(window, int):
             return window
         if os.environ.get(QUIT_AFTER_START_ENV_VAR):

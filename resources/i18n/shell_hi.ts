@@ -279,41 +279,6 @@ Offline desk for Mission Karmayogi training centres in Uttar Pradesh: roster, wo
     </message>
 </context>
 <context>
-    <name>CentreSetup</name>
-    <message>
-        <source>Set up this centre</source>
-        <translation>इस केंद्र को स्थापित करें</translation>
-    </message>
-    <message>
-        <source>This database has no centre yet. Enter your institute once; Karmayogi Desk keeps it for every later start.</source>
-        <translation>इस डेटाबेस में अभी कोई केंद्र नहीं है। अपना संस्थान एक बार दर्ज करें; कर्मयोगी डेस्क इसे आगे हर बार के लिए याद रखता है।</translation>
-    </message>
-    <message>
-        <source>Institute code *</source>
-        <translation>संस्थान कोड *</translation>
-    </message>
-    <message>
-        <source>e.g. UPAAM</source>
-        <translation>जैसे UPAAM</translation>
-    </message>
-    <message>
-        <source>Institute name (English) *</source>
-        <translation>संस्थान का नाम (अंग्रेज़ी) *</translation>
-    </message>
-    <message>
-        <source>Institute name (Hindi)</source>
-        <translation>संस्थान का नाम (हिन्दी)</translation>
-    </message>
-    <message>
-        <source>Desk number of this laptop</source>
-        <translation>इस लैपटॉप की डेस्क संख्या</translation>
-    </message>
-    <message>
-        <source>Every laptop of one institute needs a different desk number, because certificate numbers and signing keys are divided by desk.</source>
-        <translation>एक संस्थान के हर लैपटॉप की डेस्क संख्या अलग होनी चाहिए, क्योंकि प्रमाण-पत्र संख्याएँ और हस्ताक्षर कुंजियाँ डेस्क के अनुसार बँटी होती हैं।</translation>
-    </message>
-</context>
-<context>
     <name>ClockNotice</name>
     <message>
         <source>1 year</source>

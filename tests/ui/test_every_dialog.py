@@ -18,6 +18,7 @@ import pytest
 
 from tests.screens import run_size
 from tests.ui.walk import LANGUAGES, SIZES, unclassified_buttons
+from tests.ui.walk_first_run import PAGES as FIRST_RUN_PAGES
 
 #: Windows the walk must meet in each language: if a trigger stops opening its dialog (or the
 #: walk stops catching it) the test says so instead of passing on an empty walk.
@@ -39,7 +40,7 @@ MUST_SEE = (
     "certificates/printButton",
     "field_visits/quickAddButton",
     "reports/exportPdfButton",
-    "start/centre_setup",
+    *(f"start/first_run/{page}" for page in FIRST_RUN_PAGES),
     "roster",
     "workshops",
     "attendance",

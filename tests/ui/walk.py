@@ -527,22 +527,11 @@ def close_window(window) -> None:
 
 
 def walk_setup_dialog(walk: Walk, main: QWidget, *, pictures: bool = False) -> None:
-    """The first-run "Set up this centre" dialog (shown before the window `main` exists, on
-    an empty database)."""
-    from desktop.store import open_store
-    from desktop.ui.centre_setup import CentreSetupDialog
+    """The first-run wizard (shown before the window `main` exists, on an empty database):
+    every page, in tests/ui/walk_first_run.py."""
+    from tests.ui.walk_first_run import walk_first_run
 
-    store = open_store(None)
-    try:
-        setup = CentreSetupDialog(store)
-        caught = Catcher(walk, main, "start/centre_setup", pictures).run(setup.exec)
-        walk.seen.extend(caught)
-        for seen in caught:
-            for problem in seen.problems:
-                walk.report(seen.key, problem)
-        setup.dialog.deleteLater()
-    finally:
-        store.close()
+    walk_first_run(walk, pictures)
 
 
 def walk_languages(db_path: Path, *, pictures: bool = False,

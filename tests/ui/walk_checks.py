@@ -187,6 +187,8 @@ ALLOWED_LATIN: dict[str, str] = {
     "Esc": "a key's legend", "Enter": "a key's legend", "Alt": "a key's legend",
     "Windows": "the product name, as on a Hindi Windows", "Excel": "the product name",
     "https": "an address shown as an example of what to type",
+    "English": "the language's own name on the first-run language choice (each language is "
+               "offered in its own script, so that a reader of either finds it)",
 }
 _LATIN_WORD = None
 

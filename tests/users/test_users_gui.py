@@ -199,20 +199,20 @@ def test_the_users_dialog_adds_a_trainer(start_window, team_db, dialogs):
 
 
 def test_the_first_start_dialog_makes_the_admin(start_window, tmp_path, monkeypatch, qtbot):
-    from desktop.ui import app as app_module
+    from tests.ui.first_run_helpers import B, drive, fill_admin, press, to_admin_page
 
-    def run(setup):
-        setup.dialog.show()
-        setup.code.setText("UPDIST-7")
-        setup.name_en.setText("District Training Centre Kanpur")
-        setup.first_admin.name.setText("Asha Verma")
-        setup.first_admin.pin.setText("2580")
-        setup.first_admin.pin_again.setText("2581")
-        assert setup.submit() is False and "differ" in setup.error.text()
-        setup.first_admin.pin_again.setText("2580")
-        return setup.submit()
+    def steps(wizard):
+        to_admin_page(wizard)
+        fill_admin(wizard, again="2581")
+        press(wizard, B.CommitButton)
+        assert not wizard.set_up and "differ" in wizard.admin_page.error.text()
+        fill_admin(wizard)
+        press(wizard, B.CommitButton)
+        press(wizard, B.NextButton)
+        press(wizard, B.NextButton)
+        press(wizard, B.FinishButton)
 
-    monkeypatch.setattr(app_module, "run_setup_dialog", run)
+    drive(monkeypatch, steps)
     path = tmp_path / "new.db"
     window = start_window(path)
     assert not isinstance(window, int)

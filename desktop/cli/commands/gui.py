@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from desktop.cli.base import CliError, db_path, open_db, progress, progress_printer
-from desktop.paths import data_dir
+from desktop.paths import DB_ENV_VAR, data_dir
 from desktop.syslibs import PACKAGES, missing_message, missing_packages
 
 
@@ -27,6 +28,9 @@ def run_gui(args: argparse.Namespace) -> int:
     if missing:
         raise CliError(missing_message(missing))
     path = db_path(args)
+    # Named: --db, the environment variable or --demo. Otherwise the first-run wizard may
+    # start a new database in a folder the user chooses (and remember it).
+    named = bool(args.db) or bool(os.environ.get(DB_ENV_VAR)) or getattr(args, "demo", False)
     if getattr(args, "demo", False):
         path = ensure_demo_db(data_dir() / "demo.db")
     try:
@@ -37,7 +41,7 @@ def run_gui(args: argparse.Namespace) -> int:
         # A system library Qt links against is missing (e.g. libEGL.so.1).
         raise CliError(f"{exc}\n{missing_message(missing_packages() or list(PACKAGES))}") from exc
 
-    return run(path)
+    return run(path, db_named=named)
 
 
 def ensure_demo_db(path: Path) -> Path:
