@@ -161,7 +161,8 @@ class PortalStore:
 
     def _check_schema_and_origin(self) -> None:
         with self.transaction() as conn:
-            state.ensure(conn)  # the state's view (desktop/portal/state), on either store
+            # the state's view (desktop/portal/state); its tables on PostgreSQL are a migration
+            state.ensure(conn, create=self.backend == "sqlite")
             if self._meta(conn, "portal_origin") is None:
                 conn.execute(
                     "INSERT INTO meta VALUES ('portal_origin', ?), ('schema_version', ?)",

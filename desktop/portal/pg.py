@@ -81,19 +81,76 @@ CREATE TABLE trust_key (
     valid_from TEXT NOT NULL, valid_to TEXT, added_by TEXT NOT NULL, added_at TEXT NOT NULL);
 """
 
+# The state's view (desktop/portal/state): the desk-shaped projection the review reads
+# (`projection.COLUMNS`, filled in the apply transaction), the reference lists it names, and
+# the admin accounts with their sessions (`accounts.SCHEMA`). The desk review's indexes
+# (`projection.INDEXES`) come with it. Frozen here as a migration: a later change of the
+# projection is a new migration (tests/portal/state check the columns agree).
+_STATE_VIEW = """
+CREATE TABLE participant (id TEXT PRIMARY KEY, updated_at TEXT NOT NULL,
+    deleted INTEGER NOT NULL, department TEXT, district_code TEXT, service_group TEXT);
+CREATE TABLE programme (id TEXT PRIMARY KEY, updated_at TEXT NOT NULL,
+    deleted INTEGER NOT NULL, title_en TEXT, title_hi TEXT, min_attendance_pct INTEGER);
+CREATE TABLE workshop (id TEXT PRIMARY KEY, updated_at TEXT NOT NULL,
+    deleted INTEGER NOT NULL, programme_id TEXT, institute_code TEXT, title_en TEXT,
+    title_hi TEXT, mode TEXT, start_date TEXT, end_date TEXT);
+CREATE TABLE session (id TEXT PRIMARY KEY, updated_at TEXT NOT NULL,
+    deleted INTEGER NOT NULL, workshop_id TEXT, date TEXT);
+CREATE TABLE enrolment (id TEXT PRIMARY KEY, updated_at TEXT NOT NULL,
+    deleted INTEGER NOT NULL, workshop_id TEXT, participant_id TEXT, status TEXT);
+CREATE TABLE attendance (id TEXT PRIMARY KEY, updated_at TEXT NOT NULL,
+    deleted INTEGER NOT NULL, session_id TEXT, participant_id TEXT, status TEXT);
+CREATE TABLE certificate (id TEXT PRIMARY KEY, updated_at TEXT NOT NULL,
+    deleted INTEGER NOT NULL, participant_id TEXT, workshop_id TEXT, issued_at TEXT,
+    revoked_at TEXT, supersedes TEXT);
+CREATE TABLE nodal_officer (id TEXT PRIMARY KEY, updated_at TEXT NOT NULL,
+    deleted INTEGER NOT NULL, department TEXT, name TEXT, designation TEXT, phone TEXT,
+    email TEXT);
+CREATE TABLE department (code TEXT PRIMARY KEY, name_en TEXT NOT NULL, name_hi TEXT NOT NULL,
+    active INTEGER NOT NULL DEFAULT 1);
+CREATE TABLE district (code TEXT PRIMARY KEY, name_en TEXT NOT NULL, name_hi TEXT NOT NULL,
+    division_en TEXT NOT NULL);
+CREATE TABLE programme_rule (programme_id TEXT PRIMARY KEY,
+    late_counts_present INTEGER NOT NULL DEFAULT 1,
+    excused_excluded INTEGER NOT NULL DEFAULT 1);
+CREATE INDEX participant_review ON participant
+    (department, district_code, service_group, deleted);
+CREATE INDEX participant_deleted ON participant (deleted, id);
+CREATE INDEX workshop_start ON workshop (start_date);
+CREATE INDEX session_workshop ON session (workshop_id, date);
+CREATE INDEX enrolment_workshop ON enrolment (workshop_id, participant_id);
+CREATE INDEX attendance_session ON attendance (session_id, participant_id);
+CREATE INDEX certificate_workshop ON certificate (workshop_id);
+CREATE INDEX certificate_superseding ON certificate (supersedes) WHERE supersedes IS NOT NULL;
+CREATE INDEX nodal_officer_department ON nodal_officer (department);
+CREATE TABLE portal_admin (name TEXT PRIMARY KEY, password_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL, disabled_at TEXT);
+CREATE TABLE admin_session (token_sha256 TEXT PRIMARY KEY, name TEXT NOT NULL,
+    created_at TEXT NOT NULL, expires_at TEXT NOT NULL);
+"""
+
+# The state's view's periods read ahead (desktop/portal/state/kept.py), and indexes fitted to
+# the review's reads: enrolments by workshop and marks by session without visiting the rows,
+# participants by id with the fields the filters use.
+_STATE_FACTS = """
+CREATE TABLE state_facts (first_day TEXT NOT NULL, last_day TEXT NOT NULL,
+    version BIGINT NOT NULL, read_at DOUBLE PRECISION NOT NULL, body BYTEA NOT NULL,
+    PRIMARY KEY (first_day, last_day));
+CREATE INDEX enrolment_review ON enrolment (workshop_id, status, deleted, participant_id);
+CREATE INDEX attendance_review ON attendance (session_id, deleted, status, participant_id);
+CREATE INDEX participant_person ON participant
+    (id, deleted, department, district_code, service_group);
+"""
+
 # Byte order for every text column, whatever the database's locale: ids, version stamps and
 # kids sort and compare exactly as SQLite (and the desk) compare them.
-def _state_view_tables() -> str:
-    """The state's view's tables (desk-shaped projection, admin accounts), as the SQLite
-    store has them (`state.ensure` runs the same idempotent statements after)."""
-    from desktop.portal.state import accounts, projection
-
-    return ";\n".join([*projection.schema(), *accounts.SCHEMA])
-
-
 MIGRATIONS: list[tuple[str, str]] = [
     ("0001_initial", _TABLES.replace(" TEXT", ' TEXT COLLATE "C"')),
-    ("0002_state_view", _state_view_tables().replace(" TEXT", ' TEXT COLLATE "C"')),
+    ("0002_state_view", _STATE_VIEW.replace(" TEXT", ' TEXT COLLATE "C"')),
+    ("0003_state_facts", _STATE_FACTS.replace(" TEXT", ' TEXT COLLATE "C"')),
+    # wrong passwords counted per admin name (desktop/portal/state/accounts.py: lock-out)
+    ("0004_admin_lockout", 'CREATE TABLE admin_login_failure (name TEXT COLLATE "C" '
+     'PRIMARY KEY, failures INTEGER NOT NULL, locked_until TEXT COLLATE "C")'),
 ]
 
 

@@ -10,10 +10,14 @@ their sessions, `figures` what the page shows, `web` its HTTP handling as plain 
 from typing import Any
 
 
-def ensure(conn: Any) -> None:
+def ensure(conn: Any, create: bool = True) -> None:
     """Create (or bring up to date) the state's view's tables, in the caller's transaction:
-    the one call `PortalDB` makes when it opens."""
-    from desktop.portal.state import accounts, projection
+    the one call a portal store makes when it opens. `create=False` where the tables are the
+    store's own migration (PostgreSQL, `desktop.portal.pg.MIGRATIONS`): the reference data
+    is seeded and the projection (re)built from the records all the same."""
+    from desktop.portal.state import accounts, kept, projection
 
-    projection.ensure(conn)
-    accounts.ensure(conn)
+    projection.ensure(conn, create=create)
+    if create:
+        accounts.ensure(conn)
+        kept.ensure(conn)

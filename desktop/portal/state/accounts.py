@@ -23,8 +23,15 @@ SCHEMA = (
     "password_hash TEXT NOT NULL, created_at TEXT NOT NULL, disabled_at TEXT)",
     "CREATE TABLE IF NOT EXISTS admin_session (token_sha256 TEXT PRIMARY KEY, "
     "name TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS admin_login_failure (name TEXT PRIMARY KEY, "
+    "failures INTEGER NOT NULL, locked_until TEXT)",
 )
 SESSION_HOURS = 8  # a working day; log in again after
+#: wrong passwords in a row that lock a name, and for how long (kept in the database, so
+#: every worker counts the same tries; any name, known or not: a lock says nothing about
+#: whether the account exists)
+MAX_FAILURES = 5
+LOCK_MINUTES = 5
 MIN_PASSWORD = 10
 NAME_RE = re.compile(r"^[A-Za-z0-9._@-]{2,64}$")
 _N, _R, _P = 2**14, 8, 1
@@ -81,6 +88,7 @@ def add_admin(conn: Any, name: str, password: str) -> bool:
             (hash_password(password), name),
         )
         conn.execute("DELETE FROM admin_session WHERE name = ?", (name,))
+        conn.execute("DELETE FROM admin_login_failure WHERE name = ?", (name,))  # unlocked
     return held is None
 
 
@@ -102,18 +110,47 @@ def list_admins(conn: Any) -> list[dict[str, Any]]:
     ]
 
 
-def log_in(conn: Any, name: str, password: str) -> str | None:
+class LockedOut(Exception):
+    """Too many wrong passwords for a name: no try is checked until `until`."""
+
+    def __init__(self, until: datetime) -> None:
+        super().__init__(f"locked until {format_ts(until)}")
+        self.until = until
+
+
+def log_in(conn: Any, name: str, password: str, now: datetime | None = None) -> str | None:
     """A new session token for a right name and password, None otherwise (the same answer
-    for an unknown name and a wrong password, after the same scrypt work)."""
+    for an unknown name and a wrong password, after the same scrypt work). After
+    `MAX_FAILURES` wrong tries in a row a name is locked for `LOCK_MINUTES`: `LockedOut`,
+    even for the right password. `now` is the clock (tests pass their own)."""
+    now = now or datetime.now(timezone.utc)
+    if not NAME_RE.match(name or ""):  # no account can have it: nothing to count
+        check_password(password, _DUMMY)
+        return None
+    held = conn.execute(
+        "SELECT failures, locked_until FROM admin_login_failure WHERE name = ?", (name,)
+    ).fetchone()
+    if held is not None and held[1] and held[1] > format_ts(now):
+        check_password(password, _DUMMY)  # the same work as a try
+        raise LockedOut(datetime.fromisoformat(held[1].replace("Z", "+00:00")))
     row = conn.execute(
         "SELECT password_hash FROM portal_admin WHERE name = ? AND disabled_at IS NULL",
         (name,),
     ).fetchone()
     stored = row[0] if row is not None else _DUMMY
     if not check_password(password, stored) or row is None:
+        failures = (held[0] if held is not None and not held[1] else 0) + 1
+        locked = format_ts(now + timedelta(minutes=LOCK_MINUTES)) if (
+            failures >= MAX_FAILURES) else None
+        conn.execute(
+            "INSERT INTO admin_login_failure (name, failures, locked_until) VALUES (?, ?, ?) "
+            "ON CONFLICT (name) DO UPDATE SET failures = excluded.failures, "
+            "locked_until = excluded.locked_until",
+            (name, 0 if locked else failures, locked),
+        )
         return None
+    conn.execute("DELETE FROM admin_login_failure WHERE name = ?", (name,))
     token = secrets.token_urlsafe(32)
-    now = datetime.now(timezone.utc)
     conn.execute("DELETE FROM admin_session WHERE expires_at < ?", (format_ts(now),))
     conn.execute(
         "INSERT INTO admin_session (token_sha256, name, created_at, expires_at) "

@@ -28,6 +28,8 @@ from typing import Any
 from desktop.core import lookups
 from desktop.core import review as core
 from desktop.core.reports import month_bounds
+from desktop.portal.state import kept
+from desktop.portal.state.parts import Facts, Reference, data_version
 from desktop.portal.state.source import ReviewSource
 from desktop.protocol.ids import format_ts
 
@@ -36,30 +38,6 @@ TREND_MONTHS = 12
 NONE_LABEL = ("(not given)", "(अनुल्लिखित)")
 log = logging.getLogger(__name__)
 TABLES = ("funnel", "by_department", "by_district", "by_institute", "by_month")
-
-
-@dataclass
-class Facts:
-    """The review core's facts for one period, unfiltered, with the people and workshops
-    they name."""
-
-    version: int
-    read_at: float
-    facts: core._Facts
-    people: core.People
-    workshops: dict[str, dict]
-
-
-@dataclass
-class Reference:
-    """The roster's counts by (department, district, group) and the names tables show."""
-
-    version: int
-    read_at: float
-    roster: dict[tuple[str, str, str], int]
-    departments_hi: dict[str, str]
-    districts: dict[str, tuple[str, str]]
-    institutes: dict[str, tuple[str, str]]
 
 
 @dataclass
@@ -106,8 +84,6 @@ def trend_months(month: str, to_month: str | None) -> list[str]:
     return months
 
 
-def data_version(conn: Any) -> int:
-    return int(conn.execute("SELECT coalesce(max(seq), 0) FROM version_log").fetchone()[0])
 
 
 def read_reference(conn: Any, version: int) -> Reference:
@@ -234,13 +210,15 @@ class Figures:
     serve as a month of its own, a row of other months' trend and a part of ranges."""
 
     def __init__(self, reading: Callable[[], Any], max_age: float = MAX_AGE,
-                 keep: int = 64) -> None:
+                 keep: int = 64, writing: Callable[[], Any] | None = None) -> None:
         self._reading = reading  # PortalDB.reading: a read transaction
+        self._writing = writing  # PortalDB.transaction: with it, facts are kept in the db
         self._max_age = max_age
         self._keep = keep
         self._lock = threading.Lock()
         self._cache: OrderedDict[tuple[str, ...], Any] = OrderedDict()
         self._completions: tuple[int, dict[str, set[str]]] = (-1, {})
+        self._to_keep: list[tuple[str, str, Any]] = []
 
     def view(self, month: str, to_month: str | None, f: core.Filters) -> View:
         return view(self.snapshot(month, to_month), month, to_month, f)
@@ -253,22 +231,47 @@ class Figures:
                 self._completions = (version, {})
             completions = self._completions[1]
             reference = self._get(("reference",), version,
-                                  lambda: read_reference(conn, version))
-            period = self._get((first, last), version,
-                               lambda: read_facts(conn, first, last, version, completions))
+                                  lambda: self._kept_or(conn, kept.REFERENCE, version,
+                                                        lambda: read_reference(conn, version)))
+            period = self._facts(conn, first, last, version, completions)
             months = []
             for m in trend_months(month, to_month):
-                bounds = month_bounds(m)
-                months.append((m, self._get(bounds, version, lambda b=bounds: read_facts(
-                    conn, b[0], b[1], version, completions))))
+                months.append((m, self._facts(conn, *month_bounds(m), version, completions)))
+            to_keep, self._to_keep = self._to_keep, []
+        if to_keep and self._writing is not None:  # after the reading, in a short write
+            with self._writing() as conn:
+                for first_day, last_day, facts in to_keep:
+                    kept.store(conn, first_day, last_day, facts)
         return Snapshot(first, last, reference, period, months)
+
+    def _usable(self, held: Any, version: int) -> bool:
+        return held is not None and (
+            held.version == version or time.time() - held.read_at < self._max_age)
+
+    def _facts(self, conn: Any, first: str, last: str, version: int,
+               completions: dict[str, set[str]]) -> Facts:
+        """A period's facts: held in memory, else kept in the database (`kept`), else read
+        by the review core (and then kept)."""
+
+        return self._get((first, last), version, lambda: self._kept_or(
+            conn, (first, last), version,
+            lambda: read_facts(conn, first, last, version, completions)))
+
+    def _kept_or(self, conn: Any, key: tuple[str, str], version: int,
+                 read: Callable[[], Any]) -> Any:
+        """What the database keeps under `key` while usable, else `read()` (then kept)."""
+        if self._writing is not None:
+            stored = kept.load(conn, *key)
+            if self._usable(stored, version):
+                return stored
+        fresh = read()
+        self._to_keep.append((*key, fresh))
+        return fresh
 
     def _get(self, key: tuple[str, ...], version: int, read: Callable[[], Any]) -> Any:
         """The held part while the data is unchanged or it is younger than `max_age`."""
         held = self._cache.get(key)
-        if held is not None and (
-            held.version == version or time.time() - held.read_at < self._max_age
-        ):
+        if self._usable(held, version):
             self._cache.move_to_end(key)
             return held
         fresh = self._cache[key] = read()

@@ -16,6 +16,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "name": ("Admin name", "व्यवस्थापक नाम"),
     "password": ("Password", "पासवर्ड"),
     "bad_login": ("Wrong name or password.", "नाम या पासवर्ड ग़लत है।"),
+    "locked": ("Too many wrong passwords for this name. Try again after {minutes} minutes.",
+               "इस नाम के लिए बहुत बार ग़लत पासवर्ड दिया गया। {minutes} मिनट बाद फिर प्रयास करें।"),
     "signed_in_as": ("Signed in as", "लॉग इन:"),
     "language": ("हिन्दी", "English"),
     "month": ("From month", "माह से"),

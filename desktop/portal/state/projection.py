@@ -6,9 +6,9 @@ definitions, the portal projects each applied record into a table named and shap
 desk's (only the columns the review reads), in the transaction that applies it
 (`desktop.portal.apply.write_rows` calls `project`), and the review runs over them.
 
-Portable SQL on purpose (it is to run on PostgreSQL too): plain CREATE TABLE/INDEX, INSERT …
-ON CONFLICT … DO UPDATE, `?` parameters only (a PostgreSQL connection adapts them in one
-place). No SQLite-only functions."""
+Portable SQL on purpose (it runs on PostgreSQL too, where the tables are the named migration
+`0002_state_view` of `desktop.portal.pg`): INSERT … ON CONFLICT … DO UPDATE, `?` parameters
+only (the PostgreSQL connection adapts them in one place). No SQLite-only functions."""
 
 from __future__ import annotations
 
@@ -55,6 +55,15 @@ INDEXES = (
     "CREATE INDEX IF NOT EXISTS certificate_superseding ON certificate (supersedes) "
     "WHERE supersedes IS NOT NULL",
     "CREATE INDEX IF NOT EXISTS nodal_officer_department ON nodal_officer (department)",
+    # fitted to the review's reads at state scale (the state's view): a month's enrolments
+    # by workshop and its marks by session answered from the index alone, and each enrolled
+    # participant's department, district and group found without visiting the row
+    "CREATE INDEX IF NOT EXISTS enrolment_review ON enrolment "
+    "(workshop_id, status, deleted, participant_id)",
+    "CREATE INDEX IF NOT EXISTS attendance_review ON attendance "
+    "(session_id, deleted, status, participant_id)",
+    "CREATE INDEX IF NOT EXISTS participant_person ON participant "
+    "(deleted, id, department, district_code, service_group)",
 )
 
 # Reference data the desk seeds in its first migration; the completion rule's desk-local
@@ -83,13 +92,12 @@ def schema() -> list[str]:
 
 
 def _upsert(kind: str) -> str:
+    """Every column in the table's order, without a column list: the PostgreSQL connection
+    runs this shape as one set-wise insert (`PgConnection.executemany`), not row by row."""
     columns = ("id", "updated_at", "deleted", *COLUMNS[kind])
     marks = ", ".join("?" for _ in columns)
     sets = ", ".join(f"{c} = excluded.{c}" for c in columns[1:])
-    return (
-        f"INSERT INTO {kind} ({', '.join(columns)}) VALUES ({marks}) "
-        f"ON CONFLICT (id) DO UPDATE SET {sets}"
-    )
+    return f"INSERT INTO {kind} VALUES ({marks}) ON CONFLICT (id) DO UPDATE SET {sets}"
 
 
 def project(conn: Any, rows: Iterable[Mapping[str, Any]]) -> None:
@@ -110,12 +118,14 @@ def project(conn: Any, rows: Iterable[Mapping[str, Any]]) -> None:
         conn.executemany(_upsert(kind), params)
 
 
-def ensure(conn: Any) -> None:
-    """Create the projection and its reference data; (re)build it from `record` when it is
-    missing or older than `VERSION` (a portal that held records before this code). Runs in
-    the caller's transaction."""
-    for statement in schema():
-        conn.execute(statement)
+def ensure(conn: Any, create: bool = True) -> None:
+    """Create the projection (unless `create` is False: PostgreSQL's migration made it) and
+    its reference data; (re)build it from `record` when it is missing or older than
+    `VERSION` (a portal that held records before this code). Runs in the caller's
+    transaction."""
+    if create:
+        for statement in schema():
+            conn.execute(statement)
     if conn.execute("SELECT count(*) FROM department").fetchone()[0] == 0:
         from desktop.store.migrations.m0001_initial import STARTER_DEPARTMENTS
 

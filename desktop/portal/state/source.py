@@ -2,7 +2,12 @@
 
 `desktop.core.review` (and the lookups and completion rule it calls) reads `store.conn`,
 `store.get(kind, id)` and, through `lookups.conn_of`, `store.execute`: that is all this
-adapter offers. Read-only: it is handed a reader connection in one read transaction."""
+adapter offers. Read-only: it is handed a reader connection in one read transaction.
+
+On PostgreSQL the connection is `desktop.portal.pg.PgConnection`: it takes the review's `?`
+parameters (as `%s`) and gives rows readable by position and by name, as `sqlite3.Row` is, so
+the review's statements run there unchanged (its one SQLite-only spelling, a `CROSS JOIN`
+hint, it leaves out itself when the connection is not sqlite3's)."""
 
 from __future__ import annotations
 

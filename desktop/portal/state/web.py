@@ -15,6 +15,7 @@ import io
 import re
 import threading
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from http.cookies import SimpleCookie
@@ -28,7 +29,7 @@ from desktop.core import cells
 from desktop.core import review as core
 from desktop.core.reports import month_bounds
 from desktop.paths import resource_path
-from desktop.portal.state import accounts, figures
+from desktop.portal.state import accounts, figures, kept
 from desktop.portal.state.i18n import LANGS, text
 
 PREFIX = "/state"
@@ -76,9 +77,13 @@ class StateApp:
 
     def __init__(self, db: Any, warm: bool = True) -> None:
         self.db = db
-        self.figures = figures.Figures(db.reading)
-        if warm:  # the month the page opens on, read while the admin logs in
-            self.figures.warm(_this_month())
+        #: the clock logins are judged by (a test sets its own: the lock-out's minutes)
+        self.clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc)
+        self.figures = figures.Figures(db.reading, writing=db.transaction)
+        self.keeper: kept.Keeper | None = None
+        if warm:  # every month (and quarter) read ahead and kept in the database
+            self.keeper = kept.Keeper(db, figures.read_facts,
+                                      figures.read_reference).start()
         self.env = Environment(
             loader=FileSystemLoader(Path(__file__).with_name("templates")),
             autoescape=select_autoescape(["html"]),
@@ -133,8 +138,16 @@ class StateApp:
         form = parse_qs(req.body.decode("utf-8", "replace"), keep_blank_values=True)
         name = (form.get("name") or [""])[0].strip()
         password = (form.get("password") or [""])[0]
-        with self.db.transaction() as conn:
-            token = accounts.log_in(conn, name, password)
+        now = self.clock()
+        try:
+            with self.db.transaction() as conn:
+                token = accounts.log_in(conn, name, password, now)
+        except accounts.LockedOut as locked:
+            wait = max(1, int((locked.until - now).total_seconds()))
+            answer = self._page("login.html", lang, req, status=429, error=True, name=name,
+                                locked_minutes=-(-wait // 60))
+            answer.headers.append(("Retry-After", str(wait)))
+            return answer
         if token is None:
             return self._page("login.html", lang, req, status=401, error=True, name=name)
         return _redirect(

@@ -1,5 +1,5 @@
-"""A portal on loopback holding the hand-computed state of `dataset`, with an admin, on each
-store (SQLite and PostgreSQL: `store_target` of tests/portal/conftest.py)."""
+"""A portal on loopback holding the hand-computed state of `dataset`, with an admin: on
+each store (`store_target`, SQLite and PostgreSQL), so every number is checked on both."""
 
 from __future__ import annotations
 

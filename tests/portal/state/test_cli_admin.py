@@ -1,15 +1,15 @@
-"""`portal admin add|list|disable`, as headquarters would run them, on either store."""
+"""`portal admin add|list|disable`, as headquarters would run them."""
 
 from __future__ import annotations
 
 import json
 
 from desktop.portal.state import accounts
-from desktop.portal.stores import open_portal_store
+from desktop.portal.stores import is_database_url, open_portal_store
 
 
 def test_admin_add_list_disable(cli, tmp_path, store_target):
-    where = ("--database", store_target) if str(store_target).startswith("postgresql") else (
+    where = ("--database", store_target) if is_database_url(store_target) else (
         "--data", store_target)
     secret = tmp_path / "pw.txt"
     secret.write_text("a long enough secret\nignored second line\n", encoding="utf-8")

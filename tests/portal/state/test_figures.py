@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from desktop.core import review as core
-from desktop.portal.state import figures
+from desktop.portal.state import figures, projection
 from desktop.portal.state.source import ReviewSource
 from desktop.portal.stores import open_portal_store
 from desktop.protocol.ids import format_ts, new_id
@@ -182,3 +182,14 @@ def test_quiet_desks_are_those_without_a_batch_for_n_days(state_portal):
     state_portal.revoke_device(devices["never"])
     with state_portal.db.reading() as conn:
         assert [d.device_id for d in figures.quiet_desks(conn, 7, now)] == [devices["old"]]
+
+
+def test_each_store_holds_the_projected_columns_in_order(state_portal):
+    """PostgreSQL's tables are a frozen migration (pg.py `0002_state_view`), SQLite's come from
+    `projection.schema()`: both must hold what `project` writes, in its order (its upsert
+    names no columns)."""
+    with state_portal.db.reading() as conn:
+        for kind, columns in projection.COLUMNS.items():
+            cursor = conn.execute(f"SELECT * FROM {kind} WHERE 1 = 0")
+            held = [d[0] for d in cursor.description]
+            assert held == ["id", "updated_at", "deleted", *columns], kind

@@ -93,17 +93,21 @@ def test_a_disabled_admin_is_logged_out_at_once(web, state_portal):
     assert log_in(web).status_code == 401
 
 
+def everything_stored(db) -> bytes:
+    """Every byte the store holds: SQLite's file and its WAL, or PostgreSQL's plain dump."""
+    if db.backend == "sqlite":
+        raw = db.path.read_bytes()
+        for wal in db.path.parent.glob("portal.db-wal"):
+            raw += wal.read_bytes()
+        return raw
+    return subprocess.run([find_pg_tool("pg_dump"), "--format=plain", db.conninfo],
+                          capture_output=True, check=True).stdout
+
+
 def test_neither_password_nor_session_token_is_stored(web, state_portal):
     log_in(web)
     token = web.cookies.get("kd_state")
-    if state_portal.db.backend == "sqlite":
-        raw = (state_portal.db.path).read_bytes()
-        for wal in state_portal.db.path.parent.glob("portal.db-wal"):
-            raw += wal.read_bytes()
-    else:  # every row of the PostgreSQL database, as plain SQL
-        pg_dump = find_pg_tool("pg_dump")
-        raw = subprocess.run([pg_dump, "--data-only", f"--dbname={state_portal.db.conninfo}"],
-                             capture_output=True, check=True).stdout
+    raw = everything_stored(state_portal.db)
     assert PASSWORD.encode() not in raw and token.encode() not in raw
     assert b"scrypt$" in raw
 
