@@ -110,3 +110,14 @@ def test_marks_can_be_cleared(store, tmp_path):
     assert derived.is_marked(store.conn, ids[0])
     derived.unmark(store.conn, [ids[0]])
     assert derived.marked(store.conn, ids) == set(ids[1:])
+
+
+def test_marks_by_number_cover_exactly_the_numbers_given(store):
+    """`mark_numbered` turns offsets into runs of consecutive numbers (one statement each)
+    and marks those people, no neighbour."""
+    from desktop.core.roster import derived
+    from desktop.store.bulk import insert_many
+
+    ids = insert_many(store, "participant", [{"name_en": f"P{i}"} for i in range(10)])
+    derived.mark_numbered(store.conn, 1, [0, 1, 2, 5, 7, 8])
+    assert derived.marked(store.conn, ids) == {ids[i] for i in (0, 1, 2, 5, 7, 8)}

@@ -124,23 +124,38 @@ def _rows(store):
         "SELECT * FROM participant ORDER BY seq").fetchall()]
 
 
-def test_values_made_beforehand_insert_the_same_rows(store, tmp_path):
-    """The importer's reader builds each row's values in column order; inserted, they are the
-    same rows as those built from the data dicts here (ids and stamps aside)."""
-    from desktop.core.roster.pipeline import PARTICIPANT_FIELDS
+def test_ready_rows_insert_the_same_rows(store, tmp_path):
+    """The importer's reader builds each row whole (`ready_row`: id, fields in column order,
+    search key); inserted by `add_ready` they are the same rows, search keys and search
+    index as those built from the data dicts by `add` (ids and stamps aside), numbered in
+    order after the people already there."""
+    from desktop.core.roster.pipeline import PARTICIPANT_FIELDS, ready_row
     from desktop.store import open_store
 
     rows = [dict(p, mobile=f"98{i:08d}", district_code="LKO") for i, p in enumerate(PEOPLE[:20])]
     with store.transaction(), BulkInserter(store, "participant") as bulk:
-        bulk.add(rows, values=[tuple(map(r.get, PARTICIPANT_FIELDS)) for r in rows])
+        bulk.add(rows[:1])
+        ready = [ready_row(r) for r in rows[1:]]
+        assert bulk.add_ready(ready) == 2
+    numbered = store.conn.execute("SELECT seq, id FROM participant ORDER BY seq").fetchall()
+    assert [tuple(r) for r in numbered[1:]] == [(i + 2, r[0]) for i, r in enumerate(ready)]
     with open_store(tmp_path / "other.db", create=True) as other:
         with other.transaction(), BulkInserter(other, "participant") as bulk:
             bulk.add(rows)
         columns = [c[1] for c in store.conn.execute("PRAGMA table_info(participant)")]
-        keep = [i for i, c in enumerate(columns) if c in PARTICIPANT_FIELDS]
+        keep = [i for i, c in enumerate(columns)
+                if c in (*PARTICIPANT_FIELDS, "name_latin", "deleted", "changed_by")]
         mine = [[r[i] for i in keep] for r in store.conn.execute("SELECT * FROM participant")]
         theirs = [[r[i] for i in keep] for r in other.conn.execute("SELECT * FROM participant")]
-    assert mine == theirs and len(mine) == 20
+        assert mine == theirs and len(mine) == 20
+    store.conn.execute("INSERT INTO participant_fts(participant_fts) VALUES ('integrity-check')")
+    assert store.conn.execute("SELECT count(*) FROM change_log").fetchone()[0] == 20
+
+
+def test_add_ready_is_for_participants(store):
+    with store.transaction(), BulkInserter(store, "workshop") as bulk:
+        with pytest.raises(ValueError, match="participants"):
+            bulk.add_ready([("x",)])
 
 
 def test_every_import_field_is_a_column_of_the_participant_table():

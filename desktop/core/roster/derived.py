@@ -15,10 +15,21 @@ CONVERTED_KEY = "_converted"  # set in a row's data by the validator: the Englis
 _CHUNK = 900  # below SQLite's variable limit
 
 
-def mark(conn: sqlite3.Connection, ids: Iterable[str]) -> None:
+def mark_numbered(conn: sqlite3.Connection, first_seq: int, offsets: list[int]) -> None:
+    """Mark the participants numbered `first_seq + offset` (people just inserted in order):
+    each run of consecutive numbers is one INSERT ... SELECT (a Hindi-only list is one run a
+    chunk), so 1.88 million marks cost no per-row call from Python."""
+    runs: list[tuple[int, int]] = []
+    for offset in offsets:
+        seq = first_seq + offset
+        if runs and runs[-1][1] == seq - 1:
+            runs[-1] = (runs[-1][0], seq)
+        else:
+            runs.append((seq, seq))
     conn.executemany(
-        "INSERT OR IGNORE INTO participant_derived(participant_id) VALUES (?)",
-        ((i,) for i in ids),
+        "INSERT OR IGNORE INTO participant_derived(participant_id) "
+        "SELECT id FROM participant WHERE seq BETWEEN ? AND ?",
+        runs,
     )
 
 

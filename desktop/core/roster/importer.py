@@ -8,14 +8,17 @@ none if nothing changed); blank cells never clear stored values. Everything acce
 committed in one transaction at the end, so cancel, a crash or a kill leaves the database as
 it was. A dry run does the same work and rolls it back.
 
-About 700 lines on purpose: `_ImportJob` is the one transaction's chunk loop (read, check,
+About 780 lines on purpose: `_ImportJob` is the one transaction's chunk loop (read, check,
 match, write, report, derived-name marks) and shares its state — the open transaction, the
-seen-keys filter, the error report — with the helpers below it; reading and checking live in
+seen-keys filter, the error report, the thread writing a chunk's search index and change log
+while the next chunk is screened — with the helpers below it; reading and checking live in
 `desktop.core.roster.readers` / `validate`, the second process in `pipeline`."""
 
 from __future__ import annotations
 
 import csv
+import sys
+import threading
 from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import closing
@@ -497,12 +500,24 @@ class _ImportJob:
         self.inserted = array("I")
         # (A reader *thread* overlapping validation with writing was tried: the GIL hand-offs
         # around every sqlite3_step made the writer slower than doing both in turn.)
-        done = 0
-        for entries, fraction, skipped in chunks:
-            self.result.skipped += skipped
-            done += self._apply(entries, bulk)
-            bulk.catch_up()
-            self._tick(done, fraction)
+        # The search index and change log of chunk N are written by one statement each, which
+        # runs without the GIL: on a thread, while this one receives and screens chunk N + 1.
+        # The connection is never used by both at once (`behind.wait()` comes first).
+        behind = _Behind()
+        try:
+            done = 0
+            for entries, fraction, skipped in chunks:
+                self.result.skipped += skipped
+                maybe = self._screen(entries)
+                behind.wait()
+                local = self._apply(entries, maybe, bulk)
+                behind.start(bulk.catch_up)
+                for key in self.keys:  # later chunks see this chunk's values as "maybe"
+                    self.seen[key].add_all(local[key])
+                done += len(entries)
+                self._tick(done, fraction)
+        finally:
+            behind.wait(check=sys.exc_info()[0] is None)
         self._tick(done, 1.0)
 
     def _tick(self, done: int, fraction: float) -> None:
@@ -538,13 +553,23 @@ class _ImportJob:
                     found[value] = dict(row)
         return found
 
-    def _apply(self, entries: list[Entry], bulk: BulkInserter) -> int:
-        """Match and write a validated chunk."""
-        accepted = [data for _, _, data, errors, _, _ in entries if not errors]
-        found = {}
-        for key in self.keys:
-            values = [value for data in accepted if (value := data.get(key))]
-            found[key] = self._lookup(key, self.seen[key].which_maybe(values))
+    def _screen(self, entries: list[Entry]) -> dict[str, set[str]]:
+        """Per match key, the chunk's values that may already be a person (no database
+        work: this runs while the previous chunk's index work goes on)."""
+        accepted = [data for _, _, data, errors, _ in entries if not errors]
+        return {
+            key: self.seen[key].which_maybe(
+                [value for data in accepted if (value := data.get(key))]
+            )
+            for key in self.keys
+        }
+
+    def _apply(
+        self, entries: list[Entry], maybe: dict[str, set[str]], bulk: BulkInserter
+    ) -> dict[str, dict[str, int]]:
+        """Match and write a validated chunk (`maybe`: what `_screen` found); returns the
+        accepted match-key values (key -> value -> row) for the seen filter."""
+        found = {key: self._lookup(key, maybe[key]) for key in self.keys}
         local: dict[str, dict[str, int]] = {k: {} for k in self.keys}
         # matched people whose English name is marked as derived (a derived name never
         # replaces a real one; a real one replaces a derived one and clears the mark)
@@ -556,11 +581,10 @@ class _ImportJob:
         self.unmark: list[str] = []
         new_derived: list[int] = []
         new_rows: list[dict[str, str]] = []
-        new_keys: list[str] = []
-        new_values: list[tuple[Any, ...] | None] = []
+        new_ready: list[tuple[Any, ...]] = []
         new_numbers: list[int] = []
         result, writer = self.result, self.writer
-        for number, cells, data, errors, key, values in entries:
+        for number, cells, data, errors, ready in entries:
             status = ""
             made_up = DERIVED_KEY in data and data.pop(DERIVED_KEY) is not None
             converted: tuple[str, ...] = ()
@@ -573,8 +597,7 @@ class _ImportJob:
                     number, data, found, local, new_rows, new_numbers, made_up
                 )
                 if status == "created":
-                    new_keys.append(key)
-                    new_values.append(values)
+                    new_ready.append(ready)
                     if made_up:
                         new_derived.append(len(new_rows) - 1)
                 if (
@@ -593,18 +616,16 @@ class _ImportJob:
             if self.on_row is not None:
                 outcome = RowOutcome(number, cells or [], status, data, errors, made_up, converted)
                 self.on_row(outcome)
-        for key in self.keys:  # later chunks see this chunk's accepted values as "maybe"
-            self.seen[key].add_all(local[key])
         if new_rows:
-            ids = bulk.add(new_rows, latin_keys=new_keys, values=new_values)
+            first_seq = bulk.add_ready(new_ready)  # numbered first_seq, first_seq + 1, ...
             self.inserted.extend(new_numbers)
             result.created += len(new_rows)
             if new_derived:
-                derived.mark(self.store.conn, (ids[i] for i in new_derived))
+                derived.mark_numbered(self.store.conn, first_seq, new_derived)
                 self.any_derived = True
         if self.unmark:
             derived.unmark(self.store.conn, self.unmark)
-        return len(entries)
+        return local
 
     def _claimed_by(self, row: dict[str, Any]) -> int:
         seq = row["seq"]
@@ -684,6 +705,34 @@ class _ImportJob:
             return "updated", []
         self.result.unchanged += 1
         return "unchanged", []
+
+
+class _Behind:
+    """One call at a time on a thread; `wait` joins it and raises what it raised."""
+
+    def __init__(self) -> None:
+        self._thread: threading.Thread | None = None
+        self._error: BaseException | None = None
+
+    def start(self, call: Callable[[], None]) -> None:
+        def run() -> None:
+            try:
+                call()
+            except BaseException as exc:  # handed to wait(), on the importing thread
+                self._error = exc
+
+        self._thread = threading.Thread(target=run, name="roster-index", daemon=True)
+        self._thread.start()
+
+    def wait(self, check: bool = True) -> None:
+        """Join the running call; raise its error when `check` (not while another error is
+        already on its way out: then the rollback matters, not this)."""
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        error, self._error = self._error, None
+        if error is not None and check:
+            raise error
 
 
 class _SeenFilter:

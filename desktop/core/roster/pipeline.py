@@ -19,15 +19,16 @@ from typing import Any
 from desktop.core.roster.districts import DistrictMatcher
 from desktop.core.roster.readers import RosterFileError, UnmappedColumns, open_table
 from desktop.core.roster.validate import RowValidator
+from desktop.protocol.ids import new_id
 from desktop.protocol.records import KIND_FIELDS
 from desktop.text.translit import participant_key
 
-#: (spreadsheet row, cells or None, clean data, [(field, message)], search key or "",
-#:  the participant's fields in the table's column order or None when the row has errors)
+#: (spreadsheet row, cells or None, clean data, [(field, message)], the row as the
+#:  participant table takes it or None when the row has errors: see `ready_row`)
 Entry = tuple[
-    int, list[str] | None, dict[str, str], list[tuple[str, str]], str, tuple[Any, ...] | None
+    int, list[str] | None, dict[str, str], list[tuple[str, str]], tuple[Any, ...] | None
 ]
-#: The order of `Entry`'s values tuple: the participant table's own (desktop.protocol.records).
+#: The order of the fields in a ready row: the participant table's own (desktop.protocol.records).
 PARTICIPANT_FIELDS = KIND_FIELDS["participant"]
 Chunk = tuple[list[Entry], float, int]  # entries, fraction of the file read, rows skipped
 
@@ -66,21 +67,23 @@ def check_rows(
     rows: list[tuple[int, list[str]]],
     keep_cells: bool,
 ) -> list[Entry]:
-    """Validate raw rows; accepted rows also get their Latin search key and their values in
-    the participant table's column order: built here, in the reader process, they cost the
-    writing process (the import's slower half) nothing."""
+    """Validate raw rows; each accepted row also gets its `ready_row`: built here, in the
+    reader process, it costs the writing process (the import's slower half) nothing."""
     validate = validator.validate
-    fields = PARTICIPANT_FIELDS
     entries: list[Entry] = []
     for number, cells in rows:
         width = len(cells)
         data, errors = validate({f: (cells[i] if i < width else "") for i, f in columns})
-        if errors:
-            entries.append((number, cells if keep_cells else None, data, errors, "", None))
-        else:
-            entries.append((number, cells if keep_cells else None, data, errors,
-                            participant_key(data), tuple(map(data.get, fields))))
+        entries.append((number, cells if keep_cells else None, data, errors,
+                        None if errors else ready_row(data)))
     return entries
+
+
+def ready_row(data: dict[str, str]) -> tuple[Any, ...]:
+    """A new participant as `BulkInserter.add_ready` inserts it: a new id, the fields in the
+    table's column order, the Latin search key. The id is made even for a row that turns
+    out to match someone (then it is simply not used)."""
+    return (new_id(), *map(data.get, PARTICIPANT_FIELDS), participant_key(data))
 
 
 def read_chunks(spec: ReadSpec) -> Iterator[Chunk]:
