@@ -98,3 +98,68 @@ def test_a_literal_is_quoted_the_sql_way():
     assert _literal(0) == "0"
     with pytest.raises(ValueError):
         _literal("a\x00b")
+
+
+def test_a_checked_chunk_carries_each_rows_data_without_a_dict(store):
+    """Accepted rows travel as their ready tuple only; `row_data` gives back exactly the
+    validator's data (blank cells left out), derived and converted rows are flagged, rows
+    with errors keep their data and errors."""
+    from desktop.core.roster.districts import DistrictMatcher
+    from desktop.core.roster.pipeline import check_rows, row_data
+    from desktop.core.roster.validate import RowValidator
+
+    validator = RowValidator(DistrictMatcher.from_store(store))
+    columns = [(0, "name_en"), (1, "name_hi"), (2, "employee_code"), (3, "mobile"),
+               (4, "district_code"), (5, "designation")]
+    rows = [
+        (2, ["Ramesh Kumar", "रमेश कुमार", "K1", "9876500001", "Lucknow", ""]),
+        (3, ["", "शिवम मिश्र", "K2", "", "", "Clerk"]),  # English written from the Hindi
+        (4, ["Sita", "", "K3", "12", "Atlantis", ""]),  # bad mobile and district
+        (5, ["Mohan", "eksgu", "", "", "", ""]),  # Kruti Dev "मोहन" converted
+    ]
+    checked = check_rows(validator, columns, rows, keep_cells=True)
+    assert checked.numbers == [2, 3, 4, 5] and checked.cells == [r[1] for r in rows]
+    expected = [validator.validate({f: cells[i] for i, f in columns})[0] for _, cells in rows]
+    for index in (0, 1, 3):
+        want = {k: v for k, v in expected[index].items() if not k.startswith("_")}
+        assert row_data(checked.ready[index]) == want
+    assert "employee_code" in row_data(checked.ready[0])
+    assert "designation" not in row_data(checked.ready[0])  # blank: left out
+    assert checked.derived == {1}
+    assert checked.converted == {3: "name_hi"}
+    assert checked.ready[2] is None
+    data, errors = checked.rejected[2]
+    assert data["employee_code"] == "K3"
+    assert {field for field, _ in errors} == {"mobile", "district_code"}
+
+
+def test_rows_settled_without_resolve_give_what_resolve_gives(tmp_path):
+    """An import with a report goes through `_resolve` row by row; without one most rows are
+    settled in bulk (`_ImportJob._easy`). Same file, chunks of 4, duplicates inside a chunk,
+    across chunks, with people already stored, Hindi-only rows: the same people in the same
+    order, the same errors."""
+    source = tmp_path / "r.csv"
+    lines = ["Name (English),Name (Hindi),Employee Code,Mobile,District"]
+    for i in range(30):
+        code = f"K{i % 23:03d}"  # rows 23..29 repeat codes of rows 0..6 (later chunks)
+        mobile = "9876500099" if i in (5, 6) else f"98765{i:05d}"  # a duplicate in one chunk
+        english = "" if i % 7 == 3 else f"Person {i}"  # some Hindi-only rows
+        lines.append(f"{english},व्यक्ति {i},{code},{mobile},Lucknow")
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    outcomes = []
+    for report in (tmp_path / "report.csv", None):
+        with open_store(tmp_path / f"{report is None}.db") as store:
+            with store.transaction():
+                insert_many(store, "participant", [
+                    {"name_en": "Stored One", "employee_code": "K010", "mobile": "9000000001"}])
+            result = import_roster(store, source, chunk_rows=4, reader_process=False,
+                                   report=report)
+            people = store.conn.execute(
+                "SELECT name_en, employee_code, mobile FROM participant ORDER BY seq").fetchall()
+            outcomes.append((result.created, result.updated, result.unchanged, result.rejected,
+                             result.derived_names, result.errors, [tuple(p) for p in people]))
+    assert outcomes[0] == outcomes[1]
+    created, updated, _unchanged, rejected, derived_names, errors, _people = outcomes[0]
+    assert (updated, rejected) == (1, 7) and created + updated + rejected + _unchanged == 30
+    assert derived_names > 0
+    assert {e["field"] for e in errors} >= {"employee_code", "mobile"}

@@ -20,6 +20,7 @@ import csv
 import sys
 import threading
 from array import array
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -32,7 +33,6 @@ from desktop.core.lookups import districts
 from desktop.core.problems import Problem
 from desktop.core.progress import Cancelled, Progress
 from desktop.core.roster import derived
-from desktop.core.roster.derived import CONVERTED_KEY, DERIVED_KEY
 from desktop.core.roster.fields import (
     FIELD_LABELS,
     IGNORE,
@@ -44,7 +44,15 @@ from desktop.core.roster.fields import (
     propose_mapping,
 )
 from desktop.core.roster.messages import problem
-from desktop.core.roster.pipeline import Chunk, Entry, ReaderProcess, ReadSpec, read_chunks
+from desktop.core.roster.pipeline import (
+    PARTICIPANT_FIELDS,
+    Checked,
+    Chunk,
+    ReaderProcess,
+    ReadSpec,
+    read_chunks,
+    row_data,
+)
 from desktop.core.roster.readers import (
     NoDataRows,
     RosterFileError,
@@ -64,6 +72,8 @@ MAX_ERRORS = 10_000
 BIG_FILE = 20 * 1024 * 1024  # bytes of input above which the import gets a bigger page cache
 BIG_CACHE_KIB = 128 * 1024  # 192 MiB was no faster and pushed a full re-import past 500 MB
 MATCH_KEYS = ("employee_code", "igot_user_id", "mobile")
+#: where each match key sits in a ready row (pipeline.ready_row: id, fields..., search key)
+_AT = {key: 1 + PARTICIPANT_FIELDS.index(key) for key in MATCH_KEYS}
 #: Indexes no import step reads (the review's counts): built once at the end of a big import
 #: instead of row by row (measured: README, roster import table)
 DEFERRED_INDEXES = ("participant_review",)
@@ -467,6 +477,7 @@ class _ImportJob:
         self.progress = progress
         self.cancelled = cancelled
         self.keys = [k for k in MATCH_KEYS if any(f == k for _, f in columns)]
+        self.key_at = {key: _AT[key] for key in self.keys}
         self.limit: int | None = None
         self.on_row: Callable[[RowOutcome], None] | None = None
         # Whether any participant carries a derived English name (checked on matches).
@@ -506,15 +517,15 @@ class _ImportJob:
         behind = _Behind()
         try:
             done = 0
-            for entries, fraction, skipped in chunks:
+            for checked, fraction, skipped in chunks:
                 self.result.skipped += skipped
-                maybe = self._screen(entries)
+                maybe = self._screen(checked)
                 behind.wait()
-                local = self._apply(entries, maybe, bulk)
+                local = self._apply(checked, maybe, bulk)
                 behind.start(bulk.catch_up)
                 for key in self.keys:  # later chunks see this chunk's values as "maybe"
                     self.seen[key].add_all(local[key])
-                done += len(entries)
+                done += len(checked)
                 self._tick(done, fraction)
         finally:
             behind.wait(check=sys.exc_info()[0] is None)
@@ -553,19 +564,19 @@ class _ImportJob:
                     found[value] = dict(row)
         return found
 
-    def _screen(self, entries: list[Entry]) -> dict[str, set[str]]:
+    def _screen(self, chunk: Checked) -> dict[str, set[str]]:
         """Per match key, the chunk's values that may already be a person (no database
         work: this runs while the previous chunk's index work goes on)."""
-        accepted = [data for _, _, data, errors, _ in entries if not errors]
+        accepted = [ready for ready in chunk.ready if ready is not None]
         return {
             key: self.seen[key].which_maybe(
-                [value for data in accepted if (value := data.get(key))]
+                [value for ready in accepted if (value := ready[at])]
             )
-            for key in self.keys
+            for key, at in self.key_at.items()
         }
 
     def _apply(
-        self, entries: list[Entry], maybe: dict[str, set[str]], bulk: BulkInserter
+        self, chunk: Checked, maybe: dict[str, set[str]], bulk: BulkInserter
     ) -> dict[str, dict[str, int]]:
         """Match and write a validated chunk (`maybe`: what `_screen` found); returns the
         accepted match-key values (key -> value -> row) for the seen filter."""
@@ -580,52 +591,87 @@ class _ImportJob:
             )
         self.unmark: list[str] = []
         new_derived: list[int] = []
-        new_rows: list[dict[str, str]] = []
         new_ready: list[tuple[Any, ...]] = []
         new_numbers: list[int] = []
-        result, writer = self.result, self.writer
-        for number, cells, data, errors, ready in entries:
-            status = ""
-            made_up = DERIVED_KEY in data and data.pop(DERIVED_KEY) is not None
+        result, writer, on_row = self.result, self.writer, self.on_row
+        made_up_rows, converted_rows, rejected = chunk.derived, chunk.converted, chunk.rejected
+        cells_of = chunk.cells
+        # Rows settled without `_resolve`: new people whose every key value is unique in the
+        # chunk and surely not in the database (most rows of a big list). Only when nobody
+        # watches row by row (a report, the GUI's preview).
+        easy = self._easy(chunk, maybe) if writer is None and on_row is None else set()
+        for index, (number, ready) in enumerate(zip(chunk.numbers, chunk.ready, strict=True)):
+            if index in easy:
+                new_ready.append(ready)
+                new_numbers.append(number)
+                if index in made_up_rows:
+                    new_derived.append(len(new_ready) - 1)
+                    result.derived_names += 1
+                if index in converted_rows:
+                    result.converted_legacy += converted_rows[index].count(",") + 1
+                continue
+            made_up = index in made_up_rows
             converted: tuple[str, ...] = ()
-            if CONVERTED_KEY in data:
-                converted = tuple(data.pop(CONVERTED_KEY).split(","))
-                if not errors:
+            if index in converted_rows:
+                converted = tuple(converted_rows[index].split(","))
+            if ready is not None:
+                if converted:
                     result.converted_legacy += len(converted)
-            if not errors:
                 status, errors = self._resolve(
-                    number, data, found, local, new_rows, new_numbers, made_up
+                    number, ready, found, local, new_ready, new_numbers, made_up
                 )
-                if status == "created":
-                    new_ready.append(ready)
-                    if made_up:
-                        new_derived.append(len(new_rows) - 1)
-                if (
-                    made_up
-                    and status in ("created", "updated", "unchanged")
-                    and (status == "created" or self.kept_derived)
+                if status == "created" and made_up:
+                    new_derived.append(len(new_ready) - 1)
+                if made_up and (
+                    status == "created" or (status != "rejected" and self.kept_derived)
                 ):
                     result.derived_names += 1
+            else:
+                status, errors = "", rejected[index][1]
             if errors:
                 result.rejected += 1
                 for error in errors:
                     self._error(number, error)
                 status = "rejected"
-            if writer:
-                writer.row(cells or [], status, "; ".join(m for _, m in errors))
-            if self.on_row is not None:
-                outcome = RowOutcome(number, cells or [], status, data, errors, made_up, converted)
-                self.on_row(outcome)
-        if new_rows:
+            if writer or on_row is not None:
+                cells = cells_of[index] if cells_of is not None else []
+                if writer:
+                    writer.row(cells, status, "; ".join(m for _, m in errors))
+                if on_row is not None:
+                    data = rejected[index][0] if ready is None else row_data(ready)
+                    on_row(RowOutcome(number, cells, status, data, errors, made_up, converted))
+        if easy:  # their values were unique, so the rows above never needed them
+            numbers, rows = chunk.numbers, chunk.ready
+            for key, at in self.key_at.items():
+                mine = local[key]
+                for index in easy:
+                    value = rows[index][at]  # type: ignore[index]
+                    if value:
+                        mine[value] = numbers[index]
+        if new_ready:
             first_seq = bulk.add_ready(new_ready)  # numbered first_seq, first_seq + 1, ...
             self.inserted.extend(new_numbers)
-            result.created += len(new_rows)
+            result.created += len(new_ready)
             if new_derived:
                 derived.mark_numbered(self.store.conn, first_seq, new_derived)
                 self.any_derived = True
         if self.unmark:
             derived.unmark(self.store.conn, self.unmark)
         return local
+
+    def _easy(self, chunk: Checked, maybe: dict[str, set[str]]) -> set[int]:
+        """Indexes of accepted rows that are simply new: no key value that may be in the
+        database (`maybe`) or that occurs twice in the chunk (then every occurrence goes
+        through `_resolve`, in file order, which reports the duplicate)."""
+        rows = chunk.ready
+        accepted = [i for i, ready in enumerate(rows) if ready is not None]
+        hard: set[int] = set()
+        for key, at in self.key_at.items():
+            pairs = [(i, value) for i in accepted if (value := rows[i][at])]  # type: ignore[index]
+            counts = Counter(value for _, value in pairs)
+            hits = maybe[key]
+            hard.update(i for i, value in pairs if counts[value] > 1 or value in hits)
+        return set(accepted) - hard if hard else set(accepted)
 
     def _claimed_by(self, row: dict[str, Any]) -> int:
         seq = row["seq"]
@@ -636,10 +682,10 @@ class _ImportJob:
     def _resolve(
         self,
         number: int,
-        data: dict[str, str],
+        ready: tuple[Any, ...],
         found: dict[str, dict[str, dict[str, Any]]],
         local: dict[str, dict[str, int]],
-        new_rows: list[dict[str, str]],
+        new_ready: list[tuple[Any, ...]],
         new_numbers: list[int],
         made_up: bool = False,
     ) -> tuple[str, list[Problem]]:
@@ -648,7 +694,7 @@ class _ImportJob:
         target_key = ""
         errors: list[Problem] = []
         for key in self.keys:
-            value = data.get(key)
+            value = ready[_AT[key]]
             if not value:
                 continue
             earlier = local[key].get(value)
@@ -668,13 +714,13 @@ class _ImportJob:
         if target is not None and not errors:
             # A weaker key must not pull in someone whose stronger identity differs.
             for key in MATCH_KEYS[: MATCH_KEYS.index(target_key)]:
-                mine, theirs = data.get(key), target.get(key)
+                mine, theirs = ready[_AT[key]], target.get(key)
                 if mine and theirs and mine != theirs:
                     errors.append(
                         problem(
                             target_key,
                             "identity_mismatch",
-                            value=data[target_key],
+                            value=ready[_AT[target_key]],
                             name=target["name_en"],
                             other_field=key,
                             theirs=theirs,
@@ -684,14 +730,15 @@ class _ImportJob:
         if errors:
             return "rejected", errors
         for key in self.keys:
-            value = data.get(key)
+            value = ready[_AT[key]]
             if value:
                 local[key][value] = number
         if target is None:
-            new_rows.append(data)
+            new_ready.append(ready)
             new_numbers.append(number)
             return "created", []
         self.touched[target["seq"]] = number
+        data = row_data(ready)
         if target["id"] in self.marked:
             if made_up:
                 self.kept_derived = True  # still derived (perhaps from a corrected Hindi)
