@@ -1,6 +1,8 @@
-"""File ▸ Settings… (admins): the centre's names, this desk's number (the checks `init` makes,
-a new signing key when the number changes), the signing key's fingerprint, and the way to the
-automatic backups. Language is the Language menu's; users and the idle lock are Users…."""
+"""File ▸ Settings… (admins): everything the first-run wizard chose, later — the centre's names,
+this desk's number (the checks `init` makes, a new signing key when the number changes), the
+signing key's fingerprint, the language (as the Language menu sets it), where the data lives
+(and how to move it), and the ways to the automatic backups, portal enrolment and iGOT
+settings. Users and the idle lock are Users…."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -21,7 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.core import desk_settings
 from desktop.core.users import UserError
 from desktop.store import StoreError
-from desktop.ui.i18n import translate_buttons
+from desktop.ui.i18n import LANGUAGES, current_language, translate_buttons
 from desktop.ui.said import say
 from desktop.ui.uiload import child, embed_form, load_ui
 
@@ -31,9 +34,12 @@ def tr(text: str) -> str:
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Any, parent: QWidget | None = None, window: Any = None) -> None:
+        """`window`: the main window, which switches the language and opens the portal
+        enrolment and iGOT settings (without it those two buttons are hidden)."""
         super().__init__(parent)
         self.ctx = ctx
+        self.window_ = window
         self.form = load_ui("settings_dialog.ui", self)
         embed_form(self, self.form)
         self.setWindowTitle(self.form.windowTitle())
@@ -46,7 +52,17 @@ class SettingsDialog(QDialog):
         self.kid: QLabel = f(QLabel, "kidValue")
         self.fingerprint: QLabel = f(QLabel, "fingerprintValue")
         self.error: QLabel = f(QLabel, "errorLabel")
+        self.language: QComboBox = f(QComboBox, "languageCombo")
+        self.language.setCurrentIndex(LANGUAGES.index(current_language()))
+        path = ctx.store.path
+        f(QLabel, "dataValue").setText(
+            str(path) if path is not None else tr("a database in memory (not kept)"))
         f(QPushButton, "backupsButton").clicked.connect(self._backups)
+        portal, igot = f(QPushButton, "portalButton"), f(QPushButton, "igotButton")
+        portal.clicked.connect(self._portal)
+        igot.clicked.connect(self._igot)
+        portal.setVisible(window is not None)
+        igot.setVisible(window is not None)
         buttons: QDialogButtonBox = f(QDialogButtonBox, "buttons")
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -71,6 +87,9 @@ class SettingsDialog(QDialog):
             return
         self._show(saved)
         self.ctx.notify("centre")  # a settings save, not a page's operation
+        lang = LANGUAGES[self.language.currentIndex()]
+        if self.window_ is not None and lang != current_language():
+            self.window_.set_language(lang)
         self.accept()
 
     def _backups(self) -> None:
@@ -79,7 +98,17 @@ class SettingsDialog(QDialog):
         BackupsDialog(self.ctx, self).exec()
 
 
+    def _portal(self) -> None:
+        """The Sync page's enrolment (it checks the address and code, off the GUI thread)."""
+        self.reject()
+        self.window_.open_area("sync").enrol()
+
+    def _igot(self) -> None:
+        self.reject()
+        self.window_.open_area("sync").igot_panel.open_settings()
+
+
 def open_dialog(window: Any) -> None:
     """File ▸ Settings… (admins: desktop/ui/users/visibility.py)."""
-    if SettingsDialog(window.ctx, window).exec():
+    if SettingsDialog(window.ctx, window, window).exec():
         window._show_institute()  # the sidebar names the centre

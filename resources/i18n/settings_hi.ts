@@ -16,5 +16,12 @@
     <message><source>Fingerprint</source><translation>फ़िंगरप्रिंट</translation></message>
     <message><source>Automatic backups…</source><translation>स्वचालित बैकअप…</translation></message>
     <message><source>none yet</source><translation>अभी कोई नहीं</translation></message>
+    <message><source>Also chosen at the first start</source><translation>पहली बार शुरू करते समय चुनी गई अन्य बातें</translation></message>
+    <message><source>Language</source><translation>भाषा</translation></message>
+    <message><source>Where the data lives</source><translation>डेटा कहाँ रखा है</translation></message>
+    <message><source>To move it to another folder or laptop: File ▸ Backup…, then File ▸ Restore… there.</source><translation>इसे किसी दूसरे फ़ोल्डर या लैपटॉप पर ले जाने के लिए: फ़ाइल ▸ बैकअप…, फिर वहाँ फ़ाइल ▸ पुनर्स्थापना… चुनें।</translation></message>
+    <message><source>Portal enrolment…</source><translation>पोर्टल पंजीकरण…</translation></message>
+    <message><source>iGOT settings…</source><translation>iGOT सेटिंग्स…</translation></message>
+    <message><source>a database in memory (not kept)</source><translation>मेमोरी में डेटाबेस (सहेजा नहीं जाता)</translation></message>
 </context>
 </TS>

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from desktop.core import desk_settings
 from desktop.core.centre import desk_number, own_institute
@@ -95,3 +95,56 @@ def test_every_string_has_hindi():
                if s.text and s.get("notr") != "true"}
     assert len(wanted) >= 11
     assert not sorted(w for w in wanted if not have.get(w))
+
+
+def test_the_first_starts_choices_are_reached_later(tmp_path, start_window, qtbot):
+    """Language (switched as the Language menu does), where the data lives, and the ways to
+    portal enrolment and iGOT settings — each through File ▸ Settings…."""
+    from desktop.ui.i18n import current_language
+    from desktop.ui.igot.settings_dialog import IgotSettingsDialog
+    from desktop.ui.sync.dialogs import EnrolDialog
+    from tests.ui.test_ship_gui import make_centre
+
+    db = make_centre(tmp_path / "desk.db")
+    window = start_window(db, language="en")
+
+    def switch(dialog, seen):
+        seen["data"] = dialog.findChild(QLabel, "dataValue").text()
+        seen["language"] = dialog.language.currentText()
+        dialog.language.setCurrentIndex(1)
+        dialog.save()
+
+    seen = _with_dialog(window, switch)
+    assert seen["data"] == str(db) and seen["language"] == "English"
+    assert current_language() == "hi"
+    assert window.findChild(QAction, "actionSettings").text().startswith("सेटिंग्स")
+
+    def back(dialog, seen):
+        seen["language"] = dialog.language.currentText()
+        seen["title"] = dialog.windowTitle()
+        dialog.language.setCurrentIndex(0)
+        dialog.save()
+
+    seen = _with_dialog(window, back)
+    assert seen == {"language": "हिन्दी", "title": "सेटिंग्स"}
+    assert current_language() == "en"
+
+    for button, wanted in (("portalButton", EnrolDialog), ("igotButton", IgotSettingsDialog)):
+        opened = {}
+
+        def press(dialog, seen, button=button):
+            dialog.findChild(QPushButton, button).click()
+
+        def look(wanted=wanted, opened=opened):
+            found = [w for w in QApplication.topLevelWidgets()
+                     if isinstance(w, wanted) and w.isVisible()]
+            opened["found"] = bool(found)
+            for w in found:
+                w.reject()
+
+        QTimer.singleShot(50, look)
+        _with_dialog(window, press)  # enrolment is modal (exec), iGOT's settings window-modal
+        qtbot.waitUntil(lambda opened=opened: "found" in opened)
+        assert opened["found"], button
+    assert not any(isinstance(w, SettingsDialog) and w.isVisible()
+                   for w in QApplication.topLevelWidgets())
