@@ -135,7 +135,7 @@ def test_a_checked_chunk_carries_each_rows_data_without_a_dict(store):
 
 def test_rows_settled_without_resolve_give_what_resolve_gives(tmp_path):
     """An import with a report goes through `_resolve` row by row; without one most rows are
-    settled in bulk (`_ImportJob._easy`). Same file, chunks of 4, duplicates inside a chunk,
+    settled in bulk (`_ImportJob._screen`). Same file, chunks of 4, duplicates inside a chunk,
     across chunks, with people already stored, Hindi-only rows: the same people in the same
     order, the same errors."""
     source = tmp_path / "r.csv"

@@ -519,9 +519,9 @@ class _ImportJob:
             done = 0
             for checked, fraction, skipped in chunks:
                 self.result.skipped += skipped
-                maybe = self._screen(checked)
+                maybe, easy = self._screen(checked)
                 behind.wait()
-                local = self._apply(checked, maybe, bulk)
+                local = self._apply(checked, maybe, easy, bulk)
                 behind.start(bulk.catch_up)
                 for key in self.keys:  # later chunks see this chunk's values as "maybe"
                     self.seen[key].add_all(local[key])
@@ -564,22 +564,31 @@ class _ImportJob:
                     found[value] = dict(row)
         return found
 
-    def _screen(self, chunk: Checked) -> dict[str, set[str]]:
-        """Per match key, the chunk's values that may already be a person (no database
-        work: this runs while the previous chunk's index work goes on)."""
-        accepted = [ready for ready in chunk.ready if ready is not None]
-        return {
-            key: self.seen[key].which_maybe(
-                [value for ready in accepted if (value := ready[at])]
-            )
-            for key, at in self.key_at.items()
-        }
+    def _screen(self, chunk: Checked) -> tuple[dict[str, set[str]], set[int]]:
+        """No database work (it runs while the previous chunk's index work goes on): per
+        match key, the chunk's values that may already be a person; and the indexes of the
+        accepted rows that are simply new — no key value that may be in the database or that
+        occurs twice in the chunk (then every occurrence goes through `_resolve`, in file
+        order, which reports the duplicate). The second only when nobody watches row by row
+        (a report, the GUI's preview): empty then."""
+        rows = chunk.ready
+        accepted = [i for i, ready in enumerate(rows) if ready is not None]
+        settle = self.writer is None and self.on_row is None
+        maybe: dict[str, set[str]] = {}
+        hard: set[int] = set()
+        for key, at in self.key_at.items():
+            pairs = [(i, value) for i in accepted if (value := rows[i][at])]  # type: ignore[index]
+            hits = maybe[key] = self.seen[key].which_maybe([value for _, value in pairs])
+            if settle:
+                counts = Counter(value for _, value in pairs)
+                hard.update(i for i, value in pairs if counts[value] > 1 or value in hits)
+        return maybe, (set(accepted) - hard if settle else set())
 
     def _apply(
-        self, chunk: Checked, maybe: dict[str, set[str]], bulk: BulkInserter
+        self, chunk: Checked, maybe: dict[str, set[str]], easy: set[int], bulk: BulkInserter
     ) -> dict[str, dict[str, int]]:
-        """Match and write a validated chunk (`maybe`: what `_screen` found); returns the
-        accepted match-key values (key -> value -> row) for the seen filter."""
+        """Match and write a validated chunk (`maybe`, `easy`: what `_screen` found); returns
+        the accepted match-key values (key -> value -> row) for the seen filter."""
         found = {key: self._lookup(key, maybe[key]) for key in self.keys}
         local: dict[str, dict[str, int]] = {k: {} for k in self.keys}
         # matched people whose English name is marked as derived (a derived name never
@@ -596,19 +605,15 @@ class _ImportJob:
         result, writer, on_row = self.result, self.writer, self.on_row
         made_up_rows, converted_rows, rejected = chunk.derived, chunk.converted, chunk.rejected
         cells_of = chunk.cells
-        # Rows settled without `_resolve`: new people whose every key value is unique in the
-        # chunk and surely not in the database (most rows of a big list). Only when nobody
-        # watches row by row (a report, the GUI's preview).
-        easy = self._easy(chunk, maybe) if writer is None and on_row is None else set()
         for index, (number, ready) in enumerate(zip(chunk.numbers, chunk.ready, strict=True)):
-            if index in easy:
+            if index in easy:  # settled without `_resolve` (most rows of a big list)
                 new_ready.append(ready)
                 new_numbers.append(number)
                 if index in made_up_rows:
                     new_derived.append(len(new_ready) - 1)
                     result.derived_names += 1
                 if index in converted_rows:
-                    result.converted_legacy += converted_rows[index].count(",") + 1
+                    result.converted_legacy += len(converted_rows[index].split(","))
                 continue
             made_up = index in made_up_rows
             converted: tuple[str, ...] = ()
@@ -658,20 +663,6 @@ class _ImportJob:
         if self.unmark:
             derived.unmark(self.store.conn, self.unmark)
         return local
-
-    def _easy(self, chunk: Checked, maybe: dict[str, set[str]]) -> set[int]:
-        """Indexes of accepted rows that are simply new: no key value that may be in the
-        database (`maybe`) or that occurs twice in the chunk (then every occurrence goes
-        through `_resolve`, in file order, which reports the duplicate)."""
-        rows = chunk.ready
-        accepted = [i for i, ready in enumerate(rows) if ready is not None]
-        hard: set[int] = set()
-        for key, at in self.key_at.items():
-            pairs = [(i, value) for i in accepted if (value := rows[i][at])]  # type: ignore[index]
-            counts = Counter(value for _, value in pairs)
-            hits = maybe[key]
-            hard.update(i for i, value in pairs if counts[value] > 1 or value in hits)
-        return set(accepted) - hard if hard else set(accepted)
 
     def _claimed_by(self, row: dict[str, Any]) -> int:
         seq = row["seq"]
