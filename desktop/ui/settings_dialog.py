@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QWidget,
 )
 
 from desktop.core import desk_settings
@@ -34,10 +33,10 @@ def tr(text: str) -> str:
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, ctx: Any, parent: QWidget | None = None, window: Any = None) -> None:
-        """`window`: the main window, which switches the language and opens the portal
-        enrolment and iGOT settings (without it those two buttons are hidden)."""
-        super().__init__(parent)
+    def __init__(self, ctx: Any, window: Any = None) -> None:
+        """`window`: the main window (the parent), which switches the language and opens the
+        portal enrolment and iGOT settings (without it those two buttons are hidden)."""
+        super().__init__(window)
         self.ctx = ctx
         self.window_ = window
         self.form = load_ui("settings_dialog.ui", self)
@@ -97,7 +96,6 @@ class SettingsDialog(QDialog):
 
         BackupsDialog(self.ctx, self).exec()
 
-
     def _portal(self) -> None:
         """The Sync page's enrolment (it checks the address and code, off the GUI thread)."""
         self.reject()
@@ -110,5 +108,5 @@ class SettingsDialog(QDialog):
 
 def open_dialog(window: Any) -> None:
     """File ▸ Settings… (admins: desktop/ui/users/visibility.py)."""
-    if SettingsDialog(window.ctx, window, window).exec():
+    if SettingsDialog(window.ctx, window).exec():
         window._show_institute()  # the sidebar names the centre
