@@ -29,7 +29,7 @@ from desktop.core import lookups
 from desktop.core import review as core
 from desktop.core.reports import month_bounds
 from desktop.portal.state import kept
-from desktop.portal.state.parts import Facts, Reference, data_version
+from desktop.portal.state.parts import Facts, Reference, data_version, months_between
 from desktop.portal.state.source import ReviewSource
 from desktop.protocol.ids import format_ts
 
@@ -76,14 +76,7 @@ def trend_months(month: str, to_month: str | None) -> list[str]:
     """The "by month" rows: every month of a range, or the 12 months ending with `month`."""
     if not to_month or to_month == month:
         return core.months_back(month, TREND_MONTHS)
-    months = []
-    year, mon = int(month[:4]), int(month[5:7])
-    while f"{year:04d}-{mon:02d}" <= to_month:
-        months.append(f"{year:04d}-{mon:02d}")
-        year, mon = (year + 1, 1) if mon == 12 else (year, mon + 1)
-    return months
-
-
+    return months_between(month, to_month)
 
 
 def read_reference(conn: Any, version: int) -> Reference:
@@ -252,7 +245,6 @@ class Figures:
                completions: dict[str, set[str]]) -> Facts:
         """A period's facts: held in memory, else kept in the database (`kept`), else read
         by the review core (and then kept)."""
-
         return self._get((first, last), version, lambda: self._kept_or(
             conn, (first, last), version,
             lambda: read_facts(conn, first, last, version, completions)))

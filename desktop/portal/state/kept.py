@@ -27,7 +27,7 @@ from collections.abc import Callable
 from typing import Any
 
 from desktop.core import review as core
-from desktop.portal.state.parts import Facts, Reference, data_version
+from desktop.portal.state.parts import Facts, Reference, data_version, months_between
 
 log = logging.getLogger(__name__)
 
@@ -128,11 +128,6 @@ def store(conn: Any, first: str, last: str, facts: Any) -> None:
     )
 
 
-def _month_after(month: str) -> str:
-    year, mon = int(month[:4]), int(month[5:7])
-    return f"{year + 1:04d}-01" if mon == 12 else f"{year:04d}-{mon + 1:02d}"
-
-
 def periods(conn: Any) -> list[tuple[str, str]]:
     """What is kept ahead: the roster's counts (`REFERENCE`), then newest first every month
     with a workshop (the last `KEEP_MONTHS`), the calendar quarters among them, and every
@@ -145,12 +140,7 @@ def periods(conn: Any) -> list[tuple[str, str]]:
     ).fetchone()
     wanted: list[tuple[str, str]] = []
     if row is not None and row[0] and row[1]:
-        months = []
-        month, end = row[0][:7], row[1][:7]
-        while month <= end:
-            months.append(month)
-            month = _month_after(month)
-        months = months[-KEEP_MONTHS:]
+        months = months_between(row[0][:7], row[1][:7])[-KEEP_MONTHS:]
         quarters = sorted({m[:5] + f"{(int(m[5:7]) - 1) // 3 * 3 + 1:02d}" for m in months})
         for month in reversed(months):
             wanted.append(month_bounds(month))

@@ -37,3 +37,13 @@ class Reference:
 def data_version(conn: Any) -> int:
     """The portal's data version: the highest seq of its version log."""
     return int(conn.execute("SELECT coalesce(max(seq), 0) FROM version_log").fetchone()[0])
+
+
+def months_between(first: str, last: str) -> list[str]:
+    """Every month from `first` to `last` ("YYYY-MM"), both included."""
+    months = []
+    year, mon = int(first[:4]), int(first[5:7])
+    while f"{year:04d}-{mon:02d}" <= last:
+        months.append(f"{year:04d}-{mon:02d}")
+        year, mon = (year + 1, 1) if mon == 12 else (year, mon + 1)
+    return months
