@@ -133,11 +133,14 @@ def test_a_checked_chunk_carries_each_rows_data_without_a_dict(store):
     assert {field for field, _ in errors} == {"mobile", "district_code"}
 
 
-def test_rows_settled_without_resolve_give_what_resolve_gives(tmp_path):
+@pytest.mark.parametrize("reader_process", [False, True], ids=["here", "reader-process"])
+@pytest.mark.parametrize("stored", [True, False], ids=["someone-stored", "empty-roster"])
+def test_rows_settled_without_resolve_give_what_resolve_gives(tmp_path, reader_process, stored):
     """An import with a report goes through `_resolve` row by row; without one most rows are
-    settled in bulk (`_ImportJob._screen`). Same file, chunks of 4, duplicates inside a chunk,
-    across chunks, with people already stored, Hindi-only rows: the same people in the same
-    order, the same errors."""
+    settled in bulk (the file's keys screened where it is read, `seen.FileScreen`; the stored
+    ones in `_ImportJob._screen`). Same file, chunks of 4, duplicates inside a chunk, across
+    chunks, with or without people already stored, Hindi-only rows, read here or in the reader
+    process: the same people in the same order, the same errors."""
     source = tmp_path / "r.csv"
     lines = ["Name (English),Name (Hindi),Employee Code,Mobile,District"]
     for i in range(30):
@@ -149,10 +152,12 @@ def test_rows_settled_without_resolve_give_what_resolve_gives(tmp_path):
     outcomes = []
     for report in (tmp_path / "report.csv", None):
         with open_store(tmp_path / f"{report is None}.db") as store:
-            with store.transaction():
-                insert_many(store, "participant", [
-                    {"name_en": "Stored One", "employee_code": "K010", "mobile": "9000000001"}])
-            result = import_roster(store, source, chunk_rows=4, reader_process=False,
+            if stored:
+                with store.transaction():
+                    insert_many(store, "participant", [
+                        {"name_en": "Stored One", "employee_code": "K010",
+                         "mobile": "9000000001"}])
+            result = import_roster(store, source, chunk_rows=4, reader_process=reader_process,
                                    report=report)
             people = store.conn.execute(
                 "SELECT name_en, employee_code, mobile FROM participant ORDER BY seq").fetchall()
@@ -160,6 +165,7 @@ def test_rows_settled_without_resolve_give_what_resolve_gives(tmp_path):
                              result.derived_names, result.errors, [tuple(p) for p in people]))
     assert outcomes[0] == outcomes[1]
     created, updated, _unchanged, rejected, derived_names, errors, _people = outcomes[0]
-    assert (updated, rejected) == (1, 7) and created + updated + rejected + _unchanged == 30
+    assert (updated, rejected) == ((1, 7) if stored else (0, 7))
+    assert created + updated + rejected + _unchanged == 30
     assert derived_names > 0
     assert {e["field"] for e in errors} >= {"employee_code", "mobile"}

@@ -8,11 +8,12 @@ none if nothing changed); blank cells never clear stored values. Everything acce
 committed in one transaction at the end, so cancel, a crash or a kill leaves the database as
 it was. A dry run does the same work and rolls it back.
 
-About 780 lines on purpose: `_ImportJob` is the one transaction's chunk loop (read, check,
+About 775 lines on purpose: `_ImportJob` is the one transaction's chunk loop (read, check,
 match, write, report, derived-name marks) and shares its state — the open transaction, the
-seen-keys filter, the error report, the thread writing a chunk's search index and change log
-while the next chunk is screened — with the helpers below it; reading and checking live in
-`desktop.core.roster.readers` / `validate`, the second process in `pipeline`."""
+filter of stored keys, the error report, the thread writing a chunk's search index and change
+log while the next chunk is screened — with the helpers below it; reading and checking live
+in `desktop.core.roster.readers` / `validate`, the second process in `pipeline`, the
+screening of the file's own keys in `seen`."""
 
 from __future__ import annotations
 
@@ -20,7 +21,6 @@ import csv
 import sys
 import threading
 from array import array
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -45,7 +45,8 @@ from desktop.core.roster.fields import (
 )
 from desktop.core.roster.messages import problem
 from desktop.core.roster.pipeline import (
-    PARTICIPANT_FIELDS,
+    KEY_AT,
+    MATCH_KEYS,
     Checked,
     Chunk,
     ReaderProcess,
@@ -60,6 +61,7 @@ from desktop.core.roster.readers import (
     column_label,
     open_table,
 )
+from desktop.core.roster.seen import BYTES_PER_ROW, AllMaybe, SeenFilter
 from desktop.core.users import Permission, require
 from desktop.fileio import AtomicFile
 from desktop.protocol.records import KIND_FIELDS
@@ -71,9 +73,6 @@ CHUNK_ROWS = 5000
 MAX_ERRORS = 10_000
 BIG_FILE = 20 * 1024 * 1024  # bytes of input above which the import gets a bigger page cache
 BIG_CACHE_KIB = 128 * 1024  # 192 MiB was no faster and pushed a full re-import past 500 MB
-MATCH_KEYS = ("employee_code", "igot_user_id", "mobile")
-#: where each match key sits in a ready row (pipeline.ready_row: id, fields..., search key)
-_AT = {key: 1 + PARTICIPANT_FIELDS.index(key) for key in MATCH_KEYS}
 #: Indexes no import step reads (the review's counts): built once at the end of a big import
 #: instead of row by row (measured: README, roster import table)
 DEFERRED_INDEXES = ("participant_review",)
@@ -477,7 +476,7 @@ class _ImportJob:
         self.progress = progress
         self.cancelled = cancelled
         self.keys = [k for k in MATCH_KEYS if any(f == k for _, f in columns)]
-        self.key_at = {key: _AT[key] for key in self.keys}
+        self.key_at = {key: KEY_AT[key] for key in self.keys}
         self.limit: int | None = None
         self.on_row: Callable[[RowOutcome], None] | None = None
         # Whether any participant carries a derived English name (checked on matches).
@@ -486,26 +485,26 @@ class _ImportJob:
 
     def run(self, bulk: BulkInserter, chunks: Iterable[Chunk]) -> None:
         self.base_seq = bulk.base_seq
-        file_rows = self.table.total_bytes // 60  # a generous guess of the file's rows
+        file_rows = self.table.total_bytes // BYTES_PER_ROW  # a generous guess of its rows
         if self.limit is not None:
             file_rows = min(file_rows, self.limit)
+        # The file's own values were screened where it was read (`Checked.maybe`/`hard`);
+        # here only the people stored before the import began. None: the roster was empty.
         # The filter pays off when the file is big next to the roster; a small list into a
         # big roster is cheaper to look up row by row than to load the whole roster's keys.
-        use_filter = file_rows * 4 >= self.base_seq
-        self.seen = {
-            key: _SeenFilter(self.base_seq + file_rows) if use_filter else _AllMaybe()
-            for key in self.keys
-        }
-        for key, seen in self.seen.items():
-            if not use_filter:
-                continue
-            # A covering-index scan; tombstones too (a false "maybe" only costs a lookup).
-            seen.add_all(
-                value
-                for (value,) in self.store.conn.execute(
-                    f"SELECT {key} FROM participant WHERE {key} IS NOT NULL"
+        self.stored: dict[str, SeenFilter | AllMaybe] | None = None
+        if self.base_seq:
+            use_filter = file_rows * 4 >= self.base_seq
+            self.stored = {}
+            for key in self.keys:
+                seen = self.stored[key] = SeenFilter(self.base_seq) if use_filter else AllMaybe()
+                # A covering-index scan; tombstones too (a false "maybe" only costs a lookup).
+                seen.add_all(
+                    value
+                    for (value,) in self.store.conn.execute(
+                        f"SELECT {key} FROM participant WHERE {key} IS NOT NULL"
+                    )
                 )
-            )
         # Row number that claimed each existing person (0 = not yet) and each new one.
         self.touched = array("I", bytes(4 * (self.base_seq + 1)))
         self.inserted = array("I")
@@ -519,12 +518,10 @@ class _ImportJob:
             done = 0
             for checked, fraction, skipped in chunks:
                 self.result.skipped += skipped
-                maybe, easy = self._screen(checked)
+                maybe, one_by_one = self._screen(checked)
                 behind.wait()
-                local = self._apply(checked, maybe, easy, bulk)
+                self._apply(checked, maybe, one_by_one, bulk)
                 behind.start(bulk.catch_up)
-                for key in self.keys:  # later chunks see this chunk's values as "maybe"
-                    self.seen[key].add_all(local[key])
                 done += len(checked)
                 self._tick(done, fraction)
         finally:
@@ -564,31 +561,36 @@ class _ImportJob:
                     found[value] = dict(row)
         return found
 
-    def _screen(self, chunk: Checked) -> tuple[dict[str, set[str]], set[int]]:
+    def _screen(self, chunk: Checked) -> tuple[dict[str, set[str]], list[int]]:
         """No database work (it runs while the previous chunk's index work goes on): per
-        match key, the chunk's values that may already be a person; and the indexes of the
-        accepted rows that are simply new — no key value that may be in the database or that
-        occurs twice in the chunk (then every occurrence goes through `_resolve`, in file
-        order, which reports the duplicate). The second only when nobody watches row by row
-        (a report, the GUI's preview): empty then."""
+        match key, the chunk's values that may already be a person (an earlier row's, found
+        by the reader, or a stored one's); and, in file order, the rows that go through
+        `_resolve` — rows with errors, and rows with such a value or one that occurs twice in
+        the chunk. The other accepted rows are simply new. Every row goes through `_resolve`
+        when somebody watches row by row (a report, the GUI's preview)."""
         rows = chunk.ready
-        accepted = [i for i, ready in enumerate(rows) if ready is not None]
-        settle = self.writer is None and self.on_row is None
-        maybe: dict[str, set[str]] = {}
-        hard: set[int] = set()
-        for key, at in self.key_at.items():
-            pairs = [(i, value) for i in accepted if (value := rows[i][at])]  # type: ignore[index]
-            hits = maybe[key] = self.seen[key].which_maybe([value for _, value in pairs])
-            if settle:
-                counts = Counter(value for _, value in pairs)
-                hard.update(i for i, value in pairs if counts[value] > 1 or value in hits)
-        return maybe, (set(accepted) - hard if settle else set())
+        maybe = {key: set(chunk.maybe.get(key, ())) for key in self.keys}
+        hard = set(chunk.hard)
+        if self.stored is not None:
+            for key, at in self.key_at.items():
+                pairs = [
+                    (i, value) for i, row in enumerate(rows) if row and (value := row[at])
+                ]
+                hits = self.stored[key].which_maybe([value for _, value in pairs])
+                if hits:
+                    maybe[key] |= hits
+                    hard.update(i for i, value in pairs if value in hits)
+        if self.writer is not None or self.on_row is not None:
+            return maybe, list(range(len(rows)))
+        hard.update(chunk.rejected)
+        return maybe, sorted(hard)
 
     def _apply(
-        self, chunk: Checked, maybe: dict[str, set[str]], easy: set[int], bulk: BulkInserter
-    ) -> dict[str, dict[str, int]]:
-        """Match and write a validated chunk (`maybe`, `easy`: what `_screen` found); returns
-        the accepted match-key values (key -> value -> row) for the seen filter."""
+        self, chunk: Checked, maybe: dict[str, set[str]], one_by_one: list[int],
+        bulk: BulkInserter,
+    ) -> None:
+        """Match and write a validated chunk (`maybe`, `one_by_one`: what `_screen` found).
+        The rows between those in `one_by_one` are new people, taken as they are."""
         found = {key: self._lookup(key, maybe[key]) for key in self.keys}
         local: dict[str, dict[str, int]] = {k: {} for k in self.keys}
         # matched people whose English name is marked as derived (a derived name never
@@ -599,37 +601,33 @@ class _ImportJob:
                 self.store.conn, {r["id"] for rows in found.values() for r in rows.values()}
             )
         self.unmark: list[str] = []
-        new_derived: list[int] = []
         new_ready: list[tuple[Any, ...]] = []
         new_numbers: list[int] = []
+        new_indexes: list[int] = []  # the chunk index of each new person, in order
         result, writer, on_row = self.result, self.writer, self.on_row
         made_up_rows, converted_rows, rejected = chunk.derived, chunk.converted, chunk.rejected
-        cells_of = chunk.cells
-        for index, (number, ready) in enumerate(zip(chunk.numbers, chunk.ready, strict=True)):
-            if index in easy:  # settled without `_resolve` (most rows of a big list)
-                new_ready.append(ready)
-                new_numbers.append(number)
-                if index in made_up_rows:
-                    new_derived.append(len(new_ready) - 1)
-                    result.derived_names += 1
-                if index in converted_rows:
-                    result.converted_legacy += len(converted_rows[index].split(","))
-                continue
+        cells_of, numbers, rows = chunk.cells, chunk.numbers, chunk.ready
+        start = 0
+        for index in (*one_by_one, len(rows)):
+            if index > start:  # new people, settled without `_resolve`
+                new_ready.extend(rows[start:index])  # type: ignore[arg-type]
+                new_numbers.extend(numbers[start:index])
+                new_indexes.extend(range(start, index))
+            start = index + 1
+            if index == len(rows):
+                break
+            number, ready = numbers[index], rows[index]
             made_up = index in made_up_rows
             converted: tuple[str, ...] = ()
             if index in converted_rows:
                 converted = tuple(converted_rows[index].split(","))
             if ready is not None:
-                if converted:
-                    result.converted_legacy += len(converted)
                 status, errors = self._resolve(
                     number, ready, found, local, new_ready, new_numbers, made_up
                 )
-                if status == "created" and made_up:
-                    new_derived.append(len(new_ready) - 1)
-                if made_up and (
-                    status == "created" or (status != "rejected" and self.kept_derived)
-                ):
+                if status == "created":
+                    new_indexes.append(index)
+                elif made_up and status != "rejected" and self.kept_derived:
                     result.derived_names += 1
             else:
                 status, errors = "", rejected[index][1]
@@ -645,24 +643,23 @@ class _ImportJob:
                 if on_row is not None:
                     data = rejected[index][0] if ready is None else row_data(ready)
                     on_row(RowOutcome(number, cells, status, data, errors, made_up, converted))
-        if easy:  # their values were unique, so the rows above never needed them
-            numbers, rows = chunk.numbers, chunk.ready
-            for key, at in self.key_at.items():
-                mine = local[key]
-                for index in easy:
-                    value = rows[index][at]  # type: ignore[index]
-                    if value:
-                        mine[value] = numbers[index]
+        # cells turned from a legacy font, in every row that passed the checks
+        result.converted_legacy += sum(
+            len(names.split(",")) for index, names in converted_rows.items()
+            if rows[index] is not None
+        )
         if new_ready:
             first_seq = bulk.add_ready(new_ready)  # numbered first_seq, first_seq + 1, ...
             self.inserted.extend(new_numbers)
             result.created += len(new_ready)
-            if new_derived:
-                derived.mark_numbered(self.store.conn, first_seq, new_derived)
-                self.any_derived = True
+            if made_up_rows:
+                new_derived = [p for p, i in enumerate(new_indexes) if i in made_up_rows]
+                result.derived_names += len(new_derived)
+                if new_derived:
+                    derived.mark_numbered(self.store.conn, first_seq, new_derived)
+                    self.any_derived = True
         if self.unmark:
             derived.unmark(self.store.conn, self.unmark)
-        return local
 
     def _claimed_by(self, row: dict[str, Any]) -> int:
         seq = row["seq"]
@@ -685,7 +682,7 @@ class _ImportJob:
         target_key = ""
         errors: list[Problem] = []
         for key in self.keys:
-            value = ready[_AT[key]]
+            value = ready[KEY_AT[key]]
             if not value:
                 continue
             earlier = local[key].get(value)
@@ -705,13 +702,13 @@ class _ImportJob:
         if target is not None and not errors:
             # A weaker key must not pull in someone whose stronger identity differs.
             for key in MATCH_KEYS[: MATCH_KEYS.index(target_key)]:
-                mine, theirs = ready[_AT[key]], target.get(key)
+                mine, theirs = ready[KEY_AT[key]], target.get(key)
                 if mine and theirs and mine != theirs:
                     errors.append(
                         problem(
                             target_key,
                             "identity_mismatch",
-                            value=ready[_AT[target_key]],
+                            value=ready[KEY_AT[target_key]],
                             name=target["name_en"],
                             other_field=key,
                             theirs=theirs,
@@ -721,7 +718,7 @@ class _ImportJob:
         if errors:
             return "rejected", errors
         for key in self.keys:
-            value = ready[_AT[key]]
+            value = ready[KEY_AT[key]]
             if value:
                 local[key][value] = number
         if target is None:
@@ -771,41 +768,6 @@ class _Behind:
         error, self._error = self._error, None
         if error is not None and check:
             raise error
-
-
-class _SeenFilter:
-    """One bit per hash of each value already in the database or accepted from the file.
-
-    A clear bit proves a value is new, so most rows of a big import need no index lookup;
-    a set bit ("maybe") is confirmed by the lookup. 16 MiB at most per key. Values go in and
-    are tested a chunk at a time (a million method calls cost more than the bits)."""
-
-    def __init__(self, expected: int) -> None:
-        bits = 1 << 16
-        while bits < expected * 32 and bits < 1 << 27:
-            bits <<= 1
-        self.mask = bits - 1
-        self.bits = bytearray(bits >> 3)
-
-    def add_all(self, values: Iterable[str]) -> None:
-        bits, mask = self.bits, self.mask
-        for value in values:
-            h = hash(value) & mask
-            bits[h >> 3] |= 1 << (h & 7)
-
-    def which_maybe(self, values: Iterable[str]) -> set[str]:
-        bits, mask = self.bits, self.mask
-        return {v for v in values if bits[(h := hash(v) & mask) >> 3] >> (h & 7) & 1}
-
-
-class _AllMaybe:
-    """No filter: every value is looked up."""
-
-    def add_all(self, values: Iterable[str]) -> None:
-        pass
-
-    def which_maybe(self, values: Iterable[str]) -> set[str]:
-        return set(values)
 
 
 def _conflict(key: str, value: str, row: Mapping[str, Any]) -> Problem:

@@ -19,6 +19,7 @@ from typing import Any
 from desktop.core.roster.derived import CONVERTED_KEY, DERIVED_KEY
 from desktop.core.roster.districts import DistrictMatcher
 from desktop.core.roster.readers import RosterFileError, UnmappedColumns, open_table
+from desktop.core.roster.seen import BYTES_PER_ROW, FileScreen
 from desktop.core.roster.validate import RowValidator
 from desktop.protocol.ids import new_id
 from desktop.protocol.records import KIND_FIELDS
@@ -26,6 +27,10 @@ from desktop.text.translit import participant_key
 
 #: The order of the fields in a ready row: the participant table's own (desktop.protocol.records).
 PARTICIPANT_FIELDS = KIND_FIELDS["participant"]
+#: The keys people are matched by, strongest first.
+MATCH_KEYS = ("employee_code", "igot_user_id", "mobile")
+#: where each match key sits in a ready row (id, fields..., search key)
+KEY_AT = {key: 1 + PARTICIPANT_FIELDS.index(key) for key in MATCH_KEYS}
 
 
 @dataclass
@@ -45,6 +50,10 @@ class Checked:
     cells: list[list[str]] | None = None  # the raw cells, when a report or preview needs them
     derived: set[int] = field(default_factory=set)  # English name written from the Hindi
     converted: dict[int, str] = field(default_factory=dict)  # fields from a legacy font
+    #: per match key, the values that may occur in an earlier row of the file (`FileScreen`)
+    maybe: dict[str, set[str]] = field(default_factory=dict)
+    #: accepted rows that must be matched row by row (see `FileScreen`)
+    hard: set[int] = field(default_factory=set)
 
     def __len__(self) -> int:
         return len(self.numbers)
@@ -129,9 +138,13 @@ def read_chunks(spec: ReadSpec) -> Iterator[Chunk]:
     nothing but a serial number (or other columns left out by name), are skipped and
     counted, not rejected."""
     validator = RowValidator(DistrictMatcher(spec.districts))
+    mapped = {f for _, f in spec.columns}
+    key_at = {key: at for key, at in KEY_AT.items() if key in mapped}
     used = [i for i, _ in spec.columns] + [i for i, _ in spec.watch]
     first = used[0] if used else 0
     with open_table(spec.path, spec.sheet) as table:
+        expected = table.total_bytes // BYTES_PER_ROW
+        screen = FileScreen(key_at, min(expected, spec.limit or expected))
         chunk: list[tuple[int, list[str]]] = []
         skipped = 0  # rows of this chunk skipped (blank, or a serial number only)
         number = table.header_row  # spreadsheet row of the last row read
@@ -142,6 +155,7 @@ def read_chunks(spec: ReadSpec) -> Iterator[Chunk]:
             nonlocal chunk, skipped, counted_gaps
             _check_unmapped(spec.watch, chunk)
             out = check_rows(validator, spec.columns, chunk, spec.keep_cells)
+            out.maybe, out.hard = screen.screen(out.ready)
             # blank rows inside the table are the gaps in the numbering so far
             gaps = number - table.header_row - count
             result = (out, fraction, skipped + gaps - counted_gaps)

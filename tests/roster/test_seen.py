@@ -1,0 +1,33 @@
+"""The screening of a file's own match keys (`desktop.core.roster.seen`)."""
+
+from __future__ import annotations
+
+from desktop.core.roster.seen import AllMaybe, FileScreen, SeenFilter
+
+
+def _row(code: str, mobile: str = "") -> tuple[str, ...]:
+    return ("id", code, mobile)  # the key positions below: code at 1, mobile at 2
+
+
+def test_a_value_of_an_earlier_chunk_or_twice_in_one_is_hard_and_the_rest_is_new():
+    screen = FileScreen({"employee_code": 1, "mobile": 2}, expected_rows=100)
+    maybe, hard = screen.screen([_row("K1", "98"), _row("K2"), None, _row("K3", "98")])
+    assert hard == {0, 3}  # the mobile twice in the chunk: both go row by row
+    assert maybe == {"employee_code": set(), "mobile": {"98"}}
+    maybe, hard = screen.screen([_row("K4"), _row("K2"), _row("K5", "97")])
+    assert maybe["employee_code"] == {"K2"} and hard == {1}
+
+
+def test_a_row_with_errors_is_neither_screened_nor_remembered():
+    screen = FileScreen({"employee_code": 1}, expected_rows=10)
+    assert screen.screen([None, _row("K1")]) == ({"employee_code": set()}, set())
+    assert screen.screen([_row("K1")]) == ({"employee_code": {"K1"}}, {0})
+
+
+def test_a_clear_bit_proves_a_value_new():
+    seen = SeenFilter(1000)
+    seen.add_all(f"K{i}" for i in range(1000))
+    assert seen.which_maybe(f"K{i}" for i in range(1000)) == {f"K{i}" for i in range(1000)}
+    fresh = [f"N{i}" for i in range(1000)]
+    assert len(seen.which_maybe(fresh)) < 50  # a few false "maybe"s, never a false "new"
+    assert AllMaybe().which_maybe(["a", "b"]) == {"a", "b"}
