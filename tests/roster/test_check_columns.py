@@ -1,0 +1,110 @@
+"""A chunk checked column-wise (`pipeline.check_rows`) ends exactly as each row checked on its
+own by `RowValidator.validate` and made into its `ready_row`: the same data, errors, derived
+and converted marks, for office files and for odd cells of every kind."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from desktop.core.demo.p10_roster import participant_rows
+from desktop.core.roster.districts import DistrictMatcher
+from desktop.core.roster.fields import detect_layout, propose_mapping
+from desktop.core.roster.importer import check_mapping
+from desktop.core.roster.pipeline import check_rows, ready_row
+from desktop.core.roster.readers import open_table
+from desktop.core.roster.validate import RowValidator
+
+FILES = Path(__file__).parent / "files"
+FIELDS = ["name_en", "name_hi", "employee_code", "igot_user_id", "designation", "department",
+          "district_code", "mobile", "email", "gender", "service_group"]
+
+ODD_ROWS = [
+    ["Ramesh Kumar", "रमेश कुमार", "K1", "", "Clerk", "Revenue", "Lucknow", "9876500001",
+     "r@x.in", "M", "C"],
+    ["", "शिवम मिश्र", "K2", "", "", "", "lucknow ", "", "", "", ""],  # Hindi only
+    ["", "", "K3", "", "", "", "", "9876500003", "", "", ""],  # no name at all
+    ["Sita", "", "K 4", "", "", "", "Atlantis", "12", "bad@", "x", "Z"],  # five problems
+    ["Mohan", "eksgu", "", "", "", "", "", "", "", "", ""],  # Kruti Dev Hindi name
+    ["Gita", "", "1.2345E+5", "", "", "", "", "9.87650E+09", "", "F", "Group B"],
+    ["  Ravi   Verma ", "रवि\u200b वर्मा", "'=K7", "u-7", "", "", "", "+91 98765 00007", "",
+     "male", "ग्रुप सी"],
+    ["Short row"],  # cells missing at the end
+    ["x" * 250, "", "", "", "", "", "", "", "", "", ""],  # too long
+    ["रमेश", "", "", "", "", "", "", "", "", "", ""],  # Devanagari in the English column
+    ["", "ramesh", "", "", "", "", "", "", "", "", ""],  # Latin in the Hindi column
+    ["", "D", "", "", "", "", "", "", "", "", ""],  # Hindi name giving no English one
+]
+
+
+def _reference(validator, columns, rows):
+    """Each row as `validate` gives it (the id left out: a new one per call)."""
+    out = []
+    for _, cells in rows:
+        width = len(cells)
+        data, errors = validator.validate({f: (cells[i] if i < width else "") for i, f in columns})
+        derived = data.pop("_derived", None) is not None if "_derived" in data else False
+        converted = data.pop("_converted", None)
+        out.append((None if errors else ready_row(data)[1:], data if errors else None,
+                    errors, derived, converted))
+    return out
+
+
+def _columnwise(validator, columns, rows):
+    checked = check_rows(validator, columns, rows, keep_cells=True)
+    assert checked.numbers == [n for n, _ in rows] and checked.cells == [c for _, c in rows]
+    out = []
+    for index, ready in enumerate(checked.ready):
+        data, errors = checked.rejected.get(index, (None, []))
+        out.append((None if ready is None else ready[1:], data, errors,
+                    index in checked.derived, checked.converted.get(index)))
+    assert len({r[0] for r in checked.ready if r is not None}) == len(
+        [r for r in checked.ready if r is not None])  # a new id each
+    return out
+
+
+def test_derived_and_converted_keys_are_the_validators():
+    from desktop.core.roster.derived import CONVERTED_KEY, DERIVED_KEY
+
+    assert (DERIVED_KEY, CONVERTED_KEY) == ("_derived", "_converted")
+
+
+def test_odd_cells_of_every_kind_end_as_row_by_row(store):
+    validator = RowValidator(DistrictMatcher.from_store(store))
+    columns = list(enumerate(FIELDS))
+    rows = [(i + 2, cells) for i, cells in enumerate(ODD_ROWS * 3)]  # repeats hit the caches
+    got, want = _columnwise(validator, columns, rows), _reference(validator, columns, rows)
+    assert got == want
+    assert sum(1 for r in got if r[0] is None) >= 6 and any(r[3] for r in got)
+    assert any(r[4] for r in got)
+
+
+def test_generated_rosters_end_as_row_by_row(store):
+    validator = RowValidator(DistrictMatcher.from_store(store))
+    districts = ["Lucknow", "Kanpur Nagar", "लखनऊ", "Atlantis", ""]
+    for hindi_only in (False, True):
+        columns = [(i, f) for i, f in enumerate(FIELDS) if not (hindi_only and f == "name_en")]
+        rows = []
+        for number, row in enumerate(
+            participant_rows(random.Random(7), 600, districts, ["Revenue", "Finance"]), 2
+        ):
+            rows.append((number, [row.get(f) or "" for _, f in columns]))
+        assert _columnwise(validator, columns, rows) == _reference(validator, columns, rows)
+
+
+@pytest.mark.parametrize("name", ["hindi_headers.csv", "igot_layout.csv", "kruti_dev.csv",
+                                  "bad_values.csv", "duplicates.csv", "title_above_header.csv",
+                                  "cp1252.csv", "roster.xlsx"])
+def test_office_files_end_as_row_by_row(store, name):
+    validator = RowValidator(DistrictMatcher.from_store(store))
+    with open_table(FILES / name) as table:
+        mapping = propose_mapping(table.headers, detect_layout(table.headers))
+        try:
+            columns = check_mapping(table.headers, mapping)
+        except Exception:
+            pytest.skip(f"{name} needs a mapping chosen by the user")
+        rows = list(table.rows())
+    assert rows
+    assert _columnwise(validator, columns, rows) == _reference(validator, columns, rows)
