@@ -114,13 +114,21 @@ def check_rows(
     if keep_cells:
         out.cells = [cells for _, cells in rows]
     checked: dict[str, list[Any]] = {}
+    all_cells = [cells for _, cells in rows]
+    width = max((at for at, _ in columns), default=-1) + 1
+    # every row as wide as the mapping needs (the usual case): transposed in one go
+    whole = list(zip(*all_cells, strict=False)) if min(map(len, all_cells), default=0) >= width else None
     for at, name in columns:
-        column = [cells[at] if at < len(cells) else "" for _, cells in rows]
+        if whole is not None:
+            column: Sequence[str] = whole[at]
+        else:
+            column = [cells[at] if at < len(cells) else "" for cells in all_cells]
         checked[name] = validator.check_column(name, column)
     # rows for the one-by-one path: anything but plain text (a Problem, a Converted value)
     alone: set[int] = set()
     for values in checked.values():
-        alone.update(r for r, value in enumerate(values) if value.__class__ is not str)
+        if len(set(map(type, values))) > 1 or (values and values[0].__class__ is not str):
+            alone.update(r for r, value in enumerate(values) if value.__class__ is not str)
     blank = [""] * count
     english = list(checked.get("name_en", blank))
     hindi = checked.get("name_hi", blank)
