@@ -31,3 +31,22 @@ def test_a_clear_bit_proves_a_value_new():
     fresh = [f"N{i}" for i in range(1000)]
     assert len(seen.which_maybe(fresh)) < 50  # a few false "maybe"s, never a false "new"
     assert AllMaybe().which_maybe(["a", "b"]) == {"a", "b"}
+
+
+def test_the_cycle_collector_is_paused_for_an_import_and_put_back(store, tmp_path):
+    import gc
+
+    from desktop.core.roster.importer import collector_paused, import_roster
+
+    source = tmp_path / "r.csv"
+    source.write_text("Name (English),Employee Code\nA,K1\nB,K2\n", encoding="utf-8")
+    states = []
+    import_roster(store, source, progress=lambda *_: states.append(gc.isenabled()))
+    assert states and not any(states) and gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # it was off before: it stays off
+    finally:
+        gc.enable()

@@ -10,6 +10,7 @@ forked copy of a threaded Qt process is unsafe); it needs only this module's imp
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import traceback
 from collections.abc import Iterator, Sequence
@@ -282,7 +283,10 @@ class ReaderProcess:
 
 
 def _serve(spec: ReadSpec, send: Any) -> None:
-    """The child: send each checked chunk, then "done" (or what went wrong)."""
+    """The child: send each checked chunk, then "done" (or what went wrong). Without the
+    cycle collector: its rows and chunks are freed by their reference counts, and the
+    collector's passes over them cost ~3 % (callgrind); the process ends when done."""
+    gc.disable()
     try:
         for checked, fraction, skipped in read_chunks(spec):
             send.send(("chunk", checked, fraction, skipped))
