@@ -151,4 +151,10 @@ def _latin_key(text: str) -> str:
 
 def participant_key(values: Mapping[str, Any]) -> str:
     """The `name_latin` search key of a participant: both names, Hindi first."""
-    return latin_key(" ".join(v for v in (values.get("name_hi"), values.get("name_en")) if v))
+    return names_key(values.get("name_hi"), values.get("name_en"))
+
+
+def names_key(name_hi: str | None, name_en: str | None) -> str:
+    """`participant_key` from the two names themselves (the importer builds a chunk's keys
+    a column at a time, without a dict per row)."""
+    return latin_key(f"{name_hi} {name_en}" if name_hi and name_en else name_hi or name_en)

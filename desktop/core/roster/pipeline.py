@@ -25,7 +25,7 @@ from desktop.core.roster.validate import RowValidator
 from desktop.protocol.ids import new_id
 from desktop.protocol.records import KIND_FIELDS
 from desktop.text.roman import english_name
-from desktop.text.translit import latin_key, participant_key
+from desktop.text.translit import names_key, participant_key
 
 #: The order of the fields in a ready row: the participant table's own (desktop.protocol.records).
 PARTICIPANT_FIELDS = KIND_FIELDS["participant"]
@@ -149,10 +149,7 @@ def check_rows(
         [value or None for value in checked[name]] if name in checked else nothing
         for name in PARTICIPANT_FIELDS
     ]
-    keys = [  # participant_key's "name_hi name_en"
-        latin_key(f"{hi} {en}" if hi and en else hi or en)
-        for hi, en in zip(hindi, english, strict=True)
-    ]
+    keys = list(map(names_key, hindi, english))
     ready: list[tuple[Any, ...] | None] = list(
         zip([new_id() for _ in range(count)], *fields, keys, strict=True)
     )
