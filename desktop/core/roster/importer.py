@@ -52,6 +52,7 @@ from desktop.core.roster.pipeline import (
     Chunk,
     ReaderProcess,
     ReadSpec,
+    mapped_keys,
     read_chunks,
     row_data,
 )
@@ -491,8 +492,8 @@ class _ImportJob:
         self.writer = writer
         self.progress = progress
         self.cancelled = cancelled
-        self.keys = [k for k in MATCH_KEYS if any(f == k for _, f in columns)]
-        self.key_at = {key: KEY_AT[key] for key in self.keys}
+        self.key_at = mapped_keys(columns)
+        self.keys = list(self.key_at)
         self.limit: int | None = None
         self.on_row: Callable[[RowOutcome], None] | None = None
         # Whether any participant carries a derived English name (checked on matches).

@@ -35,6 +35,13 @@ MATCH_KEYS = ("employee_code", "igot_user_id", "mobile")
 KEY_AT = {key: 1 + PARTICIPANT_FIELDS.index(key) for key in MATCH_KEYS}
 
 
+def mapped_keys(columns: Sequence[tuple[int, str]]) -> dict[str, int]:
+    """The match keys a mapping imports, strongest first, each with its place in a ready row
+    (the reader screens and the writer matches by exactly these)."""
+    mapped = {name for _, name in columns}
+    return {key: at for key, at in KEY_AT.items() if key in mapped}
+
+
 @dataclass
 class Checked:
     """A checked chunk, column-wise: one list entry per row, in file order.
@@ -112,13 +119,15 @@ def check_rows(
     goes through `RowValidator.validate` on its own, so every row ends as that gives."""
     count = len(rows)
     out = Checked(numbers=[number for number, _ in rows])
-    if keep_cells:
-        out.cells = [cells for _, cells in rows]
-    checked: dict[str, list[Any]] = {}
     all_cells = [cells for _, cells in rows]
+    if keep_cells:
+        out.cells = all_cells
+    checked: dict[str, list[Any]] = {}
     width = max((at for at, _ in columns), default=-1) + 1
     # every row as wide as the mapping needs (the usual case): transposed in one go
-    whole = list(zip(*all_cells, strict=False)) if min(map(len, all_cells), default=0) >= width else None
+    whole = None
+    if min(map(len, all_cells), default=0) >= width:
+        whole = list(zip(*all_cells, strict=False))
     for at, name in columns:
         if whole is not None:
             column: Sequence[str] = whole[at]
@@ -188,13 +197,11 @@ def read_chunks(spec: ReadSpec) -> Iterator[Chunk]:
     nothing but a serial number (or other columns left out by name), are skipped and
     counted, not rejected."""
     validator = RowValidator(DistrictMatcher(spec.districts))
-    mapped = {f for _, f in spec.columns}
-    key_at = {key: at for key, at in KEY_AT.items() if key in mapped}
     used = [i for i, _ in spec.columns] + [i for i, _ in spec.watch]
     first = used[0] if used else 0
     with open_table(spec.path, spec.sheet) as table:
         expected = table.total_bytes // BYTES_PER_ROW
-        screen = FileScreen(key_at, min(expected, spec.limit or expected))
+        screen = FileScreen(mapped_keys(spec.columns), min(expected, spec.limit or expected))
         chunk: list[tuple[int, list[str]]] = []
         skipped = 0  # rows of this chunk skipped (blank, or a serial number only)
         number = table.header_row  # spreadsheet row of the last row read
