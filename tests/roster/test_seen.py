@@ -33,6 +33,12 @@ def test_a_clear_bit_proves_a_value_new():
     assert AllMaybe().which_maybe(["a", "b"]) == {"a", "b"}
 
 
+def test_testing_and_adding_in_one_pass_counts_a_repeat_within_the_values():
+    seen = SeenFilter(100)
+    assert "K1" in seen.maybe_then_add(["K1", "K2", "K1"])
+    assert seen.maybe_then_add(["K2", "K1"]) == {"K1", "K2"}  # both were added
+
+
 def test_the_cycle_collector_is_paused_for_an_import_and_put_back(store, tmp_path):
     import gc
 

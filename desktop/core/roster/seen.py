@@ -43,6 +43,20 @@ class SeenFilter:
         bits, mask = self.bits, self.mask
         return {v for v in values if bits[(h := hash(v) & mask) >> 3] >> (h & 7) & 1}
 
+    def maybe_then_add(self, values: Sequence[str]) -> set[str]:
+        """`which_maybe` and `add_all` in one pass, value by value: a value met earlier in
+        `values` is a "maybe" too."""
+        bits, mask = self.bits, self.mask
+        hits: set[str] = set()
+        for value, h in zip(values, map(hash, values), strict=True):
+            h &= mask
+            byte, bit = h >> 3, 1 << (h & 7)
+            if bits[byte] & bit:
+                hits.add(value)
+            else:
+                bits[byte] |= bit
+        return hits
+
 
 class AllMaybe:
     """No filter: every value is looked up."""
@@ -76,19 +90,10 @@ class FileScreen:
         maybe: dict[str, set[str]] = {}
         hard: set[int] = set()
         for key, at in self.key_at.items():
-            seen = self.filters[key]
-            bits, mask = seen.bits, seen.mask
             values = [value for value in map(itemgetter(at), accepted) if value]
-            # One pass tests and adds: a value met earlier in this chunk is a hit too, and
-            # every row holding a hit goes row by row (the first occurrence included).
-            hits: set[str] = set()
-            for value, h in zip(values, map(hash, values), strict=True):
-                h &= mask
-                byte, bit = h >> 3, 1 << (h & 7)
-                if bits[byte] & bit:
-                    hits.add(value)
-                else:
-                    bits[byte] |= bit
+            # a value met earlier in this chunk is a hit too, and every row holding a hit
+            # goes row by row (the first occurrence included)
+            hits = self.filters[key].maybe_then_add(values)
             if hits:
                 hard.update(
                     i for i, row in enumerate(ready) if row is not None and row[at] in hits
