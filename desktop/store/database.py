@@ -25,6 +25,7 @@ from desktop.protocol.records import (
     row_to_record,
 )
 from desktop.store import in_use, migrations, restore_journal
+from desktop.store.binding import bind_none_directly
 from desktop.store.checkpoint import BACKSTOP_PAGES, WalCheckpointer
 from desktop.store.errors import (
     CorruptDatabaseError,
@@ -77,6 +78,9 @@ def _check_file(path: Path, *, create: bool) -> None:
                 path=path,
             )
         )
+
+
+bind_none_directly()  # before any connection binds a parameter: see desktop/store/binding.py
 
 
 def _connect(path: Path | str) -> sqlite3.Connection:
