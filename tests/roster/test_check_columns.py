@@ -8,6 +8,8 @@ import random
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.core.demo.p10_roster import participant_rows
 from desktop.core.roster.districts import DistrictMatcher
@@ -15,7 +17,7 @@ from desktop.core.roster.fields import detect_layout, propose_mapping
 from desktop.core.roster.importer import check_mapping
 from desktop.core.roster.pipeline import check_rows, ready_row
 from desktop.core.roster.readers import open_table
-from desktop.core.roster.validate import RowValidator
+from desktop.core.roster.validate import RowValidator, already_clean, clean_text
 
 FILES = Path(__file__).parent / "files"
 FIELDS = ["name_en", "name_hi", "employee_code", "igot_user_id", "designation", "department",
@@ -108,3 +110,44 @@ def test_office_files_end_as_row_by_row(store, name):
         rows = list(table.rows())
     assert rows
     assert _columnwise(validator, columns, rows) == _reference(validator, columns, rows)
+
+
+def test_each_odd_row_among_clean_ones_ends_as_row_by_row(store):
+    """A chunk of clean rows is checked without cleaning each cell (`already_clean`); one odd
+    row in it sends its columns back to the cell-by-cell way, and nothing else changes."""
+    validator = RowValidator(DistrictMatcher.from_store(store))
+    columns = list(enumerate(FIELDS))
+    clean = [
+        [row.get(f) or "" for f in FIELDS]
+        for row in participant_rows(random.Random(3), 40, ["Lucknow", "लखनऊ"], ["Revenue"])
+    ]
+    for odd in ODD_ROWS:
+        cells = clean[:20] + [odd] + clean[20:]
+        rows = [(i + 2, c) for i, c in enumerate(cells)]
+        assert _columnwise(validator, columns, rows) == _reference(validator, columns, rows)
+
+
+_TRICKY = "aA ि्‍\u200b\ufeff\u00a0\t\n'=+क़क़ें1"
+
+
+@given(st.lists(st.text(alphabet=_TRICKY, max_size=6), max_size=8))
+@settings(max_examples=400, deadline=None)
+def test_a_column_is_already_clean_only_when_each_value_is(values):
+    if already_clean(values):
+        assert [clean_text(v) for v in values] == values
+
+
+@pytest.mark.parametrize("odd", [
+    " Ravi", "Ravi ", "Ravi  Verma", "Ravi\tVerma", "Ravi\nVerma", "Ravi\u00a0Verma",
+    "'=SUM(A1)", "रवि\u200bवर्मा", "\ufeffरवि", "\u0958ादिर", " ", "रवि  वर्मा",
+])  # fmt: skip
+def test_one_unclean_value_makes_the_column_unclean(odd):
+    clean = ["Ramesh Kumar", "", "रमेश कुमार", "UP-12/3", "क़ादिर"]
+    assert already_clean(clean)
+    assert clean_text(odd) != odd
+    for at in (0, 2, len(clean)):
+        assert not already_clean(clean[:at] + [odd] + clean[at:])
+
+
+def test_a_column_holding_something_other_than_text_is_checked_cell_by_cell():
+    assert not already_clean(["Ramesh", 12])
