@@ -67,7 +67,7 @@ CREATE VIRTUAL TABLE participant_fts USING fts5(
     prefix='2 3 4'
 );
 INSERT INTO participant_fts(participant_fts) VALUES ('rebuild');
-DELETE FROM _sqlite_migrations WHERE name = '0103_search_index_two_letter_prefixes';
+DELETE FROM _sqlite_migrations WHERE name = '0103_search_index_lean';
 """
 
 
@@ -75,10 +75,10 @@ def _prefix_option(conn) -> str:
     sql = conn.execute(
         "SELECT sql FROM sqlite_master WHERE name = 'participant_fts'"
     ).fetchone()[0]
-    return sql.split("prefix=", 1)[1].split(")", 1)[0].strip()
+    return sql.split("prefix=", 1)[1].rsplit(")", 1)[0].strip()
 
 
-def test_index_with_prefixes_2_3_4_is_rebuilt_with_prefix_2(tmp_path):
+def test_index_with_prefixes_2_3_4_is_rebuilt_with_prefix_2_and_no_sizes(tmp_path):
     path = tmp_path / "old.db"
     with open_store(path) as store:
         for name_en, name_hi, code in [
@@ -97,9 +97,10 @@ def test_index_with_prefixes_2_3_4_is_rebuilt_with_prefix_2(tmp_path):
     assert _prefix_option(conn) == "'2 3 4'"
     conn.close()
     with open_store(path) as store:
-        assert "0103_search_index_two_letter_prefixes" in migrations.applied_names(store.db)
+        assert "0103_search_index_lean" in migrations.applied_names(store.db)
         assert store.last_backup is not None  # the index is rebuilt: a copy first
-        assert _prefix_option(store.conn) == "'2'"
+        assert _prefix_option(store.conn) == "'2', columnsize=0"
+        assert "participant_fts_docsize" not in store.db.table_names()
         assert store.conn.execute(
             "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
         ).fetchall() == triggers  # the bulk importer recognises them by their exact SQL
@@ -128,5 +129,5 @@ def test_index_with_prefixes_2_3_4_is_rebuilt_with_prefix_2(tmp_path):
 
 def test_a_new_database_has_the_two_letter_prefix_index(tmp_path):
     with open_store(tmp_path / "new.db") as store:
-        assert _prefix_option(store.conn) == "'2'"
+        assert _prefix_option(store.conn) == "'2', columnsize=0"
         assert store.last_backup is None  # nothing to copy in an empty file

@@ -1,5 +1,5 @@
 """The participant search index keeps one prefix index (two characters) instead of three
-(two, three and four).
+(two, three and four), and no column sizes.
 
 Each prefix index repeats every word's prefix as a term of its own: with 2/3/4 the index
 held four entries a word, and filling it was a quarter of a 1.88-million-row import's work
@@ -9,8 +9,11 @@ share of all names, and without its index FTS5 merges the lists of every word th
 with it (40-60 ms at 1.88 million people). Three letters and more narrow the words enough to
 merge their lists directly, as FTS5 always did for five letters and more: over 1.88 million
 people the search benchmark's p95 went from 3.2-3.6 ms to 5.3-5.5 ms (target 50 ms) and the
-index from 179 to 91 MB. The table is re-created and rebuilt from `participant` (external
-content) in the migration's transaction; its triggers name it only and stay as they are."""
+index from 179 to 91 MB. Column sizes (`columnsize=0`: no `participant_fts_docsize` row per
+person) serve only FTS5's ranking functions, which search does not use (it takes an unranked,
+limited set of candidates and ranks those in Python): another 0.5 G of the 3.3 G. The table
+is re-created and rebuilt from `participant` (external content) in the migration's
+transaction; its triggers name it only and stay as they are."""
 
 from __future__ import annotations
 
@@ -24,7 +27,7 @@ CREATE VIRTUAL TABLE participant_fts USING fts5(
     name_en, name_hi, name_latin,
     content='participant', content_rowid='seq',
     tokenize="unicode61 remove_diacritics 2 categories 'L* N* Co M*'",
-    prefix='2'
+    prefix='2', columnsize=0
 );
 INSERT INTO participant_fts(participant_fts) VALUES ('rebuild');
 """
