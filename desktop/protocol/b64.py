@@ -29,3 +29,14 @@ def b64u_decode_strict(text: object) -> bytes:
         return b64u_decode(text)
     except (binascii.Error, ValueError) as exc:
         raise ValueError("not base64url") from exc
+
+
+def b64u_decode_canonical(text: object) -> bytes:
+    """As `b64u_decode_strict`, and only the one spelling of those bytes (the last
+    character's unused low bits zero, as `b64u` writes them): base64 otherwise lets a few
+    different last characters decode to the same bytes, so a copy with that character
+    damaged would pass as intact. ValueError("not base64url") otherwise."""
+    raw = b64u_decode_strict(text)
+    if b64u(raw) != text:
+        raise ValueError("not base64url")
+    return raw

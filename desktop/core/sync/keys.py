@@ -17,7 +17,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from desktop.fileio import write_file_atomic
 from desktop.paths import store_folder
-from desktop.protocol.b64 import b64u, b64u_decode
+from desktop.protocol.b64 import b64u, b64u_decode, b64u_decode_canonical
 from desktop.store import Store
 
 
@@ -117,8 +117,10 @@ class DeviceKeys:
 
 def verify_signature(public_key_b64: str, signature_b64: str, data: bytes) -> bool:
     try:
-        key = Ed25519PublicKey.from_public_bytes(b64u_decode(public_key_b64))
-        key.verify(b64u_decode(signature_b64), data)
+        # canonical spellings only: a key or signature with a changed character is refused,
+        # never read as the same bytes (a damaged file is reported as damaged)
+        key = Ed25519PublicKey.from_public_bytes(b64u_decode_canonical(public_key_b64))
+        key.verify(b64u_decode_canonical(signature_b64), data)
     except Exception:  # noqa: BLE001 - any decoding or verification failure means "no"
         return False
     return True
