@@ -288,15 +288,24 @@ def retranslate_form(root: QWidget, name: str) -> None:
 
 
 class _LanguageFilter(QObject):
+    """Re-reads a form's texts when the language changes. The filter, its form and the page
+    whose method `after` is can be one reference cycle, and the cycle collector may clear
+    the filter's attributes while Qt still delivers the form's events (a GUI test's teardown
+    saw "'_LanguageFilter' object has no attribute 'root'"): so the form is the watched
+    object itself, and a filter whose attributes are gone does nothing."""
+
     def __init__(self, root: QWidget, name: str, after) -> None:
         super().__init__(root)
-        self.root, self.name, self.after = root, name, after
+        self.name, self.after = name, after
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if watched is self.root and event.type() == QEvent.Type.LanguageChange:
-            retranslate_form(self.root, self.name)
-            if self.after is not None:
-                self.after()
+        if event.type() == QEvent.Type.LanguageChange and isinstance(watched, QWidget):
+            name = self.__dict__.get("name")
+            if name is not None:
+                retranslate_form(watched, name)
+                after = self.__dict__.get("after")
+                if after is not None:
+                    after()
         return False
 
 
