@@ -211,10 +211,11 @@ class RowValidator:
         return out
 
     # Each check returns the clean value, or a Problem.
-    def _check_text(self, field: str, value: str) -> str | Problem:
+    def _check_text(self, field: str, value: str, *, legacy: bool = True) -> str | Problem:
+        """`legacy=False`: the caller already knows the text is not in a legacy font."""
         if len(value) > MAX_TEXT:
             return problem(field, "too_long", max=MAX_TEXT)
-        if looks_legacy(value, english_field=field != "name_hi"):
+        if legacy and looks_legacy(value, english_field=field != "name_hi"):
             return self._convert(field, value)
         return value
 
@@ -229,11 +230,9 @@ class RowValidator:
     def _check_name_en(self, value: str) -> str | Problem:
         if _HAS_DEVANAGARI.search(value) and not re.search(r"[A-Za-z]", value):
             return problem("name_en", "name_en_devanagari")
-        if len(value) > MAX_TEXT:
-            return problem("name_en", "too_long", max=MAX_TEXT)
-        if looks_legacy(value, english_field=True):
+        if len(value) <= MAX_TEXT and looks_legacy(value, english_field=True):
             return problem("name_en", "legacy_font", value=value)  # Hindi, not English
-        return value  # (`_check_text` would ask `looks_legacy` the same question again)
+        return self._check_text("name_en", value, legacy=False)  # asked just above
 
     def _check_name_hi(self, value: str) -> str | Problem:
         if is_latin_only(value):
@@ -241,9 +240,7 @@ class RowValidator:
                 return self._convert("name_hi", value)
             return problem("name_hi", "not_devanagari", value=value)
         # Devanagari in it, or no Latin letter: never legacy-font text (`looks_legacy`)
-        if len(value) > MAX_TEXT:
-            return problem("name_hi", "too_long", max=MAX_TEXT)
-        return value
+        return self._check_text("name_hi", value, legacy=False)
 
     def _check_employee_code(self, value: str) -> str | Problem:
         value = clean_code(value)
