@@ -252,9 +252,29 @@ def _fts_setting(store: Store, key: str, default: int) -> int:
     return int(row[0]) if row is not None else default
 
 
+class DeferredIndexes:
+    """Indexes dropped for a bulk insert (see `deferred_indexes`), each built again once."""
+
+    def __init__(self, conn: sqlite3.Connection, dropped: dict[str, str]) -> None:
+        self._conn = conn
+        self._dropped = dropped  # name -> its CREATE INDEX statement
+
+    def missing(self, name: str) -> bool:
+        """Whether this index is dropped now (a lookup by its column would scan the table)."""
+        return name in self._dropped
+
+    def restore(self, names: Iterable[str] | None = None) -> None:
+        """Build these (default: all) dropped indexes now; they are kept up to date after."""
+        for name in list(self._dropped) if names is None else list(names):
+            sql = self._dropped.pop(name, None)
+            if sql is not None:
+                self._conn.execute(sql)
+
+
 @contextmanager
-def deferred_indexes(store: Store, names: Iterable[str]) -> Iterator[None]:
-    """Drop these indexes inside the caller's transaction and build them again at the end.
+def deferred_indexes(store: Store, names: Iterable[str]) -> Iterator[DeferredIndexes]:
+    """Drop these indexes inside the caller's transaction and build them again at the end
+    (or earlier, `DeferredIndexes.restore`).
 
     For a bulk insert that is big next to the table (a first import of 1.88 million rows),
     building an index once from sorted data costs less than keeping it up to date row by
@@ -263,17 +283,17 @@ def deferred_indexes(store: Store, names: Iterable[str]) -> Iterator[None]:
     conn = store.conn
     if not conn.in_transaction:
         raise RuntimeError("deferred_indexes needs an open transaction (store.transaction())")
-    dropped: list[str] = []
+    dropped: dict[str, str] = {}
     for name in names:
         row = conn.execute(
             "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", (name,)
         ).fetchone()
         if row is not None and row[0]:
             conn.execute(f"DROP INDEX {name}")
-            dropped.append(row[0])
-    yield
-    for sql in dropped:  # not reached on an exception: the rollback restores them
-        conn.execute(sql)
+            dropped[name] = row[0]
+    indexes = DeferredIndexes(conn, dropped)
+    yield indexes
+    indexes.restore()  # not reached on an exception: the rollback restores them
 
 
 def insert_many(

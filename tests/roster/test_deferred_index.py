@@ -46,3 +46,29 @@ def test_a_failed_import_restores_the_index(store):
 def test_it_needs_a_transaction(store):
     with pytest.raises(RuntimeError, match="transaction"), deferred_indexes(store, ["x"]):
         pass
+
+
+def test_an_index_can_be_built_before_the_end_and_is_then_kept_up_to_date(store):
+    def sql_of(name: str) -> str | None:
+        row = store.conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", (name,)
+        ).fetchone()
+        return row[0] if row else None
+
+    names = ["participant_mobile", "participant_review"]
+    before = {name: sql_of(name) for name in names}
+    with store.transaction(), deferred_indexes(store, names) as indexes:
+        assert indexes.missing("participant_mobile") and indexes.missing("participant_review")
+        assert not indexes.missing("participant_id_unknown")
+        store.insert("participant", {"name_en": "Asha", "mobile": "9876500001"})
+        indexes.restore(["participant_mobile"])
+        assert not indexes.missing("participant_mobile") and sql_of("participant_mobile")
+        assert sql_of("participant_review") is None
+        store.insert("participant", {"name_en": "Ravi", "mobile": "9876500002"})
+    assert {name: sql_of(name) for name in names} == before
+    assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    found = store.conn.execute(
+        "SELECT name_en FROM participant INDEXED BY participant_mobile WHERE mobile = ?",
+        ("9876500002",),
+    ).fetchall()
+    assert [r[0] for r in found] == ["Ravi"]
