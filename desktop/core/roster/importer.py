@@ -68,7 +68,12 @@ from desktop.core.users import Permission, require
 from desktop.fileio import AtomicFile
 from desktop.protocol.records import KIND_FIELDS
 from desktop.store import Store
-from desktop.store.bulk import BulkInserter, deferred_indexes, written_once_if_alone
+from desktop.store.bulk import (
+    BulkInserter,
+    DeferredIndexes,
+    deferred_indexes,
+    written_once_if_alone,
+)
 from desktop.text.said import said
 
 CHUNK_ROWS = 5000
@@ -78,6 +83,16 @@ BIG_CACHE_KIB = 128 * 1024  # 192 MiB was no faster and pushed a full re-import 
 #: Indexes no import step reads (the review's counts): built once at the end of a big import
 #: instead of row by row (measured: README, roster import table)
 DEFERRED_INDEXES = ("participant_review",)
+#: the index of each match key: a first import of a big list builds them at the end (see
+#: `_ImportJob.run`, held rows)
+KEY_INDEXES = {
+    "employee_code": "participant_employee_code",
+    "igot_user_id": "participant_igot_user_id",
+    "mobile": "participant_mobile",
+}
+#: rows held back for matching while the key indexes are missing, at most: then they are
+#: built and the held rows matched there and then (the memory held stays small)
+HELD_ROWS_MAX = 50_000
 _SELECT = "SELECT seq, id, " + ", ".join(KIND_FIELDS["participant"]) + " FROM participant"
 
 
@@ -339,6 +354,7 @@ def import_roster(
     cancelled: Cancelled | None = None,
     chunk_rows: int = CHUNK_ROWS,
     reader_process: bool | None = None,
+    defer_key_indexes: bool | None = None,
 ) -> ImportResult:
     """Import a roster file into `store`; see the module docstring.
 
@@ -350,6 +366,8 @@ def import_roster(
     `cancelled()` are called between chunks (the estimate is the rows read so far scaled by
     the share of the file read; True from `cancelled` rolls everything back).
     `reader_process`: read and check the file in a second process (default: for big files).
+    `defer_key_indexes`: build the match keys' indexes at the end (default: for a big file;
+    only ever into an empty roster, without a report or `on_row`; see `_ImportJob.run`).
     Raises RosterFileError (file unusable, nothing changed) or ImportCancelled."""
     require(store, Permission.IMPORT_ROSTER)
     with open_table(path, sheet) as table:
@@ -391,13 +409,17 @@ def import_roster(
         existing = conn.execute("SELECT coalesce(max(seq), 0) FROM participant").fetchone()[0]
         big = table.total_bytes > BIG_FILE and existing * 4 <= table.total_bytes // 100
         defer = DEFERRED_INDEXES if big else ()
+        if defer_key_indexes is None:
+            defer_key_indexes = big and existing == 0
+        if defer_key_indexes and existing == 0 and writer is None and on_row is None:
+            defer += tuple(KEY_INDEXES[key] for key in job.keys)
         try:
             try:
                 with (
                     written_once_if_alone(store, big and not dry_run),
                     _open_chunks(spec, reader_process) as chunks,
                     store.transaction(),
-                    deferred_indexes(store, defer),
+                    deferred_indexes(store, defer) as job.indexes,
                     BulkInserter(store, "participant", merge_search_index_once=big) as bulk,
                 ):
                     with collector_paused():
@@ -499,6 +521,9 @@ class _ImportJob:
         # Whether any participant carries a derived English name (checked on matches).
         self.any_derived = derived.any_marked(store.conn)
         self.kept_derived = False
+        self.indexes: DeferredIndexes | None = None  # set by import_roster
+        self.held: list[Checked] = []  # rows held back while key indexes are missing
+        self.held_rows = 0
 
     def run(self, bulk: BulkInserter, chunks: Iterable[Chunk]) -> None:
         self.base_seq = bulk.base_seq
@@ -530,6 +555,19 @@ class _ImportJob:
         # The search index and change log of chunk N are written by one statement each, which
         # runs without the GIL: on a thread, while this one receives and screens chunk N + 1.
         # The connection is never used by both at once (`behind.wait()` comes first).
+        #
+        # A first import of a big list into an empty roster goes without the match keys'
+        # indexes (keeping three indexes up to date row by row was half of its inserts'
+        # work) and builds them at the end. The rows that must be matched one by one (a key
+        # value that may occur in an earlier row, a row with errors) would then look up a
+        # table without an index, so they are held back and matched, in file order, once
+        # the indexes are built. That gives what matching in file order gives: a row that
+        # shares a value with an earlier row is always one of them (`FileScreen`), so no row
+        # settled in bulk meanwhile depends on a held row. Only the new people's `seq` order
+        # differs: held rows that turn out new come after the others.
+        holding = self.stored is None and self.indexes is not None and any(
+            self.indexes.missing(KEY_INDEXES[key]) for key in self.keys
+        )
         behind = _Behind()
         try:
             done = 0
@@ -537,13 +575,35 @@ class _ImportJob:
                 self.result.skipped += skipped
                 maybe, one_by_one = self._screen(checked)
                 behind.wait()
-                self._apply(checked, maybe, one_by_one, bulk)
+                if holding and one_by_one:
+                    self.held.append(_subset(checked, one_by_one))
+                    self.held_rows += len(one_by_one)
+                self._apply(checked, maybe, one_by_one, bulk, hold=holding)
                 behind.start(bulk.catch_up)
+                if holding and self.held_rows > HELD_ROWS_MAX:
+                    behind.wait()
+                    self._match_held(bulk)
+                    holding = False
                 done += len(checked)
                 self._tick(done, fraction)
+            behind.wait()
+            if holding:
+                self._match_held(bulk)
         finally:
             behind.wait(check=sys.exc_info()[0] is None)
         self._tick(done, 1.0)
+
+    def _match_held(self, bulk: BulkInserter) -> None:
+        """Build the match keys' indexes, then match the held rows in file order."""
+        assert self.indexes is not None
+        self.indexes.restore(KEY_INDEXES.values())
+        held, self.held, self.held_rows = self.held, [], 0
+        for part in held:
+            maybe = {
+                key: {row[at] for row in part.ready if row is not None and row[at]}
+                for key, at in self.key_at.items()
+            }
+            self._apply(part, maybe, list(range(len(part))), bulk)
 
     def _tick(self, done: int, fraction: float) -> None:
         if self.cancelled is not None and self.cancelled():
@@ -604,10 +664,13 @@ class _ImportJob:
 
     def _apply(
         self, chunk: Checked, maybe: dict[str, set[str]], one_by_one: list[int],
-        bulk: BulkInserter,
+        bulk: BulkInserter, hold: bool = False,
     ) -> None:
         """Match and write a validated chunk (`maybe`, `one_by_one`: what `_screen` found).
-        The rows between those in `one_by_one` are new people, taken as they are."""
+        The rows between those in `one_by_one` are new people, taken as they are; with
+        `hold`, the rows in `one_by_one` are left alone (the caller holds them back)."""
+        if hold:
+            maybe = {key: set() for key in self.keys}
         found = {key: self._lookup(key, maybe[key]) for key in self.keys}
         local: dict[str, dict[str, int]] = {k: {} for k in self.keys}
         # matched people whose English name is marked as derived (a derived name never
@@ -633,6 +696,8 @@ class _ImportJob:
             start = index + 1
             if index == len(rows):
                 break
+            if hold:
+                continue
             number, ready = numbers[index], rows[index]
             made_up = index in made_up_rows
             converted: tuple[str, ...] = ()
@@ -661,9 +726,10 @@ class _ImportJob:
                     data = rejected[index][0] if ready is None else row_data(ready)
                     on_row(RowOutcome(number, cells, status, data, errors, made_up, converted))
         # cells turned from a legacy font, in every row that passed the checks
+        held = set(one_by_one) if hold else set()
         result.converted_legacy += sum(
             len(names.split(",")) for index, names in converted_rows.items()
-            if rows[index] is not None
+            if rows[index] is not None and index not in held
         )
         if new_ready:
             first_seq = bulk.add_ready(new_ready)  # numbered first_seq, first_seq + 1, ...
@@ -757,6 +823,19 @@ class _ImportJob:
             return "updated", []
         self.result.unchanged += 1
         return "unchanged", []
+
+
+def _subset(chunk: Checked, indexes: list[int]) -> Checked:
+    """The rows of `chunk` at `indexes` (in that order) as a chunk of their own."""
+    at = {old: new for new, old in enumerate(indexes)}
+    return Checked(
+        numbers=[chunk.numbers[i] for i in indexes],
+        ready=[chunk.ready[i] for i in indexes],
+        rejected={at[i]: v for i, v in chunk.rejected.items() if i in at},
+        cells=None if chunk.cells is None else [chunk.cells[i] for i in indexes],
+        derived={at[i] for i in chunk.derived if i in at},
+        converted={at[i]: v for i, v in chunk.converted.items() if i in at},
+    )
 
 
 class _Behind:
