@@ -6,6 +6,7 @@ following `/changes` in small pages all the while."""
 from __future__ import annotations
 
 import threading
+import time
 from collections import Counter
 
 from desktop.portal.server import start_portal
@@ -92,7 +93,18 @@ def _race(portal, second, make_desk):
                                         reader.token)
             while True:
                 finished = done.is_set()  # read before the page: a final full drain follows
-                body = follower.get("/changes", params={"since": since}).json()
+                response = follower.get("/changes", params={"since": since})
+                if response.status_code == 429:
+                    # Polling as fast as it can, a reader meets the per-device rate limit
+                    # (more often the longer the writes take: a loaded machine); like a desk,
+                    # it waits what Retry-After says and asks again.
+                    time.sleep(float(response.headers.get("Retry-After", "1")))
+                    continue
+                if response.status_code != 200:
+                    failures.append(f"/changes answered {response.status_code}: "
+                                    f"{response.text[:200]}")
+                    return
+                body = response.json()
                 for rec in body["records"]:
                     latest[rec["id"]] = (rec["updated_at"], rec["origin"])
                 if body["cursor"] != since and since:
