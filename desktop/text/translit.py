@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 from indic_transliteration import sanscript
@@ -138,15 +139,17 @@ def latin_key(text: str | None) -> str:
 @lru_cache(maxsize=100_000)
 def _latin_key(text: str) -> str:
     # Each token once: the English name usually repeats the Hindi one's keys, and a shorter
-    # key means a smaller search index.
-    tokens: dict[str, None] = {}
-    for word in _WORD.findall(text):
-        if word[0] >= "\u0900":
-            for key in _word_keys(word):
-                tokens[key] = None
-        else:
-            tokens[fold_latin(word)] = None
-    return " ".join(tokens)
+    # key means a smaller search index. Put together from each word's cached tokens in
+    # C-level calls (a list of mostly distinct names misses the cache above for most rows).
+    return " ".join(dict.fromkeys(chain.from_iterable(map(_word_tokens, _WORD.findall(text)))))
+
+
+@lru_cache(maxsize=200_000)
+def _word_tokens(word: str) -> tuple[str, ...]:
+    """The search tokens of one word: its Latin keys if Devanagari, else its folded self."""
+    if word[0] >= "\u0900":
+        return _word_keys(word)
+    return (fold_latin(word),)
 
 
 def participant_key(values: Mapping[str, Any]) -> str:

@@ -142,9 +142,10 @@ def check_rows(
     blank = [""] * count
     english = list(checked.get("name_en", blank))
     hindi = checked.get("name_hi", blank)
-    for r in [r for r, value in enumerate(english) if not value and r not in alone]:
-        written = english_name(hindi[r]) if hindi[r] else ""
-        if written:  # a Hindi-only row: the English name written from the Hindi, marked
+    without = [r for r, value in enumerate(english) if not value and r not in alone]
+    # a Hindi-only row: the English name written from the Hindi (one C-level map), marked
+    for r, written in zip(without, map(english_name, [hindi[r] for r in without]), strict=True):
+        if written:
             english[r] = written
             out.derived.add(r)
         else:
