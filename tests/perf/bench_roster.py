@@ -5,6 +5,9 @@
     python tests/perf/bench_roster.py --sizes 1880000 --hindi-only --import-only
         # a list with Hindi names only (every English name written from the Hindi),
         # the import alone (no re-import, no search: spares a shared machine)
+    python tests/perf/bench_roster.py --sizes 1880000 --varied-names --import-only
+        # many distinct names (~1.1 million of 1.88 million), as a real list has more of
+        # them than the demo's 1,100 given-name x surname pairs
 
 Input files are generated (bilingual names, codes, mobiles, districts, in our "kd" layout) and
 imported by the real CLI in a child process, so wall time and peak RSS are the command's own.
@@ -15,7 +18,9 @@ exact employee code ≤ 5 ms."""
 from __future__ import annotations
 
 import argparse
+import bisect
 import csv
+import itertools
 import json
 import os
 import random
@@ -26,6 +31,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -81,14 +87,51 @@ def _districts() -> list[str]:
         return [row["code"] for row in csv.DictReader(handle)]
 
 
-def write_roster(path: Path, rows: int, seed: int = 7, hindi_only: bool = False) -> None:
+def write_roster(
+    path: Path, rows: int, seed: int = 7, hindi_only: bool = False, varied: bool = False
+) -> None:
     departments = ["Revenue", "Basic Education", "Panchayati Raj", "Finance", "Home (Police)"]
     columns = [(h, f) for h, f in KD_COLUMNS if not (hindi_only and f == "name_en")]
+    names = _varied_people(random.Random(seed + 1)) if varied else None
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow([h for h, _ in columns])
         for row in participant_rows(random.Random(seed), rows, _districts(), departments):
+            if names is not None:
+                row["name_hi"], row["name_en"] = next(names)
             writer.writerow([row.get(f) or "" for _, f in columns])
+
+
+def _varied_people(rng: random.Random) -> Any:
+    """(Hindi, English) full names, most of them distinct: synthetic words of two or three
+    Devanagari syllables with a Roman spelling, given names and surnames drawn Zipf-like
+    from 6,000 and 1,500 words, a middle name half the time. Whole-name caches (the derived
+    English name, the search key) then miss for most rows, as they would on a real list."""
+    consonants = [("क", "k"), ("ख", "kh"), ("ग", "g"), ("घ", "gh"), ("च", "ch"), ("ज", "j"),
+                  ("झ", "jh"), ("ट", "t"), ("ड", "d"), ("त", "t"), ("द", "d"), ("ध", "dh"),
+                  ("न", "n"), ("प", "p"), ("ब", "b"), ("भ", "bh"), ("म", "m"), ("य", "y"),
+                  ("र", "r"), ("ल", "l"), ("व", "v"), ("श", "sh"), ("स", "s"), ("ह", "h")]
+    vowels = [("", "a"), ("ा", "aa"), ("ि", "i"), ("ी", "ee"), ("ु", "u"), ("ू", "oo"),
+              ("े", "e"), ("ो", "o")]
+
+    def words(count: int) -> list[tuple[str, str]]:
+        made: dict[str, str] = {}
+        while len(made) < count:
+            hindi = english = ""
+            for _ in range(rng.choice((2, 2, 3))):
+                (c_hi, c_en), (v_hi, v_en) = rng.choice(consonants), rng.choice(vowels)
+                hindi, english = hindi + c_hi + v_hi, english + c_en + v_en
+            made.setdefault(hindi, english.capitalize())
+        return list(made.items())
+
+    def zipf(items: list[tuple[str, str]]) -> Any:
+        weights = list(itertools.accumulate(1 / (i + 1) for i in range(len(items))))
+        return lambda: items[bisect.bisect(weights, rng.random() * weights[-1])]
+
+    given, surname = zipf(words(6000)), zipf(words(1500))
+    while True:
+        parts = [given()] + ([given()] if rng.random() < 0.5 else []) + [surname()]
+        yield " ".join(p[0] for p in parts), " ".join(p[1] for p in parts)
 
 
 def fresh_db(path: Path) -> None:
@@ -203,6 +246,10 @@ def main() -> None:
     parser.add_argument(
         "--import-only", action="store_true", help="only the imports (no re-import, no search)"
     )
+    parser.add_argument(
+        "--varied-names", action="store_true",
+        help="mostly distinct names (synthetic), instead of the demo's 1,100 pairs",
+    )
     args = parser.parse_args()
     sizes = [20_000, 100_000] if args.quick else [100_000, 1_880_000]
     if args.sizes:
@@ -214,10 +261,11 @@ def main() -> None:
     print("| what | rows | wall s | CPU s | rows/s | peak RSS MB (all processes) | result |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
     db = work / "bench.db"
+    stem = ("roster_hi" if args.hindi_only else "roster") + ("_varied" if args.varied_names else "")
     for rows in sizes:
-        source = work / (f"roster_hi_{rows}.csv" if args.hindi_only else f"roster_{rows}.csv")
+        source = work / f"{stem}_{rows}.csv"
         if not source.exists():
-            write_roster(source, rows, hindi_only=args.hindi_only)
+            write_roster(source, rows, hindi_only=args.hindi_only, varied=args.varied_names)
         fresh_db(db)
         wall, cpu, rss, result = run_import(db, source)
         summary = f"{result['created']} created, {result['rejected']} rejected"
@@ -231,7 +279,7 @@ def main() -> None:
     if args.import_only:
         return
     # Re-import the first (smaller) file into the big database: every row matches someone.
-    small = work / f"roster_{sizes[0]}.csv"
+    small = work / f"{stem}_{sizes[0]}.csv"
     wall, cpu, rss, result = run_import(db, small)
     summary = f"{result['unchanged']} unchanged, {result['updated']} updated"
     print(
