@@ -212,16 +212,17 @@ def roman_word(word: str) -> str:
 
 @lru_cache(maxsize=65_536)
 def english_name(hindi: str) -> str:
-    """The derived English name of a Hindi name ("" if it has no Devanagari word); cached,
-    as a list of lakhs repeats its names. A name not seen yet is put together from its parts'
-    cached spellings in C-level calls: a list of mostly distinct names (1.1 million of 1.88
-    million) spent ~2 s a 300,000 rows here with a regular-expression pass per part."""
+    """The derived English name of a Hindi name ("" for a blank one; a part without
+    Devanagari, such as "2", is kept as written); cached, as a list of lakhs repeats its
+    names. A name not seen yet is put together from its parts' cached spellings in C-level
+    calls: a list of mostly distinct names (1.1 million of 1.88 million) spent ~2 s a
+    300,000 rows here with a regular-expression pass per part."""
     return " ".join(filter(None, map(_roman_part, hindi.split())))
 
 
 @lru_cache(maxsize=200_000)
 def _roman_part(part: str) -> str:
-    """One space-separated part of a Hindi name in Roman letters, capitalised ("" if it has
-    no Devanagari)."""
+    """One space-separated part of a Hindi name with its Devanagari in Roman letters,
+    capitalised (other characters kept as they are; "" only for a part that becomes empty)."""
     roman = _DEVANAGARI_WORD.sub(lambda m: roman_word(m.group()), part)
     return roman[:1].upper() + roman[1:]
