@@ -139,9 +139,16 @@ def latin_key(text: str | None) -> str:
 @lru_cache(maxsize=100_000)
 def _latin_key(text: str) -> str:
     # Each token once: the English name usually repeats the Hindi one's keys, and a shorter
-    # key means a smaller search index. Put together from each word's cached tokens in
-    # C-level calls (a list of mostly distinct names misses the cache above for most rows).
-    return " ".join(dict.fromkeys(chain.from_iterable(map(_word_tokens, _WORD.findall(text)))))
+    # key means a smaller search index. Put together from each space-separated part's cached
+    # tokens in C-level calls (a list of mostly distinct names misses the cache above for
+    # most rows; no token holds a space, so splitting first changes nothing).
+    return " ".join(dict.fromkeys(chain.from_iterable(map(_part_tokens, text.split()))))
+
+
+@lru_cache(maxsize=200_000)
+def _part_tokens(part: str) -> tuple[str, ...]:
+    """The search tokens of one space-separated part of a name, in order."""
+    return tuple(chain.from_iterable(map(_word_tokens, _WORD.findall(part))))
 
 
 @lru_cache(maxsize=200_000)

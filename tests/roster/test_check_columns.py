@@ -151,3 +151,58 @@ def test_one_unclean_value_makes_the_column_unclean(odd):
 
 def test_a_column_holding_something_other_than_text_is_checked_cell_by_cell():
     assert not already_clean(["Ramesh", 12])
+
+
+# Names of every kind the name checks tell apart: English, Devanagari, Kruti Dev (each of
+# `looks_legacy`'s signs), Latin-1 legacy glyphs, mixed scripts, digits and punctuation.
+_NAME_PARTS = ["Ramesh", "Kumar", "McDonald", "Iqbal", "Pankaj", "Hk", "jes'k", "dqekj",
+               "eksgu", "JhokLro", "xqIrk", "jkts'k", "flag", "Å", "ç", "[kku", "/;ku",
+               "रमेश", "कुमार", "क़ादिर", "Ram-सिंह", "2", "K.", "(jk)", "x~y", "Mc'Donald"]
+
+
+@given(st.lists(st.lists(st.sampled_from(_NAME_PARTS), max_size=6).map(" ".join), max_size=30),
+       st.booleans())
+@settings(max_examples=300, deadline=None)
+def test_a_names_column_checked_at_once_gives_what_each_cell_gives(values, one_too_long):
+    """`check_column` checks a clean names column by one search a cell and keeps the cells
+    that search finds nothing in: for each name field it gives what checking every cell
+    gives (Problems, converted Kruti Dev, long names and all)."""
+    validator = RowValidator(DistrictMatcher(()))  # the name checks use no districts
+    if one_too_long:
+        values = [*values, "Ramesh " * 40 + "Kumar"]  # over MAX_TEXT: the column goes cell by cell
+    assert already_clean(values)
+    for field in ("name_en", "name_hi"):
+        check = validator._checks[field]
+        want = [check(value) if value else "" for value in values]
+        got = validator.check_column(field, values)
+        assert got == want
+        assert [type(value) for value in got] == [type(value) for value in want]
+
+
+# Pieces that make (or nearly make) each of the signs, put together with stray characters.
+_SIGN_PIECES = ["rk", "ark", "Ark", "lh", "jk", "(jk", "dqe", "zq", "cqu", "Hk", "mR", "flag",
+                "flags", "aB", "x;", ";x", " ;a", "'a", "/;", "a[b", "a~b", "Å", "‘", "रक", "Ik",
+                "Mk", "tk", "fo", "xqI"]
+_SIGN_VALUES = st.lists(
+    st.one_of(st.sampled_from(_SIGN_PIECES), st.text(alphabet="abekqrjlhfoiuJ ;'(Å", max_size=3)),
+    max_size=4,
+).map("".join)
+
+
+@given(st.lists(_SIGN_VALUES, max_size=12))
+@settings(max_examples=500, deadline=None)
+def test_every_value_with_a_legacy_sign_or_a_non_ascii_character_is_looked_at(values):
+    """`worth_a_look` finds, over the whole column at once, each value in which any one of
+    `looks_legacy`'s signs is, or a non-ASCII character (it may name more, never fewer)."""
+    from desktop.core.roster import legacy
+
+    want = {
+        index
+        for index, value in enumerate(values)
+        if not value.isascii() or any(sign.search(value) for sign in legacy._SIGNS)
+    }
+    got = legacy.worth_a_look(values)
+    assert got == sorted(set(got)) and all(0 <= index < len(values) for index in got)
+    assert want <= set(got)
+    if any("\n" not in value for value in values) and not want:
+        assert all(values[index].strip() for index in got)  # never a blank value

@@ -8,7 +8,10 @@ cell that does not convert cleanly."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from functools import lru_cache
+from itertools import accumulate
 
 # Marks that Kruti Dev uses for Devanagari letters and that names never contain:
 # ' = श, ; = य, [ = ख, ] = ,, / = ध, \ = ?, ~ = ्, Z = र्, and Latin-1 extras (Å = ऊ ...).
@@ -30,6 +33,18 @@ _START = re.compile(
     r"(?:^|[\s(])(?:jk|lh|ik|vf|vk|vu|iz|fo|fn|fc|fe|fj|ft|fg|fu|fi|fd|fp|fy|eu|dk|gk|tk|lk|ek"
     r"|uk|xk|pk|ok|nk|dq|xq|lq|eq|iq|Hk|mR|flag\b)"
 )
+_SIGNS = (_PUNCT_IN_WORD, _LATIN1, _CAMEL, _Q, _K, _START)
+# What one of the signs needs, each pattern quick to run over a whole column (it starts with
+# a single character or a class, not an alternation): an odd character (the first two signs
+# need one, and so does any non-ASCII text), or one of the other four (_Q and _K as a letter
+# checked backwards, _K loosened to the consonant before k that all its three forms need).
+_NEEDED = (
+    re.compile(r"[^\x00-\x7f]|[\[\]\\~{}|^+=/;']"),
+    _CAMEL,
+    re.compile(r"q(?<=[bcdfghjklmnprstvwxyz]q)[a-tv-z]"),
+    re.compile(r"k(?<=[bdfgjlmnpqrstvwxzIJM]k)"),
+    _START,
+)
 _LATIN = re.compile(r"[A-Za-z]")
 _DEVANAGARI = re.compile(r"[\u0900-\u097F]")
 
@@ -44,7 +59,7 @@ def looks_legacy(text: str, *, english_field: bool = False) -> bool:
     if not text or _DEVANAGARI.search(text) or not _LATIN.search(text):
         return False
     hits = 0
-    for pattern in (_PUNCT_IN_WORD, _LATIN1, _CAMEL, _Q, _K, _START):
+    for pattern in _SIGNS:
         if pattern.search(text):
             hits += 1
     # One strong sign is enough in a short name; two are required for longer free text.
@@ -52,6 +67,22 @@ def looks_legacy(text: str, *, english_field: bool = False) -> bool:
     if english_field:
         return hits >= 2
     return hits >= (1 if words <= 4 else 2)
+
+
+def worth_a_look(values: Sequence[str]) -> list[int]:
+    """The indices of the values that may be legacy-font text or hold any non-ASCII
+    character, in order; no other value is either. Found by one pass of each of the signs'
+    needs over the whole column (a column of mostly distinct names made a search per sign
+    and name cost as much as reading the file)."""
+    text = "\n".join(values)
+    if text.count("\n") != len(values) - 1:  # a value with a line break: look at them all
+        return list(range(len(values)))
+    # a match's last character is in its value (a match may begin with the newline before)
+    ends = {match.end() - 1 for pattern in _NEEDED for match in pattern.finditer(text)}
+    if not ends:
+        return []
+    starts = list(accumulate((len(value) + 1 for value in values), initial=0))
+    return sorted({bisect_right(starts, end) - 1 for end in ends})
 
 
 def is_latin_only(text: str) -> bool:

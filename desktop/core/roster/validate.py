@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
+from itertools import compress
 
 from desktop.core.cells import unescape_csv_cell
 from desktop.core.problems import Problem
 from desktop.core.roster.derived import CONVERTED_KEY, DERIVED_KEY
 from desktop.core.roster.districts import DistrictMatcher
 from desktop.core.roster.fields import IMPORT_FIELDS
-from desktop.core.roster.legacy import is_latin_only, looks_legacy
+from desktop.core.roster.legacy import is_latin_only, looks_legacy, worth_a_look
 from desktop.core.roster.messages import problem
 from desktop.protocol.fields import normalise_email, normalise_mobile
 from desktop.text.krutidev import to_unicode
@@ -24,6 +25,7 @@ from desktop.text.roman import english_name
 _SPACES = re.compile(r"\s+")
 _EXCEL_FLOAT = re.compile(r"^(\d+)\.0+$")
 _HAS_DEVANAGARI = re.compile(r"[\u0900-\u097F]")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 GENDERS = {
     "m": "male",
@@ -85,6 +87,13 @@ _GROUP_WORDS = re.compile(r"^(group|grp|gr|class|service group|समूह|व�
 _REPEATING = ("designation", "department", "district_code", "gender", "service_group")
 MAX_CODE = 30
 MAX_TEXT = 200
+#: The values of a clean column (each at most MAX_TEXT long) that the field's check may
+#: change (`RowValidator.check_column`): an English name needs a non-ASCII character or a
+#: legacy-font sign for that, a Hindi name a Latin letter (`_check_name_en`, `_check_name_hi`).
+_WORTH_CHECKING: dict[str, Callable[[Sequence[str]], Iterable[int]]] = {
+    "name_en": worth_a_look,
+    "name_hi": lambda values: compress(range(len(values)), map(_LATIN_LETTER.search, values)),
+}
 
 
 def clean_text(value: str | None) -> str:
@@ -122,6 +131,18 @@ def already_clean(values: Sequence[str]) -> bool:
     if lines[:1] in (" ", "'") or lines[-1:] == " ":
         return False
     return flat.isascii() or unicodedata.is_normalized("NFC", lines)
+
+
+def _check_some(
+    check: Callable[[str], str | Problem], values: Sequence[str], some: Iterable[int]
+) -> list[str | Problem]:
+    """`values` with those at the indices `some` checked by `check`, the others kept as they
+    are (the caller knows `check` keeps them). A list of mostly distinct names made a check
+    of every name cost as much as reading the file."""
+    out: list[str | Problem] = list(values)
+    for index in some:
+        out[index] = check(out[index])
+    return out
 
 
 class Converted(str):
@@ -192,6 +213,9 @@ class RowValidator:
         check = self._checks[field]
         cache = self._cache.get(field)
         if cache is None and already_clean(values):  # nothing to trim, normalise or unescape
+            worth_checking = _WORTH_CHECKING.get(field)
+            if worth_checking is not None and max(map(len, values), default=0) <= MAX_TEXT:
+                return _check_some(check, values, worth_checking(values))
             return [check(value) if value else "" for value in values]
         out: list[str | Problem] = []
         append = out.append
